@@ -1,0 +1,39 @@
+# Glovebox — the two commands (run, test) and the benchmarks. Each target first installs the
+# Debian packages that are missing (apt-get update only when something is missing), then builds.
+SHELL := /bin/bash
+DEBS := libncursesw5-dev libfftw3-dev tmux
+# Tests run in release mode (the numerics are too slow unoptimised); -enable-testing keeps
+# @testable imports working and lets `run`, `test` and `bench` share one build.
+SWIFT_FLAGS := -c release -Xswiftc -enable-testing
+BIN := .build/release/glovebox
+WORKSPACE ?= Examples
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	swift build $(SWIFT_FLAGS) --product glovebox
+
+run: build
+	$(BIN) $(WORKSPACE)
+
+test: deps
+	swift build $(SWIFT_FLAGS) --product glovebox
+	swift test $(SWIFT_FLAGS)
+
+bench: build
+	@bash scripts/bench.sh $(BIN)
+
+clean:
+	rm -rf .build

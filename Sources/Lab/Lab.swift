@@ -1,0 +1,1 @@
+// Lab: materials (elements, formulas, recipes) and cell assembly (protocols, stacks).

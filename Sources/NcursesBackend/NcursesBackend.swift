@@ -1,0 +1,3 @@
+import CNcursesw
+import TUI
+// NcursesBackend: the only module that talks to ncurses.

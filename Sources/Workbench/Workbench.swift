@@ -1,0 +1,1 @@
+// Workbench: the app — state, actions, reducer, panes, key bindings.

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `glovebox` command: with no subcommand it opens the workbench on a workspace folder.
+@main
+struct Glovebox: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "glovebox",
+    abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
+    subcommands: [],
+  )
+
+  mutating func run() throws {
+    print("glovebox")
+  }
+}
