@@ -31,4 +31,59 @@ public enum WorkspaceFiles {
   public static func recipes(workspace: String) throws -> RecipeLibrary {
     RecipeLibrary.parse(files: try tomlFiles(in: workspace + "/recipes"))
   }
+
+  /// The protocols of `workspace/protocols`.
+  public static func protocols(workspace: String) throws -> ProtocolLibrary {
+    ProtocolLibrary.parse(files: try tomlFiles(in: workspace + "/protocols"))
+  }
+
+  /// The built-in materials table, overridden by `workspace/materials.toml` when it exists.
+  public static func materials(workspace: String) throws -> MaterialsTable {
+    let path = workspace + "/materials.toml"
+    guard FileManager.default.fileExists(atPath: path) else { return .builtIn }
+    let file = try read(path)
+    return try MaterialsTable.builtIn.overridden(by: file.text, fileName: file.path)
+  }
+
+  /// Everything Lab reads from a workspace folder. A broken materials.toml is reported in
+  /// `errors` and the built-in table is used.
+  public static func load(workspace: String) throws -> LabWorkspace {
+    var materials = MaterialsTable.builtIn
+    var errors: [InputError] = []
+    do {
+      materials = try Self.materials(workspace: workspace)
+    } catch let error as InputError {
+      errors.append(error)
+    }
+    let recipes = try Self.recipes(workspace: workspace)
+    let protocols = try Self.protocols(workspace: workspace)
+    return LabWorkspace(
+      directory: workspace, recipes: recipes, protocols: protocols, materials: materials,
+      errors: errors + recipes.errors + protocols.errors)
+  }
+}
+
+/// A workspace's recipes, protocols and materials table, with every file error found.
+public struct LabWorkspace: Sendable {
+  public var directory: String
+  public var recipes: RecipeLibrary
+  public var protocols: ProtocolLibrary
+  public var materials: MaterialsTable
+  public var errors: [InputError]
+
+  public init(
+    directory: String, recipes: RecipeLibrary, protocols: ProtocolLibrary,
+    materials: MaterialsTable, errors: [InputError]
+  ) {
+    self.directory = directory
+    self.recipes = recipes
+    self.protocols = protocols
+    self.materials = materials
+    self.errors = errors
+  }
+
+  /// The derived numbers of a protocol with this workspace's materials and recipes.
+  public func report(_ cellProtocol: CellProtocol) throws -> ProtocolReport {
+    try cellProtocol.report(materials: materials, recipes: recipes)
+  }
 }
