@@ -10,14 +10,20 @@ public enum LabFormat {
     return text == "-" + String(format: "%.\(max(0, decimals))f", 0.0) ? String(text.dropFirst()) : text
   }
 
-  /// `x` with `digits` significant digits, no exponent between 1e-4 and 1e6 ("268.4", "0.00745").
-  public static func number(_ x: Double, digits: Int) -> String {
+  /// `x` with `digits` significant digits, no exponent between 1e-4 and 1e6 ("268.4",
+  /// "0.00745"); trailing zeros after the point are dropped unless `keepZeros` ("550", "5").
+  public static func number(_ x: Double, digits: Int, keepZeros: Bool = false) -> String {
     guard x.isFinite else { return "—" }
     if x == 0 { return "0" }
     let magnitude = abs(x)
     if magnitude >= 1e-4 && magnitude < 1e6 {
       let integerDigits = Int(floor(log10(magnitude))) + 1
-      return fixed(x, max(0, digits - integerDigits))
+      let text = fixed(x, max(0, digits - integerDigits))
+      guard !keepZeros, text.contains(".") else { return text }
+      var trimmed = Substring(text)
+      while trimmed.last == "0" { trimmed = trimmed.dropLast() }
+      if trimmed.last == "." { trimmed = trimmed.dropLast() }
+      return String(trimmed)
     }
     return String(format: "%.\(max(0, digits - 1))e", x)
   }
@@ -40,8 +46,8 @@ public enum LabFormat {
   /// A mass given in grams, shown in mg below 1 g and in g above ("856.8 mg", "1.713 g").
   public static func mass(grams: Double) -> String {
     guard grams.isFinite else { return "—" }
-    if abs(grams) < 1 { return number(grams * 1000, digits: 4) + " mg" }
-    if abs(grams) >= 1000 { return number(grams / 1000, digits: 4) + " kg" }
-    return number(grams, digits: 4) + " g"
+    if abs(grams) < 1 { return number(grams * 1000, digits: 4, keepZeros: true) + " mg" }
+    if abs(grams) >= 1000 { return number(grams / 1000, digits: 4, keepZeros: true) + " kg" }
+    return number(grams, digits: 4, keepZeros: true) + " g"
   }
 }

@@ -131,7 +131,7 @@ final class RecipeScalingTests: XCTestCase {
     // 18 : 1 balls to 2 g powder = 36 g of ZrO2 balls; 300 rpm for 4 h.
     XCTAssertEqual(batch.steps.first?.ballMassGrams ?? 0, 36, accuracy: 1e-12)
     XCTAssertEqual(batch.totalHours, 4)
-    XCTAssertEqual(batch.mixtureDescription, "80.0 % LPSC, 20.0 % LATP by mass")
+    XCTAssertEqual(batch.mixtureDescription, "80 % LPSC, 20 % LATP by mass")
   }
 
   func testHeatProfileAndProcessTimeOfLPSC() throws {
