@@ -12,7 +12,8 @@ public enum WorkspaceFiles {
     guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
     else { return [] }
     let names = try manager.contentsOfDirectory(atPath: directory)
-      .filter { $0.hasSuffix(".toml") }.sorted()
+      .filter { $0.hasSuffix(".toml") }
+      .sorted { SourceFile.baseName(of: $0) < SourceFile.baseName(of: $1) }
     return try names.map { try read(directory + "/" + $0) }
   }
 

@@ -123,9 +123,11 @@ public struct ProtocolSheet: Sendable, Hashable {
         if let press {
           title += ": set \(LabFormat.fixed(press.forceKilonewtons, 2)) kN (\(LabFormat.fixed(press.tonnesForce, 2)) tf)"
         }
-        let hold = pressing.holdHours.map { "hold \(LabFormat.duration(hours: $0))" } ?? "hold time not stated"
+        let hold = pressing.holdHours.map { "hold \(LabFormat.duration(hours: $0))" }
+        let detail = [hold, pressing.note].compactMap { $0 }
         return RunStep(
-          number: number, title: title, detail: [hold, pressing.note].compactMap { $0 }.joined(separator: "; "),
+          number: number, title: title,
+          detail: detail.isEmpty ? "hold time not stated" : detail.joined(separator: "; "),
           holdSeconds: pressing.holdHours.map { $0 * 3600 })
       case .layer(let spec):
         let layer = report.layers.first { $0.step == number }
@@ -142,7 +144,8 @@ public struct ProtocolSheet: Sendable, Hashable {
         let title = "\(verb) \(spec.name): \(amount.isEmpty ? spec.material : amount + " " + spec.material) on the \(spec.position.rawValue)"
         var detail: [String] = []
         if spec.massMilligrams != nil || spec.cathode != nil, let t = layer?.thicknessMicrometres {
-          detail.append("→ \(LabFormat.number(t, digits: 4)) µm")
+          let phi = layer?.density.map { " at \(LabFormat.number($0.relativeDensity * 100, digits: 3)) % density" } ?? ""
+          detail.append("about \(LabFormat.number(t, digits: 4)) µm thick\(phi)")
         }
         if let note = spec.note { detail.append(note) }
         return RunStep(
