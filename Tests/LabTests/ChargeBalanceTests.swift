@@ -45,3 +45,18 @@ final class ChargeBalanceTests: XCTestCase {
     XCTAssertFalse(try balance("OgF2").isBalanced)
   }
 }
+
+extension ChargeBalanceTests {
+  func testManyElementsStayTractableAndPreferCommonStates() throws {
+    // Nine elements with up to five states each (~4 000 assignments before pruning).
+    // First-listed states: Li+1 Mg+2 Co+3 Ni+2 Cu+2 Zn+2 Mn+2 Fe+3 give
+    // 0.5 + 0.2 + 0.3 + 0.2 + 0.2 + 0.2 + 0.2 + 0.3 = 2.1 = 1.05 × 2 for O−2: balanced, and the
+    // search must prefer that assignment over the other zero-sum ones (Co+2 with Mn+3 …).
+    let result = try balance("Li0.5Mg0.1Co0.1Ni0.1Cu0.1Zn0.1Mn0.1Fe0.1O1.05")
+    XCTAssertTrue(result.isBalanced, result.explanation)
+    let states = Dictionary(uniqueKeysWithValues: result.assignment.map { ($0.symbol, $0.state) })
+    XCTAssertEqual(states, ["Li": 1, "Mg": 2, "Co": 3, "Ni": 2, "Cu": 2, "Zn": 2, "Mn": 2, "Fe": 3, "O": -2])
+    // One more O2− cannot be compensated: every metal at its highest common state gives 2.7.
+    XCTAssertFalse(try balance("Li0.5Mg0.1Co0.1Ni0.1Cu0.1Zn0.1Mn0.1Fe0.1O1.4").isBalanced)
+  }
+}

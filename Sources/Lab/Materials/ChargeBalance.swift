@@ -66,9 +66,12 @@ extension Formula {
         }
         return
       }
-      // Once a balanced assignment is known, only states that could still balance matter.
-      if bestBalanced != nil,
-        sum + minRest[i] > tolerance || sum + maxRest[i] < -tolerance
+      // Branch and bound: the remaining elements can bring the total only into
+      // [sum + minRest, sum + maxRest]; skip a branch that can neither balance nor (while
+      // nothing balances) come closer to zero than the best so far.
+      let distance = max(0, sum + minRest[i], -(sum + maxRest[i]))
+      if distance > tolerance,
+        bestBalanced != nil || distance >= bestNear?.residual ?? .infinity
       {
         return
       }
