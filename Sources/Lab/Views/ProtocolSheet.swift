@@ -16,6 +16,13 @@ public struct RunStep: Sendable, Hashable {
   public let detail: String?
   /// Countdown for press holds and timed actions, s.
   public let holdSeconds: Double?
+
+  public init(number: Int, title: String, detail: String?, holdSeconds: Double?) {
+    self.number = number
+    self.title = title
+    self.detail = detail
+    self.holdSeconds = holdSeconds
+  }
 }
 
 /// What the Assembly pane shows for one protocol, already formatted.
