@@ -62,6 +62,8 @@ final class FormulaTests: XCTestCase {
     let deep = try Formula.parse("((OH)2)3")
     XCTAssertEqual(deep.count(of: "H"), 6)
     XCTAssertEqual(try Formula.parse("Li.5CoO2").count(of: "Li"), 0.5)
+    XCTAssertEqual(try Formula.parse("Li₂S").molarMass, 2 * li + s, accuracy: 1e-12)
+    XCTAssertEqual(try Formula.parse("CuSO₄·5H₂O").count(of: "H"), 10)
   }
 
   func testCompositionFractionsSumToOne() throws {

@@ -71,6 +71,9 @@ final class MalformedFileTests: XCTestCase {
   func testRecipeStructureErrors() throws {
     let none = try XCTUnwrap(recipeError("name = \"x\"\nproduct = \"Li2S\"\n"))
     XCTAssertTrue(none.message.contains("[[precursors]]"), none.message)
+    let compositeYield = try XCTUnwrap(
+      recipeError("name = \"c\"\nyield = 2\n[[components]]\nrecipe = \"LPSC\"\nmass_parts = 1\n"))
+    XCTAssertEqual(compositeYield.line, 2)
     let badMode = try XCTUnwrap(
       recipeError(lpscHead + "stoichiometry = \"exact\"\n[[precursors]]\nformula = \"Li2S\"\n"))
     XCTAssertEqual(badMode.line, 3)

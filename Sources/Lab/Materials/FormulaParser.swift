@@ -7,7 +7,11 @@ extension Formula {
   /// are ignored. Errors are `InputError`s whose `column` is the 1-based character column in
   /// `text` and whose message says what was expected there.
   public static func parse(_ text: String) throws -> Formula {
-    var parser = FormulaParser(Array(text))
+    // Subscript digits (Li₂S) read as digits; one character each, so columns stay right.
+    let subscripts: [Character: Character] = [
+      "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+    ]
+    var parser = FormulaParser(text.map { subscripts[$0] ?? $0 })
     let components = try parser.parseFormula()
     return Formula(
       text: text.trimmedSpaces(), components: components)

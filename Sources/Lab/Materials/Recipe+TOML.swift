@@ -32,8 +32,10 @@ extension Recipe {
     case (true, false):
       kind = .composite(components: try componentTables.map(parseComponent))
     }
-    if case .composite = kind, root.contains("stoichiometry") {
-      throw root.error("a composite is made by mass ratio and has no 'stoichiometry'", key: "stoichiometry")
+    if case .composite = kind {
+      for key in ["stoichiometry", "yield", "balance_elements"] where root.contains(key) {
+        throw root.error("a composite is made by mass ratio and has no '\(key)'", key: key)
+      }
     }
     var balance: [String]?
     if let symbols = try root.strings("balance_elements") {
