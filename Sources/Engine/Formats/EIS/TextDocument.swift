@@ -81,14 +81,15 @@ extension String {
 }
 
 extension Substring {
-  /// The text without leading and trailing spaces and tabs.
+  /// The text without leading and trailing spaces, tabs and NUL bytes (Ivium pads with NULs).
   var trimmed: Substring {
+    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{0}" }
     var start = startIndex
     var end = endIndex
-    while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+    while start < end, blank(self[start]) { start = index(after: start) }
     while end > start {
       let before = index(before: end)
-      if self[before] == " " || self[before] == "\t" { end = before } else { break }
+      if blank(self[before]) { end = before } else { break }
     }
     return self[start..<end]
   }
