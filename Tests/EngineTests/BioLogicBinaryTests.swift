@@ -85,6 +85,20 @@ final class BioLogicBinaryTests: XCTestCase {
     XCTAssertEqual(spectra.map { $0.metadata["cycle number"] }, ["1", "2"])
   }
 
+  func testDataModuleVersion3HasOneMoreHeaderByte() throws {
+    // Version 3 starts its records at byte 406 instead of 405; rebuild the file that way.
+    var layout = try layout()
+    let lengthField = layout.content - 16
+    let length = Int(MPRModule.uint32(layout.bytes, at: lengthField)) + 1
+    layout.bytes.insert(0x01, at: layout.records)
+    for index in 0..<4 { layout.bytes[lengthField + index] = UInt8((length >> (8 * index)) & 0xFF) }
+    layout.bytes[layout.version] = 3
+    let version3 = try read(layout.bytes)
+    let version2 = try BioLogicFile(mprData: EISFixtures.data("exampleDataBioLogic.mpr"), fileName: "a.mpr")
+    XCTAssertEqual(version3.metadata["data module version"], "3")
+    XCTAssertEqual(version3.table, version2.table)
+  }
+
   func testLongModuleHeadersOfNewerECLab() throws {
     // EC-Lab ≥ 11.50 writes FF FF FF FF, then length, version, an unknown u32 before the date.
     let original = try layout().bytes

@@ -111,6 +111,10 @@ final class BioLogicTextTests: XCTestCase {
     // Row 21 of the sweep (line 22 of the .txt twin): 5.3364062E+000 Hz.
     XCTAssertEqual(spectra[1].frequencies[0], 5.3364062E+000)
     XCTAssertNotEqual(spectra[0].name, spectra[1].name)
+    // A "z cycle" column takes precedence over "cycle number".
+    lines[60] = lines[60].replacingOccurrences(of: "cycle number", with: "z cycle")
+    let byZCycle = try read(lines).impedanceSpectra(name: "z.mpt")
+    XCTAssertEqual(byZCycle.map { $0.metadata["z cycle"] }, ["1", "2"])
   }
 
   func testDecimalCommaExport() throws {

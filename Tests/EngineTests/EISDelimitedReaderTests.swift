@@ -33,6 +33,19 @@ final class EISDelimitedReaderTests: XCTestCase {
     XCTAssertEqual(spectra[0].imaginary, [-250, -1500])
   }
 
+  func testNOVAAsciiExportIsRecognised() throws {
+    // NOVA's ASCII export: semicolons, −Z'' and −phase; Z'' = −(−Z''), φ = −(−φ).
+    let text = "Index;Frequency (Hz);Z' (Ω);-Z'' (Ω);Z (Ω);-Phase (°);Time (s)\n"
+      + "1;100000;10;2;10.198039;11.309932;0.5\n2;0,1;50;20;53.851648;21.801409;30\n"
+    let data = Data(text.utf8)
+    XCTAssertEqual(ImpedanceFileFormat.detect(data: data, fileName: "nova.txt"), .autolab)
+    let spectrum = try XCTUnwrap(ImpedanceReader.read(data: data, fileName: "nova.txt").first)
+    XCTAssertEqual(spectrum.metadata["format"], "autolab")
+    XCTAssertEqual(spectrum.frequencies, [100000, 0.1])
+    XCTAssertEqual(spectrum.real, [10, 50])
+    XCTAssertEqual(spectrum.imaginary, [-2, -20])
+  }
+
   func testModulusAndPhaseConvertToRealAndImaginary() throws {
     // |Z| = 2 Ω at −30°: Z' = 2 cos 30° = √3, Z'' = −2 sin 30° = −1. |Z| = 5 at −90°: Z' = 0, Z'' = −5.
     let text = "freq/Hz\t|Z|/Ohm\tPhase(Z)/deg\n100\t2\t-30\n10\t5\t-90\n"
@@ -72,6 +85,17 @@ final class EISDelimitedReaderTests: XCTestCase {
     XCTAssertEqual(error.column, 3)
     XCTAssertTrue(error.message.contains("'x1'"), error.message)
     XCTAssertEqual(error.description, "bad.csv:2:3: " + error.message)
+  }
+
+  func testBrokenCellInTheFirstRowIsNotTakenForAHeader() throws {
+    let headerless = try XCTUnwrap(EISFixtures.error(reading: "1,abc,-2\n3,4,-5\n", as: "first.csv"))
+    XCTAssertEqual(headerless.line, 1)
+    XCTAssertEqual(headerless.column, 3)
+    XCTAssertTrue(headerless.message.contains("'abc'"), headerless.message)
+    let withHeader = try XCTUnwrap(EISFixtures.error(reading: "freq,Zre,Zim\n1,,-2\n3,4,-5\n", as: "second.csv"))
+    XCTAssertEqual(withHeader.line, 2)
+    XCTAssertEqual(withHeader.column, 3)
+    XCTAssertTrue(withHeader.message.contains("empty cell"), withHeader.message)
   }
 
   func testMissingFrequencyColumnIsNamed() throws {

@@ -22,6 +22,17 @@ struct DelimitedImpedanceReader {
       if !document.lines[probe].trimmed.isEmpty { headerIndex = probe; break }
       probe -= 1
     }
+    if let headerIndex {
+      // A "header" with numbers in it and the data's width is a data row with a broken cell.
+      let candidate = DelimitedRow(document.lines[headerIndex], line: headerIndex + 1, separator: separator)
+      let width = DelimitedRow(document.lines[firstData], line: firstData + 1, separator: separator).count
+      let decimalComma = separator == .semicolon
+      if candidate.count == width, candidate.fields.contains(where: { parseNumber($0.text, decimalComma: decimalComma) != nil }),
+         let bad = candidate.fields.enumerated().first(where: { parseNumber($0.element.text, decimalComma: decimalComma) == nil }) {
+        let shown = bad.element.text.isEmpty ? "an empty cell" : "'\(bad.element.text)'"
+        throw document.error("expected a number in column \(bad.offset + 1), found \(shown)", line: headerIndex + 1, column: bad.element.column)
+      }
+    }
     var metadata: [String: String] = ["format": formatName]
     var expectedFieldCount: Int?
     let resolved: ImpedanceColumnLayout

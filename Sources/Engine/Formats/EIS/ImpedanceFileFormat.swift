@@ -44,6 +44,8 @@ public enum ImpedanceFileFormat: String, Sendable, CaseIterable, Codable {
     if head.contains("A.C. Impedance") || head.contains("Instrument Model:  CHI") { return .chInstruments }
     if firstLine.contains("Potential (V)") && firstLine.contains("Frequency (Hz)") && firstLine.contains("Zre") { return .parstat }
     if firstLine.hasPrefix("Frequency") && firstLine.contains("Zimg") { return .powerSuite }
+    // NOVA names its columns "Z' (Ω)", "-Z'' (Ω)", "-Phase (°)" (the non-ASCII bytes read as '?').
+    if firstLine.contains("-Z'' (?") || firstLine.contains("-Phase (?") { return .autolab }
     switch (fileName as NSString).pathExtension.lowercased() {
     case "mpr": return .bioLogicBinary
     case "mpt": return .bioLogicText
