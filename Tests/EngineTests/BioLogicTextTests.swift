@@ -38,6 +38,19 @@ final class BioLogicTextTests: XCTestCase {
     XCTAssertEqual(ECLabColumn.unit(ofName: "(Q-Qo)/mA.h"), "mA.h")
   }
 
+  func testColumnSelectionKeepsOnlyTheNamedColumns() throws {
+    let wanted: Set<String> = ["time/s", "<Ewe>/V", "cycle number"]
+    let text = try BioLogicFile(contentsOf: EISFixtures.url("exampleDataBioLogic.mpt"), columns: wanted)
+    let binary = try BioLogicFile(contentsOf: EISFixtures.url("exampleDataBioLogic.mpr"), columns: wanted)
+    XCTAssertEqual(text.table.columnNames, ["time/s", "<Ewe>/V", "cycle number"])
+    XCTAssertEqual(binary.table.columnNames, ["time/s", "<Ewe>/V", "cycle number"])
+    XCTAssertEqual(text.table.rowCount, 43)
+    // The .mpt writes time/s with 16 digits of the .mpr's float64.
+    let binaryTime = try XCTUnwrap(binary.table.column(named: "time/s")?.values)
+    let textTime = try XCTUnwrap(text.table.column(named: "time/s")?.values)
+    for (b, t) in zip(binaryTime, textTime) { XCTAssertEqual(b, t, accuracy: 1e-14 * t) }
+  }
+
   func testImpedanceSpectrumNegatesMinusImZ() throws {
     let spectra = try EISFixtures.read("exampleDataBioLogic.mpt")
     XCTAssertEqual(spectra.count, 1)

@@ -8,7 +8,9 @@ extension BioLogicFile {
   ///
   /// Every row must have as many values as the header names; when the values outnumber the names
   /// the header has lost a column, which is named when EC-Lab's usual column order reveals it.
-  public init(mptData data: Data, fileName: String) throws {
+  /// `columns`, when given, keeps only those names (the others are counted but not parsed), so a
+  /// large file costs memory only for what the caller uses.
+  public init(mptData data: Data, fileName: String, columns selection: Set<String>? = nil) throws {
     let bytes = [UInt8](data)
     // The header is small and decoded as text; the data rows are parsed from the bytes.
     var lineStarts = [0]
@@ -64,17 +66,18 @@ extension BioLogicFile {
     guard names.count >= 2 else {
       throw document.error("expected tab-separated column names on line \(headerLine), found '\(document.lines[headerLine - 1].trimmed)'", line: headerLine)
     }
-    let values = try BioLogicFile.parseRows(bytes, from: lineStarts[headerLine], firstLine: headerLine + 1, names: names, fileName: fileName)
-    let columns = zip(names, values).map { ECLabColumn(name: $0, values: $1) }
+    let keep = names.map { selection?.contains($0) ?? true }
+    let values = try BioLogicFile.parseRows(bytes, from: lineStarts[headerLine], firstLine: headerLine + 1, names: names, keep: keep, fileName: fileName)
+    let columns = zip(names, values).enumerated().filter { keep[$0.offset] }.map { ECLabColumn(name: $0.element.0, values: $0.element.1) }
     self.init(technique: technique, metadata: metadata, table: ECLabTable(columns: columns, firstDataLine: headerLine + 1))
   }
 
   /// Tab-separated rows of numbers from byte `start` on, one array per named column. Trailing
   /// blank lines end the table; any other row must have exactly one value per name.
-  private static func parseRows(_ bytes: [UInt8], from start: Int, firstLine: Int, names: [String], fileName: String) throws -> [[Double]] {
+  private static func parseRows(_ bytes: [UInt8], from start: Int, firstLine: Int, names: [String], keep: [Bool], fileName: String) throws -> [[Double]] {
     var values = [[Double]](repeating: [], count: names.count)
     let estimate = (bytes.count - start) / max(1, 12 * names.count)
-    for index in values.indices { values[index].reserveCapacity(estimate) }
+    for index in values.indices where keep[index] { values[index].reserveCapacity(estimate) }
     return try bytes.withUnsafeBufferPointer { buffer -> [[Double]] in
       var lineStart = start
       var line = firstLine
@@ -102,6 +105,12 @@ extension BioLogicFile {
           if atEnd && trimmedStart == trimmedEnd && column > 0 && column == names.count { break }
           if column >= names.count {
             throw raggedRowError(buffer, lineStart, lineEnd, line: line, names: names, headerLine: firstLine - 1, fileName: fileName)
+          }
+          if !keep[column] {
+            column += 1
+            if atEnd { break }
+            fieldStart = fieldEnd + 1
+            continue
           }
           guard let value = DecimalBytes.parse(buffer, trimmedStart, trimmedEnd, decimalComma: true) else {
             let cell = String(decoding: UnsafeBufferPointer(rebasing: buffer[trimmedStart..<trimmedEnd]), as: UTF8.self)

@@ -9,7 +9,7 @@ enum MPRDataModule {
     var flagMask: UInt8?
   }
 
-  static func decode(bytes: [UInt8], module: MPRModule, fileName: String, metadata: inout [String: String]) throws -> ECLabTable {
+  static func decode(bytes: [UInt8], module: MPRModule, fileName: String, selection: Set<String>?, metadata: inout [String: String]) throws -> ECLabTable {
     func fail(_ message: String) -> InputError { InputError(message, file: fileName) }
     let content = module.content
     let recordsStart: Int
@@ -49,6 +49,7 @@ enum MPRDataModule {
       guard var name = field.name else { continue }
       names[name, default: 0] += 1
       if let seen = names[name], seen > 1 { name += " \(seen)" }
+      if let selection, !selection.contains(name) { continue }
       var values = [Double](repeating: 0, count: pointCount)
       bytes.withUnsafeBytes { raw in
         for row in 0..<pointCount {
