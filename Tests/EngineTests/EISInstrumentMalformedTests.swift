@@ -117,6 +117,43 @@ final class EISInstrumentMalformedTests: XCTestCase {
     XCTAssertEqual(badCount.line, 3)
   }
 
+  // MARK: every reader
+
+  func testEveryReaderNamesTheLineAndColumnOfABrokenCell() throws {
+    // (file, a value of its first impedance row, that row's line as an editor counts LF lines)
+    let cases: [(String, String, Int?)] = [
+      ("exampleData.csv", "4.949989776405060160e-02", 1), ("exampleDataAutolab.txt", "0.013785863964281", 12),
+      ("exampleDataParstat.txt", "-0.00049816280376104", 783), ("exampleDataVersaStudio.par", "55.31571", 117),
+      ("exampleDataZPlot_noComments.z", "6.4262E+02", 11), ("exampleDataPowersuite.txt", "423929.46", 2),
+      ("exampleDataCHInstruments.txt", "9.891e+1", 19), ("Circuit1_EIS_1.z", "2.9036E+01", 124),
+      ("exampleDataBioLogic.mpt", "6.5470886E+001", 62), ("exampleDataGamryABORT.DTA", "825.8584", 100),
+      // Ivium ends one line with a lone CR, which counts as a line end here: no editor line to compare.
+      ("exampleDataIvium.idf", "1.37548E+01", nil),
+    ]
+    for (name, value, line) in cases {
+      let bytes = [UInt8](try EISFixtures.data(name))
+      let text = String(decoding: bytes, asLatin1: ())
+      let range = try XCTUnwrap(text.range(of: value), name)
+      let broken = text.replacingCharacters(in: range, with: "12#4")
+      let data = Data(broken.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+      XCTAssertThrowsError(try ImpedanceReader.read(data: data, fileName: name), name) { error in
+        let error = error as? InputError
+        XCTAssertEqual(error?.file, name)
+        if let line { XCTAssertEqual(error?.line, line, name) }
+        XCTAssertNotNil(error?.column, name)
+        XCTAssertTrue(error?.message.contains("'12#4'") ?? false, "\(name): \(String(describing: error))")
+      }
+    }
+  }
+
+  func testEveryFormatRejectsAnEmptyFile() {
+    for format in ImpedanceFileFormat.allCases {
+      XCTAssertThrowsError(try ImpedanceReader.read(data: Data(), fileName: "empty", format: format)) { error in
+        XCTAssertTrue((error as? InputError)?.message.contains("empty file") ?? false, "\(format): \(error)")
+      }
+    }
+  }
+
   // MARK: detection and the CLI's override
 
   func testFormatDetectionFromContentAndExtension() throws {
