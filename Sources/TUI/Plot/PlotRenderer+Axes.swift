@@ -7,7 +7,7 @@ extension PlotRenderer {
     let axisX = plot.x - 1
     let axisY = plot.bottom
     if frame.yTitleRow {
-      buffer.write(yAxis.title, x: area.x, y: area.y, width: area.width, alignment: .left, style: titleStyle)
+      buffer.writeAligned(yAxis.title, x: area.x, y: area.y, width: area.width, alignment: .left, style: titleStyle)
     }
     for y in plot.y..<plot.bottom { buffer.set(x: axisX, y: y, symbol: "│", style: axisStyle) }
     buffer.set(x: axisX, y: axisY, symbol: "└", style: axisStyle)
@@ -19,7 +19,7 @@ extension PlotRenderer {
       guard row >= plot.y, row < plot.bottom else { continue }
       buffer.set(x: axisX, y: row, symbol: "┤", style: axisStyle)
       guard row != lastLabelRow else { continue }
-      buffer.write(tick.label, x: area.x, y: row, width: frame.labelWidth, alignment: .right, style: labelStyle)
+      buffer.writeAligned(tick.label, x: area.x, y: row, width: frame.labelWidth, alignment: .right, style: labelStyle)
       lastLabelRow = row
     }
 
@@ -37,7 +37,7 @@ extension PlotRenderer {
       labelEnd = buffer.write(tick.label, x: start, y: axisY + 1, style: labelStyle, maxWidth: area.right - start)
     }
     if frame.xTitleRow {
-      buffer.write(
+      buffer.writeAligned(
         xAxis.title, x: plot.x, y: axisY + 2, width: area.right - plot.x, alignment: .center, style: titleStyle)
     }
   }

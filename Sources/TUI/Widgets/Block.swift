@@ -67,9 +67,9 @@ public struct Block: Widget, Hashable, Sendable {
     // " Title " between the corners; needs room for at least one character and its spaces.
     let room = area.width - 2
     guard room >= 3 else { return }
-    let text = " " + title.truncated(to: room - 2) + " "
+    let text = " " + title.ellipsized(toWidth: room - 2) + " "
     var style = Style(foreground: theme.title, background: theme.background)
     if isFocused { style = style.adding(.bold) }
-    buffer.write(text, x: area.x + 1, y: area.y, width: room, alignment: titleAlignment, style: style)
+    buffer.writeAligned(text, x: area.x + 1, y: area.y, width: room, alignment: titleAlignment, style: style)
   }
 }

@@ -31,7 +31,7 @@ public struct Gauge: Widget, Hashable, Sendable {
       for k in 0..<full { buffer.set(x: area.x + k, y: y, symbol: "█", style: bar) }
       if partial > 0 { buffer.set(x: area.x + full, y: y, symbol: Gauge.partials[partial - 1], style: bar) }
     }
-    let text = (label ?? "\(Int((clampedRatio * 100).rounded()))%").truncated(to: area.width)
+    let text = (label ?? "\(Int((clampedRatio * 100).rounded()))%").ellipsized(toWidth: area.width)
     let start = area.x + HorizontalAlignment.center.offset(length: text.count, width: area.width)
     let y = area.y + (area.height - 1) / 2
     for (k, ch) in text.enumerated() {

@@ -74,7 +74,7 @@ public struct Table: Widget, Hashable, Sendable {
     if showsHeader {
       let headerStyle = Style(foreground: theme.title, background: theme.background, attributes: .bold)
       for (column, rect) in zip(columns, rects) {
-        buffer.write(column.header, x: rect.x, y: y, width: rect.width, alignment: column.alignment, style: headerStyle)
+        buffer.writeAligned(column.header, x: rect.x, y: y, width: rect.width, alignment: column.alignment, style: headerStyle)
       }
       y += 1
     }
@@ -89,7 +89,7 @@ public struct Table: Widget, Hashable, Sendable {
       }
       for (k, rect) in rects.enumerated() {
         let text = k < rows[index].count ? rows[index][k] : ""
-        buffer.write(text, x: rect.x, y: y, width: rect.width, alignment: columns[k].alignment, style: style)
+        buffer.writeAligned(text, x: rect.x, y: y, width: rect.width, alignment: columns[k].alignment, style: style)
       }
       y += 1
     }

@@ -48,7 +48,7 @@ public struct TextLine: Hashable, Sendable, ExpressibleByStringLiteral {
 
 extension String {
   /// The text cut to `width` columns, ending in "…" when something was cut.
-  func truncated(to width: Int) -> String {
+  func ellipsized(toWidth width: Int) -> String {
     guard width > 0 else { return "" }
     guard count > width else { return self }
     if width == 1 { return "…" }
@@ -57,13 +57,14 @@ extension String {
 }
 
 extension Buffer {
-  /// Writes `text` aligned within a row segment of `width` columns, truncated with "…".
+  /// Writes `text` aligned within a row segment of `width` columns, cut with "…" when too long.
+  /// Returns the column after the last character written.
   @discardableResult
-  mutating func write(
+  public mutating func writeAligned(
     _ text: String, x: Int, y: Int, width: Int, alignment: HorizontalAlignment, style: Style
   ) -> Int {
     guard width > 0 else { return x }
-    let shown = text.truncated(to: width)
+    let shown = text.ellipsized(toWidth: width)
     let start = x + alignment.offset(length: shown.count, width: width)
     return write(shown, x: start, y: y, style: style, maxWidth: width - (start - x))
   }
