@@ -19,6 +19,23 @@ final class PlotTests: XCTestCase {
     ])
   }
 
+  func testReversedAxes() {
+    // The scatter of the first test with x reversed: x → (10 − x)/10·12; y reversed: y → y/10·4.
+    let series = PlotSeries("", x: [0, 10, 5], y: [0, 10, 5])
+    let plot = ScatterPlot(
+      series: [series], xAxis: PlotAxis(bounds: 0...10, isReversed: true), yAxis: PlotAxis(bounds: 0...10, isReversed: true),
+      symbols: .ascii)
+    XCTAssertEqual(renderForTest(plot, width: 16, height: 7).lines, [
+      " 0┤            *",
+      "  │             ",
+      " 5┤      *      ",
+      "  │             ",
+      "10┤*            ",
+      "  └┬───────────┬",
+      "   10          0",
+    ])
+  }
+
   func testLinePlotInBraille() {
     // 8×4 cells: 2 plot rows, y ticks 0 and 1, plot 6 columns = 12×8 dots. The line (0,7)→(11,0)
     // by Bresenham: (0,7) (1,6) (2,6) (3,5) (4,4) (5,4) (6,3) (7,3) (8,2) (9,1) (10,1) (11,0).
@@ -119,6 +136,27 @@ final class PlotTests: XCTestCase {
     // to the corner dot it starts from.
     XCTAssertEqual(lines[1], "0┤***    ***")
     XCTAssertEqual(lines[0], "1┤          ")
+  }
+
+  func testExtremeValuesNeverTrap() {
+    let wide = PlotSeries("", x: [-1e308, 0, 1e308, .infinity], y: [1e308, -1e308, 0, 1])
+    let flat = PlotSeries("", x: [2, 2, 2], y: [5, 5, 5])
+    for series in [wide, flat] {
+      for symbols in GraphSymbols.allCases {
+        for equalAspect in [false, true] {
+          let plot = LinePlot(series: [series], symbols: symbols, equalAspect: equalAspect)
+          XCTAssertEqual(renderForTest(plot, width: 30, height: 10).lines.count, 10)
+          XCTAssertEqual(renderForTest(ScatterPlot(series: [series], symbols: symbols), width: 30, height: 10).lines.count, 10)
+        }
+      }
+    }
+    // A single repeated point gets a range around it: 2 ± 0.2 across, 5 ± 0.5 down, widened to ticks.
+    let frame = PlotRenderer(series: [flat], xAxis: PlotAxis(), yAxis: PlotAxis(), symbols: .braille, legend: .hidden,
+                             equalAspect: false, defaultKind: .line).layout(Rect(x: 0, y: 0, width: 30, height: 10))
+    XCTAssertLessThan(frame.x.lower, 2)
+    XCTAssertGreaterThan(frame.x.upper, 2)
+    XCTAssertLessThan(frame.y.lower, 5)
+    XCTAssertGreaterThan(frame.y.upper, 5)
   }
 
   func testTinyAreasNeverTrap() {

@@ -24,8 +24,10 @@ extension PlotRenderer {
     }
 
     var labelEnd = Int.min
-    for tick in frame.x.ticks {
-      let column = plot.x + Int(mapping.dotX(tick.position).rounded()) / symbols.dotsAcross
+    // Left to right on screen, whichever way the axis runs, so labels can avoid each other.
+    let columns = frame.x.ticks.map { (column: plot.x + Int(mapping.dotX($0.position).rounded()) / symbols.dotsAcross, label: $0.label) }
+    for tick in columns.sorted(by: { $0.column < $1.column }) {
+      let column = tick.column
       guard column >= plot.x, column < plot.right else { continue }
       buffer.set(x: column, y: axisY, symbol: "┬", style: axisStyle)
       let length = tick.label.count

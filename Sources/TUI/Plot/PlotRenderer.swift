@@ -36,7 +36,7 @@ struct PlotRenderer {
     var canvas = BrailleCanvas(width: frame.plot.width, height: frame.plot.height, symbols: symbols)
     let mapping = DotMapping(
       x0: frame.x.lower, x1: frame.x.upper, y0: frame.y.lower, y1: frame.y.upper,
-      dotWidth: canvas.dotWidth, dotHeight: canvas.dotHeight)
+      dotWidth: canvas.dotWidth, dotHeight: canvas.dotHeight, xReversed: xAxis.isReversed, yReversed: yAxis.isReversed)
     for (index, s) in series.enumerated() {
       draw(s, index: index, color: s.color ?? theme.seriesColor(index), on: &canvas, mapping: mapping)
     }

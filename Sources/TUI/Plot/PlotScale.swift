@@ -60,14 +60,21 @@ struct ResolvedAxis {
 struct DotMapping {
   var x0: Double, x1: Double, y0: Double, y1: Double
   var dotWidth: Int, dotHeight: Int
+  var xReversed = false, yReversed = false
 
   /// Fractional dot column; the range's ends fall on the centres of the first and last dot.
-  @inline(__always) func dotX(_ x: Double) -> Double { (x - x0) / (x1 - x0) * Double(dotWidth - 1) }
+  @inline(__always) func dotX(_ x: Double) -> Double {
+    (xReversed ? x1 - x : x - x0) / (x1 - x0) * Double(dotWidth - 1)
+  }
   /// Fractional dot row, growing downwards.
-  @inline(__always) func dotY(_ y: Double) -> Double { (y1 - y) / (y1 - y0) * Double(dotHeight - 1) }
+  @inline(__always) func dotY(_ y: Double) -> Double {
+    (yReversed ? y - y0 : y1 - y) / (y1 - y0) * Double(dotHeight - 1)
+  }
 
-  /// Clips the segment to the dot grid (Liang–Barsky); nil when it lies outside.
+  /// Clips the segment to the dot grid (Liang–Barsky); nil when it lies outside or an end is
+  /// not finite (a range too wide for Double arithmetic).
   func clip(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> (Double, Double, Double, Double)? {
+    guard ax.isFinite, ay.isFinite, bx.isFinite, by.isFinite else { return nil }
     let xmax = Double(dotWidth - 1) + 0.49, ymax = Double(dotHeight - 1) + 0.49
     let xmin = -0.49, ymin = -0.49
     let dx = bx - ax, dy = by - ay

@@ -56,11 +56,14 @@ public struct PlotAxis: Hashable, Sendable {
   /// Explicit bounds; nil fits the data (linear axes widen to the nearest nice ticks, log axes
   /// to whole decades).
   public var bounds: ClosedRange<Double>?
+  /// Values grow right-to-left (or top-to-bottom): XPS binding energy, for one.
+  public var isReversed: Bool
 
-  public init(_ title: String = "", scale: Scale = .linear, bounds: ClosedRange<Double>? = nil) {
+  public init(_ title: String = "", scale: Scale = .linear, bounds: ClosedRange<Double>? = nil, isReversed: Bool = false) {
     self.title = title
     self.scale = scale
     self.bounds = bounds
+    self.isReversed = isReversed
   }
 
   /// The coordinate along the axis in which it is linear (log10 of the value on a log axis).
