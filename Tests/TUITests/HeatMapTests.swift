@@ -41,6 +41,25 @@ final class HeatMapTests: XCTestCase {
     XCTAssertEqual(buffer.cell(x: 1, y: 0)?.style, Style(foreground: .rgb(0, 0, 0), background: .rgb(200, 200, 200)))
   }
 
+  func testPreservedAspectKeepsGridPointsSquare() {
+    // A 4×2 grid in a 10×10 area: scale min(10/4, 20/2) = 2.5 → 10 columns × 5 half rows, so
+    // 3 cell rows with the last lower half empty. In ASCII a grid point is half a row tall:
+    // 10 columns × 2.5 → 3 rows.
+    let values: [Double] = [0, 0, 2, 2, 2, 2, 0, 0]
+    let map = HeatMap(values: values, columns: 4, rows: 2, bounds: 0...2, ramp: ramp, preservesAspect: true)
+    let buffer = renderForTest(map, width: 10, height: 10)
+    XCTAssertEqual(map.drawnSize(in: buffer.area, subRows: 2).width, 10)
+    XCTAssertEqual(map.drawnSize(in: buffer.area, subRows: 2).subRows, 5)
+    XCTAssertEqual(buffer.lines.prefix(4), ["▀▀▀▀▀▀▀▀▀▀", "▀▀▀▀▀▀▀▀▀▀", "▀▀▀▀▀▀▀▀▀▀", "          "])
+    // Half rows 0–4 sample grid rows 0, 0, 0, 1, 1 (r · 2 / 5); the sixth half row is background.
+    XCTAssertEqual(buffer.cell(x: 0, y: 1)?.style, Style(foreground: .rgb(0, 0, 0), background: .rgb(200, 200, 200)))
+    XCTAssertEqual(buffer.cell(x: 0, y: 2)?.style, Style(foreground: .rgb(200, 200, 200), background: Theme.dark.background))
+    XCTAssertEqual(map.drawnSize(in: Rect(x: 0, y: 0, width: 10, height: 10), subRows: 1).subRows, 3)
+    // A tall grid in a wide area is limited by the height: 2×8 in 40×4 → scale 1 → 2 columns.
+    let tall = HeatMap(values: Array(repeating: 1, count: 16), columns: 2, rows: 8, preservesAspect: true)
+    XCTAssertEqual(tall.drawnSize(in: Rect(x: 0, y: 0, width: 40, height: 4), subRows: 2).width, 2)
+  }
+
   func testNonFiniteValuesShowTheBackground() {
     let map = HeatMap(values: [.nan, 1], columns: 1, rows: 2, bounds: 0...1, ramp: ramp)
     XCTAssertEqual(renderForTest(map, width: 1, height: 1).cell(x: 0, y: 0)?.style,

@@ -45,6 +45,12 @@ final class ShippedThemesTests: XCTestCase {
     }
   }
 
+  func testThemesAreFoundByName() {
+    XCTAssertEqual(ThemeFile.path(named: "nord", in: ["/nonexistent", themesDirectory]), themesDirectory + "/nord.toml")
+    XCTAssertEqual(ThemeFile.path(named: "light.toml", in: [themesDirectory]), themesDirectory + "/light.toml")
+    XCTAssertNil(ThemeFile.path(named: "no-such-theme", in: [themesDirectory]))
+  }
+
   func testMissingFileIsAnError() {
     XCTAssertThrowsError(try ThemeFile.load(path: themesDirectory + "/no-such-theme.toml")) { error in
       XCTAssertEqual((error as? ThemeFileError)?.message, "cannot read the theme file")

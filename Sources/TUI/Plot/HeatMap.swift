@@ -16,10 +16,13 @@ public struct HeatMap: Widget, Hashable, Sendable {
   public var showsScale: Bool
   /// Nil uses the theme's heat-map colours.
   public var ramp: ColorRamp?
+  /// Keeps grid points square (a simulation domain keeps its shape) instead of filling the
+  /// area; the map sits at the area's top left.
+  public var preservesAspect: Bool
 
   public init(
     values: [Double], columns: Int, rows: Int, bounds: ClosedRange<Double>? = nil, levels: Int? = nil,
-    symbols: GraphSymbols = .braille, showsScale: Bool = false, ramp: ColorRamp? = nil
+    symbols: GraphSymbols = .braille, showsScale: Bool = false, ramp: ColorRamp? = nil, preservesAspect: Bool = false
   ) {
     self.values = values
     self.columns = columns
@@ -29,6 +32,7 @@ public struct HeatMap: Widget, Hashable, Sendable {
     self.symbols = symbols
     self.showsScale = showsScale
     self.ramp = ramp
+    self.preservesAspect = preservesAspect
   }
 
   static let density: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
@@ -71,14 +75,17 @@ public struct HeatMap: Widget, Hashable, Sendable {
       return table[Swift.min(steps - 1, Int((t * Double(steps - 1)).rounded()))]
     }
     let subRows = symbols == .ascii ? 1 : 2
-    let targetRows = mapArea.height * subRows
-    for cy in 0..<mapArea.height {
-      let topRow = (cy * subRows) * rows / targetRows
-      let bottomRow = (cy * subRows + subRows - 1) * rows / targetRows
-      for cx in 0..<mapArea.width {
-        let column = cx * columns / mapArea.width
-        let top = values[topRow * columns + column]
+    let (width, subRowCount) = drawnSize(in: mapArea, subRows: subRows)
+    let cellRows = (subRowCount + subRows - 1) / subRows
+    for cy in 0..<cellRows {
+      for cx in 0..<width {
+        let column = cx * columns / width
+        // Sub-rows past the drawn height (the lower half of an odd last row) show the background.
+        func value(_ subRow: Int) -> Double {
+          subRow < subRowCount ? values[(subRow * rows / subRowCount) * columns + column] : .nan
+        }
         let x = mapArea.x + cx, y = mapArea.y + cy
+        let top = value(cy * subRows)
         if symbols == .ascii {
           guard let t = fraction(top, low: low, high: high), let c = color(top) else { continue }
           let symbol = HeatMap.density[Swift.min(HeatMap.density.count - 1, Int(t * Double(HeatMap.density.count - 1) + 0.5))]
@@ -86,10 +93,23 @@ public struct HeatMap: Widget, Hashable, Sendable {
           continue
         }
         let upper = color(top) ?? theme.background
-        let lower = color(values[bottomRow * columns + column]) ?? theme.background
+        let lower = color(value(cy * subRows + 1)) ?? theme.background
         buffer.set(x: x, y: y, Cell("▀", style: Style(foreground: upper, background: lower)))
       }
     }
+  }
+
+  /// Columns and sub-rows (half rows, or rows in ASCII) the grid is drawn on: the whole area,
+  /// or with `preservesAspect` the largest size at which a grid point is as tall as wide (a cell
+  /// is about twice as tall as wide, so a half row is square).
+  func drawnSize(in area: Rect, subRows: Int) -> (width: Int, subRows: Int) {
+    let fullRows = area.height * subRows
+    guard preservesAspect else { return (area.width, fullRows) }
+    // Physical size of the area in cell widths: width across, 2·height down.
+    let scale = Swift.min(Double(area.width) / Double(columns), 2 * Double(area.height) / Double(rows))
+    let width = Swift.min(area.width, Swift.max(1, Int((Double(columns) * scale).rounded())))
+    let height = Swift.min(fullRows, Swift.max(1, Int((Double(rows) * scale * Double(subRows) / 2).rounded())))
+    return (width, height)
   }
 
   /// Draws the colour bar and its labels at the right; returns the width used, or nil when the

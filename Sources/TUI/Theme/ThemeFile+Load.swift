@@ -18,3 +18,16 @@ extension ThemeFile {
     return names.filter { $0.hasSuffix(".toml") }.sorted().map { directory + "/" + $0 }
   }
 }
+
+extension ThemeFile {
+  /// The first `NAME.toml` found in `directories`, searched in order (e.g. the user's theme
+  /// folder before the shipped `Themes/`); nil when none has it.
+  public static func path(named name: String, in directories: [String]) -> String? {
+    let file = name.hasSuffix(".toml") ? name : name + ".toml"
+    for directory in directories {
+      let candidate = directory + "/" + file
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+}
