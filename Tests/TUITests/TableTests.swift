@@ -35,6 +35,16 @@ final class TableTests: XCTestCase {
     XCTAssertEqual(buffer.cell(x: 0, y: 1)?.style, Theme.dark.textStyle)
   }
 
+  func testCellStylesColourTextButKeepTheSelection() {
+    let bad = Style(foreground: Theme.dark.error, attributes: .bold)
+    let table = Table(columns: columns, rows: rows, selected: 1, cellStyles: [[nil, nil, bad], [nil, nil, bad]])
+    let buffer = renderForTest(table, width: 30, height: 5)
+    XCTAssertEqual(buffer.cell(x: 29, y: 1)?.style, Style(foreground: Theme.dark.error, background: Theme.dark.background, attributes: .bold))
+    XCTAssertEqual(buffer.cell(x: 29, y: 2)?.style, Style(foreground: Theme.dark.error, background: Theme.dark.selection, attributes: .bold))
+    XCTAssertEqual(buffer.cell(x: 0, y: 1)?.style, Theme.dark.textStyle)
+    XCTAssertEqual(buffer.cell(x: 29, y: 3)?.style, Theme.dark.textStyle)
+  }
+
   func testScrollingMovesAsLittleAsPossible() {
     // Selection inside the previous window keeps it; above it scrolls up to it.
     XCTAssertEqual(Scrolling.offset(selected: 5, previousOffset: 3, visibleRows: 4, rowCount: 20), 3)

@@ -38,10 +38,13 @@ public struct Table: Widget, Hashable, Sendable {
   public var isFocused: Bool
   public var columnSpacing: Int
   public var showsHeader: Bool
+  /// Per-cell colours, parallel to `rows` (missing entries and nil keep the row's style): the
+  /// foreground and attributes apply, the row's background (and selection) stays.
+  public var cellStyles: [[Style?]]
 
   public init(
     columns: [TableColumn], rows: [[String]], selected: Int? = nil, offset: Int = 0, isFocused: Bool = true,
-    columnSpacing: Int = 1, showsHeader: Bool = true
+    columnSpacing: Int = 1, showsHeader: Bool = true, cellStyles: [[Style?]] = []
   ) {
     self.columns = columns
     self.rows = rows
@@ -50,6 +53,15 @@ public struct Table: Widget, Hashable, Sendable {
     self.isFocused = isFocused
     self.columnSpacing = columnSpacing
     self.showsHeader = showsHeader
+    self.cellStyles = cellStyles
+  }
+
+  func style(row: Int, column: Int, base: Style) -> Style {
+    guard row < cellStyles.count, column < cellStyles[row].count, let own = cellStyles[row][column] else { return base }
+    var style = base
+    style.foreground = own.foreground
+    style.attributes.formUnion(own.attributes)
+    return style
   }
 
   public func visibleRowCount(in area: Rect) -> Int {
@@ -89,7 +101,8 @@ public struct Table: Widget, Hashable, Sendable {
       }
       for (k, rect) in rects.enumerated() {
         let text = k < rows[index].count ? rows[index][k] : ""
-        buffer.writeAligned(text, x: rect.x, y: y, width: rect.width, alignment: columns[k].alignment, style: style)
+        buffer.writeAligned(
+          text, x: rect.x, y: y, width: rect.width, alignment: columns[k].alignment, style: self.style(row: index, column: k, base: style))
       }
       y += 1
     }
