@@ -6,7 +6,12 @@ struct Glovebox: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glovebox",
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
-    subcommands: [FormulaCommand.self, RecipeCommand.self, ProtocolCommand.self],
+    subcommands: [
+      EISCommand.self,
+      FormulaCommand.self,
+      RecipeCommand.self,
+      ProtocolCommand.self,
+    ],
   )
 
   mutating func run() throws {
