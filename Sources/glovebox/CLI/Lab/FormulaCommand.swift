@@ -25,7 +25,7 @@ struct FormulaCommand: ParsableCommand {
       let column = error.column ?? 1
       FileHandle.standardError.write(
         Data(
-          ("error: formula:1:\(column): \(error.message)\n  \(formula)\n  "
+          ("formula:1:\(column): \(error.message)\n  \(formula)\n  "
             + String(repeating: " ", count: max(0, column - 1)) + "^\n").utf8))
       throw ExitCode(2)
     }

@@ -44,7 +44,7 @@ enum LabCLI {
   /// Prints `error` to stderr as `file:line:col: message` and returns the exit code to throw.
   static func fail(_ error: Error) -> ExitCode {
     let text = (error as? InputError)?.description ?? "\(error)"
-    FileHandle.standardError.write(Data(("error: " + text + "\n").utf8))
+    FileHandle.standardError.write(Data((text + "\n").utf8))
     return ExitCode(2)
   }
 

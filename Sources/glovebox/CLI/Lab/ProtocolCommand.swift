@@ -40,7 +40,7 @@ struct ProtocolList: ParsableCommand {
         LabCLI.printLines(lines)
       }
       for error in library.errors {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
       }
       if !library.errors.isEmpty { throw ExitCode(2) }
     }

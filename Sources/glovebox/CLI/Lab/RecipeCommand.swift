@@ -40,7 +40,7 @@ struct RecipeList: ParsableCommand {
       }
       // Files that do not parse are listed on stderr with their line, and the status says so.
       for error in library.errors {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
       }
       if !library.errors.isEmpty {
         throw ExitCode(2)
