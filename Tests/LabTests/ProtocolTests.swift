@@ -77,6 +77,11 @@ final class ProtocolTests: XCTestCase {
     XCTAssertEqual(oneC.currentMilliamps, 1.25664, accuracy: 1e-5)
     let tenthC = try XCTUnwrap(cathode.currents.first { $0.cRate == 0.1 })
     XCTAssertEqual(tenthC.currentDensityMilliampsPerCm2, 0.16, accuracy: 1e-9)
+    // Composite density 1/(0.70/5.05 + 0.25/1.87 + 0.05/2.0) = 1/0.297304 = 3.36356 g/cm³;
+    // thickness 11.2200 mg / (0.785398 cm² · 3.36356 · 0.85) = 49.97 µm.
+    let layer = try XCTUnwrap(a5.layers.last)
+    XCTAssertEqual(layer.density?.gramsPerCm3 ?? 0, 3.36356, accuracy: 1e-5)
+    XCTAssertEqual(layer.thicknessMicrometres ?? 0, 49.97, accuracy: 0.01)
     XCTAssertEqual(a5.presses.map(\.pressureMegapascals), [50, 100, 300])
     XCTAssertEqual(a5.layers.first?.name, "Li foil")
     XCTAssertEqual(a5.layers.last?.name, "LCO composite cathode")

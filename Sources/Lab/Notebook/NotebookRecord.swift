@@ -60,6 +60,15 @@ public struct NotebookRecord: Codable, Sendable, Hashable {
 /// The run notebook's format: JSON lines, append-only. Pure encoding and decoding; the file is
 /// written by `NotebookWriter`.
 public enum RunNotebook {
+  /// The notebook's file name inside a workspace folder: one file for all runs (each record
+  /// names its protocol), so the history of a workspace reads top to bottom.
+  public static let fileName = "notebook.jsonl"
+
+  /// The notebook path of a workspace folder.
+  public static func path(workspace: String) -> String {
+    (workspace.hasSuffix("/") ? workspace : workspace + "/") + fileName
+  }
+
   /// One record as a single line of JSON ending in "\n" (sorted keys, no embedded newlines: the
   /// encoder escapes them inside strings).
   public static func encode(_ record: NotebookRecord) throws -> Data {
