@@ -190,7 +190,7 @@ public struct ProtocolSheet: Sendable, Hashable {
     }
     let remainders: [Double] = shares.map { $0 - $0.rounded(.down) }
     let byRemainder = scaled.indices.sorted { remainders[$0] > remainders[$1] }
-    for k in byRemainder.prefix(spare - given) { heights[scaled[k]] += 1 }
+    for k in byRemainder.prefix(max(0, spare - given)) { heights[scaled[k]] += 1 }
     return heights
   }
 
