@@ -2,20 +2,9 @@ import Foundation
 import TUI
 
 /// How the colour depth is chosen, in order of precedence: an explicit request (`--colors`,
-/// `GLOVEBOX_COLORS`, config `colors`), then `COLORTERM=truecolor|24bit`, then terminfo's
+/// `GLOVEBOX_COLORS`, config `colors`, parsed by the app), then `COLORTERM=truecolor|24bit`, then terminfo's
 /// `colors`. Pure, so the precedence is tested without a terminal.
 public enum ColorDepthDetection {
-  /// Parses a depth as people write it: `8`, `16`, `256`, `truecolor`, `24bit`, `16m`.
-  public static func parse(_ text: String) -> ColorDepth? {
-    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "8": return .eight
-    case "16": return .sixteen
-    case "256": return .palette256
-    case "truecolor", "truecolour", "24bit", "24-bit", "16m", "direct", "16777216": return .trueColor
-    default: return nil
-    }
-  }
-
   /// The depth a terminal with `terminfoColors` colours can show, given COLORTERM and an
   /// optional explicit request. A request is honoured even above terminfo's count (the
   /// terminal type is then switched to a direct-colour entry when one exists, see

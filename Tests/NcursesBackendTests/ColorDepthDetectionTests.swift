@@ -14,16 +14,6 @@ final class ColorDepthDetectionTests: XCTestCase {
     XCTAssertEqual(ColorDepthDetection.depth(terminfoColors: 256, colorterm: "truecolor", requested: .sixteen), .sixteen)
   }
 
-  func testParsesDepthsAsPeopleWriteThem() {
-    XCTAssertEqual(ColorDepthDetection.parse("8"), .eight)
-    XCTAssertEqual(ColorDepthDetection.parse("16"), .sixteen)
-    XCTAssertEqual(ColorDepthDetection.parse(" 256 "), .palette256)
-    XCTAssertEqual(ColorDepthDetection.parse("TrueColor"), .trueColor)
-    XCTAssertEqual(ColorDepthDetection.parse("24bit"), .trueColor)
-    XCTAssertNil(ColorDepthDetection.parse("255"))
-    XCTAssertNil(ColorDepthDetection.parse(""))
-  }
-
   func testInterimQuantisationAgainstTheXtermPalette() {
     // #61afef: channels nearest cube levels 95, 175, 255 → 16 + 36·1 + 6·3 + 5 = 75 (#5fafff).
     XCTAssertEqual(interimQuantized(.rgb(0x61, 0xaf, 0xef), to: .palette256), .indexed(75))
