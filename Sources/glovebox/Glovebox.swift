@@ -1,15 +1,16 @@
 import ArgumentParser
 
-/// The `glovebox` command: with no subcommand it opens the workbench on a workspace folder.
+/// The `glovebox` command: with no subcommand it opens the workbench on a workspace folder
+/// (`glovebox [DIR] [--theme NAME] [--colors N]`, the default subcommand `open`).
 @main
 struct Glovebox: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glovebox",
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
-    subcommands: [],
+    subcommands: [
+      OpenWorkbench.self,
+      BenchTUI.self,
+    ],
+    defaultSubcommand: OpenWorkbench.self,
   )
-
-  mutating func run() throws {
-    print("glovebox")
-  }
 }
