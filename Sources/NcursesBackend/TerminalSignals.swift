@@ -41,7 +41,7 @@ public enum TerminalSignals {
         raise(number)
       }
       sigemptyset(&action.sa_mask)
-      action.sa_flags = Int32(SA_RESETHAND)
+      action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
       var previous = sigaction()
       sigaction(signal, &action, &previous)
       previousFatalActions[signal] = previous
