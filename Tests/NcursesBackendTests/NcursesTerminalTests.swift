@@ -103,3 +103,32 @@ final class NcursesTerminalTests: XCTestCase {
     XCTAssertNil(terminal.nextEvent(timeoutMilliseconds: 0))
   }
 }
+
+/// COLORTERM=truecolor switches to the direct-colour terminfo entry, where ncurses sends
+/// 24-bit colours (`38:2::R:G:B` in xterm-direct's setaf) instead of palette indices.
+final class NcursesTrueColorTests: XCTestCase {
+  func testTruecolorUsesTheDirectEntryAndSendsRGB() throws {
+    guard ColorDepthDetection.directColorTerminalType(for: "xterm-256color", environment: [:]) != nil else {
+      throw XCTSkip("xterm-direct terminfo entry not installed (Debian package ncurses-term)")
+    }
+    let path = NSTemporaryDirectory() + "glovebox-direct-\(UUID().uuidString).out"
+    guard let output = fopen(path, "w"), let input = fopen("/dev/null", "r") else { return XCTFail("temp file") }
+    defer {
+      fclose(output)
+      fclose(input)
+      unlink(path)
+    }
+    let terminal = try NcursesTerminal(
+      output: output, input: input,
+      options: .init(size: (10, 2), environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"]))
+    XCTAssertEqual(terminal.terminalType, "xterm-direct")
+    XCTAssertEqual(terminal.colorDepth, .trueColor)
+    var buffer = Buffer(width: 10, height: 2)
+    buffer.write("ok", x: 0, y: 0, style: Style(foreground: .rgb(0x61, 0xaf, 0xef), background: .rgb(0x1c, 0x1f, 0x26)))
+    terminal.present(buffer)
+    terminal.shutdown()
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    // 0x61 = 97, 0xaf = 175, 0xef = 239.
+    XCTAssertTrue(text.contains("2::97:175:239") || text.contains("2;97;175;239"), text.debugDescription)
+  }
+}
