@@ -13,4 +13,5 @@ public enum AppAction: Equatable, Sendable {
   case themeFailed(String)
   case fileLoaded(pane: String, path: String, result: Result<String, EffectFailure>)
   case fileAppended(pane: String, path: String, failure: EffectFailure?)
+  case processFinished(pane: String, result: Result<ProcessOutput, EffectFailure>)
 }

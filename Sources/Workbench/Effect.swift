@@ -6,6 +6,18 @@ public struct EffectFailure: Error, Hashable, Sendable {
   public init(_ message: String) { self.message = message }
 }
 
+/// What a finished program left: its exit status and its standard output and error.
+public struct ProcessOutput: Hashable, Sendable {
+  public var status: Int32
+  public var standardOutput: String
+  public var standardError: String
+  public init(status: Int32, standardOutput: String, standardError: String) {
+    self.status = status
+    self.standardOutput = standardOutput
+    self.standardError = standardError
+  }
+}
+
 /// What the reducer asks the runtime to do. Effects are data, so reducer tests assert them
 /// directly; the runtime performs them and feeds results back as `AppAction`s.
 public enum Effect: Equatable, Sendable {
@@ -24,4 +36,8 @@ public enum Effect: Equatable, Sendable {
   case status(StatusMessage)
   /// Append text to a file and flush it to disk (notebooks); answered with `.fileAppended`.
   case appendToFile(path: String, text: String, pane: String)
+  /// Run a short program in the workspace folder (e.g. `glovebox sim run … --detach`, which
+  /// returns at once) and wait for it; answered with `.processFinished`. An empty `executable`
+  /// means this glovebox binary.
+  case runProcess(executable: String, arguments: [String], pane: String)
 }

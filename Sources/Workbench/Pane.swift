@@ -24,6 +24,8 @@ public enum PaneEvent: Equatable, Sendable {
   case fileLoaded(path: String, result: Result<String, EffectFailure>)
   /// The result of the pane's `Effect.appendToFile` (nil: written and flushed).
   case fileAppended(path: String, failure: EffectFailure?)
+  /// The result of the pane's `Effect.runProcess`.
+  case processFinished(Result<ProcessOutput, EffectFailure>)
   /// The workbench opened or the pane got the focus.
   case focused
 }

@@ -26,6 +26,8 @@ public func reduce(state: inout AppState, action: AppAction) -> [Effect] {
     return forPane(&state, id: paneID) { $0.handle(.fileLoaded(path: path, result: result)) }
   case .fileAppended(let paneID, let path, let failure):
     return forPane(&state, id: paneID) { $0.handle(.fileAppended(path: path, failure: failure)) }
+  case .processFinished(let paneID, let result):
+    return forPane(&state, id: paneID) { $0.handle(.processFinished(result)) }
   }
 }
 

@@ -119,6 +119,8 @@ final class WorkbenchRuntime {
           queue.append(.fileLoaded(pane: pane, path: path, result: WorkspaceFiles.read(path, workspace: state.workspace)))
         case .appendToFile(let path, let text, let pane):
           queue.append(.fileAppended(pane: pane, path: path, failure: WorkspaceFiles.append(text, to: path, workspace: state.workspace)))
+        case .runProcess(let executable, let arguments, let pane):
+          queue.append(.processFinished(pane: pane, result: WorkspaceProcesses.run(executable, arguments, workspace: state.workspace)))
         }
       }
     }
