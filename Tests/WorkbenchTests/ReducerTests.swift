@@ -23,6 +23,14 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(press(.character("1"), &state), [])
   }
 
+  func testEachOfOneToSixFocusesItsPane() {
+    var state = makeState(panes: 6)
+    for n in [6, 2, 5, 1, 4, 3] {
+      _ = press(.character(Character(String(n))), &state)
+      XCTAssertEqual(state.focusedPane, n - 1, "key \(n)")
+    }
+  }
+
   func testANumberWithoutAPaneIsAnError() {
     var state = makeState()
     _ = press(.character("5"), &state)

@@ -21,6 +21,8 @@ struct BenchTUI: ParsableCommand {
 
   struct Report: Encodable {
     var render_diff_200x60_ms: Double
+    var diff_only_200x60_ms: Double
+    var shell_render_200x60_ms: Double
     var iterations: Int
     var full_frame_bytes_120x40: Int
     var idle_frame_bytes_120x40: Int
@@ -56,12 +58,23 @@ struct BenchTUI: ParsableCommand {
       previous = frame
     }
     let perFrame = (ProcessInfo.processInfo.systemUptime - start) / Double(max(1, iterations)) * 1000
+    // The diff alone, between two fixed frames that differ in every body cell.
+    let frameA = Self.busyFrame(state, frame: 0)
+    let frameB = Self.busyFrame(state, frame: 1)
+    let diffStart = ProcessInfo.processInfo.systemUptime
+    for n in 1...max(1, iterations) {
+      changed &+= (n % 2 == 0 ? frameA.diff(from: frameB) : frameB.diff(from: frameA)).count
+    }
+    let diffOnly = (ProcessInfo.processInfo.systemUptime - diffStart) / Double(max(1, iterations)) * 1000
+    let shellStart = ProcessInfo.processInfo.systemUptime
+    for _ in 1...max(1, iterations) { changed &+= AppView.render(state).cells.count }
+    let shellOnly = (ProcessInfo.processInfo.systemUptime - shellStart) / Double(max(1, iterations)) * 1000
     guard changed > 0 else { throw ValidationError("benchmark frames did not change") }
 
     let (full120, idle120, status120) = try Self.measureBytes(width: 120, height: 40)
     let (_, idle200, status200) = try Self.measureBytes(width: 200, height: 60)
     let report = Report(
-      render_diff_200x60_ms: perFrame, iterations: iterations, full_frame_bytes_120x40: full120,
+      render_diff_200x60_ms: perFrame, diff_only_200x60_ms: diffOnly, shell_render_200x60_ms: shellOnly, iterations: iterations, full_frame_bytes_120x40: full120,
       idle_frame_bytes_120x40: idle120, status_change_bytes_120x40: status120,
       status_change_bytes_200x60: status200, idle_frame_bytes_200x60: idle200)
     if json {
@@ -69,6 +82,7 @@ struct BenchTUI: ParsableCommand {
       return
     }
     print(String(format: "tui: render + diff of a full 200x60 frame: %.3f ms (mean of %d)", perFrame, iterations))
+    print(String(format: "tui:   of which the diff alone: %.3f ms; the shell (tabs, status) alone: %.3f ms", diffOnly, shellOnly))
     print("tui: ncurses bytes, full first frame 120x40: \(full120) B")
     print("tui: ncurses bytes, idle frame 120x40: \(idle120) B (goal 0); 200x60: \(idle200) B")
     print("tui: ncurses bytes, status-line change 120x40: \(status120) B (goal < 100); 200x60: \(status200) B")
