@@ -13,6 +13,7 @@ private struct NotebookTestPane: Pane {
   var loaded: Result<String, EffectFailure>?
   var appendFailure: EffectFailure??
   var process: Result<ProcessOutput, EffectFailure>?
+  var changedFiles: [String] = []
   var bindings: [KeyBinding] {
     [
       KeyBinding(action: "note", keys: [.character("n")], description: "note"),
@@ -29,6 +30,7 @@ private struct NotebookTestPane: Pane {
     case .fileLoaded(_, let result): loaded = result
     case .fileAppended(_, let failure): appendFailure = .some(failure)
     case .processFinished(let result): process = result
+    case .fileChanged(let path): changedFiles.append(path)
     default: break
     }
     return [.render]
@@ -56,6 +58,24 @@ final class WorkbenchEffectsTests: XCTestCase {
     XCTAssertEqual(
       URL(fileURLWithPath: output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)).resolvingSymlinksInPath().path,
       workspace.resolvingSymlinksInPath().path)
+  }
+
+  func testTheLoopReportsFilesChangedInTheWorkspace() throws {
+    let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("glovebox-ws-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let backend = MemoryBackend(width: 40, height: 10)
+    let runtime = WorkbenchRuntime(
+      state: AppState(panes: [NotebookTestPane()], workspace: workspace.path), backend: backend,
+      resolveTheme: ThemeCatalog.resolve)
+    runtime.minimumFrameInterval = 0
+    runtime.watchInterval = 0
+    XCTAssertEqual(runtime.run(stopWhenIdle: true), .idle)
+    // The pane's own notebook entry is a change in the workspace like any other.
+    backend.enqueue(.character("n"))
+    XCTAssertEqual(runtime.run(stopWhenIdle: true), .idle)
+    let pane = try XCTUnwrap(runtime.state.panes.first as? NotebookTestPane)
+    XCTAssertEqual(pane.changedFiles, ["notebook.jsonl"])
   }
 
   func testReadingAMissingFileIsAFailureForThePane() {

@@ -20,6 +20,10 @@ final class WorkbenchRuntime {
   /// The longest single wait while idle, so a signal that does not interrupt the read is still
   /// seen within this time. Waking draws nothing.
   var idleWakeMilliseconds: Int? = 1000
+  /// Seconds between workspace scans for changed files (only while panes exist).
+  var watchInterval = 1.0
+  private var watcher: WorkspaceWatcher
+  private var lastWatchTime = -Double.infinity
 
   private var needsFrame = true
   private var lastFrameTime = -Double.infinity
@@ -37,6 +41,7 @@ final class WorkbenchRuntime {
     self.clock = clock
     self.pendingSignal = pendingSignal
     self.state.size = backend.size
+    self.watcher = WorkspaceWatcher(root: state.workspace)
   }
 
   /// How the loop ended.
@@ -61,8 +66,13 @@ final class WorkbenchRuntime {
         case .key(let key): dispatch(.keyPressed(key))
         case .resize(let width, let height): dispatch(.resized(width: width, height: height))
         }
-      } else if stopWhenIdle && !needsFrame {
-        return .idle
+      }
+      if !state.panes.isEmpty {
+        let time = clock()
+        if time - lastWatchTime >= watchInterval {
+          lastWatchTime = time
+          for path in watcher.changedPaths() { dispatch(.fileChanged(path: path)) }
+        }
       }
       if state.wantsTicks {
         let time = clock()
@@ -71,6 +81,7 @@ final class WorkbenchRuntime {
           dispatch(.tick(time))
         }
       }
+      if event == nil && stopWhenIdle && !needsFrame { return .idle }
     }
     return .quit
   }
