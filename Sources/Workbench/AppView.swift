@@ -36,8 +36,27 @@ public enum AppView {
     if let pane = state.focused, !state.focusedBindings.isEmpty {
       sections.append(.init(title: pane.title, hints: state.focusedBindings.map(\.hint)))
     }
-    sections.append(.init(title: "Global", hints: state.globalBindings.map(\.hint)))
+    sections.append(.init(title: "Global", hints: globalHelpHints(state.globalBindings)))
     return HelpOverlay(title: "Help (Esc closes)", sections: sections)
+  }
+
+  /// The global bindings for the help, with the six pane keys on one line while they are the
+  /// default 1–6 (so the help fits 80×24); overridden pane keys are listed one by one.
+  static func globalHelpHints(_ bindings: [KeyBinding]) -> [KeyHint] {
+    let paneKeys = (1...6).map { n in bindings.first { $0.action == "pane-\(n)" } }
+    let defaultPaneKeys = paneKeys.enumerated().allSatisfy { index, binding in
+      binding?.keys == [.character(Character(String(index + 1)))]
+    }
+    guard defaultPaneKeys else { return bindings.map(\.hint) }
+    var hints: [KeyHint] = []
+    for binding in bindings {
+      if binding.action == "pane-1" {
+        hints.append(KeyHint(key: "1-6", description: "pane 1–6"))
+      } else if !binding.action.hasPrefix("pane-") {
+        hints.append(binding.hint)
+      }
+    }
+    return hints
   }
 
   static func renderStatusLine(_ state: AppState, into buffer: inout Buffer, area: Rect) {

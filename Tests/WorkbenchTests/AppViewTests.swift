@@ -29,9 +29,18 @@ final class AppViewTests: XCTestCase {
     var state = AppState(panes: [CounterPane()], workspace: "w", size: (50, 30))
     state.helpVisible = true
     let text = AppView.render(state).lines.joined(separator: "\n")
-    for expected in ["Counter", "j          count", "e          edit note", "Global", "1          pane 1", "shift-tab  previous pane", "ctrl-l     repaint", "q          quit"] {
+    for expected in ["Counter", "j          count", "e          edit note", "Global", "1-6        pane 1–6", "shift-tab  previous pane", "ctrl-l     repaint", "q          quit"] {
       XCTAssertTrue(text.contains(expected), "help should list \"\(expected)\":\n\(text)")
     }
+  }
+
+  func testOverriddenPaneKeysAreListedOneByOneInTheHelp() {
+    var bindings = GlobalBindings.defaults
+    bindings[2].keys = [.function(3)]
+    let hints = AppView.globalHelpHints(bindings)
+    XCTAssertTrue(hints.contains(KeyHint(key: "f3", description: "pane 3")))
+    XCTAssertEqual(hints.count, GlobalBindings.defaults.count)
+    XCTAssertEqual(AppView.globalHelpHints(GlobalBindings.defaults).count, GlobalBindings.defaults.count - 5)
   }
 
   func testEverySizeDownToNothingRenders() {
