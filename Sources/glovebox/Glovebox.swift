@@ -10,6 +10,7 @@ struct Glovebox: ParsableCommand {
     subcommands: [
       OpenWorkbench.self,
       BenchTUI.self,
+      EISCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

@@ -1,3 +1,5 @@
+import Foundation
+import Glibc
 import XCTest
 
 @testable import NcursesBackend
@@ -14,21 +16,22 @@ final class ColorDepthDetectionTests: XCTestCase {
     XCTAssertEqual(ColorDepthDetection.depth(terminfoColors: 256, colorterm: "truecolor", requested: .sixteen), .sixteen)
   }
 
-  func testInterimQuantisationAgainstTheXtermPalette() {
-    // #61afef: channels nearest cube levels 95, 175, 255 → 16 + 36·1 + 6·3 + 5 = 75 (#5fafff).
-    XCTAssertEqual(interimQuantized(.rgb(0x61, 0xaf, 0xef), to: .palette256), .indexed(75))
-    // A mid grey #808080 is nearer grey 244 (#808080 exactly: 8 + 10·12 = 128) than any cube entry.
-    XCTAssertEqual(interimQuantized(.rgb(128, 128, 128), to: .palette256), .indexed(244))
-    // Pure red at 16 colours is bright red (9, #ff0000); at 8 colours red (1, #cd0000).
-    XCTAssertEqual(interimQuantized(.rgb(255, 0, 0), to: .sixteen), .indexed(9))
-    XCTAssertEqual(interimQuantized(.rgb(255, 0, 0), to: .eight), .indexed(1))
-    // Palette index 196 (#ff0000) at 8 colours goes through its RGB value.
-    XCTAssertEqual(interimQuantized(.indexed(196), to: .eight), .indexed(1))
-    XCTAssertEqual(interimQuantized(.indexed(3), to: .eight), .indexed(3))
-    XCTAssertEqual(interimQuantized(.rgb(1, 2, 3), to: .trueColor), .rgb(1, 2, 3))
-    XCTAssertEqual(interimQuantized(.terminalDefault, to: .eight), .terminalDefault)
-    XCTAssertEqual(xtermPaletteRGB(75).0, 95)
-    XCTAssertEqual(xtermPaletteRGB(255).0, 238)
+  func testColourNumbersSentToNcursesAtEachDepth() throws {
+    // The numbers init_extended_pair receives: palette indices after TUI's quantiser at 256
+    // colours (#61afef → cube 16 + 36·1 + 6·3 + 5 = 75, #5fafff), 0xRRGGBB with direct colour.
+    let path = NSTemporaryDirectory() + "glovebox-numbers-\(UUID().uuidString).out"
+    guard let output = fopen(path, "w"), let input = fopen("/dev/null", "r") else { return XCTFail("temp file") }
+    defer {
+      fclose(output)
+      fclose(input)
+      unlink(path)
+    }
+    let terminal = try NcursesTerminal(
+      output: output, input: input, options: .init(terminalType: "xterm-256color", size: (4, 1), environment: [:]))
+    defer { terminal.shutdown() }
+    XCTAssertEqual(terminal.colorNumber(.rgb(0x61, 0xaf, 0xef)), 75)
+    XCTAssertEqual(terminal.colorNumber(.indexed(3)), 3)
+    XCTAssertEqual(terminal.colorNumber(.terminalDefault), -1)
   }
 
   func testKeyCodesFromNcurses() {

@@ -1,14 +1,36 @@
+import Foundation
 import TUI
 import Workbench
 
-/// Finds themes by name for `--theme`, config.toml and `:theme`. This branch knows only the
-/// built-in dark theme; the theme-file parser and `Themes/*.toml` arrive from the TUI branch,
-/// and the lead adds their lookup here when merging.
+/// Finds themes by name for `--theme`, config.toml and `:theme`: `NAME.toml` in the user's
+/// `~/.config/glovebox/themes`, then the shipped `Themes/` (beside the working folder or the
+/// repository the binary was built in), then the built-in dark theme. Diagnostics of a theme
+/// file (unknown keys, bad values) are reported as a failure naming file and line.
 enum ThemeCatalog {
-  static let builtIn: [String: Theme] = ["dark": .dark]
+  static func directories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    var result = [WorkbenchStartup.configDirectory(environment: environment).appendingPathComponent("themes").path]
+    if let custom = environment["GLOVEBOX_THEMES"] { result.append(custom) }
+    result.append(FileManager.default.currentDirectoryPath + "/Themes")
+    // .build/<config>/glovebox → the package root's Themes/.
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    result.append(executable.deletingLastPathComponent().appendingPathComponent("../../Themes").standardizedFileURL.path)
+    return result
+  }
 
   static func resolve(_ name: String) -> Result<Theme, EffectFailure> {
-    if let theme = builtIn[name.lowercased()] { return .success(theme) }
-    return .failure(EffectFailure("unknown theme '\(name)' (available: \(builtIn.keys.sorted().joined(separator: ", ")))"))
+    if let path = ThemeFile.path(named: name, in: directories()) {
+      do {
+        let (theme, diagnostics) = try ThemeFile.load(path: path)
+        if let first = diagnostics.first { return .failure(EffectFailure("\(first)")) }
+        return .success(theme)
+      } catch {
+        return .failure(EffectFailure("\(error)"))
+      }
+    }
+    if name.lowercased() == "dark" { return .success(.dark) }
+    let available = Set(directories().flatMap { ThemeFile.themePaths(inDirectory: $0) }.map {
+      URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+    } + ["dark"]).sorted()
+    return .failure(EffectFailure("unknown theme '\(name)' (available: \(available.joined(separator: ", ")))"))
   }
 }
