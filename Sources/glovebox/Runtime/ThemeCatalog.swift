@@ -11,9 +11,18 @@ enum ThemeCatalog {
     var result = [WorkbenchStartup.configDirectory(environment: environment).appendingPathComponent("themes").path]
     if let custom = environment["GLOVEBOX_THEMES"] { result.append(custom) }
     result.append(FileManager.default.currentDirectoryPath + "/Themes")
-    // .build/<config>/glovebox → the package root's Themes/.
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    result.append(executable.deletingLastPathComponent().appendingPathComponent("../../Themes").standardizedFileURL.path)
+    // The package root's Themes/ for a binary in .build/<config>/ (a symlink to
+    // .build/<triple>/<config>/): the nearest Themes/ above the executable.
+    let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    for _ in 0..<5 {
+      let candidate = folder.appendingPathComponent("Themes").path
+      if FileManager.default.fileExists(atPath: candidate) {
+        result.append(candidate)
+        break
+      }
+      folder = folder.deletingLastPathComponent()
+    }
     return result
   }
 
