@@ -6,7 +6,9 @@ struct Glovebox: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glovebox",
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
-    subcommands: [],
+    subcommands: [
+      EISCommand.self,
+    ],
   )
 
   mutating func run() throws {
