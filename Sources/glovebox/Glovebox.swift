@@ -8,6 +8,7 @@ struct Glovebox: ParsableCommand {
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
     subcommands: [
       EISCommand.self,
+      ArrheniusCommand.self,
     ],
   )
 

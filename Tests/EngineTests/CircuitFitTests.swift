@@ -1,10 +1,11 @@
 import XCTest
 @testable import Engine
 
-/// Reads the plain three-column CSV (f, Z', Z'') of the shared example spectrum. The instrument
-/// readers live elsewhere; this keeps the fit tests independent of them.
+/// Reads the plain three-column CSV (f, Z', Z'') of impedance.py's example spectrum (the fixture
+/// copied from shared/data/eis). Parsed here so the fit tests do not depend on the readers.
 func loadExampleSpectrum() throws -> ImpedanceSpectrum {
-  let text = try String(contentsOfFile: "/work/shared/data/eis/exampleData.csv", encoding: .utf8)
+  let folder = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+  let text = try String(contentsOf: folder.appendingPathComponent("eis/exampleData.csv"), encoding: .utf8)
   var f: [Double] = [], re: [Double] = [], im: [Double] = []
   for line in text.split(whereSeparator: \.isNewline) {
     let cols = line.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }

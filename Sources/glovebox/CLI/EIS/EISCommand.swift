@@ -7,6 +7,8 @@ struct EISCommand: ParsableCommand {
     abstract: "Impedance spectra: read instrument files.",
     subcommands: [
       EISRead.self,
+      EISFit.self,
+      EISSim.self,
     ]
   )
 }
