@@ -9,6 +9,7 @@ struct EISCommand: ParsableCommand {
       EISRead.self,
       EISFit.self,
       EISSim.self,
+      EISKK.self,
     ]
   )
 }
