@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Each iteration takes the Jacobian J (analytic when the model has one), scales its columns by
 /// D = running maximum of the column norms (Moré's scale invariance, which is what lets values of
-/// 1e-11 and 1e7 share one fit), and computes the SVD of J·D⁻¹ = U S Vᵀ. The step for damping μ is
+/// 1e-11 and 1e7 share one fit), and computes the SVD of J·D⁻¹ = U S Vᵀ (through a Householder QR
+/// first when J is tall). The step for damping μ is
 /// δ = −D⁻¹ V diag(sᵢ/(sᵢ² + μ)) Uᵀ r, i.e. the solution of min ‖r + Jδ‖² + μ‖Dδ‖² without forming
 /// JᵀJ (no squaring of the condition number); a rejected step only changes μ, so the SVD is reused.
 /// μ follows Nielsen's gain-ratio rule: accept when ρ > 0 and μ ← μ·max(1/3, 1 − (2ρ − 1)³), else
@@ -89,8 +90,18 @@ public struct Minimizer: Sendable {
       }
       var js = j
       for row in 0..<m { for k in 0..<n { js.storage[row * n + k] /= scale[k] } }
-      let svd = SingularValueDecomposition(js)
-      let g = svd.uTranspose(r)
+      // Tall Jacobians are first reduced to their n×n triangle R (J = QR); the SVD of R gives the
+      // same singular values and V, and Uᵀr = U_Rᵀ(Qᵀr).
+      let svd: SingularValueDecomposition
+      let g: [Double]
+      if m > n {
+        let qr = QRDecomposition(js, r)
+        svd = SingularValueDecomposition(qr.r)
+        g = svd.uTranspose(qr.qTransposeB)
+      } else {
+        svd = SingularValueDecomposition(js)
+        g = svd.uTranspose(r)
+      }
       // Scaled gradient test: |Jᵀr|/(|J col|·|r|) (MINPACK's gtol).
       let gradient = js.transposeTimes(r)
       let rnorm = chi2.squareRoot()

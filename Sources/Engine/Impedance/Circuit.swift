@@ -98,23 +98,23 @@ public struct Circuit: Equatable, Sendable, CustomStringConvertible {
       for c in children { z += evaluate(c, w, p, g) }
       return z
     case let .parallel(children, _):
-      var admittance = ComplexNumber.zero
-      var branch: [ComplexNumber] = []
-      branch.reserveCapacity(children.count)
-      for c in children {
-        let zi = evaluate(c, w, p, g)
-        branch.append(zi)
-        admittance += 1 / zi
-      }
-      let z = 1 / admittance
-      if let g {
-        for (c, zi) in zip(children, branch) {
-          let ratio = z / zi
-          let factor = ratio * ratio
-          for k in c.parameterRange { g[k] = g[k] * factor }
+      return withUnsafeTemporaryAllocation(of: ComplexNumber.self, capacity: children.count) { branch in
+        var admittance = ComplexNumber.zero
+        for (i, c) in children.enumerated() {
+          let zi = evaluate(c, w, p, g)
+          branch[i] = zi
+          admittance += 1 / zi
         }
+        let z = 1 / admittance
+        if let g {
+          for (i, c) in children.enumerated() {
+            let ratio = z / branch[i]
+            let factor = ratio * ratio
+            for k in c.parameterRange { g[k] = g[k] * factor }
+          }
+        }
+        return z
       }
-      return z
     }
   }
 }

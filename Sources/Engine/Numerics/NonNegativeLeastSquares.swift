@@ -10,7 +10,19 @@ public enum NonNegativeLeastSquares {
     solve(gram: a.gram(), rhs: a.transposeTimes(b), free: free)
   }
 
-  public static func solve(gram g: Matrix, rhs c: [Double], free: Set<Int> = [], maxIterations: Int? = nil) -> [Double] {
+  /// The same problem given by its normal equations. Variables are rescaled to unit diagonal
+  /// first (x = D x′, D = diag(G)^(−1/2)), so the stopping tolerance does not depend on how
+  /// differently the columns are scaled (an inductance column ωL next to resistances).
+  public static func solve(gram g0: Matrix, rhs c0: [Double], free: Set<Int> = [], maxIterations: Int? = nil) -> [Double] {
+    let n = c0.count
+    let d = (0..<n).map { g0[$0, $0] > 0 ? 1 / g0[$0, $0].squareRoot() : 1 }
+    var g = g0
+    for i in 0..<n { for j in 0..<n { g[i, j] *= d[i] * d[j] } }
+    let c = (0..<n).map { c0[$0] * d[$0] }
+    return solveScaled(gram: g, rhs: c, free: free, maxIterations: maxIterations).enumerated().map { $1 * d[$0] }
+  }
+
+  static func solveScaled(gram g: Matrix, rhs c: [Double], free: Set<Int>, maxIterations: Int?) -> [Double] {
     let n = c.count
     var x = [Double](repeating: 0, count: n)
     var passive = [Bool](repeating: false, count: n)

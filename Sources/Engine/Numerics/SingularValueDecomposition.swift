@@ -16,71 +16,58 @@ public struct SingularValueDecomposition: Sendable {
 
   public init(_ a: Matrix) {
     let m = max(a.rows, a.columns), n = a.columns
-    var cols = (0..<n).map { j -> [Double] in
-      var c = [Double](repeating: 0, count: m)
-      for i in 0..<a.rows { c[i] = a[i, j] }
-      return c
-    }
-    var vc = (0..<n).map { j -> [Double] in
-      var c = [Double](repeating: 0, count: n)
-      c[j] = 1
-      return c
-    }
+    // Column-major working copies of A (becoming U·S) and V.
+    var w = [Double](repeating: 0, count: m * n)
+    for i in 0..<a.rows { for j in 0..<n { w[j * m + i] = a.storage[i * n + j] } }
+    var vw = [Double](repeating: 0, count: n * n)
+    for j in 0..<n { vw[j * n + j] = 1 }
     let eps = 1e-15
-    for _ in 0..<60 {
-      var rotated = false
-      for p in 0..<n {
-        for q in (p + 1)..<max(n, p + 1) {
-          var alpha = 0.0, beta = 0.0, gamma = 0.0
-          cols[p].withUnsafeBufferPointer { cp in
-            cols[q].withUnsafeBufferPointer { cq in
+    w.withUnsafeMutableBufferPointer { col in
+      vw.withUnsafeMutableBufferPointer { vcol in
+        for _ in 0..<60 {
+          var rotated = false
+          for p in 0..<n {
+            for q in (p + 1)..<max(n, p + 1) {
+              let bp = p * m, bq = q * m
+              var alpha = 0.0, beta = 0.0, gamma = 0.0
               for i in 0..<m {
-                alpha += cp[i] * cp[i]
-                beta += cq[i] * cq[i]
-                gamma += cp[i] * cq[i]
+                let x = col[bp + i], y = col[bq + i]
+                alpha += x * x
+                beta += y * y
+                gamma += x * y
+              }
+              if gamma == 0 || abs(gamma) <= eps * (alpha * beta).squareRoot() { continue }
+              rotated = true
+              let zeta = (beta - alpha) / (2 * gamma)
+              let t = (zeta >= 0 ? 1.0 : -1.0) / (abs(zeta) + (1 + zeta * zeta).squareRoot())
+              let c = 1 / (1 + t * t).squareRoot()
+              let s = c * t
+              for i in 0..<m {
+                let x = col[bp + i], y = col[bq + i]
+                col[bp + i] = c * x - s * y
+                col[bq + i] = s * x + c * y
+              }
+              let vp = p * n, vq = q * n
+              for i in 0..<n {
+                let x = vcol[vp + i], y = vcol[vq + i]
+                vcol[vp + i] = c * x - s * y
+                vcol[vq + i] = s * x + c * y
               }
             }
           }
-          if gamma == 0 || abs(gamma) <= eps * (alpha * beta).squareRoot() { continue }
-          rotated = true
-          let zeta = (beta - alpha) / (2 * gamma)
-          let t = (zeta >= 0 ? 1.0 : -1.0) / (abs(zeta) + (1 + zeta * zeta).squareRoot())
-          let c = 1 / (1 + t * t).squareRoot()
-          let s = c * t
-          Self.rotate(&cols, p, q, c, s)
-          Self.rotate(&vc, p, q, c, s)
+          if !rotated { break }
         }
       }
-      if !rotated { break }
     }
-    var sv = cols.map { Vector.norm($0) }
+    let sv = (0..<n).map { j in Vector.norm(Array(w[(j * m)..<((j + 1) * m)])) }
     let order = (0..<n).sorted { sv[$0] > sv[$1] }
-    var uOut: [[Double]] = []
-    var vOut: [[Double]] = []
-    var sOut: [Double] = []
-    for j in order {
-      let s = sv[j]
-      sOut.append(s)
-      uOut.append(s > 0 ? cols[j].map { $0 / s } : cols[j])
-      vOut.append(vc[j])
+    u = order.map { j in
+      let column = Array(w[(j * m)..<((j + 1) * m)])
+      return sv[j] > 0 ? column.map { $0 / sv[j] } : column
     }
-    sv = sOut
-    u = uOut
-    v = vOut
-    singularValues = sv
+    v = order.map { j in Array(vw[(j * n)..<((j + 1) * n)]) }
+    singularValues = order.map { sv[$0] }
     rows = a.rows
-  }
-
-  private static func rotate(_ c: inout [[Double]], _ p: Int, _ q: Int, _ cs: Double, _ sn: Double) {
-    let len = c[p].count
-    var a = c[p], b = c[q]
-    for i in 0..<len {
-      let x = a[i], y = b[i]
-      a[i] = cs * x - sn * y
-      b[i] = sn * x + cs * y
-    }
-    c[p] = a
-    c[q] = b
   }
 
   /// Uᵀb for a right-hand side of length `rows`.

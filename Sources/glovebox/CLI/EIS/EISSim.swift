@@ -62,7 +62,7 @@ struct EISSim: ParsableCommand {
                            parameters: Dictionary(uniqueKeysWithValues: zip(parsed.parameterNames, values)),
                            frequency_hz: f, z_real_ohm: z.map(\.re), z_imag_ohm: z.map(\.im)))
     } else {
-      print("f_Hz,z_real_ohm,z_imag_ohm")
+      print("freq/Hz,Z_real/Ohm,Z_imag/Ohm")
       for (fi, zi) in zip(f, z) { print("\(fi),\(zi.re),\(zi.im)") }
     }
   }
