@@ -10,7 +10,9 @@ import Foundation
 /// δ = −D⁻¹ V diag(sᵢ/(sᵢ² + μ)) Uᵀ r, i.e. the solution of min ‖r + Jδ‖² + μ‖Dδ‖² without forming
 /// JᵀJ (no squaring of the condition number); a rejected step only changes μ, so the SVD is reused.
 /// μ follows Nielsen's gain-ratio rule: accept when ρ > 0 and μ ← μ·max(1/3, 1 − (2ρ − 1)³), else
-/// μ ← μ·ν, ν ← 2ν. Bounds act through `ParameterTransform`; fixed parameters are left out.
+/// μ ← μ·ν, ν ← 2ν. Bounds act through `ParameterTransform` (log and square-root changes of
+/// variable for one-sided bounds, projection onto the box for two-sided ones); fixed parameters
+/// are left out.
 ///
 /// Stops when (a) the relative reduction of χ² and the predicted reduction are both ≤ ftol,
 /// (b) the relative step is ≤ xtol, (c) the scaled gradient is ≤ gtol, or (d) the iteration
@@ -24,6 +26,8 @@ public struct Minimizer: Sendable {
     public var gtol = 1e-15
     /// Initial damping relative to the largest sᵢ² (Nielsen's τ).
     public var initialDamping = 1e-3
+    /// Relative decrease of χ² over 20 accepted steps below which the fit counts as converged.
+    public var stagnationTolerance = 1e-12
     /// Scale the covariance by the reduced χ² (lmfit's default). Set false when the weights are
     /// absolute 1/σ².
     public var scaleCovariance = true
@@ -77,6 +81,7 @@ public struct Minimizer: Sendable {
     }
 
     var scale = [Double](repeating: 0, count: n)
+    var history: [Double] = [chi2]
     var mu = -1.0
     var nu = 2.0
     outer: while iterations < options.maxIterations {
@@ -90,6 +95,15 @@ public struct Minimizer: Sendable {
       }
       var js = j
       for row in 0..<m { for k in 0..<n { js.storage[row * n + k] /= scale[k] } }
+      // Box parameters sitting on a bound with the descent direction pointing out of the box are
+      // held there for this iteration (their column is dropped from the step).
+      let fullGradient = j.transposeTimes(r)
+      for (k, t) in transforms.enumerated() {
+        guard let b = t.box else { continue }
+        let atLower = u[k] <= b.min && fullGradient[k] > 0
+        let atUpper = u[k] >= b.max && fullGradient[k] < 0
+        if atLower || atUpper { for row in 0..<m { js.storage[row * n + k] = 0 } }
+      }
       // Tall Jacobians are first reduced to their n×n triangle R (J = QR); the SVD of R gives the
       // same singular values and V, and Uᵀr = U_Rᵀ(Qᵀr).
       let svd: SingularValueDecomposition
@@ -121,16 +135,16 @@ public struct Minimizer: Sendable {
           let coef = -s * g[k] / (s * s + mu)
           for q in 0..<n { stepScaled[q] += coef * svd.v[k][q] }
         }
-        let step = (0..<n).map { stepScaled[$0] / scale[$0] }
-        // Predicted reduction of the linear model: −2δᵀJᵀr − ‖Jδ‖², in scaled terms.
-        var predicted = 0.0
-        for k in 0..<n {
-          let s = svd.singularValues[k]
-          var vd = 0.0
-          for q in 0..<n { vd += svd.v[k][q] * stepScaled[q] }
-          predicted += -2 * vd * s * g[k] - s * s * vd * vd
+        // Step projected onto the box of bounded parameters.
+        var uNew = (0..<n).map { u[$0] + stepScaled[$0] / scale[$0] }
+        for (k, t) in transforms.enumerated() {
+          if let b = t.box { uNew[k] = min(b.max, max(b.min, uNew[k])) }
         }
-        let uNew = (0..<n).map { u[$0] + step[$0] }
+        for k in 0..<n { stepScaled[k] = (uNew[k] - u[k]) * scale[k] }
+        // Predicted reduction of the linear model for the (projected) step: −2rᵀJδ − ‖Jδ‖².
+        let jd = j * (0..<n).map { uNew[$0] - u[$0] }
+        var predicted = 0.0
+        for i in 0..<m { predicted -= 2 * r[i] * jd[i] + jd[i] * jd[i] }
         let xNew = external(uNew)
         let rNew = model.residuals(xNew)
         evaluations += 1
@@ -161,6 +175,18 @@ public struct Minimizer: Sendable {
             message = "exact fit"
             success = true
             break outer
+          }
+          // Stagnation: a parameter creeping towards a bound (or along a direction the data do
+          // not determine) keeps making tiny progress; stop when 20 accepted steps together
+          // lowered χ² by less than stagnationTolerance (relative).
+          history.append(chi2)
+          if history.count > 20 {
+            let old = history[history.count - 21]
+            if (old - chi2) <= options.stagnationTolerance * old {
+              message = "χ² stopped decreasing (relative change < \(options.stagnationTolerance) over 20 steps)"
+              success = true
+              break outer
+            }
           }
           continue outer
         }
@@ -223,6 +249,13 @@ public struct Minimizer: Sendable {
         }
       }
     }
+    let atBounds = freeIndex.filter { i in
+      let p = start[i], v = x[i]
+      let tolerance = 1e-6 * max(abs(v), 1e-300)
+      return (p.min.isFinite && v - p.min <= tolerance + 1e-9 * max(abs(p.max - p.min), 0).nonInfinite)
+        || (p.max.isFinite && p.max - v <= tolerance + 1e-9 * max(abs(p.max - p.min), 0).nonInfinite)
+    }.map { start[$0].name }
+    let boundNote = atBounds.isEmpty ? "" : "; at a bound: " + atBounds.joined(separator: ", ")
     let nd = Double(max(nData, 1))
     let logTerm = nd * Foundation.log(max(chi2, .leastNormalMagnitude) / nd)
     return FitResult(
@@ -231,6 +264,11 @@ public struct Minimizer: Sendable {
       chiSquare: chi2, reducedChiSquare: chi2 / Double(dof), rmse: (chi2 / nd).squareRoot(),
       aic: logTerm + 2 * Double(nFree), bic: logTerm + Foundation.log(nd) * Double(nFree),
       iterations: iterations, evaluations: evaluations, success: success && chi2.isFinite,
-      message: message, residuals: r)
+      message: message + boundNote, residuals: r)
   }
+}
+
+private extension Double {
+  /// 0 for ±∞ and NaN, the value otherwise.
+  var nonInfinite: Double { isFinite ? self : 0 }
 }

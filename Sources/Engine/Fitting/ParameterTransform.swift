@@ -3,14 +3,17 @@ import Foundation
 /// The change of variables that turns a bounded parameter x into an unbounded internal one u, so
 /// Levenberg–Marquardt can step freely while x stays inside [min, max]:
 /// - logarithmic (min finite): x = min + eᵘ (relative steps; the scaling of 1e-11…1e7 values);
-/// - both bounds finite: x = min + (max − min)(sin u + 1)/2 (MINUIT's and lmfit's choice);
+/// - both bounds finite: x = u, kept inside [min, max] by projecting each step onto the box
+///   (projected Levenberg–Marquardt, Kanzow, Yamashita & Fukushima, J. Comput. Appl. Math. 172
+///   (2004) 375). MINUIT's sin transform was tried first: near a bound its derivative vanishes and
+///   the fit crawls for hundreds of iterations; projection stops on the bound at once;
 /// - lower bound only: x = min − 1 + √(u² + 1); upper bound only: x = max + 1 − √(u² + 1);
 /// - no bounds: x = u.
 enum ParameterTransform: Sendable {
   case identity
   case logarithmic(min: Double)
   case logarithmicBelow(max: Double)
-  case twoSided(min: Double, max: Double)
+  case box(min: Double, max: Double)
   case lower(Double)
   case upper(Double)
 
@@ -23,7 +26,7 @@ enum ParameterTransform: Sendable {
     } else if p.logarithmic && hasMax && !hasMin {
       self = .logarithmicBelow(max: p.max)
     } else if hasMin && hasMax {
-      self = .twoSided(min: p.min, max: p.max)
+      self = .box(min: p.min, max: p.max)
     } else if hasMin {
       self = .lower(p.min)
     } else if hasMax {
@@ -43,9 +46,7 @@ enum ParameterTransform: Sendable {
     case let .logarithmicBelow(hi):
       let d = hi - x
       return Foundation.log(d > 0 ? d : max(Swift.abs(hi), 1e-300) * 1e-10 + 1e-300)
-    case let .twoSided(lo, hi):
-      let s = 2 * (x - lo) / (hi - lo) - 1
-      return asin(Swift.min(1, Swift.max(-1, s)))
+    case let .box(lo, hi): return Swift.min(hi, Swift.max(lo, x))
     case let .lower(lo): let t = Swift.max(x, lo) - lo + 1; return (t * t - 1).squareRoot()
     case let .upper(hi): let t = hi - Swift.min(x, hi) + 1; return (t * t - 1).squareRoot()
     }
@@ -56,7 +57,7 @@ enum ParameterTransform: Sendable {
     case .identity: return u
     case let .logarithmic(lo): return lo + Foundation.exp(u)
     case let .logarithmicBelow(hi): return hi - Foundation.exp(u)
-    case let .twoSided(lo, hi): return lo + (hi - lo) * (sin(u) + 1) / 2
+    case let .box(lo, hi): return Swift.min(hi, Swift.max(lo, u))
     case let .lower(lo): return lo - 1 + (u * u + 1).squareRoot()
     case let .upper(hi): return hi + 1 - (u * u + 1).squareRoot()
     }
@@ -68,9 +69,17 @@ enum ParameterTransform: Sendable {
     case .identity: return 1
     case .logarithmic: return Foundation.exp(u)
     case .logarithmicBelow: return -Foundation.exp(u)
-    case let .twoSided(lo, hi): return (hi - lo) * cos(u) / 2
+    case .box: return 1
     case .lower: return u / (u * u + 1).squareRoot()
     case .upper: return -u / (u * u + 1).squareRoot()
     }
+  }
+}
+
+extension ParameterTransform {
+  /// The interval an internal value must stay in (only box parameters have one).
+  var box: (min: Double, max: Double)? {
+    if case let .box(lo, hi) = self { return (lo, hi) }
+    return nil
   }
 }

@@ -45,6 +45,7 @@ public enum CircuitFit {
     options.ftol = 1e-13
     options.xtol = 1e-12
     options.gtol = 1e-12
+    options.stagnationTolerance = 1e-8
     let m = model(circuit: circuit, spectrum: spectrum, weighting: weighting)
     return Minimizer(model: m, options: options).minimize(start)
   }
