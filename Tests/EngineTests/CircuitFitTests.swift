@@ -120,4 +120,19 @@ final class CircuitFitTests: XCTestCase {
       }
     }
   }
+
+  /// The global mode (64 random starts on top of the automatic ones) reaches the same optimum on
+  /// the example spectrum, and a partly given start with a fixed value is honoured.
+  func testGlobalModeAndPartlyGivenStart() throws {
+    let spectrum = try loadExampleSpectrum()
+    let circuit = try Circuit("L0-R0-p(R1,CPE1)-p(R2,CPE2)")
+    let global = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, search: .global)
+    XCTAssertEqual(global.chiSquare, 1.570987e-05, accuracy: 1e-10)
+    XCTAssertTrue(global.message.contains("best of 76 starts"), global.message)
+    let given = Parameters([Parameter("R0", value: 0.0150, fixed: true)])
+    let pinned = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, given: given)
+    XCTAssertEqual(pinned.value(of: "R0"), 0.0150)
+    XCTAssertGreaterThan(pinned.chiSquare, global.chiSquare)
+    XCTAssertEqual(pinned.freeNames.count, 7)
+  }
 }

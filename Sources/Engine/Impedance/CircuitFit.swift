@@ -79,8 +79,13 @@ public enum CircuitFit {
     for values in candidates {
       var start = circuit.parameters(values: values)
       if let given {
+        // Given values and fixed flags win; the circuit's bounds stay unless given ones are finite.
         for p in given {
-          if let i = start.index(of: p.name) { start[i] = p }
+          guard let i = start.index(of: p.name) else { continue }
+          start[i].value = p.value
+          start[i].fixed = p.fixed
+          if p.min.isFinite { start[i].min = p.min }
+          if p.max.isFinite { start[i].max = p.max }
         }
       }
       scored.append(fit(circuit: circuit, spectrum: spectrum, start: start, weighting: weighting, maxIterations: 60))
