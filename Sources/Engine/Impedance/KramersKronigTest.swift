@@ -6,8 +6,9 @@ import Foundation
 ///   Ẑ(ω) = R₀ + jωL [+ 1/(jωC)] + Σₖ Rₖ/(1 + jωτₖ),
 /// with τ₁ = 1/ω_max … τ_M = 1/ω_min spaced logarithmically, is linear in (R₀, L, C⁻¹, Rₖ) and is
 /// fitted to real and imaginary parts together with weights 1/|Zᵢ| (their eq. 14). The number of
-/// elements M grows from 1 until μ = 1 − Σ_{Rₖ<0}|Rₖ| / Σ_{Rₖ≥0}|Rₖ| ≤ c (c = 0.85): below that,
-/// further elements start fitting noise with alternating signs (their eq. 21).
+/// elements M is the first for which μ = 1 − Σ_{Rₖ<0}|Rₖ| / Σ_{Rₖ≥0}|Rₖ| ≤ c (c = 0.85): below
+/// that, further elements start fitting noise with alternating signs (their eq. 21) — counted
+/// only among the M whose pseudo χ² is within a factor 4 of the best (see `plateauFactor`).
 ///
 /// Residuals are Δ'ᵢ = (Z'ᵢ − Ẑ'ᵢ)/|Zᵢ| and Δ''ᵢ = (Z''ᵢ − Ẑ''ᵢ)/|Zᵢ|; the pseudo χ² is
 /// Σ(Δ'² + Δ''²), and σ̂ = √(χ²_ps · 5000/N) % estimates the noise (Yrjänä & Bobacka, Electrochim.
@@ -32,8 +33,8 @@ public struct KramersKronigTest: Sendable {
     public var extensionDecades = 0.0
     /// The verdict's limit on the estimated noise σ̂ (as a fraction: 0.01 = 1 %).
     public var threshold = 0.01
-    /// How many consecutive M must satisfy μ ≤ c (1 is Schönleber's original rule).
-    public var persistence = 3
+    /// M is taken among those whose pseudo χ² is within this factor of the lowest any M reaches.
+    public var plateauFactor = 4.0
     public init() {}
   }
 
@@ -96,8 +97,21 @@ public struct KramersKronigTest: Sendable {
         norms[k] = c > 0 ? c : 1
         for r in 0..<(2 * n) { a[r, k] /= norms[k] }
       }
-      let x = SingularValueDecomposition(a).solve(b, relativeTolerance: 1e-14)
+      let qr = QRDecomposition(a, b)
+      let x = SingularValueDecomposition(qr.r).solve(qr.qTransposeB, relativeTolerance: 1e-14)
       return ((0..<cols).map { x[$0] / norms[$0] }, taus)
+    }
+    func residualSum(_ coef: [Double], _ taus: [Double]) -> Double {
+      let o = options.includeCapacitance ? 3 : 2
+      var total = 0.0
+      for i in 0..<n {
+        var zi = ComplexNumber(coef[0], w[i] * coef[1])
+        if options.includeCapacitance { zi.im -= coef[2] / w[i] }
+        for k in 0..<taus.count { zi += coef[o + k] / ComplexNumber(1, w[i] * taus[k]) }
+        let dr = (z[i].re - zi.re) / mag[i], di = (z[i].im - zi.im) / mag[i]
+        total += dr * dr + di * di
+      }
+      return total
     }
     func muOf(_ coef: [Double], _ m: Int) -> Double {
       let rk = coef.suffix(m)
@@ -114,27 +128,26 @@ public struct KramersKronigTest: Sendable {
       result = fit(m)
       mu = muOf(result.coef, m)
     } else {
-      // μ ≤ c must hold for `persistence` consecutive M: on a sparse τ grid (M below about one
-      // element per decade) μ can dip briefly while the chain is still far from the data;
-      // sustained μ ≤ c is the onset of fitting noise that Schönleber et al. describe.
-      var run = 0
-      var first: Int?
-      while m < upper {
-        m += 1
-        let trial = fit(m)
-        let trialMu = muOf(trial.coef, m)
-        if trialMu <= options.c {
-          if run == 0 { first = m }
-          run += 1
-          if run >= options.persistence { break }
-        } else {
-          run = 0
-          first = nil
-        }
+      // Every M up to the limit: μ(M) and the pseudo χ²(M) (of the weighted residuals).
+      var fits: [(coef: [Double], taus: [Double])] = []
+      var mus: [Double] = []
+      var chi: [Double] = []
+      for trial in 1...max(upper, 1) {
+        let f = fit(trial)
+        fits.append(f)
+        mus.append(muOf(f.coef, trial))
+        chi.append(residualSum(f.coef, f.taus))
       }
-      m = first ?? m
-      result = fit(m)
-      mu = muOf(result.coef, m)
+      // Schönleber's rule takes the first M with μ ≤ c. On a sparse τ grid μ also dips while
+      // the chain is still far from the data (a sharp relaxation between two grid points needs
+      // alternating signs), so the first M is taken among those whose χ² has come down to
+      // within `plateauFactor` of the best any M reaches: there, negative Rₖ mean noise.
+      let floor = chi.min() ?? 0
+      let plateau = chi.indices.filter { chi[$0] <= options.plateauFactor * floor }
+      let chosen = plateau.first { mus[$0] <= options.c } ?? plateau.first ?? (mus.firstIndex { $0 <= options.c } ?? fits.count - 1)
+      m = chosen + 1
+      result = fits[chosen]
+      mu = mus[chosen]
     }
     let o = options.includeCapacitance ? 3 : 2
     elementCount = m
