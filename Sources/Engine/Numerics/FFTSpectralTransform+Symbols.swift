@@ -1,0 +1,60 @@
+import Foundation
+
+extension SpectralTransform2D {
+  /// Mode number m along x of spectral column `i` (half-complex order for r2r, r2c order for
+  /// periodic): the wavenumber is 2πm/lengthX.
+  func modeX(_ i: Int) -> Int {
+    if boundary == .periodic { return i }
+    return i <= nx / 2 ? i : nx - i
+  }
+
+  /// Signed mode number along y of spectral row `j`: 2πm/L for periodic, πm/L otherwise.
+  func modeY(_ j: Int) -> Int {
+    switch boundary {
+    case .periodic: return j <= ny / 2 ? j : j - ny
+    case .dirichlet: return j + 1
+    case .neumann, .neumannCell: return j
+    }
+  }
+
+  /// Number of spectral columns per row (complex numbers for periodic, doubles otherwise).
+  var spectralColumns: Int { boundary == .periodic ? nx / 2 + 1 : nx }
+
+  /// Wavenumbers (kx, ky) in rad per length unit of every spectral entry, one per column/row.
+  public func wavenumbers() -> (kx: [Double], ky: [Double]) {
+    let kx = (0..<spectralColumns).map { 2 * Double.pi * Double(modeX($0)) / lengthX }
+    let yFactor = boundary == .periodic ? 2 * Double.pi : Double.pi
+    let ky = (0..<ny).map { yFactor * Double(modeY($0)) / lengthY }
+    return (kx, ky)
+  }
+
+  /// The eigenvalue of the Laplacian for every double of a spectrum (≤ 0): −kx² − ky² for
+  /// `.spectral`, −(4/hx²)sin²(kx·hx/2) − (4/hy²)sin²(ky·hy/2) for `.fivePoint` (the exact
+  /// eigenvalues of the 3-point stencil with the boundary's reflection rule: odd for Dirichlet,
+  /// even about the node or the cell face for Neumann).
+  public func laplacianSymbol(_ kind: LaplacianSymbolKind = .spectral) -> [Double] {
+    let (kx, ky) = wavenumbers()
+    let hx = spacingX, hy = spacingY
+    func axis(_ k: Double, _ h: Double) -> Double {
+      switch kind {
+      case .spectral: return -k * k
+      case .fivePoint:
+        let s = sin(k * h / 2)
+        return -4 / (h * h) * s * s
+      }
+    }
+    let columns = spectralColumns
+    let perEntry = boundary == .periodic ? 2 : 1
+    var symbol = [Double](repeating: 0, count: spectrumCount)
+    let lx = kx.map { axis($0, hx) }
+    for j in 0..<ny {
+      let ly = axis(ky[j], hy)
+      for i in 0..<columns {
+        let value = lx[i] + ly
+        let base = (j * columns + i) * perEntry
+        for c in 0..<perEntry { symbol[base + c] = value }
+      }
+    }
+    return symbol
+  }
+}
