@@ -1,0 +1,64 @@
+import Foundation
+
+extension LiModel {
+  /// Advances one step (see the type's contract). Throws `LiModelDivergence` and leaves the
+  /// state untouched when any field becomes non-finite or ξ leaves [−0.5, 1.5].
+  @discardableResult
+  public func step() throws -> LiStepDiagnostics {
+    let old = state
+    let migration = migrationLimit(old.potential)
+    var dt = min(numerics.dtMax, old.nextDt, migration)
+    dt = max(dt, numerics.dtMin)
+    var newXi: [Double] = []
+    var maxChange = 0.0
+    phaseEquation.overpotential = old.potential
+    phaseEquation.concentration = old.concentration
+    for _ in 0..<12 {
+      var phase = SpectralState(u: old.xi, transform: phaseEquation.transform, time: old.time)
+      stepper.advance(&phase, problem: phaseEquation, dt: dt)
+      newXi = phase.u
+      maxChange = 0
+      for k in 0..<newXi.count { maxChange = max(maxChange, abs(newXi[k] - old.xi[k])) }
+      if maxChange <= 2 * numerics.maxPhaseChange || dt <= numerics.dtMin { break }
+      dt = max(dt / 2, numerics.dtMin)
+    }
+    var rate = [Double](repeating: 0, count: newXi.count)
+    for k in 0..<rate.count { rate[k] = (newXi[k] - old.xi[k]) / dt }
+
+    let sigma = conductivity(newXi)
+    let chargeSource = physics.faraday * physics.siteDensity
+    let solution = potentialSolver.solve(
+      sigma: sigma, source: rate.map { chargeSource * $0 }, bottom: physics.electrodePotential,
+      top: 0, initialGuess: old.potential)
+
+    concentrationEquation.potential = solution.phi
+    concentrationEquation.phaseRate = rate
+    let nx = numerics.nx, c0 = physics.referenceConcentration
+    let lifted = (nx..<(nx * numerics.ny)).map { old.concentration[$0] - c0 }
+    var conc = SpectralState(u: lifted, transform: concentrationEquation.transform, time: old.time)
+    IMEXEulerStepper().advance(&conc, problem: concentrationEquation, dt: dt)
+    let newC = concentrationEquation.concentration(from: conc.u)
+
+    let time = old.time + dt
+    guard newXi.allSatisfy({ $0.isFinite && $0 > -0.5 && $0 < 1.5 }) else {
+      throw LiModelDivergence(step: old.step + 1, time: time, reason: "ξ non-finite or outside [−0.5, 1.5]")
+    }
+    guard newC.allSatisfy(\.isFinite), solution.phi.allSatisfy(\.isFinite) else {
+      throw LiModelDivergence(step: old.step + 1, time: time, reason: "c or φ non-finite")
+    }
+    let maxRate = maxChange / dt
+    var next = min(numerics.dtMax, 1.25 * dt)
+    if maxRate > 0 { next = min(next, numerics.maxPhaseChange / maxRate) }
+    state = LiModelState(xi: newXi, concentration: newC, potential: solution.phi, time: time,
+                         step: old.step + 1, nextDt: max(next, numerics.dtMin))
+    lastPhaseRate = rate
+    let diagnostics = LiStepDiagnostics(
+      step: state.step, time: time, dt: dt, minXi: newXi.min() ?? .nan, maxXi: newXi.max() ?? .nan,
+      maxPhaseChange: maxChange, minConcentration: newC.min() ?? .nan,
+      lithiumTotal: lithiumTotal(), potentialIterations: solution.iterations,
+      potentialResidual: solution.relativeResidual,
+      current: potentialSolver.topCurrent(sigma: sigma, phi: solution.phi) / numerics.lengthX)
+    lastDiagnostics = diagnostics
+    return diagnostics
+  }
+}
