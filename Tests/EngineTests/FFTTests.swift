@@ -31,7 +31,8 @@ final class FFTTests: XCTestCase {
 
   /// Laplacian symbol applied to analytic eigenfunctions, one per boundary kind:
   /// ∇²[cos(2πax/Lx)·Y(y)] = −[(2πa/Lx)² + k_y²]·(same), with Y = sin(πby/Ly) (Dirichlet),
-  /// cos(πby/Ly) (Neumann, nodes or cells), cos(2πby/Ly) (periodic).
+  /// cos(πby/Ly) (Neumann, nodes or cells), cos(π(b+½)y/Ly) (Neumann at 0, Dirichlet at Ly),
+  /// cos(2πby/Ly) (periodic).
   func testLaplacianSymbolOnEigenfunctions() {
     let lx = 2.0, ly = 3.0, a = 3.0, b = 2.0
     for boundary in SpectralBoundary.allCases {
@@ -39,12 +40,13 @@ final class FFTTests: XCTestCase {
       let hy = t.spacingY
       func yAt(_ j: Int) -> Double {
         switch boundary {
-        case .periodic, .neumann: return Double(j) * hy
+        case .periodic, .neumann, .neumannDirichlet: return Double(j) * hy
         case .dirichlet: return Double(j + 1) * hy
         case .neumannCell: return (Double(j) + 0.5) * hy
         }
       }
-      let ky = boundary == .periodic ? 2 * Double.pi * b / ly : Double.pi * b / ly
+      let ky = boundary == .periodic ? 2 * Double.pi * b / ly
+        : boundary == .neumannDirichlet ? Double.pi * (b + 0.5) / ly : Double.pi * b / ly
       let kx = 2 * Double.pi * a / lx
       var u = [Double](repeating: 0, count: t.fieldCount)
       for j in 0..<t.ny {

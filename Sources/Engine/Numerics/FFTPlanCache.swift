@@ -10,9 +10,13 @@ import Foundation
 ///   modes cos(πmy/L), m = 0…n−1.
 /// - `neumannCell`: n cell-centred samples y_j = (j+½)h, h = L/n; DCT-II forward, DCT-III back,
 ///   modes cos(πmy/L), m = 0…n−1.
-/// FFTW's DST-I of size n is fast when n+1 has small prime factors; DCT-I when n−1 does.
+/// - `neumannDirichlet`: n node samples y_j = j·h, h = L/n, no-flux at y = 0 and zero at
+///   y = L (the node y = L is not stored); DCT-III (REDFT01) forward, DCT-II back, modes
+///   cos(π(m+½)y/L), m = 0…n−1.
+/// FFTW's DST-I of size n is fast when n+1 has small prime factors; DCT-I when n−1 does; the
+/// others when n does.
 public enum SpectralBoundary: String, Sendable, Hashable, CaseIterable {
-  case periodic, dirichlet, neumann, neumannCell
+  case periodic, dirichlet, neumann, neumannCell, neumannDirichlet
 }
 
 /// A planned FFTW transform. Plans are immutable after planning and FFTW's `fftw_execute_*`
@@ -86,6 +90,10 @@ final class FFTPlanCache: @unchecked Sendable {
     case .neumannCell:
       raw = fftw_plan_r2r_2d(n0, n1, input.pointer, output.pointer,
                              key.forward ? FFTW_REDFT10 : FFTW_REDFT01,
+                             key.forward ? FFTW_R2HC : FFTW_HC2R, flags)
+    case .neumannDirichlet:
+      raw = fftw_plan_r2r_2d(n0, n1, input.pointer, output.pointer,
+                             key.forward ? FFTW_REDFT01 : FFTW_REDFT10,
                              key.forward ? FFTW_R2HC : FFTW_HC2R, flags)
     }
     guard let raw else { fatalError("FFTW could not plan \(key)") }

@@ -8,12 +8,13 @@ extension SpectralTransform2D {
     return i <= nx / 2 ? i : nx - i
   }
 
-  /// Signed mode number along y of spectral row `j`: 2πm/L for periodic, πm/L otherwise.
+  /// Signed mode number along y of spectral row `j`: 2πm/L for periodic, π(m+½)/L for
+  /// neumannDirichlet, πm/L otherwise.
   func modeY(_ j: Int) -> Int {
     switch boundary {
     case .periodic: return j <= ny / 2 ? j : j - ny
     case .dirichlet: return j + 1
-    case .neumann, .neumannCell: return j
+    case .neumann, .neumannCell, .neumannDirichlet: return j
     }
   }
 
@@ -24,7 +25,8 @@ extension SpectralTransform2D {
   public func wavenumbers() -> (kx: [Double], ky: [Double]) {
     let kx = (0..<spectralColumns).map { 2 * Double.pi * Double(modeX($0)) / lengthX }
     let yFactor = boundary == .periodic ? 2 * Double.pi : Double.pi
-    let ky = (0..<ny).map { yFactor * Double(modeY($0)) / lengthY }
+    let shift = boundary == .neumannDirichlet ? 0.5 : 0
+    let ky = (0..<ny).map { yFactor * (Double(modeY($0)) + shift) / lengthY }
     return (kx, ky)
   }
 

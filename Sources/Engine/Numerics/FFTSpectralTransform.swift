@@ -45,7 +45,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
     case .periodic: normalization = Double(nx * ny)
     case .dirichlet: normalization = Double(nx) * 2 * Double(ny + 1)
     case .neumann: normalization = Double(nx) * 2 * Double(ny - 1)
-    case .neumannCell: normalization = Double(nx) * 2 * Double(ny)
+    case .neumannCell, .neumannDirichlet: normalization = Double(nx) * 2 * Double(ny)
     }
     fieldBuffer = FFTScratch(count: nx * ny)
     spectrumBuffer = FFTScratch(count: count)
@@ -61,7 +61,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
   /// Grid spacing along y for this boundary's sample placement.
   public var spacingY: Double {
     switch boundary {
-    case .periodic, .neumannCell: return lengthY / Double(ny)
+    case .periodic, .neumannCell, .neumannDirichlet: return lengthY / Double(ny)
     case .dirichlet: return lengthY / Double(ny + 1)
     case .neumann: return lengthY / Double(ny - 1)
     }

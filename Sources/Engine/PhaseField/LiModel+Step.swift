@@ -1,10 +1,28 @@
 import Foundation
 
+/// The parts of a Li model step, for timing by a caller that owns a clock (benchmarks).
+public enum LiStepPart: String, Sendable, CaseIterable {
+  case phaseField = "phase_field", potential, concentration
+}
+
+/// Receives each part of a step as a closure to run (and time); the default runs it.
+public protocol LiStepTimer {
+  func measure(_ part: LiStepPart, _ body: () -> Void)
+}
+
+struct UntimedStep: LiStepTimer {
+  func measure(_ part: LiStepPart, _ body: () -> Void) { body() }
+}
+
 extension LiModel {
   /// Advances one step (see the type's contract). Throws `LiModelDivergence` and leaves the
   /// state untouched when any field becomes non-finite or ξ leaves [−0.5, 1.5].
   @discardableResult
-  public func step() throws -> LiStepDiagnostics {
+  public func step() throws -> LiStepDiagnostics { try step(timer: UntimedStep()) }
+
+  /// `step()` with each part run through `timer`.
+  @discardableResult
+  public func step(timer: some LiStepTimer) throws -> LiStepDiagnostics {
     let old = state
     let migration = migrationLimit(old.potential)
     var dt = min(numerics.dtMax, old.nextDt, migration)
@@ -13,6 +31,7 @@ extension LiModel {
     var maxChange = 0.0
     phaseEquation.overpotential = old.potential
     phaseEquation.concentration = old.concentration
+    timer.measure(.phaseField) {
     for _ in 0..<12 {
       var phase = SpectralState(u: old.xi, transform: phaseEquation.transform, time: old.time)
       stepper.advance(&phase, problem: phaseEquation, dt: dt)
@@ -22,22 +41,30 @@ extension LiModel {
       if maxChange <= 2 * numerics.maxPhaseChange || dt <= numerics.dtMin { break }
       dt = max(dt / 2, numerics.dtMin)
     }
+    }
     var rate = [Double](repeating: 0, count: newXi.count)
     for k in 0..<rate.count { rate[k] = (newXi[k] - old.xi[k]) / dt }
 
-    let sigma = conductivity(newXi)
-    let chargeSource = physics.faraday * physics.siteDensity
-    let solution = potentialSolver.solve(
-      sigma: sigma, source: rate.map { chargeSource * $0 }, bottom: physics.electrodePotential,
-      top: 0, initialGuess: old.potential)
+    var sigma: [Double] = []
+    var solution = PotentialSolver.Result(phi: [], iterations: 0, relativeResidual: .nan, converged: false)
+    timer.measure(.potential) {
+      sigma = conductivity(newXi)
+      let chargeSource = physics.faraday * physics.siteDensity
+      solution = potentialSolver.solve(
+        sigma: sigma, source: rate.map { chargeSource * $0 }, bottom: physics.electrodePotential,
+        top: 0, initialGuess: old.potential)
+    }
 
-    concentrationEquation.potential = solution.phi
-    concentrationEquation.phaseRate = rate
-    let nx = numerics.nx, c0 = physics.referenceConcentration
-    let lifted = (nx..<(nx * numerics.ny)).map { old.concentration[$0] - c0 }
-    var conc = SpectralState(u: lifted, transform: concentrationEquation.transform, time: old.time)
-    IMEXEulerStepper().advance(&conc, problem: concentrationEquation, dt: dt)
-    let newC = concentrationEquation.concentration(from: conc.u)
+    var newC: [Double] = []
+    timer.measure(.concentration) {
+      concentrationEquation.potential = solution.phi
+      concentrationEquation.phaseRate = rate
+      let nx = numerics.nx, c0 = physics.referenceConcentration
+      let lifted = (0..<(nx * numerics.ny)).map { old.concentration[$0] - c0 }
+      var conc = SpectralState(u: lifted, transform: concentrationEquation.transform, time: old.time)
+      IMEXEulerStepper().advance(&conc, problem: concentrationEquation, dt: dt)
+      newC = concentrationEquation.concentration(from: conc.u)
+    }
 
     let time = old.time + dt
     guard newXi.allSatisfy({ $0.isFinite && $0 > -0.5 && $0 < 1.5 }) else {

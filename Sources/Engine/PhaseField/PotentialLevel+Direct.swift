@@ -6,14 +6,22 @@ struct PotentialCoarseSolver: Sendable {
 
   /// nil when the level is too large for a dense factorisation (the caller then smooths).
   init?(level: PotentialLevel, maximumSize: Int = 700) {
-    n = level.count
+    self.init(count: level.count, maximumSize: maximumSize) { level.apply($0, into: &$1) }
+  }
+
+  init?(level: StencilLevel, maximumSize: Int = 700) {
+    self.init(count: level.count, maximumSize: maximumSize) { level.apply($0, into: &$1) }
+  }
+
+  init?(count: Int, maximumSize: Int, apply: ([Double], inout [Double]) -> Void) {
+    n = count
     guard n <= maximumSize else { return nil }
     var a = [Double](repeating: 0, count: n * n)
     var unit = [Double](repeating: 0, count: n)
     var column = [Double](repeating: 0, count: n)
     for k in 0..<n {
       unit[k] = 1
-      level.apply(unit, into: &column)
+      apply(unit, &column)
       for row in 0..<n { a[row * n + k] = column[row] }
       unit[k] = 0
     }

@@ -2,9 +2,9 @@
 /// y = Ly (the electrodes). Units: σ in S/m, φ in V, f in A/m³ (for the Li model
 /// f = F·c_s·∂ξ/∂t). Method: conjugate gradients on the SPD finite-volume operator
 /// −∇·(σ∇·) (harmonic-mean face conductivities), preconditioned by one symmetric geometric
-/// multigrid V(2,2)-cycle (red-black Gauss–Seidel; coarse operators homogenised from the fine
-/// faces, see `PotentialLevel.coarsened`), warm-started from the previous solution. The
-/// multigrid preconditioner keeps the iteration count nearly independent of the conductivity
+/// black-box multigrid V(1,1)-cycle (`Multigrid`: operator-dependent interpolation, Galerkin
+/// coarse operators, symmetric Gauss–Seidel), warm-started from the previous solution. The
+/// multigrid preconditioner keeps the iteration count independent of the conductivity
 /// contrast (checked up to 1e5 in the tests); plain CG would need O(√contrast·N) iterations.
 public struct PotentialSolver: Sendable {
   public var nx: Int
@@ -60,9 +60,8 @@ public struct PotentialSolver: Sendable {
   ///   - initialGuess: previous φ on all nodes (warm start), or nil for a linear profile.
   public func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,
                     initialGuess: [Double]? = nil) -> Result {
-    var levels = [finestLevel(sigma: sigma)]
-    while let last = levels.last, last.canCoarsen { levels.append(last.coarsened()) }
-    let fine = levels[0]
+    let fine = finestLevel(sigma: sigma)
+    let hierarchy = Multigrid(fine: fine)
     let rows = fine.rows
     let ihy2 = 1 / (hy * hy)
     // b = −f + boundary terms of A′ (so that A′φ_interior = b).
@@ -83,8 +82,7 @@ public struct PotentialSolver: Sendable {
         for i in 0..<nx { x[r * nx + i] = value }
       }
     }
-    let coarse = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
-    let (iterations, residual) = preconditionedCG(levels: levels, coarse: coarse, rhs: b, x: &x)
+    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: hierarchy, rhs: b, x: &x)
     var phi = [Double](repeating: 0, count: nx * (intervals + 1))
     for i in 0..<nx {
       phi[i] = bottom
@@ -95,18 +93,17 @@ public struct PotentialSolver: Sendable {
                   converged: residual <= tolerance)
   }
 
-  private func preconditionedCG(levels: [PotentialLevel], coarse: PotentialCoarseSolver?,
+  private func preconditionedCG(fine a: PotentialLevel, multigrid: Multigrid,
                                 rhs b: [Double], x: inout [Double])
     -> (Int, Double)
   {
-    let a = levels[0]
     let bNorm = max(dot(b, b).squareRoot(), .leastNormalMagnitude)
     var ax = [Double](repeating: 0, count: a.count)
     a.apply(x, into: &ax)
     var r = zip(b, ax).map { $0 - $1 }
     var rNorm = dot(r, r).squareRoot()
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
-    var z = vCycle(levels, coarse, 0, r)
+    var z = multigrid.vCycle(0, r)
     var p = z
     var rz = dot(r, z)
     var ap = [Double](repeating: 0, count: a.count)
@@ -119,46 +116,13 @@ public struct PotentialSolver: Sendable {
       }
       rNorm = dot(r, r).squareRoot()
       if rNorm / bNorm <= tolerance || !rNorm.isFinite { return (iteration, rNorm / bNorm) }
-      z = vCycle(levels, coarse, 0, r)
+      z = multigrid.vCycle(0, r)
       let rzNew = dot(r, z)
       let beta = rzNew / rz
       rz = rzNew
       for k in 0..<p.count { p[k] = z[k] + beta * p[k] }
     }
     return (maxIterations, rNorm / bNorm)
-  }
-
-  /// One symmetric V-cycle approximating A′⁻¹r from a zero guess (a fixed linear symmetric
-  /// operator, as CG's preconditioner must be).
-  private func vCycle(_ levels: [PotentialLevel], _ direct: PotentialCoarseSolver?, _ index: Int,
-                      _ rhs: [Double]) -> [Double] {
-    let level = levels[index]
-    var u = [Double](repeating: 0, count: level.count)
-    if index == levels.count - 1 {
-      if let direct { return direct.solve(rhs) }
-      for _ in 0..<30 {
-        level.relax(&u, rhs: rhs, colour: 0)
-        level.relax(&u, rhs: rhs, colour: 1)
-        level.relax(&u, rhs: rhs, colour: 1)
-        level.relax(&u, rhs: rhs, colour: 0)
-      }
-      return u
-    }
-    for _ in 0..<2 {
-      level.relax(&u, rhs: rhs, colour: 0)
-      level.relax(&u, rhs: rhs, colour: 1)
-    }
-    var au = [Double](repeating: 0, count: level.count)
-    level.apply(u, into: &au)
-    let residual = zip(rhs, au).map { $0 - $1 }
-    let coarse = levels[index + 1]
-    let correction = vCycle(levels, direct, index + 1, level.restrict(residual, to: coarse))
-    level.prolongAdd(correction, from: coarse, into: &u)
-    for _ in 0..<2 {
-      level.relax(&u, rhs: rhs, colour: 1)
-      level.relax(&u, rhs: rhs, colour: 0)
-    }
-    return u
   }
 
   /// Current per unit depth (A/m) entering through the top electrode, Σ σ_face (φ_top − φ_{Ny−1})/hy · hx

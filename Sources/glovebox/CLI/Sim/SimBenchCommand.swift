@@ -46,6 +46,8 @@ struct SimBenchCommand: ParsableCommand {
       if json { try printJSON(result) } else {
         print("Allen–Cahn \(grid)²: \(result.ms_per_step) ms/step (FFT floor \(result.fft_floor_ms) ms)")
       }
+    case "model":
+      try SimModelBench(grid: grid, steps: steps, json: json).run()
     default:
       throw ValidationError("unknown benchmark '\(problem)'; expected allen-cahn or model")
     }

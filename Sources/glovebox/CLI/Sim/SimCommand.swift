@@ -5,6 +5,9 @@ struct SimCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sim",
     abstract: "Phase-field simulations: runs, PFHub benchmarks, timings.",
-    subcommands: [SimPFHubCommand.self, SimBenchCommand.self]
+    subcommands: [
+      SimRunCommand.self, SimResumeCommand.self, SimStatusCommand.self, SimPauseCommand.self,
+      SimStopCommand.self, SimPFHubCommand.self, SimBenchCommand.self,
+    ]
   )
 }

@@ -1,0 +1,233 @@
+/// A level of the potential multigrid with a general 9-point stencil: the fine 5-point
+/// conductivity operator and its Galerkin coarse operators A_c = Pᵀ A P. Grid as in
+/// `PotentialLevel`: nx periodic columns, `rows` interior rows between Dirichlet rows.
+/// `coefficients[9k + o]` multiplies u at the neighbour (i + dx, r + dy), o = 3(dy+1) + (dx+1).
+struct StencilLevel: Sendable {
+  let nx: Int
+  let rows: Int
+  var coefficients: [Double]
+
+  var count: Int { nx * rows }
+  var intervals: Int { rows + 1 }
+
+  init(nx: Int, rows: Int, coefficients: [Double]) {
+    self.nx = nx
+    self.rows = rows
+    self.coefficients = coefficients
+  }
+
+  /// The 5-point finite-volume operator of a `PotentialLevel` (scaled by hx·hy so that the
+  /// coefficients are conductances; the right-hand side is scaled alike by the caller).
+  init(_ level: PotentialLevel) {
+    nx = level.nx
+    rows = level.rows
+    let gx = level.hy / level.hx, gy = level.hx / level.hy
+    var a = [Double](repeating: 0, count: 9 * level.count)
+    for r in 0..<rows {
+      for i in 0..<nx {
+        let k = r * nx + i
+        let west = level.sx[r * nx + (i + nx - 1) % nx] * gx, east = level.sx[k] * gx
+        let south = level.sy[k] * gy, north = level.sy[(r + 1) * nx + i] * gy
+        a[9 * k + 3] = -west
+        a[9 * k + 5] = -east
+        a[9 * k + 1] = -south
+        a[9 * k + 7] = -north
+        a[9 * k + 4] = west + east + south + north
+      }
+    }
+    coefficients = a
+  }
+
+  @inline(__always) func column(_ i: Int) -> Int { i < 0 ? i + nx : (i >= nx ? i - nx : i) }
+
+  func apply(_ u: [Double], into y: inout [Double]) {
+    let nx = self.nx, rows = self.rows
+    coefficients.withUnsafeBufferPointer { a in
+      u.withUnsafeBufferPointer { u in
+        y.withUnsafeMutableBufferPointer { y in
+          for r in 0..<rows {
+            for i in 0..<nx {
+              let k = r * nx + i
+              var s = 0.0
+              for dy in -1...1 {
+                let rr = r + dy
+                if rr < 0 || rr >= rows { continue }
+                for dx in -1...1 {
+                  s += a[9 * k + 3 * (dy + 1) + dx + 1] * u[rr * nx + column(i + dx)]
+                }
+              }
+              y[k] = s
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// One Gauss–Seidel sweep, lexicographic forward or backward (each the adjoint of the other,
+  /// so forward before and backward after the coarse correction make a symmetric V-cycle).
+  func relax(_ u: inout [Double], rhs b: [Double], forward: Bool) {
+    let nx = self.nx, rows = self.rows, total = count
+    coefficients.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        u.withUnsafeMutableBufferPointer { u in
+          for step in 0..<total {
+            let k = forward ? step : total - 1 - step
+            let r = k / nx, i = k - r * nx
+            var s = b[k]
+            for dy in -1...1 {
+              let rr = r + dy
+              if rr < 0 || rr >= rows { continue }
+              for dx in -1...1 where dx != 0 || dy != 0 {
+                s -= a[9 * k + 3 * (dy + 1) + dx + 1] * u[rr * nx + column(i + dx)]
+              }
+            }
+            u[k] = s / a[9 * k + 4]
+          }
+        }
+      }
+    }
+  }
+
+  var canCoarsen: Bool { nx % 2 == 0 && intervals % 2 == 0 && nx >= 8 && intervals >= 8 }
+}
+
+/// Operator-dependent prolongation (Dendy's black-box multigrid, J. Comput. Phys. 48 (1982)
+/// 366): fine points between two coarse points interpolate with the stencil collapsed across
+/// the line joining them, cell centres with the fine operator itself. Unlike bilinear
+/// interpolation it follows the conductivity jumps, which keeps the convergence independent of
+/// the contrast. Each fine node holds up to 4 (coarse index, weight) pairs.
+struct StencilTransfer: Sendable {
+  let fineCount: Int
+  let coarseNx: Int
+  let coarseRows: Int
+  /// 4 entries per fine node; index −1 marks an unused slot.
+  var index: [Int]
+  var weight: [Double]
+
+  init(fine: StencilLevel) {
+    let nx = fine.nx, cnx = nx / 2, cRows = fine.intervals / 2 - 1
+    fineCount = fine.count
+    coarseNx = cnx
+    coarseRows = cRows
+    index = [Int](repeating: -1, count: 4 * fine.count)
+    weight = [Double](repeating: 0, count: 4 * fine.count)
+    let a = fine.coefficients
+    // Coarse index of fine node (i, node row j) when both are even, −1 on the Dirichlet rows.
+    func coarse(_ i: Int, _ j: Int) -> Int {
+      let cj = j / 2
+      if cj <= 0 || cj > cRows { return -1 }
+      return (cj - 1) * cnx + (i / 2) % cnx
+    }
+    func set(_ k: Int, _ entries: [(Int, Double)]) {
+      var slot = 0
+      for (c, w) in entries where c >= 0 && w != 0 {
+        if let existing = (0..<slot).first(where: { index[4 * k + $0] == c }) {
+          weight[4 * k + existing] += w
+        } else if slot < 4 {
+          index[4 * k + slot] = c
+          weight[4 * k + slot] = w
+          slot += 1
+        }
+      }
+    }
+    // Pass 1: coarse points and edge points.
+    for r in 0..<fine.rows {
+      let j = r + 1
+      for i in 0..<nx {
+        let k = r * nx + i
+        let s = { (o: Int) in a[9 * k + o] }
+        switch (i % 2, j % 2) {
+        case (0, 0):
+          set(k, [(coarse(i, j), 1)])
+        case (1, 0):
+          let west = -(s(0) + s(3) + s(6)), east = -(s(2) + s(5) + s(8))
+          let centre = s(1) + s(4) + s(7)
+          set(k, [(coarse(i - 1, j), west / centre), (coarse((i + 1) % nx, j), east / centre)])
+        case (0, 1):
+          let south = -(s(0) + s(1) + s(2)), north = -(s(6) + s(7) + s(8))
+          let centre = s(3) + s(4) + s(5)
+          set(k, [(coarse(i, j - 1), south / centre), (coarse(i, j + 1), north / centre)])
+        default:
+          break
+        }
+      }
+    }
+    // Pass 2: cell centres from the fine equation with the interpolated edge values.
+    for r in 0..<fine.rows where (r + 1) % 2 == 1 {
+      for i in stride(from: 1, to: nx, by: 2) {
+        let k = r * nx + i
+        var entries: [(Int, Double)] = []
+        let centre = a[9 * k + 4]
+        for dy in -1...1 {
+          let rr = r + dy
+          if rr < 0 || rr >= fine.rows { continue }
+          for dx in -1...1 where dx != 0 || dy != 0 {
+            let l = rr * nx + fine.column(i + dx)
+            let factor = -a[9 * k + 3 * (dy + 1) + dx + 1] / centre
+            for slot in 0..<4 where index[4 * l + slot] >= 0 {
+              entries.append((index[4 * l + slot], factor * weight[4 * l + slot]))
+            }
+          }
+        }
+        set(k, entries)
+      }
+    }
+  }
+
+  func restrict(_ fine: [Double]) -> [Double] {
+    var out = [Double](repeating: 0, count: coarseNx * coarseRows)
+    for k in 0..<fineCount {
+      for slot in 0..<4 {
+        let c = index[4 * k + slot]
+        if c >= 0 { out[c] += weight[4 * k + slot] * fine[k] }
+      }
+    }
+    return out
+  }
+
+  func prolongAdd(_ coarse: [Double], into fine: inout [Double]) {
+    for k in 0..<fineCount {
+      var s = 0.0
+      for slot in 0..<4 {
+        let c = index[4 * k + slot]
+        if c >= 0 { s += weight[4 * k + slot] * coarse[c] }
+      }
+      fine[k] += s
+    }
+  }
+
+  /// The Galerkin coarse operator Pᵀ A P as a 9-point stencil on the coarse grid.
+  func coarseOperator(_ fine: StencilLevel) -> StencilLevel {
+    let cnx = coarseNx
+    var c = [Double](repeating: 0, count: 9 * cnx * coarseRows)
+    for k in 0..<fineCount {
+      let r = k / fine.nx, i = k - r * fine.nx
+      for dy in -1...1 {
+        let rr = r + dy
+        if rr < 0 || rr >= fine.rows { continue }
+        for dx in -1...1 {
+          let a = fine.coefficients[9 * k + 3 * (dy + 1) + dx + 1]
+          if a == 0 { continue }
+          let l = rr * fine.nx + fine.column(i + dx)
+          for s1 in 0..<4 {
+            let ci = index[4 * k + s1]
+            if ci < 0 { continue }
+            let wi = weight[4 * k + s1] * a
+            let ri = ci / cnx, ii = ci - ri * cnx
+            for s2 in 0..<4 {
+              let cj = index[4 * l + s2]
+              if cj < 0 { continue }
+              let rj = cj / cnx, ij = cj - rj * cnx
+              var ddx = ij - ii
+              if ddx > 1 { ddx -= cnx }
+              if ddx < -1 { ddx += cnx }
+              c[9 * ci + 3 * (rj - ri + 1) + ddx + 1] += wi * weight[4 * l + s2]
+            }
+          }
+        }
+      }
+    }
+    return StencilLevel(nx: cnx, rows: coarseRows, coefficients: c)
+  }
+}
