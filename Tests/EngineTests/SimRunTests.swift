@@ -16,7 +16,8 @@ final class SimRunTests: XCTestCase {
 
   private func model(_ c: SimulationConfig, _ state: LiModelState? = nil) throws -> LiModel {
     try LiModel(physics: c.physics, numerics: c.numerics,
-                state: state ?? LiModel.initialState(physics: c.physics, numerics: c.numerics, nucleus: c.nucleus))
+                state: state ?? LiModel.initialState(physics: c.physics, numerics: c.numerics, nucleus: c.nucleus),
+                mechanics: c.mechanics)
   }
 
   /// 30 steps, checkpoint through the VTK text, 30 more = 60 uninterrupted steps, byte for byte.
@@ -33,6 +34,30 @@ final class SimRunTests: XCTestCase {
     for _ in 0..<30 { try resumed.step() }
     XCTAssertEqual(resumed.checkpoint().xml(), straight.checkpoint().xml())
     XCTAssertEqual(resumed.state.step, 60)
+  }
+
+  /// The same with mechanics coupled (Vegard λ = 0.05): the strain warm start is part of the
+  /// checkpoint, so the resumed run is still bit-exact, and the elastic term changes the result.
+  func testResumeWithMechanicsIsBitExact() throws {
+    var config = smallConfig()
+    config.mechanics.enabled = true
+    config.mechanics.vegardCoefficient = 0.05
+    let straight = try model(config)
+    for _ in 0..<20 { try straight.step() }
+    XCTAssertNotNil(straight.lastDiagnostics?.maxVonMises)
+    XCTAssertGreaterThan(straight.lastDiagnostics?.maxVonMises ?? 0, 0)
+    let first = try model(config)
+    for _ in 0..<10 { try first.step() }
+    let image = try VTKImageData.parse(first.checkpoint().xml())
+    let resumed = try model(config, try LiModel.restoredState(from: image, numerics: config.numerics))
+    resumed.restorePhaseRate(from: image)
+    for _ in 0..<10 { try resumed.step() }
+    XCTAssertEqual(resumed.checkpoint().xml(), straight.checkpoint().xml())
+    var plain = smallConfig()
+    plain.mechanics.enabled = false
+    let without = try model(plain)
+    for _ in 0..<20 { try without.step() }
+    XCTAssertNotEqual(without.state.xi, straight.state.xi)
   }
 
   func testCheckpointOfAnotherGridIsRejected() throws {
@@ -75,7 +100,10 @@ final class SimRunTests: XCTestCase {
     XCTAssertThrowsError(try SimulationConfig.parse("[numerics]\nstepper = \"rk4\"\n")) {
       XCTAssertEqual(($0 as? InputError)?.line, 2)
     }
-    XCTAssertThrowsError(try SimulationConfig.parse("[mechanics]\nenabled = true\n"))
+    XCTAssertThrowsError(try SimulationConfig.parse("[mechanics]\nenabled = 1\n")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 2)
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse("[mechanics]\nmetal_poisson_ratio = 0.6\n"))
     XCTAssertThrowsError(try SimulationConfig.parse("[physics]\nsigma_metal = \"high\"\n")) {
       XCTAssertTrue("\($0)".contains("number"))
     }

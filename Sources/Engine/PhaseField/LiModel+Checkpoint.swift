@@ -5,13 +5,21 @@ extension LiModel {
   /// the last phase rate (1/s, for viewing), field data time, step, next_dt. Doubles are stored
   /// bit-exactly, so `restoredState(from:)` of this image continues the run bit for bit.
   public func checkpoint() -> VTKImageData {
-    VTKImageData(
+    var image = VTKImageData(
       nx: numerics.nx, ny: numerics.ny + 1, spacing: (numerics.spacingX, numerics.spacingY),
       pointFields: [
         ("xi", state.xi), ("concentration", state.concentration), ("potential", state.potential),
         ("phase_rate", lastPhaseRate),
       ],
       fieldData: [("time", state.time), ("step", Double(state.step)), ("next_dt", state.nextDt)])
+    if let strain = state.strain {
+      // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
+      let nx = numerics.nx
+      for (name, values) in zip(["strain_xx", "strain_yy", "strain_xy"], strain) {
+        image.pointFields.append((name, values + values[(values.count - nx)...]))
+      }
+    }
+    return image
   }
 
   /// The state stored in a checkpoint written by `checkpoint()` for the same grid.
@@ -28,7 +36,13 @@ extension LiModel {
     guard let time = image.field("time"), let step = image.field("step"), let dt = image.field("next_dt"),
       step >= 0, step == step.rounded()
     else { throw InputError("checkpoint lacks field data time, step or next_dt", file: fileName) }
-    return LiModelState(xi: xi, concentration: c, potential: phi, time: time, step: Int(step), nextDt: dt)
+    var state = LiModelState(xi: xi, concentration: c, potential: phi, time: time, step: Int(step), nextDt: dt)
+    let names = ["strain_xx", "strain_yy", "strain_xy"]
+    let strain = names.compactMap { image.pointField($0) }
+    if strain.count == 3 {
+      state.strain = strain.map { Array($0[0..<(numerics.nx * numerics.ny)]) }
+    }
+    return state
   }
 
   /// Restores the phase rate shown in snapshots (not needed to continue the dynamics).

@@ -2,7 +2,7 @@ import Foundation
 
 /// The parts of a Li model step, for timing by a caller that owns a clock (benchmarks).
 public enum LiStepPart: String, Sendable, CaseIterable {
-  case phaseField = "phase_field", potential, concentration
+  case phaseField = "phase_field", potential, concentration, mechanics
 }
 
 /// Receives each part of a step as a closure to run (and time); the default runs it.
@@ -31,6 +31,11 @@ extension LiModel {
     var maxChange = 0.0
     phaseEquation.overpotential = old.potential
     phaseEquation.concentration = old.concentration
+    var elastic: (force: [Double], strain: [[Double]], iterations: Int, maxVonMises: Double)?
+    if let mechanics {
+      timer.measure(.mechanics) { elastic = mechanics.drivingForce(xi: old.xi, previousStrain: old.strain) }
+    }
+    phaseEquation.elasticForce = elastic?.force
     timer.measure(.phaseField) {
     for _ in 0..<12 {
       var phase = SpectralState(u: old.xi, transform: phaseEquation.transform, time: old.time)
@@ -70,21 +75,25 @@ extension LiModel {
     guard newXi.allSatisfy({ $0.isFinite && $0 > -0.5 && $0 < 1.5 }) else {
       throw LiModelDivergence(step: old.step + 1, time: time, reason: "ξ non-finite or outside [−0.5, 1.5]")
     }
-    guard newC.allSatisfy(\.isFinite), solution.phi.allSatisfy(\.isFinite) else {
-      throw LiModelDivergence(step: old.step + 1, time: time, reason: "c or φ non-finite")
+    guard newC.allSatisfy(\.isFinite), solution.phi.allSatisfy(\.isFinite),
+      elastic.map({ $0.force.allSatisfy(\.isFinite) }) ?? true
+    else {
+      throw LiModelDivergence(step: old.step + 1, time: time, reason: "c, φ or the elastic driving force non-finite")
     }
     let maxRate = maxChange / dt
     var next = min(numerics.dtMax, 1.25 * dt)
     if maxRate > 0 { next = min(next, numerics.maxPhaseChange / maxRate) }
     state = LiModelState(xi: newXi, concentration: newC, potential: solution.phi, time: time,
                          step: old.step + 1, nextDt: max(next, numerics.dtMin))
+    state.strain = elastic?.strain
     lastPhaseRate = rate
     let diagnostics = LiStepDiagnostics(
       step: state.step, time: time, dt: dt, minXi: newXi.min() ?? .nan, maxXi: newXi.max() ?? .nan,
       maxPhaseChange: maxChange, minConcentration: newC.min() ?? .nan,
       lithiumTotal: lithiumTotal(), potentialIterations: solution.iterations,
       potentialResidual: solution.relativeResidual,
-      current: potentialSolver.topCurrent(sigma: sigma, phi: solution.phi) / numerics.lengthX)
+      current: potentialSolver.topCurrent(sigma: sigma, phi: solution.phi) / numerics.lengthX,
+      mechanicsIterations: elastic?.iterations ?? 0, maxVonMises: elastic?.maxVonMises)
     lastDiagnostics = diagnostics
     return diagnostics
   }

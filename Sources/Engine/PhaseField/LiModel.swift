@@ -22,7 +22,11 @@ public final class LiModel {
   /// Wall-clock split of the last step is measured by callers; these count the work.
   public internal(set) var lastPhaseRate: [Double]
 
-  public init(physics: LiModelPhysics, numerics: LiModelNumerics, state: LiModelState) throws {
+  /// The coupled mechanics (nil when switched off).
+  let mechanics: LiModelMechanics?
+
+  public init(physics: LiModelPhysics, numerics: LiModelNumerics, state: LiModelState,
+              mechanics settings: SimulationConfig.MechanicsSettings? = nil) throws {
     try Self.validate(numerics)
     let nodes = numerics.nx * (numerics.ny + 1)
     guard state.xi.count == nodes, state.concentration.count == nodes, state.potential.count == nodes
@@ -38,6 +42,17 @@ public final class LiModel {
     potentialSolver = PotentialSolver(nx: numerics.nx, intervals: numerics.ny, lengthX: numerics.lengthX,
                                       lengthY: numerics.lengthY, tolerance: numerics.potentialTolerance)
     lastPhaseRate = [Double](repeating: 0, count: nodes)
+    if let settings, settings.enabled {
+      let m = LiModelMechanics(settings: settings, physics: physics, numerics: numerics)
+      if let strain = state.strain {
+        guard strain.count == 3, strain.allSatisfy({ $0.count == numerics.nx * numerics.ny }) else {
+          throw InputError("state strain must have 3 components of \(numerics.nx * numerics.ny) values")
+        }
+      }
+      mechanics = m
+    } else {
+      mechanics = nil
+    }
   }
 
   static func validate(_ n: LiModelNumerics) throws {

@@ -12,6 +12,9 @@ public struct LiModelState: Sendable, Equatable {
   public var step: Int
   /// The Δt the next step will try (from the last step's ξ change).
   public var nextDt: Double
+  /// Total strain (xx, yy, xy) on rows 0…Ny−1 when mechanics is coupled: the warm start of the
+  /// next mechanics solve, so it is part of the restart state.
+  public var strain: [[Double]]?
 
   public init(xi: [Double], concentration: [Double], potential: [Double], time: Double = 0,
               step: Int = 0, nextDt: Double) {
@@ -76,6 +79,9 @@ public struct LiStepDiagnostics: Sendable, Equatable {
   public var potentialResidual: Double
   /// Current density at the top electrode (A/m², positive into the cell, i.e. plating).
   public var current: Double
+  public var mechanicsIterations = 0
+  /// Largest von Mises stress (Pa), nil without mechanics.
+  public var maxVonMises: Double?
 }
 
 /// A step that produced a non-finite value or a runaway field; the run keeps its last good state.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Equation 1 of the Li model on the node grid (periodic x, no-flux walls via DCT-I in y):
-/// ∂ξ/∂t = −Lσ[g′(ξ) − κ(θ)∇²ξ] − Lη h′(ξ)[e^((1−α)Fη/RT) − (c/c0)e^(−αFη/RT)],
+/// ∂ξ/∂t = −Lσ[g′(ξ) − κ(θ)∇²ξ + ∂f_els/∂ξ] − Lη h′(ξ)[e^((1−α)Fη/RT) − (c/c0)e^(−αFη/RT)],
 /// g = Wξ²(1−ξ)², h = ξ³(6ξ² − 15ξ + 10), κ(θ) = κ0(1 + δ cos ω(θ − θ0)), θ = angle of ∇ξ.
 /// IMEX split: implicit Lσ[κ0(1+δ)∇² − S] (the largest κ, so the explicit anisotropic remainder
 /// Lσκ0[δcos ω(θ−θ0) − δ]∇²ξ only reduces the diffusion and the scheme stays stable at any Δt),
@@ -15,6 +15,8 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
   /// Coupling fields on all nodes, set by the model before each step.
   public var overpotential: [Double]
   public var concentration: [Double]
+  /// ∂f_els/∂ξ on all nodes (J/m³) when mechanics is coupled.
+  public var elasticForce: [Double]?
   private var buffer: [Double]
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics) {
@@ -41,6 +43,7 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
     let fa = (1 - p.transferCoefficient) * p.fOverRT, fc = p.transferCoefficient * p.fOverRT
     let c0 = p.referenceConcentration, lEta = p.reactionConstant
     let gradientFloor = 1e-9 / min(hx, hy)
+    let elastic = elasticForce
     xi.withUnsafeBufferPointer { u in
       buffer.withUnsafeMutableBufferPointer { out in
         for j in 0..<rows {
@@ -59,7 +62,7 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
             let dh = 30 * x * x * (1 - x) * (1 - x)
             let eta = overpotential[k]
             let bv = exp(fa * eta) - concentration[k] / c0 * exp(-fc * eta)
-            out[k] = -l * (dg - s * x) + l * kappa0 * anisotropic * laplacian - lEta * dh * bv
+            out[k] = -l * (dg - s * x + (elastic?[k] ?? 0)) + l * kappa0 * anisotropic * laplacian - lEta * dh * bv
           }
         }
       }

@@ -61,7 +61,6 @@ public struct PotentialSolver: Sendable {
   public func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,
                     initialGuess: [Double]? = nil) -> Result {
     let fine = finestLevel(sigma: sigma)
-    let hierarchy = Multigrid(fine: fine)
     let rows = fine.rows
     let ihy2 = 1 / (hy * hy)
     // b = −f + boundary terms of A′ (so that A′φ_interior = b).
@@ -82,7 +81,7 @@ public struct PotentialSolver: Sendable {
         for i in 0..<nx { x[r * nx + i] = value }
       }
     }
-    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: hierarchy, rhs: b, x: &x)
+    let (iterations, residual) = preconditionedCG(fine: fine, rhs: b, x: &x)
     var phi = [Double](repeating: 0, count: nx * (intervals + 1))
     for i in 0..<nx {
       phi[i] = bottom
@@ -93,8 +92,9 @@ public struct PotentialSolver: Sendable {
                   converged: residual <= tolerance)
   }
 
-  private func preconditionedCG(fine a: PotentialLevel, multigrid: Multigrid,
-                                rhs b: [Double], x: inout [Double])
+  /// PCG from the warm start `x`; the multigrid hierarchy (the costly part: Galerkin products)
+  /// is built only when the warm start does not already meet the tolerance.
+  private func preconditionedCG(fine a: PotentialLevel, rhs b: [Double], x: inout [Double])
     -> (Int, Double)
   {
     let bNorm = max(dot(b, b).squareRoot(), .leastNormalMagnitude)
@@ -103,6 +103,7 @@ public struct PotentialSolver: Sendable {
     var r = zip(b, ax).map { $0 - $1 }
     var rNorm = dot(r, r).squareRoot()
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
+    let multigrid = Multigrid(fine: a)
     var z = multigrid.vCycle(0, r)
     var p = z
     var rz = dot(r, z)

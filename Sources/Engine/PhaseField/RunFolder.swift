@@ -102,7 +102,7 @@ public struct RunMetricsRow: Sendable, Equatable {
   public var interfaceLength: Double
   public var current: Double
   public var freeEnergy: Double
-  /// nil while mechanics is not coupled (written as an empty cell).
+  /// nil when mechanics is switched off (written as an empty cell).
   public var maxVonMises: Double?
   public var potentialIterations: Int
   public var potentialResidual: Double
@@ -133,7 +133,7 @@ public struct RunMetricsRow: Sendable, Equatable {
     interfaceLength = model.interfaceLength()
     current = diagnostics?.current ?? 0
     freeEnergy = model.freeEnergy()
-    maxVonMises = nil
+    maxVonMises = diagnostics?.maxVonMises
     potentialIterations = diagnostics?.potentialIterations ?? 0
     potentialResidual = diagnostics?.potentialResidual ?? 0
     minXi = model.state.xi.min() ?? .nan

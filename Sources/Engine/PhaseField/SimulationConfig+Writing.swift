@@ -27,7 +27,7 @@ extension SimulationConfig {
     lines += ["", "[nucleus]", "layer_thickness = \(number(nucleus.layerThickness))",
               "radius = \(number(nucleus.radius))", "centre = \(number(nucleus.centre))",
               "noise = \(number(nucleus.noise))", "seed = \(Int64(bitPattern: nucleus.seed))"]
-    lines += ["", "[mechanics]", "enabled = false",
+    lines += ["", "[mechanics]", "enabled = \(m.enabled)",
               "metal_young_modulus = \(number(m.metalYoungModulus))",
               "metal_poisson_ratio = \(number(m.metalPoissonRatio))",
               "electrolyte_young_modulus = \(number(m.electrolyteYoungModulus))",

@@ -13,9 +13,10 @@ public struct SimulationConfig: Sendable, Equatable {
 
   public init() {}
 
-  /// Elastic constants kept with a preset (plane strain, Vegard eigenstrain λ·h(ξ)). The
-  /// mechanics equation is not coupled in this solver; `enabled = true` is rejected.
+  /// Elastic constants (plane strain, Vegard eigenstrain λ·h(ξ)); `enabled` couples the
+  /// mechanics equation (`LiModelMechanics`) into the run.
   public struct MechanicsSettings: Sendable, Equatable {
+    public init() {}
     public var enabled = false
     public var metalYoungModulus = 4.9e9
     public var metalPoissonRatio = 0.42
@@ -142,9 +143,7 @@ public struct SimulationConfig: Sendable, Equatable {
                            "electrolyte_young_modulus", "electrolyte_poisson_ratio",
                            "upper_electrolyte_young_modulus", "upper_electrolyte_poisson_ratio",
                            "vegard_coefficient"])
-    if try t.optionalBool("enabled") == true {
-      throw t.error("'mechanics.enabled = true' is not supported: this solver does not couple mechanics yet", key: "enabled")
-    }
+    m.enabled = try t.optionalBool("enabled") ?? false
     try positive(t, "metal_young_modulus", &m.metalYoungModulus)
     try positive(t, "electrolyte_young_modulus", &m.electrolyteYoungModulus)
     for (key, path) in [("metal_poisson_ratio", \MechanicsSettings.metalPoissonRatio),

@@ -119,15 +119,19 @@ struct StencilTransfer: Sendable {
       if cj <= 0 || cj > cRows { return -1 }
       return (cj - 1) * cnx + (i / 2) % cnx
     }
-    func set(_ k: Int, _ entries: [(Int, Double)]) {
-      var slot = 0
-      for (c, w) in entries where c >= 0 && w != 0 {
-        if let existing = (0..<slot).first(where: { index[4 * k + $0] == c }) {
-          weight[4 * k + existing] += w
-        } else if slot < 4 {
+    // Adds weight w of coarse node c to fine node k's (at most 4) entries.
+    func add(_ k: Int, _ c: Int, _ w: Double) {
+      if c < 0 || w == 0 { return }
+      for slot in 0..<4 {
+        let existing = index[4 * k + slot]
+        if existing == c {
+          weight[4 * k + slot] += w
+          return
+        }
+        if existing < 0 {
           index[4 * k + slot] = c
           weight[4 * k + slot] = w
-          slot += 1
+          return
         }
       }
     }
@@ -136,18 +140,20 @@ struct StencilTransfer: Sendable {
       let j = r + 1
       for i in 0..<nx {
         let k = r * nx + i
-        let s = { (o: Int) in a[9 * k + o] }
+        let b = 9 * k
         switch (i % 2, j % 2) {
         case (0, 0):
-          set(k, [(coarse(i, j), 1)])
+          add(k, coarse(i, j), 1)
         case (1, 0):
-          let west = -(s(0) + s(3) + s(6)), east = -(s(2) + s(5) + s(8))
-          let centre = s(1) + s(4) + s(7)
-          set(k, [(coarse(i - 1, j), west / centre), (coarse((i + 1) % nx, j), east / centre)])
+          let west = -(a[b] + a[b + 3] + a[b + 6]), east = -(a[b + 2] + a[b + 5] + a[b + 8])
+          let centre = a[b + 1] + a[b + 4] + a[b + 7]
+          add(k, coarse(i - 1, j), west / centre)
+          add(k, coarse((i + 1) % nx, j), east / centre)
         case (0, 1):
-          let south = -(s(0) + s(1) + s(2)), north = -(s(6) + s(7) + s(8))
-          let centre = s(3) + s(4) + s(5)
-          set(k, [(coarse(i, j - 1), south / centre), (coarse(i, j + 1), north / centre)])
+          let south = -(a[b] + a[b + 1] + a[b + 2]), north = -(a[b + 6] + a[b + 7] + a[b + 8])
+          let centre = a[b + 3] + a[b + 4] + a[b + 5]
+          add(k, coarse(i, j - 1), south / centre)
+          add(k, coarse(i, j + 1), north / centre)
         default:
           break
         }
@@ -157,7 +163,6 @@ struct StencilTransfer: Sendable {
     for r in 0..<fine.rows where (r + 1) % 2 == 1 {
       for i in stride(from: 1, to: nx, by: 2) {
         let k = r * nx + i
-        var entries: [(Int, Double)] = []
         let centre = a[9 * k + 4]
         for dy in -1...1 {
           let rr = r + dy
@@ -165,12 +170,12 @@ struct StencilTransfer: Sendable {
           for dx in -1...1 where dx != 0 || dy != 0 {
             let l = rr * nx + fine.column(i + dx)
             let factor = -a[9 * k + 3 * (dy + 1) + dx + 1] / centre
+            if factor == 0 { continue }
             for slot in 0..<4 where index[4 * l + slot] >= 0 {
-              entries.append((index[4 * l + slot], factor * weight[4 * l + slot]))
+              add(k, index[4 * l + slot], factor * weight[4 * l + slot])
             }
           }
         }
-        set(k, entries)
       }
     }
   }

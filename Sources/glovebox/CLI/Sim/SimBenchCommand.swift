@@ -11,6 +11,7 @@ struct SimBenchCommand: ParsableCommand {
   @Argument(help: "What to time: allen-cahn or model.") var problem: String
   @Option(help: "Grid points per side.") var grid: Int = 256
   @Option(help: "Timed steps.") var steps: Int?
+  @Flag(help: "model: couple the mechanics equation.") var mechanics = false
   @Flag(help: "Print one JSON document.") var json = false
 
   struct AllenCahnResult: Encodable {
@@ -47,7 +48,7 @@ struct SimBenchCommand: ParsableCommand {
         print("Allen–Cahn \(grid)²: \(result.ms_per_step) ms/step (FFT floor \(result.fft_floor_ms) ms)")
       }
     case "model":
-      try SimModelBench(grid: grid, steps: steps, json: json).run()
+      try SimModelBench(grid: grid, steps: steps, mechanics: mechanics, json: json).run()
     default:
       throw ValidationError("unknown benchmark '\(problem)'; expected allen-cahn or model")
     }

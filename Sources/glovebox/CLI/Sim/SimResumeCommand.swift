@@ -53,7 +53,8 @@ struct SimResumeCommand: ParsableCommand {
         state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
         files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")
       }
-      model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state)
+      model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
+                          mechanics: settings.mechanics)
       if let image { model.restorePhaseRate(from: image) }
     } catch {
       throw reportFailure(error)
@@ -82,7 +83,8 @@ struct SimStatusCommand: ParsableCommand {
     let alive = processIsAlive(status.pid)
     if json { try printJSON(Report(status: status, alive: alive)) } else {
       let eta = status.etaSeconds.map { String(format: ", ETA %.0f s", $0) } ?? ""
-      print("\(status.state.rawValue)\(alive ? "" : " (process \(status.pid) not running)"): step \(status.step), t = \(status.time) s, wall \(String(format: "%.1f", status.wallSeconds)) s\(eta)")
+      let stale = !alive && (status.state == .running || status.state == .paused)
+      print("\(status.state.rawValue)\(stale ? " (process \(status.pid) not running)" : ""): step \(status.step), t = \(status.time) s, wall \(String(format: "%.1f", status.wallSeconds)) s\(eta)")
       if let m = status.message { print(m) }
     }
   }

@@ -78,7 +78,10 @@ struct SimRunCommand: ParsableCommand {
     }
     let state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
     let model: LiModel
-    do { model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state) } catch {
+    do {
+      model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
+                          mechanics: settings.mechanics)
+    } catch {
       throw reportFailure(error)
     }
     files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")

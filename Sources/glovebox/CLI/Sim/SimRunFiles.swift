@@ -61,7 +61,13 @@ struct ValidationErrorText: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// Whether a process id is alive (signal 0).
+/// Whether a process id is alive: it answers signal 0 and is not a zombie (a killed detached
+/// run stays a zombie until its reaper collects it; /proc/PID/stat's third field is then Z).
 func processIsAlive(_ pid: Int32) -> Bool {
-  pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+  guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+  guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    let close = stat.lastIndex(of: ")")
+  else { return true }
+  let state = stat[stat.index(after: close)...].split(separator: " ").first
+  return state != "Z"
 }
