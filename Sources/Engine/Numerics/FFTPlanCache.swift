@@ -21,7 +21,8 @@ public enum SpectralBoundary: String, Sendable, Hashable, CaseIterable {
 
 /// A planned FFTW transform. Plans are immutable after planning and FFTW's `fftw_execute_*`
 /// functions are thread-safe, so a plan may be shared; executing on new arrays requires arrays
-/// with the alignment of `fftw_alloc_real` (all `FFTScratch` buffers have it).
+/// with the alignment of `fftw_alloc_real` (all `FFTScratch` buffers have it) and the same
+/// in-place/out-of-place arrangement as at planning.
 final class FFTPlan: @unchecked Sendable {
   let raw: OpaquePointer
   init(_ raw: OpaquePointer) { self.raw = raw }
@@ -56,51 +57,63 @@ final class FFTPlanCache: @unchecked Sendable {
   }
 
   private let lock = NSLock()
-  private var plans: [Key: FFTPlan] = [:]
-  private(set) var planCount = 0
+  private var plans: [Key: [FFTPlan]] = [:]
 
-  /// The plan for a key; `input`/`output` are scratch arrays of the right sizes used only for
-  /// planning (ESTIMATE does not read or write them).
-  func plan(_ key: Key, input: FFTScratch, output: FFTScratch) -> FFTPlan {
+  /// The plans for a key, in execution order; `input`/`output` are scratch arrays of the right
+  /// sizes used only for planning (ESTIMATE does not read or write them).
+  /// Periodic-periodic is one 2-D r2c/c2r plan. The other boundaries are two 1-D batches, so the
+  /// x direction uses FFTW's fast r2c rather than the slower half-complex r2r kind: forward, an
+  /// in-place r2r along y over every column (stride nx) on `input`, then r2c along x of every row
+  /// into `output`; inverse, c2r along x from `input` into `output`, then the in-place r2r
+  /// along y on `output`. Either way the spectrum has the r2c layout ny × (nx/2+1).
+  func plans(_ key: Key, input: FFTScratch, output: FFTScratch) -> [FFTPlan] {
     lock.lock()
     defer { lock.unlock() }
-    if let plan = plans[key] { return plan }
+    if let plans = plans[key] { return plans }
     let flags = UInt32(FFTW_ESTIMATE)
-    let n0 = Int32(key.ny), n1 = Int32(key.nx)
-    let raw: OpaquePointer?
-    switch key.boundary {
-    case .periodic:
-      if key.forward {
-        raw = input.pointer.withMemoryRebound(to: Double.self, capacity: 1) { inp in
-          output.pointer.withMemoryRebound(to: fftw_complex.self, capacity: 1) { out in
-            fftw_plan_dft_r2c_2d(n0, n1, inp, out, flags)
-          }
-        }
-      } else {
-        raw = input.pointer.withMemoryRebound(to: fftw_complex.self, capacity: 1) { inp in
-          fftw_plan_dft_c2r_2d(n0, n1, inp, output.pointer, flags)
-        }
-      }
-    case .dirichlet:
-      raw = fftw_plan_r2r_2d(n0, n1, input.pointer, output.pointer, FFTW_RODFT00,
-                             key.forward ? FFTW_R2HC : FFTW_HC2R, flags)
-    case .neumann:
-      raw = fftw_plan_r2r_2d(n0, n1, input.pointer, output.pointer, FFTW_REDFT00,
-                             key.forward ? FFTW_R2HC : FFTW_HC2R, flags)
-    case .neumannCell:
-      raw = fftw_plan_r2r_2d(n0, n1, input.pointer, output.pointer,
-                             key.forward ? FFTW_REDFT10 : FFTW_REDFT01,
-                             key.forward ? FFTW_R2HC : FFTW_HC2R, flags)
-    case .neumannDirichlet:
-      raw = fftw_plan_r2r_2d(n0, n1, input.pointer, output.pointer,
-                             key.forward ? FFTW_REDFT01 : FFTW_REDFT10,
-                             key.forward ? FFTW_R2HC : FFTW_HC2R, flags)
+    let nx = Int32(key.nx), ny = Int32(key.ny)
+    var made: [OpaquePointer?] = []
+    func complexPointer(_ scratch: FFTScratch) -> UnsafeMutablePointer<fftw_complex> {
+      UnsafeMutableRawPointer(scratch.pointer).assumingMemoryBound(to: fftw_complex.self)
     }
-    guard let raw else { fatalError("FFTW could not plan \(key)") }
-    let plan = FFTPlan(raw)
-    plans[key] = plan
-    planCount += 1
-    return plan
+    if key.boundary == .periodic {
+      if key.forward {
+        made = [fftw_plan_dft_r2c_2d(ny, nx, input.pointer, complexPointer(output), flags)]
+      } else {
+        made = [fftw_plan_dft_c2r_2d(ny, nx, complexPointer(input), output.pointer, flags)]
+      }
+    } else {
+      var kind: fftw_r2r_kind
+      switch (key.boundary, key.forward) {
+      case (.dirichlet, _): kind = FFTW_RODFT00
+      case (.neumann, _): kind = FFTW_REDFT00
+      case (.neumannCell, true): kind = FFTW_REDFT10
+      case (.neumannCell, false): kind = FFTW_REDFT01
+      case (.neumannDirichlet, true): kind = FFTW_REDFT01
+      case (.neumannDirichlet, false): kind = FFTW_REDFT10
+      case (.periodic, _): kind = FFTW_R2HC
+      }
+      var lengthY = ny, lengthX = nx
+      let columns = Int32(key.nx / 2 + 1)
+      let field = key.forward ? input : output
+      let along = fftw_plan_many_r2r(1, &lengthY, nx, field.pointer, nil, nx, 1,
+                                     field.pointer, nil, nx, 1, &kind, flags)
+      if key.forward {
+        let across = fftw_plan_many_dft_r2c(1, &lengthX, ny, input.pointer, nil, 1, nx,
+                                            complexPointer(output), nil, 1, columns, flags)
+        made = [along, across]
+      } else {
+        let across = fftw_plan_many_dft_c2r(1, &lengthX, ny, complexPointer(input), nil, 1, columns,
+                                            output.pointer, nil, 1, nx, flags)
+        made = [across, along]
+      }
+    }
+    let result = made.map { raw -> FFTPlan in
+      guard let raw else { fatalError("FFTW could not plan \(key)") }
+      return FFTPlan(raw)
+    }
+    plans[key] = result
+    return result
   }
 
   /// Number of distinct plans made so far (a transform made twice must not plan twice).

@@ -1,12 +1,8 @@
 import Foundation
 
 extension SpectralTransform2D {
-  /// Mode number m along x of spectral column `i` (half-complex order for r2r, r2c order for
-  /// periodic): the wavenumber is 2πm/lengthX.
-  func modeX(_ i: Int) -> Int {
-    if boundary == .periodic { return i }
-    return i <= nx / 2 ? i : nx - i
-  }
+  /// Mode number m along x of spectral column `i` (r2c order): the wavenumber is 2πm/lengthX.
+  func modeX(_ i: Int) -> Int { i }
 
   /// Signed mode number along y of spectral row `j`: 2πm/L for periodic, π(m+½)/L for
   /// neumannDirichlet, πm/L otherwise.
@@ -18,8 +14,8 @@ extension SpectralTransform2D {
     }
   }
 
-  /// Number of spectral columns per row (complex numbers for periodic, doubles otherwise).
-  var spectralColumns: Int { boundary == .periodic ? nx / 2 + 1 : nx }
+  /// Number of spectral columns (complex numbers) per row.
+  var spectralColumns: Int { nx / 2 + 1 }
 
   /// Wavenumbers (kx, ky) in rad per length unit of every spectral entry, one per column/row.
   public func wavenumbers() -> (kx: [Double], ky: [Double]) {
@@ -46,7 +42,7 @@ extension SpectralTransform2D {
       }
     }
     let columns = spectralColumns
-    let perEntry = boundary == .periodic ? 2 : 1
+    let perEntry = 2
     var symbol = [Double](repeating: 0, count: spectrumCount)
     let lx = kx.map { axis($0, hx) }
     for j in 0..<ny {

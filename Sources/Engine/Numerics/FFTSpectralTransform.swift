@@ -9,9 +9,9 @@ public enum LaplacianSymbolKind: String, Sendable, CaseIterable {
 
 /// A 2-D transform on a uniform grid: periodic in x (nx samples over lengthX, the fast index)
 /// and `boundary` in y (ny samples over lengthY, see `SpectralBoundary` for where they sit).
-/// Fields are row-major arrays `u[j*nx + i]`. Spectra are arrays of doubles whose layout the
-/// transform owns: for periodic-periodic, FFTW's r2c layout (ny × (nx/2+1) complex numbers,
-/// interleaved); otherwise the r2r layout (ny × nx), with FFTW's half-complex order along x.
+/// Fields are row-major arrays `u[j*nx + i]`. Spectra are arrays of doubles in FFTW's r2c layout
+/// (ny × (nx/2+1) complex numbers, interleaved): complex Fourier modes along x, and along y the
+/// Fourier or the real sine/cosine coefficients of the boundary's transform.
 /// Symbols (`laplacianSymbol`) are given per double, so diagonal operators are element-wise
 /// products. `inverse(forward(u)) == u` to round-off: the inverse applies FFTW's normalisation.
 public final class SpectralTransform2D: @unchecked Sendable {
@@ -25,8 +25,8 @@ public final class SpectralTransform2D: @unchecked Sendable {
   /// FFTW's unnormalised forward-then-inverse gain.
   public let normalization: Double
 
-  private let forwardPlan: FFTPlan
-  private let inversePlan: FFTPlan
+  private let forwardPlans: [FFTPlan]
+  private let inversePlans: [FFTPlan]
   private let fieldBuffer: FFTScratch
   private let spectrumBuffer: FFTScratch
 
@@ -39,7 +39,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
     self.lengthX = lengthX
     self.lengthY = lengthY
     self.boundary = boundary
-    let count = boundary == .periodic ? 2 * ny * (nx / 2 + 1) : nx * ny
+    let count = 2 * ny * (nx / 2 + 1)
     spectrumCount = count
     switch boundary {
     case .periodic: normalization = Double(nx * ny)
@@ -50,10 +50,10 @@ public final class SpectralTransform2D: @unchecked Sendable {
     fieldBuffer = FFTScratch(count: nx * ny)
     spectrumBuffer = FFTScratch(count: count)
     let cache = FFTPlanCache.shared
-    forwardPlan = cache.plan(.init(nx: nx, ny: ny, boundary: boundary, forward: true),
-                             input: fieldBuffer, output: spectrumBuffer)
-    inversePlan = cache.plan(.init(nx: nx, ny: ny, boundary: boundary, forward: false),
-                             input: spectrumBuffer, output: fieldBuffer)
+    forwardPlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: true),
+                               input: fieldBuffer, output: spectrumBuffer)
+    inversePlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: false),
+                               input: spectrumBuffer, output: fieldBuffer)
   }
 
   public var fieldCount: Int { nx * ny }
@@ -75,7 +75,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
       guard let base = src.baseAddress else { return }
       fieldBuffer.pointer.update(from: base, count: fieldCount)
     }
-    execute(forwardPlan, from: fieldBuffer, to: spectrumBuffer)
+    executeForward()
     spectrum.withUnsafeMutableBufferPointer { dst in
       guard let base = dst.baseAddress else { return }
       base.update(from: spectrumBuffer.pointer, count: spectrumCount)
@@ -90,7 +90,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
       guard let base = src.baseAddress else { return }
       spectrumBuffer.pointer.update(from: base, count: spectrumCount)
     }
-    execute(inversePlan, from: spectrumBuffer, to: fieldBuffer)
+    executeInverse()
     let scale = 1 / normalization
     let n = fieldCount
     let out = fieldBuffer.pointer
@@ -99,19 +99,24 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
   }
 
-  private func execute(_ plan: FFTPlan, from input: FFTScratch, to output: FFTScratch) {
+  private var complexSpectrum: UnsafeMutablePointer<fftw_complex> {
+    UnsafeMutableRawPointer(spectrumBuffer.pointer).assumingMemoryBound(to: fftw_complex.self)
+  }
+
+  private func executeForward() {
     if boundary == .periodic {
-      if plan === forwardPlan {
-        output.pointer.withMemoryRebound(to: fftw_complex.self, capacity: spectrumCount / 2) {
-          fftw_execute_dft_r2c(plan.raw, input.pointer, $0)
-        }
-      } else {
-        input.pointer.withMemoryRebound(to: fftw_complex.self, capacity: spectrumCount / 2) {
-          fftw_execute_dft_c2r(plan.raw, $0, output.pointer)
-        }
-      }
+      fftw_execute_dft_r2c(forwardPlans[0].raw, fieldBuffer.pointer, complexSpectrum)
     } else {
-      fftw_execute_r2r(plan.raw, input.pointer, output.pointer)
+      // the field scratch is overwritten by the in-place y transform; it is refilled each call
+      fftw_execute_r2r(forwardPlans[0].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+      fftw_execute_dft_r2c(forwardPlans[1].raw, fieldBuffer.pointer, complexSpectrum)
+    }
+  }
+
+  private func executeInverse() {
+    fftw_execute_dft_c2r(inversePlans[0].raw, complexSpectrum, fieldBuffer.pointer)
+    if boundary != .periodic {
+      fftw_execute_r2r(inversePlans[1].raw, fieldBuffer.pointer, fieldBuffer.pointer)
     }
   }
 }
