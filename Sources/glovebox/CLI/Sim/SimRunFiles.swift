@@ -21,7 +21,7 @@ struct SimRunFiles {
   func append(_ name: String, _ text: String) {
     let target = url(name)
     if !FileManager.default.fileExists(atPath: target.path) {
-      FileManager.default.createFile(atPath: target.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: target.path, contents: nil)
     }
     guard let handle = try? FileHandle(forWritingTo: target) else { return }
     defer { try? handle.close() }
