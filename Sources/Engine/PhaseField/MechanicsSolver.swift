@@ -8,9 +8,9 @@ import Foundation
 /// Phys. 229 (2010) 8065): with the isotropic reference C⁰ = identity (μ⁰ = ½, λ⁰ = 0) the Green
 /// operator Γ⁰ is the orthogonal projection G onto compatible zero-mean strain fields,
 /// (Gτ)^(k) = n(τ̂n) + (τ̂n)n − n(n·τ̂n)n, n = k/|k|, and G[C:ε̃] = G[C:ε⁰] is symmetric positive
-/// definite on that space (here with Willot's rotated discrete wavevectors), so CG converges in O(√(C_max/C_min)) iterations independent of the
-/// grid. Fields hold the tensor components (xx, yy, xy) per node; the inner product counts xy
-/// twice. Nyquist modes are left out of G (see `project`).
+/// definite on that space, so CG converges in O(√(C_max/C_min)) iterations independent of the
+/// grid. n is Willot's rotated discrete wavevector (`makeDirections`). Fields hold the tensor
+/// components (xx, yy, xy) per node; the inner product counts xy twice.
 public final class MechanicsSolver {
   public let transform: SpectralTransform2D
   public var tolerance: Double
@@ -21,6 +21,8 @@ public final class MechanicsSolver {
   private let ky: [Double]
   private let hx: Double
   private let hy: Double
+  /// Unit discrete wavevector (n1, n2) per spectral entry; (0, 0) where G is zero.
+  private var directions: [(Double, Double)] = []
 
   public struct Result: Sendable {
     /// Total strain and stress components (xx, yy, xy), and σ_zz (plane strain), per node.
@@ -41,54 +43,71 @@ public final class MechanicsSolver {
     (kx, ky) = transform.wavenumbers()
     hx = transform.spacingX
     hy = transform.spacingY
+    directions = makeDirections()
+  }
+
+  /// Willot's rotated finite-difference wavevector (C. R. Mécanique 343 (2015) 232):
+  /// k̃ = (2/h)(sin(kx·hx/2)cos(ky·hy/2), cos(kx·hx/2)sin(ky·hy/2)), the common phase factor
+  /// dropped (it cancels in G). It removes the Gibbs ringing of the continuous Green operator at
+  /// stiffness jumps. The zero mode is the mean (E = 0); Nyquist modes are dropped because n(k)
+  /// there is not the mirror of n(−k), which would make G non-symmetric on real fields.
+  private func makeDirections() -> [(Double, Double)] {
+    let columns = nx / 2 + 1
+    var out = [(Double, Double)](repeating: (0, 0), count: ny * columns)
+    for j in 0..<ny {
+      for i in 0..<columns {
+        let nyquist = (nx % 2 == 0 && i == nx / 2) || (ny % 2 == 0 && j == ny / 2)
+        let ax = kx[i] * hx / 2, ay = ky[j] * hy / 2
+        let wx = 2 / hx * sin(ax) * cos(ay), wy = 2 / hy * cos(ax) * sin(ay)
+        let norm = (wx * wx + wy * wy).squareRoot()
+        if norm == 0 || nyquist { continue }
+        out[j * columns + i] = (wx / norm, wy / norm)
+      }
+    }
+    return out
   }
 
   /// Applies the projection G to a symmetric tensor field (3 components) in place.
   func project(_ field: inout [[Double]]) {
-    var hats = [[Double]](repeating: [], count: 3)
-    for c in 0..<3 { transform.forward(field[c], into: &hats[c]) }
-    let columns = nx / 2 + 1
-    for j in 0..<ny {
-      for i in 0..<columns {
-        let base = 2 * (j * columns + i)
-        // Willot's rotated finite-difference wavevector (C. R. Mécanique 343 (2015) 232):
-        // k̃ = (2/h)(sin(kx·hx/2)cos(ky·hy/2), cos(kx·hx/2)sin(ky·hy/2)), the common phase factor
-        // dropped (it cancels in G). It removes the Gibbs ringing of the continuous Green operator
-        // at stiffness jumps and converges much faster in resolution at high contrast.
-        let ax = kx[i] * hx / 2, ay = ky[j] * hy / 2
-        let wx = 2 / hx * sin(ax) * cos(ay), wy = 2 / hy * cos(ax) * sin(ay)
-        let k2 = wx * wx + wy * wy
-        // The zero mode is the mean (E = 0); Nyquist modes are dropped because n(k) there is not
-        // the mirror of n(−k), which would make G non-symmetric on real fields.
-        let nyquist = (nx % 2 == 0 && i == nx / 2) || (ny % 2 == 0 && j == ny / 2)
-        if k2 == 0 || nyquist {
-          for c in 0..<3 { hats[c][base] = 0; hats[c][base + 1] = 0 }
-          continue
-        }
-        let norm = k2.squareRoot()
-        let n1 = wx / norm, n2 = wy / norm
-        for part in 0..<2 {
-          let txx = hats[0][base + part], tyy = hats[1][base + part], txy = hats[2][base + part]
-          let a1 = txx * n1 + txy * n2, a2 = txy * n1 + tyy * n2  // τn
-          let nan = n1 * a1 + n2 * a2  // n·τ·n
-          hats[0][base + part] = 2 * n1 * a1 - n1 * n1 * nan
-          hats[1][base + part] = 2 * n2 * a2 - n2 * n2 * nan
-          hats[2][base + part] = n1 * a2 + n2 * a1 - n1 * n2 * nan
+    var hxx = [Double](), hyy = [Double](), hxy = [Double]()
+    transform.forward(field[0], into: &hxx)
+    transform.forward(field[1], into: &hyy)
+    transform.forward(field[2], into: &hxy)
+    directions.withUnsafeBufferPointer { directions in
+      hxx.withUnsafeMutableBufferPointer { xx in
+        hyy.withUnsafeMutableBufferPointer { yy in
+          hxy.withUnsafeMutableBufferPointer { xy in
+            for entry in 0..<directions.count {
+              let (n1, n2) = directions[entry]
+              for index in (2 * entry)...(2 * entry + 1) {
+                let txx = xx[index], tyy = yy[index], txy = xy[index]
+                let a1 = txx * n1 + txy * n2, a2 = txy * n1 + tyy * n2  // τn
+                let nan = n1 * a1 + n2 * a2  // n·τ·n
+                xx[index] = 2 * n1 * a1 - n1 * n1 * nan
+                yy[index] = 2 * n2 * a2 - n2 * n2 * nan
+                xy[index] = n1 * a2 + n2 * a1 - n1 * n2 * nan
+              }
+            }
+          }
         }
       }
     }
-    for c in 0..<3 { transform.inverse(hats[c], into: &field[c]) }
+    transform.inverse(hxx, into: &field[0])
+    transform.inverse(hyy, into: &field[1])
+    transform.inverse(hxy, into: &field[2])
   }
 
   static func stress(_ e: [[Double]], lame: [Double], shear: [Double]) -> [[Double]] {
-    var s = [[Double]](repeating: [Double](repeating: 0, count: e[0].count), count: 3)
-    for k in 0..<e[0].count {
-      let trace = e[0][k] + e[1][k]
-      s[0][k] = lame[k] * trace + 2 * shear[k] * e[0][k]
-      s[1][k] = lame[k] * trace + 2 * shear[k] * e[1][k]
-      s[2][k] = 2 * shear[k] * e[2][k]
+    let n = e[0].count
+    var sxx = [Double](repeating: 0, count: n), syy = sxx, sxy = sxx
+    let exx = e[0], eyy = e[1], exy = e[2]
+    for k in 0..<n {
+      let trace = exx[k] + eyy[k]
+      sxx[k] = lame[k] * trace + 2 * shear[k] * exx[k]
+      syy[k] = lame[k] * trace + 2 * shear[k] * eyy[k]
+      sxy[k] = 2 * shear[k] * exy[k]
     }
-    return s
+    return [sxx, syy, sxy]
   }
 
   static func inner(_ a: [[Double]], _ b: [[Double]]) -> Double {
@@ -123,15 +142,13 @@ public final class MechanicsSolver {
       project(&ap)
       let alpha = rr / Self.inner(p, ap)
       for c in 0..<3 {
-        for k in 0..<n {
-          eps[c][k] += alpha * p[c][k]
-          r[c][k] -= alpha * ap[c][k]
-        }
+        axpy(&eps[c], alpha, p[c])
+        axpy(&r[c], -alpha, ap[c])
       }
       let rrNew = Self.inner(r, r)
       let beta = rrNew / rr
       rr = rrNew
-      for c in 0..<3 { for k in 0..<n { p[c][k] = r[c][k] + beta * p[c][k] } }
+      for c in 0..<3 { xpay(r[c], beta, &p[c]) }
       iterations += 1
     }
     // Stress σ = C:(ε − ε⁰), σ_zz = λ tr(ε − ε⁰) (ε_zz = ε⁰_zz = 0).
@@ -157,5 +174,23 @@ public final class MechanicsSolver {
   /// Lamé constants (λ, μ) from Young's modulus and Poisson's ratio.
   public static func lame(young: Double, poisson: Double) -> (lambda: Double, mu: Double) {
     (young * poisson / ((1 + poisson) * (1 - 2 * poisson)), young / (2 * (1 + poisson)))
+  }
+}
+
+/// y += a·x
+func axpy(_ y: inout [Double], _ a: Double, _ x: [Double]) {
+  x.withUnsafeBufferPointer { x in
+    y.withUnsafeMutableBufferPointer { y in
+      for k in 0..<y.count { y[k] += a * x[k] }
+    }
+  }
+}
+
+/// y = x + b·y
+func xpay(_ x: [Double], _ b: Double, _ y: inout [Double]) {
+  x.withUnsafeBufferPointer { x in
+    y.withUnsafeMutableBufferPointer { y in
+      for k in 0..<y.count { y[k] = x[k] + b * y[k] }
+    }
   }
 }

@@ -32,6 +32,7 @@ struct SimModelBench {
     var fft_floor_ms: Double
     var ratio_to_fft_floor: Double
     var mean_potential_iterations: Double
+    var mean_mechanics_iterations: Double?
   }
 
   func run() throws {
@@ -53,10 +54,14 @@ struct SimModelBench {
     for _ in 0..<3 { try model.step() }  // warm-up: plans, caches, a non-trivial Δt
     let n = steps ?? max(5, 2_000_000 / (grid * grid))
     let timer = Timer()
-    var iterations = 0
+    var iterations = 0, mechanicsIterations = 0
     let clock = ContinuousClock()
     let total = try clock.measure {
-      for _ in 0..<n { iterations += try model.step(timer: timer).potentialIterations }
+      for _ in 0..<n {
+        let d = try model.step(timer: timer)
+        iterations += d.potentialIterations
+        mechanicsIterations += d.mechanicsIterations
+      }
     }
     let floor = clock.measure { for _ in 0..<n { model.floorTransforms() } }
     let perStep = milliseconds(total) / Double(n)
@@ -69,7 +74,8 @@ struct SimModelBench {
       ms_mechanics: mechanics ? (timer.totals[.mechanics] ?? 0) / Double(n) : nil,
       mechanics: mechanics ? "on (Li 4.9 GPa / LPSC 22 GPa, Vegard 0.02)" : "off",
       fft_floor_ms: floorMs, ratio_to_fft_floor: perStep / floorMs,
-      mean_potential_iterations: Double(iterations) / Double(n))
+      mean_potential_iterations: Double(iterations) / Double(n),
+      mean_mechanics_iterations: mechanics ? Double(mechanicsIterations) / Double(n) : nil)
     if json { try printJSON(result) } else {
       print(String(format: "model %d²: %.2f ms/step (ξ %.2f, φ %.2f, c %.2f), FFT floor %.2f ms (×%.1f), CG %.1f it/step",
                    grid, perStep, result.ms_phase_field, result.ms_potential, result.ms_concentration, floorMs,
