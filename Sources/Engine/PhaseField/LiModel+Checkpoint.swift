@@ -2,7 +2,8 @@ import Foundation
 
 extension LiModel {
   /// The state as VTK image data: point fields xi, concentration (mol/m³), potential (V) and
-  /// the last phase rate (1/s, for viewing), field data time, step, next_dt. Doubles are stored
+  /// the last phase rate (1/s, for viewing), the conductivity of the potential preconditioner
+  /// (S/m) and, with mechanics, the strain; field data time, step, next_dt. Doubles are stored
   /// bit-exactly, so `restoredState(from:)` of this image continues the run bit for bit.
   public func checkpoint() -> VTKImageData {
     var image = VTKImageData(
@@ -12,6 +13,7 @@ extension LiModel {
         ("phase_rate", lastPhaseRate),
       ],
       fieldData: [("time", state.time), ("step", Double(state.step)), ("next_dt", state.nextDt)])
+    if let sigma = state.preconditionerSigma { image.pointFields.append(("preconditioner_sigma", sigma)) }
     if let strain = state.strain {
       // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
       let nx = numerics.nx
@@ -37,6 +39,7 @@ extension LiModel {
       step >= 0, step == step.rounded()
     else { throw InputError("checkpoint lacks field data time, step or next_dt", file: fileName) }
     var state = LiModelState(xi: xi, concentration: c, potential: phi, time: time, step: Int(step), nextDt: dt)
+    state.preconditionerSigma = image.pointField("preconditioner_sigma")
     let names = ["strain_xx", "strain_yy", "strain_xy"]
     let strain = names.compactMap { image.pointField($0) }
     if strain.count == 3 {

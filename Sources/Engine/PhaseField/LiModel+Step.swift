@@ -51,13 +51,29 @@ extension LiModel {
     for k in 0..<rate.count { rate[k] = (newXi[k] - old.xi[k]) / dt }
 
     var sigma: [Double] = []
+    var preconditionerSigma: [Double]?
     var solution = PotentialSolver.Result(phi: [], iterations: 0, relativeResidual: .nan, converged: false)
     timer.measure(.potential) {
       sigma = conductivity(newXi)
       let chargeSource = physics.faraday * physics.siteDensity
+      let source = rate.map { chargeSource * $0 }
+      if cachedPreconditioner == nil, let stored = old.preconditionerSigma {
+        cachedPreconditioner = potentialSolver.preconditioner(sigma: stored)
+      }
+      preconditionerSigma = old.preconditionerSigma
       solution = potentialSolver.solve(
-        sigma: sigma, source: rate.map { chargeSource * $0 }, bottom: physics.electrodePotential,
-        top: 0, initialGuess: old.potential)
+        sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
+        initialGuess: old.potential, preconditioner: cachedPreconditioner)
+      if solution.iterations > Self.preconditionerRebuildIterations || !solution.converged
+        || (cachedPreconditioner == nil && solution.iterations > 0)
+      {
+        // Deterministic: depends only on the state, so a restart takes the same branch.
+        cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
+        preconditionerSigma = sigma
+        solution = potentialSolver.solve(
+          sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
+          initialGuess: old.potential, preconditioner: cachedPreconditioner)
+      }
     }
 
     var newC: [Double] = []
@@ -86,6 +102,7 @@ extension LiModel {
     state = LiModelState(xi: newXi, concentration: newC, potential: solution.phi, time: time,
                          step: old.step + 1, nextDt: max(next, numerics.dtMin))
     state.strain = elastic?.strain
+    state.preconditionerSigma = preconditionerSigma
     lastPhaseRate = rate
     let diagnostics = LiStepDiagnostics(
       step: state.step, time: time, dt: dt, minXi: newXi.min() ?? .nan, maxXi: newXi.max() ?? .nan,

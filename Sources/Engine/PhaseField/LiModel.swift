@@ -24,6 +24,11 @@ public final class LiModel {
 
   /// The coupled mechanics (nil when switched off).
   let mechanics: LiModelMechanics?
+  /// The preconditioner built from `state.preconditionerSigma` (rebuilt lazily after a restart).
+  var cachedPreconditioner: Multigrid?
+  /// Rebuild the potential preconditioner from the current σ when CG with the reused one needs
+  /// more iterations than this.
+  static let preconditionerRebuildIterations = 8
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics, state: LiModelState,
               mechanics settings: SimulationConfig.MechanicsSettings? = nil) throws {

@@ -15,6 +15,9 @@ public struct LiModelState: Sendable, Equatable {
   /// Total strain (xx, yy, xy) on rows 0…Ny−1 when mechanics is coupled: the warm start of the
   /// next mechanics solve, so it is part of the restart state.
   public var strain: [[Double]]?
+  /// The conductivity the potential's multigrid preconditioner was built from (it is reused
+  /// while it keeps CG short), so a restart rebuilds the identical preconditioner.
+  public var preconditionerSigma: [Double]?
 
   public init(xi: [Double], concentration: [Double], potential: [Double], time: Double = 0,
               step: Int = 0, nextDt: Double) {

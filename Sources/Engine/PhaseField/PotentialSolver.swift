@@ -18,7 +18,8 @@ public struct PotentialSolver: Sendable {
     /// φ on all nodes, rows j = 0…Ny (row-major, nx per row).
     public var phi: [Double]
     public var iterations: Int
-    /// Final ‖r‖/‖b‖.
+    /// Final max|r_i/A_ii| / max|b_i/A_ii| (Jacobi-scaled ∞-norm: a potential error relative
+    /// to the applied potentials).
     public var relativeResidual: Double
     public var converged: Bool
   }
@@ -60,6 +61,19 @@ public struct PotentialSolver: Sendable {
   ///   - initialGuess: previous φ on all nodes (warm start), or nil for a linear profile.
   public func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,
                     initialGuess: [Double]? = nil) -> Result {
+    solve(sigma: sigma, source: source, bottom: bottom, top: top, initialGuess: initialGuess,
+          preconditioner: nil)
+  }
+
+  /// The multigrid preconditioner built from node conductivities `sigma`. Any SPD
+  /// preconditioner gives the same converged φ, so one built from an earlier σ may be reused
+  /// while it keeps the iteration count low (`LiModel` does, and stores that σ in checkpoints).
+  func preconditioner(sigma: [Double]) -> Multigrid { Multigrid(fine: finestLevel(sigma: sigma)) }
+
+  /// `solve` with a given preconditioner (nil: built from `sigma` when the warm start does not
+  /// already meet the tolerance).
+  func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,
+             initialGuess: [Double]?, preconditioner: Multigrid?) -> Result {
     let fine = finestLevel(sigma: sigma)
     let rows = fine.rows
     let ihy2 = 1 / (hy * hy)
@@ -81,7 +95,7 @@ public struct PotentialSolver: Sendable {
         for i in 0..<nx { x[r * nx + i] = value }
       }
     }
-    let (iterations, residual) = preconditionedCG(fine: fine, rhs: b, x: &x)
+    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, rhs: b, x: &x)
     var phi = [Double](repeating: 0, count: nx * (intervals + 1))
     for i in 0..<nx {
       phi[i] = bottom
@@ -94,16 +108,26 @@ public struct PotentialSolver: Sendable {
 
   /// PCG from the warm start `x`; the multigrid hierarchy (the costly part: Galerkin products)
   /// is built only when the warm start does not already meet the tolerance.
-  private func preconditionedCG(fine a: PotentialLevel, rhs b: [Double], x: inout [Double])
+  private func preconditionedCG(fine a: PotentialLevel, multigrid given: Multigrid?, rhs b: [Double],
+                                x: inout [Double])
     -> (Int, Double)
   {
-    let bNorm = max(dot(b, b).squareRoot(), .leastNormalMagnitude)
+    // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
+    // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
+    // metal rows (σ_Li/h²) and would accept potentials that ignore the deposition source.
+    let diagonal = a.diagonal
+    func scaled(_ v: [Double]) -> Double {
+      var m = 0.0
+      for k in 0..<v.count { m = max(m, abs(v[k] / diagonal[k])) }
+      return m
+    }
+    let bNorm = max(scaled(b), .leastNormalMagnitude)
     var ax = [Double](repeating: 0, count: a.count)
     a.apply(x, into: &ax)
     var r = zip(b, ax).map { $0 - $1 }
-    var rNorm = dot(r, r).squareRoot()
+    var rNorm = scaled(r)
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
-    let multigrid = Multigrid(fine: a)
+    let multigrid = given ?? Multigrid(fine: a)
     var z = multigrid.vCycle(0, r)
     var p = z
     var rz = dot(r, z)
@@ -115,7 +139,7 @@ public struct PotentialSolver: Sendable {
         x[k] += alpha * p[k]
         r[k] -= alpha * ap[k]
       }
-      rNorm = dot(r, r).squareRoot()
+      rNorm = scaled(r)
       if rNorm / bNorm <= tolerance || !rNorm.isFinite { return (iteration, rNorm / bNorm) }
       z = multigrid.vCycle(0, r)
       let rzNew = dot(r, z)

@@ -40,23 +40,38 @@ struct StencilLevel: Sendable {
 
   @inline(__always) func column(_ i: Int) -> Int { i < 0 ? i + nx : (i >= nx ? i - nx : i) }
 
+  /// Σ over the 9 neighbours of coefficient × value for node (i, r), skipping the centre when
+  /// `skipCentre` (rows outside 0..<rows are Dirichlet zeros).
+  @inline(__always)
+  private static func neighbourSum(_ a: UnsafeBufferPointer<Double>, _ u: UnsafeMutableBufferPointer<Double>,
+                                   k: Int, r: Int, rows: Int, row: Int, west: Int, east: Int, i: Int, nx: Int,
+                                   skipCentre: Bool) -> Double {
+    let b = 9 * k
+    var s = a[b + 3] * u[row + west] + a[b + 5] * u[row + east]
+    if !skipCentre { s += a[b + 4] * u[row + i] }
+    if r > 0 {
+      let below = row - nx
+      s += a[b] * u[below + west] + a[b + 1] * u[below + i] + a[b + 2] * u[below + east]
+    }
+    if r < rows - 1 {
+      let above = row + nx
+      s += a[b + 6] * u[above + west] + a[b + 7] * u[above + i] + a[b + 8] * u[above + east]
+    }
+    return s
+  }
+
   func apply(_ u: [Double], into y: inout [Double]) {
     let nx = self.nx, rows = self.rows
+    var input = u
     coefficients.withUnsafeBufferPointer { a in
-      u.withUnsafeBufferPointer { u in
+      input.withUnsafeMutableBufferPointer { u in
         y.withUnsafeMutableBufferPointer { y in
           for r in 0..<rows {
+            let row = r * nx
             for i in 0..<nx {
-              let k = r * nx + i
-              var s = 0.0
-              for dy in -1...1 {
-                let rr = r + dy
-                if rr < 0 || rr >= rows { continue }
-                for dx in -1...1 {
-                  s += a[9 * k + 3 * (dy + 1) + dx + 1] * u[rr * nx + column(i + dx)]
-                }
-              }
-              y[k] = s
+              let west = i == 0 ? nx - 1 : i - 1, east = i == nx - 1 ? 0 : i + 1
+              y[row + i] = Self.neighbourSum(a, u, k: row + i, r: r, rows: rows, row: row, west: west,
+                                             east: east, i: i, nx: nx, skipCentre: false)
             }
           }
         }
@@ -73,15 +88,10 @@ struct StencilLevel: Sendable {
         u.withUnsafeMutableBufferPointer { u in
           for step in 0..<total {
             let k = forward ? step : total - 1 - step
-            let r = k / nx, i = k - r * nx
-            var s = b[k]
-            for dy in -1...1 {
-              let rr = r + dy
-              if rr < 0 || rr >= rows { continue }
-              for dx in -1...1 where dx != 0 || dy != 0 {
-                s -= a[9 * k + 3 * (dy + 1) + dx + 1] * u[rr * nx + column(i + dx)]
-              }
-            }
+            let r = k / nx, i = k - r * nx, row = r * nx
+            let west = i == 0 ? nx - 1 : i - 1, east = i == nx - 1 ? 0 : i + 1
+            let s = b[k] - Self.neighbourSum(a, u, k: k, r: r, rows: rows, row: row, west: west,
+                                             east: east, i: i, nx: nx, skipCentre: true)
             u[k] = s / a[9 * k + 4]
           }
         }
