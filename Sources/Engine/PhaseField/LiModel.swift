@@ -1,8 +1,9 @@
 import Foundation
 
-/// The Li dendrite model of paper.md (equations 1–3; mechanics is not coupled in this solver)
-/// on a uniform node grid periodic in x with the electrodes at y = 0 and y = Ly.
+/// The Li dendrite model of paper.md (equations 1–4, mechanics optional) on a uniform node grid
+/// periodic in x with the electrodes at y = 0 and y = Ly.
 /// One step (Δt adaptive):
+/// 0. with mechanics: the strain of ξⁿ (`LiModelMechanics`) and its driving force ∂f_els/∂ξ.
 /// 1. ξ: one step of the configured stepper (`StepperRegistry`, production IMEX Euler) of
 ///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step.
 /// 2. ∂ξ/∂t = (ξⁿ⁺¹ − ξⁿ)/Δt; potential ∇·(σ_eff∇φ) = F·c_s·∂ξ/∂t, σ_eff = h(ξ)σ_Li + (1 − h)σ_e,
