@@ -17,5 +17,6 @@ struct Glovebox: ParsableCommand {
       ArrheniusCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
+    subcommands: [SimCommand.self],
   )
 }

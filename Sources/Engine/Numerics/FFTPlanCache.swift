@@ -1,0 +1,125 @@
+import CFFTW
+import Foundation
+
+/// How a 2-D field is transformed along y (x is always periodic). Each kind fixes where the
+/// samples sit and which wavenumbers the spectrum holds:
+/// - `periodic`: n samples at y_j = j·h, h = L/n; complex Fourier modes k = 2πm/L.
+/// - `dirichlet`: n interior samples of a field that vanishes at y = 0 and y = L, y_j = j·h,
+///   j = 1…n, h = L/(n+1); DST-I (FFTW RODFT00), modes sin(πmy/L), m = 1…n.
+/// - `neumann`: n node samples including both ends, h = L/(n−1); DCT-I (REDFT00),
+///   modes cos(πmy/L), m = 0…n−1.
+/// - `neumannCell`: n cell-centred samples y_j = (j+½)h, h = L/n; DCT-II forward, DCT-III back,
+///   modes cos(πmy/L), m = 0…n−1.
+/// - `neumannDirichlet`: n node samples y_j = j·h, h = L/n, no-flux at y = 0 and zero at
+///   y = L (the node y = L is not stored); DCT-III (REDFT01) forward, DCT-II back, modes
+///   cos(π(m+½)y/L), m = 0…n−1.
+/// FFTW's DST-I of size n is fast when n+1 has small prime factors; DCT-I when n−1 does; the
+/// others when n does.
+public enum SpectralBoundary: String, Sendable, Hashable, CaseIterable {
+  case periodic, dirichlet, neumann, neumannCell, neumannDirichlet
+}
+
+/// A planned FFTW transform. Plans are immutable after planning and FFTW's `fftw_execute_*`
+/// functions are thread-safe, so a plan may be shared; executing on new arrays requires arrays
+/// with the alignment of `fftw_alloc_real` (all `FFTScratch` buffers have it) and the same
+/// in-place/out-of-place arrangement as at planning.
+final class FFTPlan: @unchecked Sendable {
+  let raw: OpaquePointer
+  init(_ raw: OpaquePointer) { self.raw = raw }
+  deinit { fftw_destroy_plan(raw) }
+}
+
+/// An `fftw_alloc_real` buffer (SIMD-aligned), freed with the object.
+final class FFTScratch: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<Double>
+  let count: Int
+  init(count: Int) {
+    let n = max(count, 1)
+    guard let p = fftw_alloc_real(n) else { fatalError("fftw_alloc_real(\(n)) failed: out of memory") }
+    p.initialize(repeating: 0, count: n)
+    pointer = p
+    self.count = count
+  }
+  deinit { fftw_free(pointer) }
+}
+
+/// Plans made once per (size, boundary, direction) and reused by every transform object.
+/// FFTW's planner is not thread-safe, so planning happens under a lock; plans are made with
+/// `FFTW_ESTIMATE`, which never touches the arrays (FFTW_MEASURE would overwrite them).
+final class FFTPlanCache: @unchecked Sendable {
+  static let shared = FFTPlanCache()
+
+  struct Key: Hashable {
+    var nx: Int
+    var ny: Int
+    var boundary: SpectralBoundary
+    var forward: Bool
+  }
+
+  private let lock = NSLock()
+  private var plans: [Key: [FFTPlan]] = [:]
+
+  /// The plans for a key, in execution order; `input`/`output` are scratch arrays of the right
+  /// sizes used only for planning (ESTIMATE does not read or write them).
+  /// Periodic-periodic is one 2-D r2c/c2r plan. The other boundaries are two 1-D batches, so the
+  /// x direction uses FFTW's fast r2c rather than the slower half-complex r2r kind: forward, an
+  /// in-place r2r along y over every column (stride nx) on `input`, then r2c along x of every row
+  /// into `output`; inverse, c2r along x from `input` into `output`, then the in-place r2r
+  /// along y on `output`. Either way the spectrum has the r2c layout ny × (nx/2+1).
+  func plans(_ key: Key, input: FFTScratch, output: FFTScratch) -> [FFTPlan] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let plans = plans[key] { return plans }
+    let flags = UInt32(FFTW_ESTIMATE)
+    let nx = Int32(key.nx), ny = Int32(key.ny)
+    var made: [OpaquePointer?] = []
+    func complexPointer(_ scratch: FFTScratch) -> UnsafeMutablePointer<fftw_complex> {
+      UnsafeMutableRawPointer(scratch.pointer).assumingMemoryBound(to: fftw_complex.self)
+    }
+    if key.boundary == .periodic {
+      if key.forward {
+        made = [fftw_plan_dft_r2c_2d(ny, nx, input.pointer, complexPointer(output), flags)]
+      } else {
+        made = [fftw_plan_dft_c2r_2d(ny, nx, complexPointer(input), output.pointer, flags)]
+      }
+    } else {
+      var kind: fftw_r2r_kind
+      switch (key.boundary, key.forward) {
+      case (.dirichlet, _): kind = FFTW_RODFT00
+      case (.neumann, _): kind = FFTW_REDFT00
+      case (.neumannCell, true): kind = FFTW_REDFT10
+      case (.neumannCell, false): kind = FFTW_REDFT01
+      case (.neumannDirichlet, true): kind = FFTW_REDFT01
+      case (.neumannDirichlet, false): kind = FFTW_REDFT10
+      case (.periodic, _): kind = FFTW_R2HC
+      }
+      var lengthY = ny, lengthX = nx
+      let columns = Int32(key.nx / 2 + 1)
+      let field = key.forward ? input : output
+      let along = fftw_plan_many_r2r(1, &lengthY, nx, field.pointer, nil, nx, 1,
+                                     field.pointer, nil, nx, 1, &kind, flags)
+      if key.forward {
+        let across = fftw_plan_many_dft_r2c(1, &lengthX, ny, input.pointer, nil, 1, nx,
+                                            complexPointer(output), nil, 1, columns, flags)
+        made = [along, across]
+      } else {
+        let across = fftw_plan_many_dft_c2r(1, &lengthX, ny, complexPointer(input), nil, 1, columns,
+                                            output.pointer, nil, 1, nx, flags)
+        made = [across, along]
+      }
+    }
+    let result = made.map { raw -> FFTPlan in
+      guard let raw else { fatalError("FFTW could not plan \(key)") }
+      return FFTPlan(raw)
+    }
+    plans[key] = result
+    return result
+  }
+
+  /// Number of distinct plans made so far (a transform made twice must not plan twice).
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return plans.count
+  }
+}

@@ -1,0 +1,122 @@
+import CFFTW
+
+/// Which discrete Laplacian a spectral operator represents: the exact symbol −|k|² or the
+/// symbol of the 5-point (second-order) finite-difference stencil, −(4/h²)sin²(kh/2) per axis,
+/// which makes the spectral solve the exact inverse of the stencil.
+public enum LaplacianSymbolKind: String, Sendable, CaseIterable {
+  case spectral, fivePoint
+}
+
+/// A 2-D transform on a uniform grid: periodic in x (nx samples over lengthX, the fast index)
+/// and `boundary` in y (ny samples over lengthY, see `SpectralBoundary` for where they sit).
+/// Fields are row-major arrays `u[j*nx + i]`. Spectra are arrays of doubles in FFTW's r2c layout
+/// (ny × (nx/2+1) complex numbers, interleaved): complex Fourier modes along x, and along y the
+/// Fourier or the real sine/cosine coefficients of the boundary's transform.
+/// Symbols (`laplacianSymbol`) are given per double, so diagonal operators are element-wise
+/// products. `inverse(forward(u)) == u` to round-off: the inverse applies FFTW's normalisation.
+public final class SpectralTransform2D: @unchecked Sendable {
+  public let nx: Int
+  public let ny: Int
+  public let lengthX: Double
+  public let lengthY: Double
+  public let boundary: SpectralBoundary
+  /// Number of doubles in a spectrum.
+  public let spectrumCount: Int
+  /// FFTW's unnormalised forward-then-inverse gain.
+  public let normalization: Double
+
+  private let forwardPlans: [FFTPlan]
+  private let inversePlans: [FFTPlan]
+  private let fieldBuffer: FFTScratch
+  private let spectrumBuffer: FFTScratch
+
+  /// - Precondition: nx ≥ 2 (even when y is periodic); ny ≥ 2; lengths > 0. Sizes are checked by
+  ///   callers that read them from input (`PhaseFieldGrid`), so a violation is a programming error.
+  public init(nx: Int, ny: Int, lengthX: Double, lengthY: Double, boundary: SpectralBoundary) {
+    precondition(nx >= 2 && ny >= 2 && lengthX > 0 && lengthY > 0, "invalid spectral grid")
+    self.nx = nx
+    self.ny = ny
+    self.lengthX = lengthX
+    self.lengthY = lengthY
+    self.boundary = boundary
+    let count = 2 * ny * (nx / 2 + 1)
+    spectrumCount = count
+    switch boundary {
+    case .periodic: normalization = Double(nx * ny)
+    case .dirichlet: normalization = Double(nx) * 2 * Double(ny + 1)
+    case .neumann: normalization = Double(nx) * 2 * Double(ny - 1)
+    case .neumannCell, .neumannDirichlet: normalization = Double(nx) * 2 * Double(ny)
+    }
+    fieldBuffer = FFTScratch(count: nx * ny)
+    spectrumBuffer = FFTScratch(count: count)
+    let cache = FFTPlanCache.shared
+    forwardPlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: true),
+                               input: fieldBuffer, output: spectrumBuffer)
+    inversePlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: false),
+                               input: spectrumBuffer, output: fieldBuffer)
+  }
+
+  public var fieldCount: Int { nx * ny }
+  public var spacingX: Double { lengthX / Double(nx) }
+  /// Grid spacing along y for this boundary's sample placement.
+  public var spacingY: Double {
+    switch boundary {
+    case .periodic, .neumannCell, .neumannDirichlet: return lengthY / Double(ny)
+    case .dirichlet: return lengthY / Double(ny + 1)
+    case .neumann: return lengthY / Double(ny - 1)
+    }
+  }
+
+  /// û = F u (unnormalised, FFTW's convention).
+  public func forward(_ field: [Double], into spectrum: inout [Double]) {
+    precondition(field.count == fieldCount)
+    if spectrum.count != spectrumCount { spectrum = [Double](repeating: 0, count: spectrumCount) }
+    field.withUnsafeBufferPointer { src in
+      guard let base = src.baseAddress else { return }
+      fieldBuffer.pointer.update(from: base, count: fieldCount)
+    }
+    executeForward()
+    spectrum.withUnsafeMutableBufferPointer { dst in
+      guard let base = dst.baseAddress else { return }
+      base.update(from: spectrumBuffer.pointer, count: spectrumCount)
+    }
+  }
+
+  /// u = F⁻¹ û / normalization, so that inverse(forward(u)) == u.
+  public func inverse(_ spectrum: [Double], into field: inout [Double]) {
+    precondition(spectrum.count == spectrumCount)
+    if field.count != fieldCount { field = [Double](repeating: 0, count: fieldCount) }
+    spectrum.withUnsafeBufferPointer { src in
+      guard let base = src.baseAddress else { return }
+      spectrumBuffer.pointer.update(from: base, count: spectrumCount)
+    }
+    executeInverse()
+    let scale = 1 / normalization
+    let n = fieldCount
+    let out = fieldBuffer.pointer
+    field.withUnsafeMutableBufferPointer { dst in
+      for index in 0..<n { dst[index] = out[index] * scale }
+    }
+  }
+
+  private var complexSpectrum: UnsafeMutablePointer<fftw_complex> {
+    UnsafeMutableRawPointer(spectrumBuffer.pointer).assumingMemoryBound(to: fftw_complex.self)
+  }
+
+  private func executeForward() {
+    if boundary == .periodic {
+      fftw_execute_dft_r2c(forwardPlans[0].raw, fieldBuffer.pointer, complexSpectrum)
+    } else {
+      // the field scratch is overwritten by the in-place y transform; it is refilled each call
+      fftw_execute_r2r(forwardPlans[0].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+      fftw_execute_dft_r2c(forwardPlans[1].raw, fieldBuffer.pointer, complexSpectrum)
+    }
+  }
+
+  private func executeInverse() {
+    fftw_execute_dft_c2r(inversePlans[0].raw, complexSpectrum, fieldBuffer.pointer)
+    if boundary != .periodic {
+      fftw_execute_r2r(inversePlans[1].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+extension LiModel {
+  /// The state as VTK image data: point fields xi, concentration (mol/m³), potential (V) and
+  /// the last phase rate (1/s, for viewing), the conductivity of the potential preconditioner
+  /// (S/m) and, with mechanics, the strain; field data time, step, next_dt. Doubles are stored
+  /// bit-exactly, so `restoredState(from:)` of this image continues the run bit for bit.
+  public func checkpoint() -> VTKImageData {
+    var image = VTKImageData(
+      nx: numerics.nx, ny: numerics.ny + 1, spacing: (numerics.spacingX, numerics.spacingY),
+      pointFields: [
+        ("xi", state.xi), ("concentration", state.concentration), ("potential", state.potential),
+        ("phase_rate", lastPhaseRate),
+      ],
+      fieldData: [("time", state.time), ("step", Double(state.step)), ("next_dt", state.nextDt)])
+    if let sigma = state.preconditionerSigma { image.pointFields.append(("preconditioner_sigma", sigma)) }
+    if let strain = state.strain {
+      // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
+      let nx = numerics.nx
+      for (name, values) in zip(["strain_xx", "strain_yy", "strain_xy"], strain) {
+        image.pointFields.append((name, values + values[(values.count - nx)...]))
+      }
+    }
+    return image
+  }
+
+  /// The state stored in a checkpoint written by `checkpoint()` for the same grid.
+  /// - Throws: `InputError` when the grid differs or a field is missing.
+  public static func restoredState(from image: VTKImageData, numerics: LiModelNumerics,
+                                   fileName: String? = nil) throws -> LiModelState {
+    guard image.nx == numerics.nx, image.ny == numerics.ny + 1 else {
+      throw InputError("checkpoint grid is \(image.nx) × \(image.ny) nodes, the config needs \(numerics.nx) × \(numerics.ny + 1)",
+                       file: fileName)
+    }
+    guard let xi = image.pointField("xi"), let c = image.pointField("concentration"),
+      let phi = image.pointField("potential")
+    else { throw InputError("checkpoint lacks one of the fields xi, concentration, potential", file: fileName) }
+    guard let time = image.field("time"), let step = image.field("step"), let dt = image.field("next_dt"),
+      step >= 0, step == step.rounded()
+    else { throw InputError("checkpoint lacks field data time, step or next_dt", file: fileName) }
+    var state = LiModelState(xi: xi, concentration: c, potential: phi, time: time, step: Int(step), nextDt: dt)
+    state.preconditionerSigma = image.pointField("preconditioner_sigma")
+    let names = ["strain_xx", "strain_yy", "strain_xy"]
+    let strain = names.compactMap { image.pointField($0) }
+    if strain.count == 3 {
+      state.strain = strain.map { Array($0[0..<(numerics.nx * numerics.ny)]) }
+    }
+    return state
+  }
+
+  /// Restores the phase rate shown in snapshots (not needed to continue the dynamics).
+  public func restorePhaseRate(from image: VTKImageData) {
+    if let rate = image.pointField("phase_rate"), rate.count == lastPhaseRate.count { lastPhaseRate = rate }
+  }
+}

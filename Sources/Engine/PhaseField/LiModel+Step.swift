@@ -1,0 +1,117 @@
+import Foundation
+
+/// The parts of a Li model step, for timing by a caller that owns a clock (benchmarks).
+public enum LiStepPart: String, Sendable, CaseIterable {
+  case phaseField = "phase_field", potential, concentration, mechanics
+}
+
+/// Receives each part of a step as a closure to run (and time); the default runs it.
+public protocol LiStepTimer {
+  func measure(_ part: LiStepPart, _ body: () -> Void)
+}
+
+struct UntimedStep: LiStepTimer {
+  func measure(_ part: LiStepPart, _ body: () -> Void) { body() }
+}
+
+extension LiModel {
+  /// Advances one step (see the type's contract). Throws `LiModelDivergence` and leaves the
+  /// state untouched when any field becomes non-finite or ξ leaves [−0.5, 1.5].
+  @discardableResult
+  public func step() throws -> LiStepDiagnostics { try step(timer: UntimedStep()) }
+
+  /// `step()` with each part run through `timer`.
+  @discardableResult
+  public func step(timer: some LiStepTimer) throws -> LiStepDiagnostics {
+    let old = state
+    let migration = migrationLimit(old.potential)
+    var dt = min(numerics.dtMax, old.nextDt, migration)
+    dt = max(dt, numerics.dtMin)
+    var newXi: [Double] = []
+    var maxChange = 0.0
+    phaseEquation.overpotential = old.potential
+    phaseEquation.concentration = old.concentration
+    var elastic: (force: [Double], strain: [[Double]], iterations: Int, maxVonMises: Double)?
+    if let mechanics {
+      timer.measure(.mechanics) { elastic = mechanics.drivingForce(xi: old.xi, previousStrain: old.strain) }
+    }
+    phaseEquation.elasticForce = elastic?.force
+    timer.measure(.phaseField) {
+    for _ in 0..<12 {
+      var phase = SpectralState(u: old.xi, transform: phaseEquation.transform, time: old.time)
+      stepper.advance(&phase, problem: phaseEquation, dt: dt)
+      newXi = phase.u
+      maxChange = 0
+      for k in 0..<newXi.count { maxChange = max(maxChange, abs(newXi[k] - old.xi[k])) }
+      if maxChange <= 2 * numerics.maxPhaseChange || dt <= numerics.dtMin { break }
+      dt = max(dt / 2, numerics.dtMin)
+    }
+    }
+    var rate = [Double](repeating: 0, count: newXi.count)
+    for k in 0..<rate.count { rate[k] = (newXi[k] - old.xi[k]) / dt }
+
+    var sigma: [Double] = []
+    var preconditionerSigma: [Double]?
+    var solution = PotentialSolver.Result(phi: [], iterations: 0, relativeResidual: .nan, converged: false)
+    timer.measure(.potential) {
+      sigma = conductivity(newXi)
+      let chargeSource = physics.faraday * physics.siteDensity
+      let source = rate.map { chargeSource * $0 }
+      if cachedPreconditioner == nil, let stored = old.preconditionerSigma {
+        cachedPreconditioner = potentialSolver.preconditioner(sigma: stored)
+      }
+      preconditionerSigma = old.preconditionerSigma
+      solution = potentialSolver.solve(
+        sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
+        initialGuess: old.potential, preconditioner: cachedPreconditioner)
+      if solution.iterations > Self.preconditionerRebuildIterations || !solution.converged
+        || (cachedPreconditioner == nil && solution.iterations > 0)
+      {
+        // Deterministic: depends only on the state, so a restart takes the same branch.
+        cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
+        preconditionerSigma = sigma
+        solution = potentialSolver.solve(
+          sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
+          initialGuess: old.potential, preconditioner: cachedPreconditioner)
+      }
+    }
+
+    var newC: [Double] = []
+    timer.measure(.concentration) {
+      concentrationEquation.potential = solution.phi
+      concentrationEquation.phaseRate = rate
+      let nx = numerics.nx, c0 = physics.referenceConcentration
+      let lifted = (0..<(nx * numerics.ny)).map { old.concentration[$0] - c0 }
+      var conc = SpectralState(u: lifted, transform: concentrationEquation.transform, time: old.time)
+      IMEXEulerStepper().advance(&conc, problem: concentrationEquation, dt: dt)
+      newC = concentrationEquation.concentration(from: conc.u)
+    }
+
+    let time = old.time + dt
+    guard newXi.allSatisfy({ $0.isFinite && $0 > -0.5 && $0 < 1.5 }) else {
+      throw LiModelDivergence(step: old.step + 1, time: time, reason: "ξ non-finite or outside [−0.5, 1.5]")
+    }
+    guard newC.allSatisfy(\.isFinite), solution.phi.allSatisfy(\.isFinite),
+      elastic.map({ $0.force.allSatisfy(\.isFinite) }) ?? true
+    else {
+      throw LiModelDivergence(step: old.step + 1, time: time, reason: "c, φ or the elastic driving force non-finite")
+    }
+    let maxRate = maxChange / dt
+    var next = min(numerics.dtMax, 1.25 * dt)
+    if maxRate > 0 { next = min(next, numerics.maxPhaseChange / maxRate) }
+    state = LiModelState(xi: newXi, concentration: newC, potential: solution.phi, time: time,
+                         step: old.step + 1, nextDt: max(next, numerics.dtMin))
+    state.strain = elastic?.strain
+    state.preconditionerSigma = preconditionerSigma
+    lastPhaseRate = rate
+    let diagnostics = LiStepDiagnostics(
+      step: state.step, time: time, dt: dt, minXi: newXi.min() ?? .nan, maxXi: newXi.max() ?? .nan,
+      maxPhaseChange: maxChange, minConcentration: newC.min() ?? .nan,
+      lithiumTotal: lithiumTotal(), potentialIterations: solution.iterations,
+      potentialResidual: solution.relativeResidual,
+      current: potentialSolver.topCurrent(sigma: sigma, phi: solution.phi) / numerics.lengthX,
+      mechanicsIterations: elastic?.iterations ?? 0, maxVonMises: elastic?.maxVonMises)
+    lastDiagnostics = diagnostics
+    return diagnostics
+  }
+}

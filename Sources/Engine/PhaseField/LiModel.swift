@@ -1,0 +1,129 @@
+import Foundation
+
+/// The Li dendrite model of paper.md (equations 1–4, mechanics optional) on a uniform node grid
+/// periodic in x with the electrodes at y = 0 and y = Ly.
+/// One step (Δt adaptive):
+/// 0. with mechanics: the strain of ξⁿ (`LiModelMechanics`) and its driving force ∂f_els/∂ξ.
+/// 1. ξ: one step of the configured stepper (`StepperRegistry`, production IMEX Euler) of
+///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step.
+/// 2. ∂ξ/∂t = (ξⁿ⁺¹ − ξⁿ)/Δt; potential ∇·(σ_eff∇φ) = F·c_s·∂ξ/∂t, σ_eff = h(ξ)σ_Li + (1 − h)σ_e,
+///    by multigrid-preconditioned CG warm-started from φⁿ (`PotentialSolver`).
+/// 3. c: one IMEX Euler step of `LiConcentrationEquation` with the new φ and ∂ξ/∂t.
+/// Δt: min(Δt_max, 1.25·Δt_prev, maxPhaseChange/max|∂ξ/∂t|, migrationCourant·h/max|v_drift|),
+/// at least Δt_min; a step whose |Δξ| exceeds twice the limit is redone with half the Δt.
+public final class LiModel {
+  public let physics: LiModelPhysics
+  public let numerics: LiModelNumerics
+  public internal(set) var state: LiModelState
+  let phaseEquation: LiPhaseFieldEquation
+  let concentrationEquation: LiConcentrationEquation
+  let potentialSolver: PotentialSolver
+  let stepper: any SpectralStepper
+  public internal(set) var lastDiagnostics: LiStepDiagnostics?
+  /// Wall-clock split of the last step is measured by callers; these count the work.
+  public internal(set) var lastPhaseRate: [Double]
+
+  /// The coupled mechanics (nil when switched off).
+  let mechanics: LiModelMechanics?
+  /// The preconditioner built from `state.preconditionerSigma` (rebuilt lazily after a restart).
+  var cachedPreconditioner: Multigrid?
+  /// Rebuild the potential preconditioner from the current σ when CG with the reused one needs
+  /// more iterations than this.
+  static let preconditionerRebuildIterations = 8
+
+  public init(physics: LiModelPhysics, numerics: LiModelNumerics, state: LiModelState,
+              mechanics settings: SimulationConfig.MechanicsSettings? = nil) throws {
+    try Self.validate(numerics)
+    let nodes = numerics.nx * (numerics.ny + 1)
+    guard state.xi.count == nodes, state.concentration.count == nodes, state.potential.count == nodes
+    else {
+      throw InputError("state arrays must have \(nodes) values (\(numerics.nx) × \(numerics.ny + 1) nodes)")
+    }
+    self.physics = physics
+    self.numerics = numerics
+    self.state = state
+    stepper = try StepperRegistry.stepper(named: numerics.stepper)
+    phaseEquation = LiPhaseFieldEquation(physics: physics, numerics: numerics)
+    concentrationEquation = LiConcentrationEquation(physics: physics, numerics: numerics)
+    potentialSolver = PotentialSolver(nx: numerics.nx, intervals: numerics.ny, lengthX: numerics.lengthX,
+                                      lengthY: numerics.lengthY, tolerance: numerics.potentialTolerance)
+    lastPhaseRate = [Double](repeating: 0, count: nodes)
+    if let settings, settings.enabled {
+      let m = LiModelMechanics(settings: settings, physics: physics, numerics: numerics)
+      if let strain = state.strain {
+        guard strain.count == 3, strain.allSatisfy({ $0.count == numerics.nx * numerics.ny }) else {
+          throw InputError("state strain must have 3 components of \(numerics.nx * numerics.ny) values")
+        }
+      }
+      mechanics = m
+    } else {
+      mechanics = nil
+    }
+  }
+
+  static func validate(_ n: LiModelNumerics) throws {
+    guard n.nx >= 8, n.nx % 2 == 0 else { throw InputError("grid nx must be an even number ≥ 8, got \(n.nx)") }
+    guard n.ny >= 8, n.ny % 2 == 0 else { throw InputError("grid ny must be an even number ≥ 8, got \(n.ny)") }
+    guard n.lengthX > 0, n.lengthY > 0 else { throw InputError("domain lengths must be positive") }
+    guard n.dtMin > 0, n.dtMax >= n.dtMin else { throw InputError("need 0 < dt_min ≤ dt_max") }
+    guard n.maxPhaseChange > 0, n.migrationCourant > 0 else {
+      throw InputError("max_phase_change and migration_courant must be positive")
+    }
+  }
+
+  /// The state at t = 0: ξ from the nucleus, c = c0, φ linear between the electrodes.
+  public static func initialState(physics: LiModelPhysics, numerics: LiModelNumerics,
+                                  nucleus: LiNucleus) -> LiModelState {
+    let xi = nucleus.initialPhase(numerics: numerics, width: physics.interfaceWidth)
+    let nx = numerics.nx, rows = numerics.ny + 1
+    let c = [Double](repeating: physics.referenceConcentration, count: nx * rows)
+    var phi = [Double](repeating: 0, count: nx * rows)
+    for j in 0..<rows {
+      let value = physics.electrodePotential * (1 - Double(j) / Double(numerics.ny))
+      for i in 0..<nx { phi[j * nx + i] = value }
+    }
+    return LiModelState(xi: xi, concentration: c, potential: phi, nextDt: numerics.dtMin * 10)
+  }
+
+  /// The spectral transforms one step executes: 3 of the ξ grid (forward of ξ, forward of the
+  /// explicit part, inverse) and 3 of the c grid (rows 0…Ny−1). Benchmarks time these as the FFT floor.
+  public func floorTransforms() {
+    var hat: [Double] = [], back: [Double] = []
+    for _ in 0..<2 { phaseEquation.transform.forward(state.xi, into: &hat) }
+    phaseEquation.transform.inverse(hat, into: &back)
+    let interior = Array(state.concentration[0..<(numerics.nx * numerics.ny)])
+    for _ in 0..<2 { concentrationEquation.transform.forward(interior, into: &hat) }
+    concentrationEquation.transform.inverse(hat, into: &back)
+  }
+
+  /// σ_eff on every node; the upper layer (model 3) from layerHeight·Ly up.
+  public func conductivity(_ xi: [Double]) -> [Double] {
+    let nx = numerics.nx, p = physics
+    var sigma = [Double](repeating: 0, count: xi.count)
+    for j in 0...numerics.ny {
+      let upper = Double(j) * numerics.spacingY >= p.layerHeight * numerics.lengthY
+      let metal = upper ? (p.upperSigmaMetal ?? p.sigmaMetal) : p.sigmaMetal
+      let electrolyte = upper ? (p.upperSigmaElectrolyte ?? p.sigmaElectrolyte) : p.sigmaElectrolyte
+      for i in 0..<nx {
+        let x = min(max(xi[j * nx + i], 0), 1)
+        let h = x * x * x * (6 * x * x - 15 * x + 10)
+        sigma[j * nx + i] = h * metal + (1 - h) * electrolyte
+      }
+    }
+    return sigma
+  }
+
+  /// The migration limit on Δt: courant·h/max|v|, v = D(F/RT)|∇φ| (face differences).
+  func migrationLimit(_ phi: [Double]) -> Double {
+    let nx = numerics.nx, hx = numerics.spacingX, hy = numerics.spacingY
+    var maxField = 0.0
+    for j in 0..<numerics.ny {
+      for i in 0..<nx {
+        let k = j * nx + i
+        maxField = max(maxField, abs(phi[j * nx + (i + 1) % nx] - phi[k]) / hx, abs(phi[k + nx] - phi[k]) / hy)
+      }
+    }
+    let speed = physics.diffusivity * physics.fOverRT * maxField
+    return speed > 0 ? numerics.migrationCourant * min(hx, hy) / speed : .infinity
+  }
+}

@@ -1,0 +1,68 @@
+/// Equation 4 of the Li model coupled into equation 1: plane-strain elasticity with
+/// C(ξ) = h(ξ)C_Li + (1 − h(ξ))C_e (isotropic, from E and ν; an upper electrolyte layer may
+/// differ) and the in-plane Vegard eigenstrain ε⁰ = λ_V·h(ξ)·I₂, solved by `MechanicsSolver` on
+/// the rows 0…Ny−1 as a periodic cell (the electrodes are not clamped; the mean strain is 0).
+/// The phase-field driving force is ∂f_els/∂ξ = h′(ξ)[½ε^E:(C_Li − C_e):ε^E − λ_V(σ_xx + σ_yy)],
+/// f_els = ½ε^E:C:ε^E, ε^E = ε − ε⁰ (J/m³).
+final class LiModelMechanics {
+  let solver: MechanicsSolver
+  let settings: SimulationConfig.MechanicsSettings
+  let nx: Int
+  let rows: Int
+  let metal: (lambda: Double, mu: Double)
+  let lower: (lambda: Double, mu: Double)
+  let upper: (lambda: Double, mu: Double)
+  let layerRow: Int
+
+  init(settings: SimulationConfig.MechanicsSettings, physics: LiModelPhysics, numerics: LiModelNumerics) {
+    self.settings = settings
+    nx = numerics.nx
+    rows = numerics.ny
+    solver = MechanicsSolver(nx: numerics.nx, ny: numerics.ny, lengthX: numerics.lengthX,
+                             lengthY: numerics.lengthY)
+    metal = MechanicsSolver.lame(young: settings.metalYoungModulus, poisson: settings.metalPoissonRatio)
+    lower = MechanicsSolver.lame(young: settings.electrolyteYoungModulus, poisson: settings.electrolytePoissonRatio)
+    upper = MechanicsSolver.lame(young: settings.upperElectrolyteYoungModulus ?? settings.electrolyteYoungModulus,
+                                 poisson: settings.upperElectrolytePoissonRatio ?? settings.electrolytePoissonRatio)
+    let layered = settings.upperElectrolyteYoungModulus != nil || settings.upperElectrolytePoissonRatio != nil
+    layerRow = layered
+      ? (0..<numerics.ny).first { Double($0) * numerics.spacingY >= physics.layerHeight * numerics.lengthY } ?? numerics.ny
+      : numerics.ny
+  }
+
+  /// Solves for the strain of ξ and returns the driving force on all node rows (0…Ny), the new
+  /// strain, CG iterations and the largest von Mises stress.
+  func drivingForce(xi: [Double], previousStrain: [[Double]]?)
+    -> (force: [Double], strain: [[Double]], iterations: Int, maxVonMises: Double)
+  {
+    let n = nx * rows
+    var lame = [Double](repeating: 0, count: n), shear = [Double](repeating: 0, count: n)
+    var eigen = [Double](repeating: 0, count: n), hPrime = [Double](repeating: 0, count: n)
+    var deltaLame = [Double](repeating: 0, count: n), deltaShear = [Double](repeating: 0, count: n)
+    for j in 0..<rows {
+      let matrix = j >= layerRow ? upper : lower
+      for i in 0..<nx {
+        let k = j * nx + i
+        let x = min(max(xi[k], 0), 1)
+        let h = x * x * x * (6 * x * x - 15 * x + 10)
+        lame[k] = h * metal.lambda + (1 - h) * matrix.lambda
+        shear[k] = h * metal.mu + (1 - h) * matrix.mu
+        deltaLame[k] = metal.lambda - matrix.lambda
+        deltaShear[k] = metal.mu - matrix.mu
+        eigen[k] = settings.vegardCoefficient * h
+        hPrime[k] = 30 * x * x * (1 - x) * (1 - x)
+      }
+    }
+    let result = solver.solve(lame: lame, shear: shear, eigenstrain: eigen, initialStrain: previousStrain)
+    var force = [Double](repeating: 0, count: nx * (rows + 1))
+    for k in 0..<n {
+      let exx = result.strain[0][k] - eigen[k], eyy = result.strain[1][k] - eigen[k], exy = result.strain[2][k]
+      let trace = exx + eyy
+      let energy = 0.5 * (deltaLame[k] * trace * trace + 2 * deltaShear[k] * (exx * exx + eyy * eyy + 2 * exy * exy))
+      force[k] = hPrime[k] * (energy - settings.vegardCoefficient * (result.stress[0][k] + result.stress[1][k]))
+    }
+    for i in 0..<nx { force[rows * nx + i] = force[(rows - 1) * nx + i] }
+    let vonMises = MechanicsSolver.vonMises(result).max() ?? 0
+    return (force, result.strain, result.iterations, vonMises)
+  }
+}

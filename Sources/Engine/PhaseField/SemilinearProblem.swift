@@ -1,0 +1,32 @@
+/// A semilinear evolution equation u_t = L u + N(u, t) on a spectral grid, split for IMEX
+/// stepping: `linearSymbol` is the eigenvalue of the implicit part L for every double of the
+/// spectrum (it must be ≤ 0; a stabilisation −S is folded in here and +S·u in N), and
+/// `explicitPart` evaluates N̂(u, t), the transform of the explicit part, at a physical state.
+/// Models implement this; steppers (`SpectralStepper`) know nothing of the physics.
+public protocol SemilinearProblem: AnyObject {
+  var transform: SpectralTransform2D { get }
+  var linearSymbol: [Double] { get }
+  /// Writes N̂(u, t) into `hat` (spectrum layout of `transform`).
+  func explicitPart(_ u: [Double], time: Double, into hat: inout [Double])
+}
+
+/// The state a stepper advances: the physical field, its spectrum, the time, and the history
+/// a multistep scheme needs (previous spectrum and previous explicit term).
+public struct SpectralState: Sendable {
+  public var u: [Double]
+  public var uHat: [Double]
+  public var time: Double
+  public var step: Int
+  var previousUHat: [Double]?
+  var previousExplicit: [Double]?
+  var previousStepSize: Double?
+
+  public init(u: [Double], transform: SpectralTransform2D, time: Double = 0) {
+    self.u = u
+    var hat = [Double]()
+    transform.forward(u, into: &hat)
+    uHat = hat
+    self.time = time
+    step = 0
+  }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `glovebox sim …`: phase-field runs, PFHub verification and benchmarks.
+struct SimCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sim",
+    abstract: "Phase-field simulations: runs, PFHub benchmarks, timings.",
+    subcommands: [
+      SimRunCommand.self, SimResumeCommand.self, SimStatusCommand.self, SimPauseCommand.self,
+      SimStopCommand.self, SimPFHubCommand.self, SimBenchCommand.self,
+    ]
+  )
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// `sim bench model`: time per step of each equation of the Li model on a grid² window at the
+/// study's 50 nm spacing, and the FFT floor (the transforms one step executes).
+struct SimModelBench {
+  var grid: Int
+  var steps: Int?
+  var mechanics: Bool
+  var json: Bool
+
+  final class Timer: LiStepTimer {
+    let clock = ContinuousClock()
+    var totals: [LiStepPart: Double] = [:]
+    func measure(_ part: LiStepPart, _ body: () -> Void) {
+      let d = clock.measure(body)
+      totals[part, default: 0] += milliseconds(d)
+    }
+  }
+
+  struct Result: Encodable {
+    var problem = "model"
+    var grid: Int
+    var steps: Int
+    var ms_per_step: Double
+    var ms_phase_field: Double
+    var ms_potential: Double
+    var ms_concentration: Double
+    var ms_mechanics: Double?
+    var mechanics: String
+    var fft_floor_ms: Double
+    var ratio_to_fft_floor: Double
+    var mean_potential_iterations: Double
+    var mean_mechanics_iterations: Double?
+  }
+
+  func run() throws {
+    var numerics = LiModelNumerics()
+    numerics.nx = grid
+    numerics.ny = grid
+    numerics.lengthX = Double(grid) * 50e-9
+    numerics.lengthY = numerics.lengthX
+    let physics = try SimulationConfig.parse("").physics
+    var nucleus = LiNucleus()
+    nucleus.layerThickness = 0.1 * numerics.lengthY
+    nucleus.radius = 0.2 * numerics.lengthY
+    var elastic = SimulationConfig.MechanicsSettings()
+    elastic.enabled = mechanics
+    elastic.vegardCoefficient = 0.02
+    let model = try LiModel(physics: physics, numerics: numerics,
+                            state: LiModel.initialState(physics: physics, numerics: numerics, nucleus: nucleus),
+                            mechanics: elastic)
+    for _ in 0..<3 { try model.step() }  // warm-up: plans, caches, a non-trivial Δt
+    let n = steps ?? max(5, 2_000_000 / (grid * grid))
+    let timer = Timer()
+    var iterations = 0, mechanicsIterations = 0
+    let clock = ContinuousClock()
+    let total = try clock.measure {
+      for _ in 0..<n {
+        let d = try model.step(timer: timer)
+        iterations += d.potentialIterations
+        mechanicsIterations += d.mechanicsIterations
+      }
+    }
+    let floor = clock.measure { for _ in 0..<n { model.floorTransforms() } }
+    let perStep = milliseconds(total) / Double(n)
+    let floorMs = milliseconds(floor) / Double(n)
+    let result = Result(
+      grid: grid, steps: n, ms_per_step: perStep,
+      ms_phase_field: (timer.totals[.phaseField] ?? 0) / Double(n),
+      ms_potential: (timer.totals[.potential] ?? 0) / Double(n),
+      ms_concentration: (timer.totals[.concentration] ?? 0) / Double(n),
+      ms_mechanics: mechanics ? (timer.totals[.mechanics] ?? 0) / Double(n) : nil,
+      mechanics: mechanics ? "on (Li 4.9 GPa / LPSC 22 GPa, Vegard 0.02)" : "off",
+      fft_floor_ms: floorMs, ratio_to_fft_floor: perStep / floorMs,
+      mean_potential_iterations: Double(iterations) / Double(n),
+      mean_mechanics_iterations: mechanics ? Double(mechanicsIterations) / Double(n) : nil)
+    if json { try printJSON(result) } else {
+      print(String(format: "model %d²: %.2f ms/step (ξ %.2f, φ %.2f, c %.2f), FFT floor %.2f ms (×%.1f), CG %.1f it/step",
+                   grid, perStep, result.ms_phase_field, result.ms_potential, result.ms_concentration, floorMs,
+                   result.ratio_to_fft_floor, result.mean_potential_iterations))
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+struct SimResumeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "resume",
+    abstract: "Resume a paused run, or continue a stopped/finished run from its latest checkpoint.")
+
+  @Argument(help: "Run folder.") var directory: String
+  @OptionGroup var overrides: SimOverrides
+  @Flag(help: "Continue in a new session (survives SIGHUP).") var detach = false
+  @Flag(help: "Print one JSON document.") var json = false
+
+  func run() throws {
+    let files = SimRunFiles(directory: URL(fileURLWithPath: directory))
+    if let status = try? files.readStatus(), status.pid != getpid(), processIsAlive(status.pid),
+      status.state == .paused || status.state == .running
+    {
+      try files.replace(RunFolder.controlFile, with: Data("resume\n".utf8))
+      if json { try printJSON(["resumed_pid": Int(status.pid)]) } else { print("asked pid \(status.pid) to resume") }
+      return
+    }
+    let configPath = files.url(RunFolder.configFile).path
+    var settings: SimulationConfig
+    do {
+      settings = try SimulationConfig.parse(try String(contentsOfFile: configPath, encoding: .utf8), fileName: configPath)
+    } catch {
+      throw reportFailure(error)
+    }
+    // Grid and domain come from the run's own config; only the stop and output settings apply.
+    guard overrides.grid == nil, overrides.length == nil else {
+      throw ValidationError("--grid and --length cannot change on resume (the checkpoint fixes the grid)")
+    }
+    try overrides.apply(to: &settings)
+    if detach {
+      let pid = try spawnDetached(arguments: ["sim", "resume", directory] + (overrides.steps.map { ["--steps", "\($0)"] } ?? [])
+                                    + (overrides.until.map { ["--until", "\($0)"] } ?? []),
+                                  log: files.url(RunFolder.logFile).path)
+      if json { try printJSON(["pid": Int(pid)]) } else { print("continuing in pid \(pid)") }
+      return
+    }
+    let model: LiModel
+    do {
+      var state: LiModelState
+      var image: VTKImageData?
+      if let name = files.latestSnapshotName() {
+        let path = files.fields.appendingPathComponent(name).path
+        let loaded = try VTKImageData.parse(try String(contentsOfFile: path, encoding: .utf8), fileName: path)
+        state = try LiModel.restoredState(from: loaded, numerics: settings.numerics, fileName: path)
+        image = loaded
+      } else {
+        state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
+        files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")
+      }
+      model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
+                          mechanics: settings.mechanics)
+      if let image { model.restorePhaseRate(from: image) }
+    } catch {
+      throw reportFailure(error)
+    }
+    if files.latestSnapshotName() == nil { _ = try files.writeSnapshot(model) }
+    let limit = overrides.steps.map { model.state.step + $0 } ?? settings.run.maxSteps
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit).run()
+    try finish(outcome, files: files, json: json)
+  }
+}
+
+struct SimStatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "status", abstract: "Show a run folder's status.")
+  @Argument(help: "Run folder.") var directory: String
+  @Flag(help: "Print one JSON document.") var json = false
+
+  struct Report: Encodable {
+    var status: RunStatus
+    var alive: Bool
+  }
+
+  func run() throws {
+    let files = SimRunFiles(directory: URL(fileURLWithPath: directory))
+    let status: RunStatus
+    do { status = try files.readStatus() } catch { throw reportFailure(error) }
+    let alive = processIsAlive(status.pid)
+    if json { try printJSON(Report(status: status, alive: alive)) } else {
+      let eta = status.etaSeconds.map { String(format: ", ETA %.0f s", $0) } ?? ""
+      let stale = !alive && (status.state == .running || status.state == .paused)
+      print("\(status.state.rawValue)\(stale ? " (process \(status.pid) not running)" : ""): step \(status.step), t = \(status.time) s, wall \(String(format: "%.1f", status.wallSeconds)) s\(eta)")
+      if let m = status.message { print(m) }
+    }
+  }
+}
+
+/// `sim pause DIR` / `sim stop DIR`: write the control file the run polls each step.
+struct SimControlCommand {
+  static func send(_ command: RunControlCommand, to directory: String, json: Bool) throws {
+    let files = SimRunFiles(directory: URL(fileURLWithPath: directory))
+    guard FileManager.default.fileExists(atPath: files.url(RunFolder.statusFile).path) else {
+      throw reportFailure(ValidationErrorText("\(directory): not a run folder (no status.json)"))
+    }
+    try files.replace(RunFolder.controlFile, with: Data("\(command.rawValue)\n".utf8))
+    if json { try printJSON(["sent": command.rawValue]) } else { print("sent \(command.rawValue) to \(directory)") }
+  }
+}
+
+struct SimPauseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause a running run.")
+  @Argument(help: "Run folder.") var directory: String
+  @Flag(help: "Print one JSON document.") var json = false
+  func run() throws { try SimControlCommand.send(.pause, to: directory, json: json) }
+}
+
+struct SimStopCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop a run (it writes a checkpoint first).")
+  @Argument(help: "Run folder.") var directory: String
+  @Flag(help: "Print one JSON document.") var json = false
+  func run() throws { try SimControlCommand.send(.stop, to: directory, json: json) }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// Options shared by `sim run` and `sim resume` that override the configuration.
+struct SimOverrides: ParsableArguments {
+  @Option(help: "Grid points per side (nx = ny), keeping the domain.") var grid: Int?
+  @Option(help: "Domain side length in m (both directions).") var length: Double?
+  @Option(help: "Stop after this many steps (run: in total; resume: more steps).") var steps: Int?
+  @Option(help: "Stop at this simulated time (s).") var until: Double?
+  @Option(name: .customLong("dt-max"), help: "Largest time step (s).") var dtMax: Double?
+  @Option(name: .customLong("output-interval"), help: "Simulated seconds between snapshots.") var outputInterval: Double?
+
+  func apply(to config: inout SimulationConfig) throws {
+    if let g = grid {
+      guard g >= 8, g % 2 == 0 else { throw ValidationError("--grid must be an even number ≥ 8") }
+      config.numerics.nx = g
+      config.numerics.ny = g
+    }
+    if let l = length {
+      guard l > 0 else { throw ValidationError("--length must be positive") }
+      config.numerics.lengthX = l
+      config.numerics.lengthY = l
+    }
+    if let u = until {
+      guard u > 0 else { throw ValidationError("--until must be positive") }
+      config.run.until = u
+    }
+    if let d = dtMax {
+      guard d >= config.numerics.dtMin else { throw ValidationError("--dt-max must be ≥ dt_min") }
+      config.numerics.dtMax = d
+    }
+    if let o = outputInterval {
+      guard o > 0 else { throw ValidationError("--output-interval must be positive") }
+      config.run.outputInterval = o
+    }
+    if let s = steps, s <= 0 { throw ValidationError("--steps must be positive") }
+  }
+}
+
+func reportFailure(_ error: Error) -> ExitCode {
+  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  return ExitCode(2)
+}
+
+struct SimRunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Run a phase-field configuration into a run folder.")
+
+  @Argument(help: "Configuration (TOML), e.g. Examples/sim/model1.toml.") var config: String
+  @Option(help: "Run folder to create.") var out: String
+  @OptionGroup var overrides: SimOverrides
+  @Flag(help: "Start in a new session (survives the terminal closing and SIGHUP).") var detach = false
+  @Flag(help: "Print one JSON document.") var json = false
+
+  func run() throws {
+    var settings: SimulationConfig
+    do {
+      let text = try String(contentsOfFile: config, encoding: .utf8)
+      settings = try SimulationConfig.parse(text, fileName: config)
+    } catch let error as InputError {
+      throw reportFailure(error)
+    } catch {
+      throw reportFailure(ValidationErrorText("\(config): cannot read (\(error.localizedDescription))"))
+    }
+    try overrides.apply(to: &settings)
+    let files = SimRunFiles(directory: URL(fileURLWithPath: out))
+    if let existing = files.latestSnapshotName() {
+      throw reportFailure(ValidationErrorText("\(out): already holds a run (\(existing)); use `glovebox sim resume \(out)`"))
+    }
+    try files.create()
+    try files.replace(RunFolder.configFile, with: Data(settings.tomlText().utf8))
+    if detach {
+      let pid = try spawnDetached(arguments: ["sim", "resume", out] + (overrides.steps.map { ["--steps", "\($0)"] } ?? []),
+                                  log: files.url(RunFolder.logFile).path)
+      if json { try printJSON(["pid": Int(pid)]) } else { print("started pid \(pid); follow with `glovebox sim status \(out)`") }
+      return
+    }
+    let state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
+    let model: LiModel
+    do {
+      model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
+                          mechanics: settings.mechanics)
+    } catch {
+      throw reportFailure(error)
+    }
+    files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")
+    _ = try files.writeSnapshot(model)
+    files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: nil).csvLine + "\n")
+    let limit = overrides.steps ?? settings.run.maxSteps
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit).run()
+    try finish(outcome, files: files, json: json)
+  }
+}
+
+/// Prints the final status and maps a failed run to a non-zero exit.
+func finish(_ outcome: SimRunner.Outcome, files: SimRunFiles, json: Bool) throws {
+  let status = try files.readStatus()
+  if json { try printJSON(status) } else {
+    print("\(status.state.rawValue): step \(status.step), t = \(status.time) s, \(status.wallSeconds) s wall; checkpoint \(status.checkpoint ?? "-")")
+  }
+  if outcome == .failed {
+    FileHandle.standardError.write(Data("\(files.directory.path): \(status.message ?? "run failed")\n".utf8))
+    throw ExitCode(3)
+  }
+}

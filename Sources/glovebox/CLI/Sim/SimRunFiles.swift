@@ -1,0 +1,73 @@
+import Engine
+import Foundation
+
+/// Thin file I/O around `RunFolder`: atomic replacement (write a temporary file in the same
+/// directory, then rename), appends, and reading the latest checkpoint.
+struct SimRunFiles {
+  let directory: URL
+
+  func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+  var fields: URL { url(RunFolder.fieldsDirectory) }
+
+  func create() throws {
+    try FileManager.default.createDirectory(at: fields, withIntermediateDirectories: true)
+  }
+
+  /// Writes `data` so that readers see either the old or the new file, never a partial one.
+  func replace(_ name: String, with data: Data) throws {
+    try data.write(to: url(name), options: .atomic)
+  }
+
+  func append(_ name: String, _ text: String) {
+    let target = url(name)
+    if !FileManager.default.fileExists(atPath: target.path) {
+      _ = FileManager.default.createFile(atPath: target.path, contents: nil)
+    }
+    guard let handle = try? FileHandle(forWritingTo: target) else { return }
+    defer { try? handle.close() }
+    _ = try? handle.seekToEnd()
+    try? handle.write(contentsOf: Data(text.utf8))
+  }
+
+  func log(_ message: String) {
+    let stamp = ISO8601DateFormatter().string(from: Date())
+    append(RunFolder.logFile, "\(stamp) \(message)\n")
+  }
+
+  func read(_ name: String) -> Data? { FileManager.default.contents(atPath: url(name).path) }
+
+  func readStatus() throws -> RunStatus {
+    guard let data = read(RunFolder.statusFile) else {
+      throw ValidationErrorText("\(url(RunFolder.statusFile).path): no status file (is this a run folder?)")
+    }
+    return try RunStatus.decode(data, fileName: url(RunFolder.statusFile).path)
+  }
+
+  func latestSnapshotName() -> String? {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: fields.path)) ?? []
+    return RunFolder.latestSnapshot(in: names)
+  }
+
+  func writeSnapshot(_ model: LiModel) throws -> String {
+    let name = RunFolder.snapshotName(step: model.state.step)
+    try replace(RunFolder.fieldsDirectory + "/" + name, with: Data(model.checkpoint().xml().utf8))
+    return name
+  }
+}
+
+/// An error message for the CLI's stderr (already in `file: message` form).
+struct ValidationErrorText: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Whether a process id is alive: it answers signal 0 and is not a zombie (a killed detached
+/// run stays a zombie until its reaper collects it; /proc/PID/stat's third field is then Z).
+func processIsAlive(_ pid: Int32) -> Bool {
+  guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+  guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    let close = stat.lastIndex(of: ")")
+  else { return true }
+  let state = stat[stat.index(after: close)...].split(separator: " ").first
+  return state != "Z"
+}

@@ -1,0 +1,129 @@
+import Engine
+import Foundation
+
+/// The run loop of `sim run` / `sim resume`: steps the model, obeys DIR/control, writes
+/// snapshots (the latest is the checkpoint), metrics rows and status.json.
+struct SimRunner {
+  let files: SimRunFiles
+  let config: SimulationConfig
+  let model: LiModel
+  /// Stop when the total step count reaches this (nil: no step limit).
+  let stepLimit: Int?
+
+  enum Outcome: String { case finished, stopped, failed }
+
+  func status(_ state: RunStatus.State, wall: Double, message: String? = nil, checkpoint: String? = nil,
+              eta: Double? = nil) throws {
+    let s = RunStatus(state: state, step: model.state.step, time: model.state.time, wallSeconds: wall,
+                      etaSeconds: eta, pid: getpid(), message: message,
+                      checkpoint: checkpoint ?? files.latestSnapshotName())
+    try files.replace(RunFolder.statusFile, with: try s.encoded())
+  }
+
+  func metrics() {
+    files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: model.lastDiagnostics).csvLine + "\n")
+  }
+
+  private func readControl() -> RunControlCommand? {
+    guard let data = files.read(RunFolder.controlFile) else { return nil }
+    do {
+      return try RunControlCommand.parse(String(decoding: data, as: UTF8.self),
+                                         fileName: files.url(RunFolder.controlFile).path)
+    } catch {
+      files.log("ignored control file: \(error)")
+      try? FileManager.default.removeItem(at: files.url(RunFolder.controlFile))
+      return nil
+    }
+  }
+
+  private func clearControl() { try? FileManager.default.removeItem(at: files.url(RunFolder.controlFile)) }
+
+  func run() throws -> Outcome {
+    signal(SIGHUP, SIG_IGN)
+    let clock = ContinuousClock()
+    let start = clock.now
+    func wall() -> Double { milliseconds(clock.now - start) / 1000 }
+    let startStep = model.state.step, startTime = model.state.time
+    let interval = config.run.outputInterval
+    var nextOutput = (floor(model.state.time / interval) + 1) * interval
+    var lastStatus = clock.now
+    func eta() -> Double? {
+      let w = wall()
+      var fractions: [Double] = []
+      if let limit = stepLimit, limit > startStep {
+        fractions.append(Double(model.state.step - startStep) / Double(limit - startStep))
+      }
+      if let until = config.run.until, until > startTime {
+        fractions.append((model.state.time - startTime) / (until - startTime))
+      }
+      guard let done = fractions.max(), done > 0 else { return nil }
+      return w * (1 - min(done, 1)) / done
+    }
+    try status(.running, wall: 0)
+    files.log("running from step \(startStep) (t = \(startTime) s), pid \(getpid())")
+    while true {
+      if let limit = stepLimit, model.state.step >= limit { break }
+      if let until = config.run.until, model.state.time >= until { break }
+      if let command = readControl() {
+        switch command {
+        case .stop:
+          clearControl()
+          let name = try files.writeSnapshot(model)
+          metrics()
+          try status(.stopped, wall: wall(), message: "stopped by control file", checkpoint: name)
+          files.log("stopped at step \(model.state.step); checkpoint \(name)")
+          return .stopped
+        case .pause:
+          let name = try files.writeSnapshot(model)
+          try status(.paused, wall: wall(), checkpoint: name)
+          files.log("paused at step \(model.state.step)")
+          var resumed = false
+          while !resumed {
+            Thread.sleep(forTimeInterval: 0.25)
+            switch readControl() {
+            case .resume?, nil:
+              resumed = true
+            case .stop?:
+              clearControl()
+              try status(.stopped, wall: wall(), message: "stopped while paused", checkpoint: name)
+              files.log("stopped while paused at step \(model.state.step)")
+              return .stopped
+            case .pause?:
+              continue
+            }
+          }
+          clearControl()
+          files.log("resumed at step \(model.state.step)")
+          try status(.running, wall: wall())
+        case .resume:
+          clearControl()
+        }
+      }
+      do {
+        try model.step()
+      } catch let divergence as LiModelDivergence {
+        let name = try files.writeSnapshot(model)
+        try status(.failed, wall: wall(), message: divergence.description, checkpoint: name)
+        files.log("FAILED: \(divergence); last good state kept in \(name)")
+        return .failed
+      }
+      if model.state.time >= nextOutput {
+        let name = try files.writeSnapshot(model)
+        metrics()
+        nextOutput = (floor(model.state.time / interval) + 1) * interval
+        if let d = model.lastDiagnostics {
+          files.log("step \(d.step) t=\(d.time) dt=\(d.dt) xi=[\(d.minXi), \(d.maxXi)] Li=\(d.lithiumTotal) CG=\(d.potentialIterations) res=\(d.potentialResidual) snapshot \(name)")
+        }
+      }
+      if clock.now - lastStatus > .seconds(1) {
+        lastStatus = clock.now
+        try status(.running, wall: wall(), eta: eta())
+      }
+    }
+    let name = try files.writeSnapshot(model)
+    metrics()
+    try status(.finished, wall: wall(), checkpoint: name)
+    files.log("finished at step \(model.state.step) (t = \(model.state.time) s) in \(wall()) s")
+    return .finished
+  }
+}

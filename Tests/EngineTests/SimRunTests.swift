@@ -1,0 +1,125 @@
+import XCTest
+@testable import Engine
+
+final class SimRunTests: XCTestCase {
+  private func smallConfig() -> SimulationConfig {
+    var config = SimulationConfig()
+    config.numerics.nx = 32
+    config.numerics.ny = 32
+    config.numerics.lengthX = 32 * 15e-9
+    config.numerics.lengthY = 32 * 15e-9
+    config.nucleus.layerThickness = 60e-9
+    config.nucleus.radius = 120e-9
+    config.nucleus.noise = 0.02
+    return config
+  }
+
+  private func model(_ c: SimulationConfig, _ state: LiModelState? = nil) throws -> LiModel {
+    try LiModel(physics: c.physics, numerics: c.numerics,
+                state: state ?? LiModel.initialState(physics: c.physics, numerics: c.numerics, nucleus: c.nucleus),
+                mechanics: c.mechanics)
+  }
+
+  /// 30 steps, checkpoint through the VTK text, 30 more = 60 uninterrupted steps, byte for byte.
+  func testResumeFromCheckpointIsBitExact() throws {
+    let config = smallConfig()
+    let straight = try model(config)
+    for _ in 0..<60 { try straight.step() }
+    let first = try model(config)
+    for _ in 0..<30 { try first.step() }
+    let text = first.checkpoint().xml()
+    let image = try VTKImageData.parse(text)
+    let resumed = try model(config, try LiModel.restoredState(from: image, numerics: config.numerics))
+    resumed.restorePhaseRate(from: image)
+    for _ in 0..<30 { try resumed.step() }
+    XCTAssertEqual(resumed.checkpoint().xml(), straight.checkpoint().xml())
+    XCTAssertEqual(resumed.state.step, 60)
+  }
+
+  /// The same with mechanics coupled (Vegard λ = 0.05): the strain warm start is part of the
+  /// checkpoint, so the resumed run is still bit-exact, and the elastic term changes the result.
+  func testResumeWithMechanicsIsBitExact() throws {
+    var config = smallConfig()
+    config.mechanics.enabled = true
+    config.mechanics.vegardCoefficient = 0.05
+    let straight = try model(config)
+    for _ in 0..<20 { try straight.step() }
+    XCTAssertNotNil(straight.lastDiagnostics?.maxVonMises)
+    XCTAssertGreaterThan(straight.lastDiagnostics?.maxVonMises ?? 0, 0)
+    let first = try model(config)
+    for _ in 0..<10 { try first.step() }
+    let image = try VTKImageData.parse(first.checkpoint().xml())
+    let resumed = try model(config, try LiModel.restoredState(from: image, numerics: config.numerics))
+    resumed.restorePhaseRate(from: image)
+    for _ in 0..<10 { try resumed.step() }
+    XCTAssertEqual(resumed.checkpoint().xml(), straight.checkpoint().xml())
+    var plain = smallConfig()
+    plain.mechanics.enabled = false
+    let without = try model(plain)
+    for _ in 0..<20 { try without.step() }
+    XCTAssertNotEqual(without.state.xi, straight.state.xi)
+  }
+
+  func testCheckpointOfAnotherGridIsRejected() throws {
+    let config = smallConfig()
+    var other = config.numerics
+    other.nx = 16
+    XCTAssertThrowsError(try LiModel.restoredState(from: try model(config).checkpoint(), numerics: other)) {
+      XCTAssertTrue("\($0)".contains("grid"))
+    }
+  }
+
+  func testPresetsParseAndWrittenConfigReadsBack() throws {
+    let here = URL(fileURLWithPath: #filePath)
+    let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    for name in ["model1", "model2", "model3", "chen2015"] {
+      let path = root.appendingPathComponent("Examples/sim/\(name).toml").path
+      let config = try SimulationConfig.parse(try String(contentsOfFile: path, encoding: .utf8), fileName: path)
+      XCTAssertEqual(config.name, name)
+      XCTAssertEqual(try SimulationConfig.parse(config.tomlText()), config, name)
+    }
+    let model3 = try SimulationConfig.parse(
+      try String(contentsOfFile: root.appendingPathComponent("Examples/sim/model3.toml").path, encoding: .utf8))
+    // Table S1: model 3 has σ_Li 1.91e-9 above and 3.73e-9 below: the upper/lower ratio is kept.
+    XCTAssertEqual((model3.physics.upperSigmaMetal ?? 0) / model3.physics.sigmaMetal, 1.91 / 3.73, accuracy: 0.01)
+    XCTAssertEqual(model3.physics.siteDensity, 534 / 6.941e-3, accuracy: 1e-3 * 76_934)
+  }
+
+  func testMalformedConfigErrorsNameFileAndLine() {
+    XCTAssertThrowsError(try SimulationConfig.parse("[physics]\nbarrier_hieght = 1.5e6\n", fileName: "m.toml")) {
+      let e = $0 as? InputError
+      XCTAssertEqual(e?.file, "m.toml")
+      XCTAssertEqual(e?.line, 2)
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse("[numerics]\nnx = 7\n", fileName: "m.toml")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 2)
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse("[numerics]\ndt_max = -1\n")) {
+      XCTAssertTrue("\($0)".contains("positive"))
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse("[numerics]\nstepper = \"rk4\"\n")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 2)
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse("[mechanics]\nenabled = 1\n")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 2)
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse("[mechanics]\nmetal_poisson_ratio = 0.6\n"))
+    XCTAssertThrowsError(try SimulationConfig.parse("[physics]\nsigma_metal = \"high\"\n")) {
+      XCTAssertTrue("\($0)".contains("number"))
+    }
+  }
+
+  func testRunFolderEncoders() throws {
+    XCTAssertEqual(RunFolder.snapshotName(step: 200), "step_000000200.vti")
+    XCTAssertEqual(RunFolder.latestSnapshot(in: ["step_000000100.vti", "step_000000200.vti", ".step_000000300.vti.tmp", "x"]),
+                   "step_000000200.vti")
+    XCTAssertEqual(try RunControlCommand.parse(" Pause\n"), .pause)
+    XCTAssertNil(try RunControlCommand.parse(""))
+    XCTAssertThrowsError(try RunControlCommand.parse("halt", fileName: "control")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 1)
+    }
+    let status = RunStatus(state: .running, step: 3, time: 0.5, wallSeconds: 1, etaSeconds: 9, pid: 42)
+    XCTAssertEqual(try RunStatus.decode(try status.encoded()), status)
+    XCTAssertThrowsError(try RunStatus.decode(Data("{".utf8), fileName: "status.json"))
+  }
+}
