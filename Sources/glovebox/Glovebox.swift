@@ -15,8 +15,8 @@ struct Glovebox: ParsableCommand {
       RecipeCommand.self,
       ProtocolCommand.self,
       ArrheniusCommand.self,
+      SimCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
-    subcommands: [SimCommand.self],
   )
 }
