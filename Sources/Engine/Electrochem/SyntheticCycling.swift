@@ -77,7 +77,7 @@ public struct SyntheticSymmetricCell: Sendable {
           let asr = areaSpecificResistance * (1 + resistanceGrowthPerHour * time / 3600)
           var magnitude = j / 1000 * asr * (1 + riseFraction * tau)
           if !shorted, h == 0, let js = shortAtCurrentDensity, abs(js - j) < 1e-9, tau >= shortAtFraction { shorted = true }
-          if let jc = contactLossAtCurrentDensity, j >= jc - 1e-9, !(abs(jc - j) < 1e-9 && h > 0 && false) {
+          if let jc = contactLossAtCurrentDensity, j >= jc - 1e-9 {
             let onset = abs(jc - j) < 1e-9 && h == 0 ? contactLossAtFraction : 0
             if tau >= onset { magnitude *= exp(12 * (tau - onset)) }
           }

@@ -113,6 +113,13 @@ struct CyclingColumnMap: Sendable {
       if let existing = best[column.role], existing.1.preference <= column.preference { continue }
       best[column.role] = (i, column)
     }
+    // Neware writes `Time` (the step's clock) beside `Total Time`: a plain time column that lost
+    // to a test-time column is the step time.
+    if best[.stepTime] == nil, let (testIndex, _) = best[.testTime] {
+      for (i, cell) in header.enumerated() where i != testIndex && normalizedName(splitHeader(cell).name) == "time" {
+        if let column = classifyColumn(cell) { best[.stepTime] = (i, CyclingColumn(role: .stepTime, scale: column.scale, preference: 0)) }
+      }
+    }
     for (role, (i, column)) in best {
       index[role] = i
       scale[role] = column.scale
