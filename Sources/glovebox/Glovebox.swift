@@ -6,7 +6,7 @@ struct Glovebox: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glovebox",
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
-    subcommands: [],
+    subcommands: [CycleCommand.self],
   )
 
   mutating func run() throws {

@@ -4,7 +4,8 @@
 /// half-cycle scaled by the ratio of currents (ohmic scaling), used once 10 % of the half-cycle
 /// has passed so the initial IR jump is not mistaken for a collapse.
 public struct CellFailureRules: Sendable, Equatable {
-  /// Points in the running median that smooths |V| within a half-cycle (odd).
+  /// Points in the running median that smooths |V| within a half-cycle (odd). A dip or a collapse
+  /// must span more than half of them (3 of 5 samples) to be seen; single-sample spikes are noise.
   public var smoothingPoints = 5
   /// A collapse: smoothed |V| below this fraction of the reference.
   public var collapseFraction = 0.3

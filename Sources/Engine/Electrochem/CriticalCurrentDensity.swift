@@ -37,8 +37,9 @@ public struct CriticalCurrentResult: Sendable, Equatable {
 }
 
 /// Groups half-cycles into current steps: consecutive half-cycles whose |mean current| stays
-/// within `relativeTolerance` of the step's first. `area` in cm².
-public func currentSteps(_ halfCycles: [HalfCycle], area: Double, relativeTolerance: Double = 0.03) -> [CurrentStep] {
+/// within `relativeTolerance` (1 %: cyclers hold a set current to ~0.1 %, and ramps step by more
+/// than 2 %, e.g. 4.3 → 4.4 mA/cm²) of the step's first. `area` in cm².
+public func currentSteps(_ halfCycles: [HalfCycle], area: Double, relativeTolerance: Double = 0.01) -> [CurrentStep] {
   var steps: [CurrentStep] = []
   var members: [HalfCycle] = []
   func flush() {

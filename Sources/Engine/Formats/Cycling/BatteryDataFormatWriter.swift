@@ -29,3 +29,57 @@ public enum BatteryDataFormat {
     if !chunk.isEmpty { try write(chunk) }
   }
 }
+
+extension BatteryDataFormat {
+  /// The three required BDF columns only (test time to 1 ms, voltage to 1 µV, current to nine
+  /// significant digits): the smallest file every BDF reader opens.
+  public static func writeEssential(_ records: [CyclingRecord], _ write: (String) throws -> Void) rethrows {
+    try write("Test Time / s,Voltage / V,Current / A\n")
+    var chunk = ""
+    for (i, r) in records.enumerated() {
+      chunk += String(format: "%.3f,%.6f,%.9g\n", r.testTime, r.voltage, r.current)
+      if i % 8192 == 8191 {
+        try write(chunk)
+        chunk.removeAll(keepingCapacity: true)
+      }
+    }
+    if !chunk.isEmpty { try write(chunk) }
+  }
+
+  /// A large synthetic BDF file for benchmarks, generated row by row (never held in memory):
+  /// `points` rows sampled every second, galvanostatic half-cycles of `pointsPerHalfCycle` rows at
+  /// ±1 mA with a sloping voltage. Numbers are formatted by integer arithmetic for speed.
+  public static func writeBenchmark(points: Int, pointsPerHalfCycle: Int = 1000, _ write: ([UInt8]) throws -> Void) rethrows {
+    var buffer: [UInt8] = Array("Test Time / s,Voltage / V,Current / A\n".utf8)
+    buffer.reserveCapacity(1 << 20)
+    func appendFixed(_ value: Int, decimals: Int) {
+      var v = value
+      if v < 0 { buffer.append(0x2D); v = -v }
+      var digits: [UInt8] = []
+      repeat { digits.append(UInt8(v % 10) + 0x30); v /= 10 } while v > 0 || digits.count <= decimals
+      for (k, d) in digits.reversed().enumerated() {
+        if k == digits.count - decimals && decimals > 0 { buffer.append(0x2E) }
+        buffer.append(d)
+      }
+    }
+    for i in 0..<points {
+      let half = i / max(pointsPerHalfCycle, 1)
+      let f = Double(i % max(pointsPerHalfCycle, 1)) / Double(pointsPerHalfCycle)
+      let charging = half % 2 == 0
+      let microvolts = charging ? 3_600_000 + Int(600_000 * f) : 4_200_000 - Int(600_000 * f)
+      appendFixed(i, decimals: 0)
+      buffer.append(0x2C)
+      appendFixed(microvolts + (i * 7919) % 97, decimals: 6)
+      buffer.append(0x2C)
+      buffer.append(contentsOf: charging ? Array("0.001".utf8) : Array("-0.001".utf8))
+      buffer.append(0x0A)
+      if buffer.count > (1 << 20) - 64 {
+        try write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    if !buffer.isEmpty { try write(buffer) }
+  }
+}
+
+import Foundation
