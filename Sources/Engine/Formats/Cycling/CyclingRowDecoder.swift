@@ -13,61 +13,81 @@ protocol CyclingRowCells {
 /// end-of-step `S` keeps the state before it).
 struct CyclingRowDecoder {
   let map: CyclingColumnMap
-  private let time: Int
-  private let voltage: Int
-  private let current: Int
-  private let useSingleCapacity: Bool
+  /// Column and factor per role, resolved once (dictionary lookups per row cost more than the
+  /// parsing itself).
+  private struct Slot {
+    var column: Int
+    var scale: Double
+  }
+  private let time: Slot
+  private let voltage: Slot
+  private let current: Slot
+  private let stepTime: Slot?
+  private let capacity: Slot?
+  private let secondCapacity: Slot?
+  private let energy: Slot?
+  private let secondEnergy: Slot?
+  private let cycle: Int?
+  private let step: Int?
+  private let stepType: Int?
   private var lastStepType: StepType? = nil
 
   init(map: CyclingColumnMap) {
     self.map = map
-    time = map.index[.testTime] ?? 0
-    voltage = map.index[.voltage] ?? 0
-    current = map.index[.current] ?? 0
-    useSingleCapacity = map.index[.capacity] != nil
+    func slot(_ role: CyclingColumnRole) -> Slot? {
+      map.index[role].map { Slot(column: $0, scale: map.scale[role] ?? 1) }
+    }
+    time = slot(.testTime) ?? Slot(column: 0, scale: 1)
+    voltage = slot(.voltage) ?? Slot(column: 0, scale: 1)
+    current = slot(.current) ?? Slot(column: 0, scale: 1)
+    stepTime = slot(.stepTime)
+    if let single = slot(.capacity) {
+      capacity = single
+      secondCapacity = nil
+    } else {
+      capacity = slot(.chargeCapacity)
+      secondCapacity = slot(.dischargeCapacity)
+    }
+    if let single = slot(.energy) {
+      energy = single
+      secondEnergy = nil
+    } else {
+      energy = slot(.chargeEnergy)
+      secondEnergy = slot(.dischargeEnergy)
+    }
+    cycle = map.index[.cycle]
+    step = map.index[.stepIndex]
+    stepType = map.index[.stepType]
   }
 
   /// The record of a row, or nil for a blank row. Errors carry line and column (no file).
   mutating func decode<Row: CyclingRowCells>(_ row: Row, line: Int) throws -> CyclingRecord? {
     if row.cellCount == 0 || (row.cellCount == 1 && (row.text(0) ?? "").allSatisfy { $0 == " " }) { return nil }
-    let t = try required(row, time, .testTime, "test time", line: line, clock: true)
-    let v = try required(row, voltage, .voltage, "voltage", line: line, clock: false)
-    var i = try required(row, current, .current, "current", line: line, clock: false)
+    let t = try required(row, time, "test time", line: line, clock: true)
+    let v = try required(row, voltage, "voltage", line: line, clock: false)
+    let i = try required(row, current, "current", line: line, clock: false)
     var record = CyclingRecord(testTime: t, voltage: v, current: i)
-    if let c = map.index[.stepTime] { record.stepTime = optional(row, c, .stepTime, clock: true) }
-    if useSingleCapacity, let c = map.index[.capacity] {
-      record.capacityCounter = optional(row, c, .capacity, clock: false)
-    } else {
-      if let c = map.index[.chargeCapacity] { record.capacityCounter = optional(row, c, .chargeCapacity, clock: false) }
-      if let c = map.index[.dischargeCapacity] {
-        record.secondCapacityCounter = optional(row, c, .dischargeCapacity, clock: false)
-      }
-    }
-    if let c = map.index[.energy] {
-      record.energyCounter = optional(row, c, .energy, clock: false)
-    } else {
-      if let c = map.index[.chargeEnergy] { record.energyCounter = optional(row, c, .chargeEnergy, clock: false) }
-      if let c = map.index[.dischargeEnergy] {
-        record.secondEnergyCounter = optional(row, c, .dischargeEnergy, clock: false)
-      }
-    }
-    if let c = map.index[.cycle], let n = row.number(c), let k = Int32(exactly: n.rounded()) { record.cycle = k }
-    if let c = map.index[.stepIndex], let n = row.number(c), let k = Int32(exactly: n.rounded()) { record.stepIndex = k }
-    if let c = map.index[.stepType], let label = row.text(c) {
+    if let stepTime { record.stepTime = optional(row, stepTime, clock: true) }
+    if let capacity { record.capacityCounter = optional(row, capacity, clock: false) }
+    if let secondCapacity { record.secondCapacityCounter = optional(row, secondCapacity, clock: false) }
+    if let energy { record.energyCounter = optional(row, energy, clock: false) }
+    if let secondEnergy { record.secondEnergyCounter = optional(row, secondEnergy, clock: false) }
+    if let cycle, let n = row.number(cycle), let k = Int32(exactly: n.rounded()) { record.cycle = k }
+    if let step, let n = row.number(step), let k = Int32(exactly: n.rounded()) { record.stepIndex = k }
+    if let stepType, let label = row.text(stepType) {
       if let type = StepType.fromLabel(label) { lastStepType = type }
       record.stepType = lastStepType
-      if let type = lastStepType, type.currentSign != 0 {
-        i = abs(i) * type.currentSign
-        record.current = i
-      }
+      if let type = lastStepType, type.currentSign != 0 { record.current = abs(i) * type.currentSign }
     }
     return record
   }
 
+  @inline(__always)
   private func required<Row: CyclingRowCells>(
-    _ row: Row, _ column: Int, _ role: CyclingColumnRole, _ what: String, line: Int, clock: Bool
+    _ row: Row, _ slot: Slot, _ what: String, line: Int, clock: Bool
   ) throws -> Double {
-    let scale = map.scale[role] ?? 1
+    let column = slot.column
+    let scale = slot.scale
     if let value = row.number(column) { return value * scale }
     if clock, let text = row.text(column), let seconds = parseClockDuration(text) { return seconds }
     let header = column < map.names.count ? map.names[column] : "?"
@@ -79,8 +99,10 @@ struct CyclingRowDecoder {
     throw InputError("expected a number for \(what) in column \(column + 1) (`\(header)`), got `\(text.prefix(40))`", line: line, column: column + 1)
   }
 
-  private func optional<Row: CyclingRowCells>(_ row: Row, _ column: Int, _ role: CyclingColumnRole, clock: Bool) -> Double {
-    let scale = map.scale[role] ?? 1
+  @inline(__always)
+  private func optional<Row: CyclingRowCells>(_ row: Row, _ slot: Slot, clock: Bool) -> Double {
+    let column = slot.column
+    let scale = slot.scale
     if let value = row.number(column) { return value * scale }
     if clock, let text = row.text(column), let seconds = parseClockDuration(text) { return seconds }
     return .nan

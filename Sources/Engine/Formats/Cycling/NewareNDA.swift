@@ -6,7 +6,3 @@ func readNewareNDA<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) t
 func readNewareNDAX<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) throws -> String {
   throw InputError("Neware .ndax archives are not supported yet; export the test as .xlsx or .csv from BTSDA", line: nil)
 }
-
-func readCyclingWorkbook<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) throws -> String {
-  throw InputError("xlsx workbooks are not supported yet; save the sheet as CSV", line: nil)
-}
