@@ -1,6 +1,6 @@
 /// A zip archive read from memory: the central directory, and entries inflated on demand.
-/// Supports the methods xlsx and Neware .ndax use (0 stored, 8 deflate); zip64 and encryption
-/// are refused with a clear error. Errors name the byte offset in the archive.
+/// Supports the methods xlsx and Neware .ndax use (0 stored, 8 deflate) and zip64 sizes in the
+/// entries' extra fields; a zip64 end record and encryption are refused with a clear error. Errors name the byte offset in the archive.
 public struct ZipArchive: Sendable {
   public struct Entry: Sendable {
     public var name: String
@@ -41,10 +41,30 @@ public struct ZipArchive: Sendable {
       let commentLength = u16(p + 32)
       guard p + 46 + nameLength <= bytes.count else { throw InputError("zip entry name runs past the end at byte \(p)") }
       let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
-      entries.append(
-        Entry(
-          name: name, method: u16(p + 10), compressedSize: u32(p + 20), uncompressedSize: u32(p + 24),
-          localHeaderOffset: u32(p + 42), flags: u16(p + 8), crc32: UInt32(u32(p + 16))))
+      var entry = Entry(
+        name: name, method: u16(p + 10), compressedSize: u32(p + 20), uncompressedSize: u32(p + 24),
+        localHeaderOffset: u32(p + 42), flags: u16(p + 8), crc32: UInt32(u32(p + 16)))
+      // Zip64 extra field (id 1): 8-byte values for each 32-bit field saturated at 0xFFFFFFFF, in
+      // the order uncompressed size, compressed size, local header offset (Neware's .ndax uses it).
+      var q = p + 46 + nameLength
+      let extraEnd = min(q + extraLength, bytes.count)
+      while q + 4 <= extraEnd {
+        let id = u16(q)
+        let size = u16(q + 2)
+        if id == 1 {
+          var r = q + 4
+          func next() -> Int? {
+            guard r + 8 <= q + 4 + size, r + 8 <= bytes.count else { return nil }
+            defer { r += 8 }
+            return u32(r) | u32(r + 4) << 32
+          }
+          if entry.uncompressedSize == 0xFFFF_FFFF, let v = next() { entry.uncompressedSize = v }
+          if entry.compressedSize == 0xFFFF_FFFF, let v = next() { entry.compressedSize = v }
+          if entry.localHeaderOffset == 0xFFFF_FFFF, let v = next() { entry.localHeaderOffset = v }
+        }
+        q += 4 + size
+      }
+      entries.append(entry)
       p += 46 + nameLength + extraLength + commentLength
     }
   }
