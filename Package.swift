@@ -28,7 +28,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
     .testTarget(name: "LabTests", dependencies: ["Lab", "Engine"]),
     .testTarget(name: "TUITests", dependencies: ["TUI"]),
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUI"]),

@@ -6,7 +6,10 @@ struct Glovebox: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glovebox",
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
-    subcommands: [CycleCommand.self],
+    subcommands: [
+      EISCommand.self,
+      CycleCommand.self,
+    ],
   )
 
   mutating func run() throws {

@@ -1,0 +1,134 @@
+/// Decodes the records of an `.mpr` `VMP data` module into named columns.
+enum MPRDataModule {
+  /// One field of a record: where it sits and how it is encoded. `flagMask` is set for the
+  /// columns that are bits of the shared flags byte; `name` is nil for a skipped unknown field.
+  struct Field {
+    var name: String?
+    var type: ECLabValueType
+    var offset: Int
+    var flagMask: UInt8?
+  }
+
+  static func decode(bytes: [UInt8], module: MPRModule, fileName: String, selection: Set<String>?, metadata: inout [String: String]) throws -> ECLabTable {
+    func fail(_ message: String) -> InputError { InputError(message, file: fileName) }
+    let content = module.content
+    let recordsStart: Int
+    switch module.version {
+    case 2: recordsStart = 405
+    case 3: recordsStart = 406
+    default:
+      throw fail("expected a 'VMP data' module of version 2 or 3, found version \(module.version), whose layout is not known")
+    }
+    guard content.count >= recordsStart else {
+      throw fail("expected a 'VMP data' module of at least \(recordsStart) bytes, found \(content.count) (truncated)")
+    }
+    let pointCount = Int(MPRModule.uint32(bytes, at: content.lowerBound))
+    let columnCount = Int(bytes[content.lowerBound + 4])
+    guard 5 + 2 * columnCount <= recordsStart else {
+      throw fail("the 'VMP data' module declares \(columnCount) columns, more than its header holds")
+    }
+    var ids: [Int] = []
+    for index in 0..<columnCount {
+      let at = content.lowerBound + 5 + 2 * index
+      ids.append(Int(bytes[at]) | Int(bytes[at + 1]) << 8)
+    }
+    let available = content.count - recordsStart
+    var fields = try layout(ids: ids, pointCount: pointCount, available: available, fileName: fileName, metadata: &metadata)
+    let recordSize = fields.map { $0.offset + $0.type.byteWidth }.max() ?? 0
+    guard recordSize > 0 else { throw fail("the 'VMP data' module names no columns") }
+    guard pointCount * recordSize <= available else {
+      let whole = available / recordSize
+      throw fail("the 'VMP data' module declares \(pointCount) records of \(recordSize) bytes, the file holds \(whole) whole records (truncated)")
+    }
+    fields.removeAll { $0.name == nil }
+    var names: [String: Int] = [:]
+    var columns: [ECLabColumn] = []
+    columns.reserveCapacity(fields.count)
+    let base = content.lowerBound + recordsStart
+    for field in fields {
+      guard var name = field.name else { continue }
+      names[name, default: 0] += 1
+      if let seen = names[name], seen > 1 { name += " \(seen)" }
+      if let selection, !selection.contains(name) { continue }
+      var values = [Double](repeating: 0, count: pointCount)
+      bytes.withUnsafeBytes { raw in
+        for row in 0..<pointCount {
+          let at = base + row * recordSize + field.offset
+          let value: Double
+          switch field.type {
+          case .float32: value = Double(Float(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian))
+          case .float64: value = Double(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian)
+          case .uint8:
+            let byte = raw[at]
+            if let mask = field.flagMask {
+              value = mask == 0x03 ? Double(byte & mask) : ((byte & mask) != 0 ? 1 : 0)
+            } else {
+              value = Double(byte)
+            }
+          case .uint16: value = Double(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian)
+          case .uint32: value = Double(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+          }
+          values[row] = value
+        }
+      }
+      columns.append(ECLabColumn(name: name, values: values))
+    }
+    return ECLabTable(columns: columns, firstDataLine: nil)
+  }
+
+  /// The record layout of the column ids. A single unknown id takes the bytes the known fields
+  /// leave over in each record; more than one cannot be placed and is an error.
+  private static func layout(ids: [Int], pointCount: Int, available: Int, fileName: String, metadata: inout [String: String]) throws -> [Field] {
+    let unknown = ids.filter { ECLabColumnCatalog.entry($0) == nil && ECLabColumnCatalog.flagColumns[$0] == nil }
+    var unknownWidth = 0
+    if !unknown.isEmpty {
+      let knownWidth = knownRecordWidth(ids)
+      let after = { (id: Int) -> String in
+        guard let position = ids.firstIndex(of: id), position > 0 else { return "as the first column" }
+        let previous = ids[position - 1]
+        let name = ECLabColumnCatalog.entry(previous)?.name ?? ECLabColumnCatalog.flagColumns[previous]?.name ?? "id \(previous)"
+        return "after '\(name)'"
+      }
+      let list = unknown.map { "\($0) (\(after($0)))" }.joined(separator: ", ")
+      guard unknown.count == 1, pointCount > 0, available % pointCount == 0, available / pointCount > knownWidth,
+            [1, 2, 4, 8].contains(available / pointCount - knownWidth) else {
+        throw InputError("the .mpr data module has column id(s) \(list) whose encoding is not known, so its records cannot be decoded", file: fileName)
+      }
+      unknownWidth = available / pointCount - knownWidth
+      metadata["skipped columns"] = "unknown column id \(list), \(unknownWidth) bytes"
+    }
+    var fields: [Field] = []
+    var offset = 0
+    var flagsOffset: Int?
+    for id in ids {
+      if let flag = ECLabColumnCatalog.flagColumns[id] {
+        if flagsOffset == nil {
+          flagsOffset = offset
+          offset += 1
+        }
+        fields.append(Field(name: flag.name, type: .uint8, offset: flagsOffset ?? 0, flagMask: flag.mask))
+      } else if let entry = ECLabColumnCatalog.entry(id) {
+        fields.append(Field(name: entry.name, type: entry.type, offset: offset, flagMask: nil))
+        offset += entry.type.byteWidth
+      } else {
+        let type: ECLabValueType = unknownWidth == 8 ? .float64 : (unknownWidth == 2 ? .uint16 : (unknownWidth == 1 ? .uint8 : .float32))
+        fields.append(Field(name: nil, type: type, offset: offset, flagMask: nil))
+        offset += unknownWidth
+      }
+    }
+    return fields
+  }
+
+  private static func knownRecordWidth(_ ids: [Int]) -> Int {
+    var width = 0
+    var hasFlags = false
+    for id in ids {
+      if ECLabColumnCatalog.flagColumns[id] != nil {
+        if !hasFlags { width += 1; hasFlags = true }
+      } else if let entry = ECLabColumnCatalog.entry(id) {
+        width += entry.type.byteWidth
+      }
+    }
+    return width
+  }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `glovebox eis …`: impedance spectra from the command line.
+struct EISCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eis",
+    abstract: "Impedance spectra: read instrument files.",
+    subcommands: [
+      EISRead.self,
+    ]
+  )
+}
