@@ -70,7 +70,7 @@ public func detectCellFailure(
     if let s = smoothedCache[h] { return s }
     let hc = halfCycles[h]
     let values = (hc.firstPoint...hc.lastPoint).map { abs(data.voltage[$0]) }
-    let s = runningMedian(values, window: rules.smoothingPoints)
+    let s = cyclingRunningMedian(values, window: rules.smoothingPoints)
     smoothedCache[h] = s
     return s
   }
@@ -132,7 +132,7 @@ public func detectCellFailure(
       return (
         CellFailure(
           kind: .hardShort, time: t, halfCycle: hc.index, pointIndex: i, referenceVoltage: reference,
-          voltage: s[k], shortResistance: after.isEmpty ? nil : median(after)), softShorts
+          voltage: s[k], shortResistance: after.isEmpty ? nil : cyclingMedian(after)), softShorts
       )
     }
     if let (nextH, nextK) = advancedTo {
@@ -154,7 +154,7 @@ public func detectCellFailure(
 }
 
 /// Running median with the window shrunk symmetrically at the ends (robust to single spikes).
-func runningMedian(_ x: [Double], window: Int) -> [Double] {
+func cyclingRunningMedian(_ x: [Double], window: Int) -> [Double] {
   let half = max(window, 1) / 2
   guard half > 0 else { return x }
   var out = [Double](repeating: 0, count: x.count)

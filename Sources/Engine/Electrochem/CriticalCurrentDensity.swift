@@ -47,9 +47,9 @@ public func currentSteps(_ halfCycles: [HalfCycle], area: Double, relativeTolera
     let currents = members.map { abs($0.meanCurrent) }.filter(\.isFinite)
     steps.append(
       CurrentStep(
-        currentDensity: median(currents) * 1000 / area, firstHalfCycle: head.index, lastHalfCycle: tail.index,
-        startTime: head.startTime, endTime: tail.endTime, halfCycleDuration: median(members.map(\.duration)),
-        halfCycleCapacity: median(members.map(\.capacity)) * 1000 / area))
+        currentDensity: cyclingMedian(currents) * 1000 / area, firstHalfCycle: head.index, lastHalfCycle: tail.index,
+        startTime: head.startTime, endTime: tail.endTime, halfCycleDuration: cyclingMedian(members.map(\.duration)),
+        halfCycleCapacity: cyclingMedian(members.map(\.capacity)) * 1000 / area))
     members.removeAll()
   }
   for h in halfCycles {

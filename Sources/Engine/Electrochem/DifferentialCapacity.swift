@@ -56,12 +56,12 @@ public func differentialCapacity(
     let hi = min(i + 1, n - 1)
     derivative[i] = abs(qGrid[hi] - qGrid[lo]) / (grid[hi] - grid[lo])
   }
-  let smoothed = movingAverage(derivative, window: max(1, smoothingPoints | 1))
+  let smoothed = cyclingMovingAverage(derivative, window: max(1, smoothingPoints | 1))
   return DifferentialCapacityCurve(halfCycle: halfCycle.index, voltage: grid, dQdV: smoothed)
 }
 
 /// Centred moving average with a window shrunk symmetrically at the ends.
-func movingAverage(_ x: [Double], window: Int) -> [Double] {
+func cyclingMovingAverage(_ x: [Double], window: Int) -> [Double] {
   let half = window / 2
   guard half > 0, !x.isEmpty else { return x }
   var prefix = [Double](repeating: 0, count: x.count + 1)

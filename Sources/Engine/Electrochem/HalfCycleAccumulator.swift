@@ -76,7 +76,7 @@ public struct HalfCycleAccumulator: CyclingPointSink {
     var middle: [Double] = []
     middle.reserveCapacity(absVoltages.count / 2 + 1)
     for (t, v) in zip(times, absVoltages) where t >= lower && t <= upper { middle.append(v) }
-    h.plateauMedianAbsVoltage = median(middle.isEmpty ? absVoltages : middle)
+    h.plateauMedianAbsVoltage = cyclingMedian(middle.isEmpty ? absVoltages : middle)
     halfCycles.append(h)
     times.removeAll(keepingCapacity: true)
     absVoltages.removeAll(keepingCapacity: true)
@@ -84,7 +84,7 @@ public struct HalfCycleAccumulator: CyclingPointSink {
 }
 
 /// The median (mean of the two middle values for an even count); NaN when empty.
-func median(_ values: [Double]) -> Double {
+func cyclingMedian(_ values: [Double]) -> Double {
   if values.isEmpty { return .nan }
   let sorted = values.sorted()
   let n = sorted.count

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A reproducible pseudo-random source (SplitMix64) for the noise of synthetic traces.
-struct SplitMix64 {
+/// A reproducible pseudo-random source (CyclingNoiseSource) for the noise of synthetic traces.
+struct CyclingNoiseSource {
   var state: UInt64
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
@@ -59,7 +59,7 @@ public struct SyntheticSymmetricCell: Sendable {
   public init() {}
 
   public func records() -> [CyclingRecord] {
-    var rng = SplitMix64(state: seed)
+    var rng = CyclingNoiseSource(state: seed)
     var out: [CyclingRecord] = [CyclingRecord(testTime: 0, voltage: 0, current: 0)]
     var t = 0.0
     var shorted = false

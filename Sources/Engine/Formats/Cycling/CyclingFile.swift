@@ -51,10 +51,11 @@ public enum CyclingFile {
     if lower.hasSuffix(".xlsx") { return try readCyclingWorkbook(bytes, into: &sink) }
     if lower.hasSuffix(".nda") { return try readNewareNDA(bytes, into: &sink) }
     if lower.hasSuffix(".ndax") { return try readNewareNDAX(bytes, into: &sink) }
+    if lower.hasSuffix(".mpr") || lower.hasSuffix(".mpt") { return try readBioLogicCycling(bytes, name: name, into: &sink) }
     return try readDelimitedCycling(MemoryByteSource(bytes), into: &sink)
   }
 
   static func isBinaryContainer(_ lowercasedPath: String) -> Bool {
-    [".xlsx", ".nda", ".ndax"].contains { lowercasedPath.hasSuffix($0) }
+    [".xlsx", ".nda", ".ndax", ".mpr", ".mpt"].contains { lowercasedPath.hasSuffix($0) }
   }
 }

@@ -7,7 +7,7 @@ struct WorkbookRow: CyclingRowCells {
     guard column < cells.count else { return nil }
     switch cells[column] {
     case .number(let x): return x
-    case .text(let s): return parseDecimal(s)
+    case .text(let s): return parseCyclingDecimal(s)
     case .empty: return nil
     }
   }

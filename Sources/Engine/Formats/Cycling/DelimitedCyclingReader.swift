@@ -1,5 +1,5 @@
 /// A CSV/TSV line split into fields (byte ranges into the line), for the row decoder.
-struct DelimitedRow: CyclingRowCells {
+struct CyclingTextRow: CyclingRowCells {
   let line: UnsafeBufferPointer<UInt8>
   let starts: UnsafeBufferPointer<Int>
   let ends: UnsafeBufferPointer<Int>
@@ -7,7 +7,7 @@ struct DelimitedRow: CyclingRowCells {
 
   func number(_ column: Int) -> Double? {
     guard column < cellCount, let base = line.baseAddress else { return nil }
-    return parseDecimal(UnsafeBufferPointer(start: base + starts[column], count: ends[column] - starts[column]))
+    return parseCyclingDecimal(UnsafeBufferPointer(start: base + starts[column], count: ends[column] - starts[column]))
   }
 
   func text(_ column: Int) -> String? {
@@ -18,7 +18,7 @@ struct DelimitedRow: CyclingRowCells {
 }
 
 /// Splits a line at `delimiter`, honouring double quotes around a field. Returns the count.
-func splitFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, starts: inout [Int], ends: inout [Int]) -> Int {
+func splitCyclingFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, starts: inout [Int], ends: inout [Int]) -> Int {
   var count = 0
   var i = 0
   let n = line.count
@@ -46,7 +46,7 @@ func splitFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, starts: i
 }
 
 /// Which cycler wrote a table, judged from its header (for the record and the JSON output).
-func formatName(header: [String], firstLine: String) -> String {
+func cyclingFormatName(header: [String], firstLine: String) -> String {
   if firstLine.hasPrefix("Today's Date") || header.contains("Rec#") { return "maccor" }
   if header.contains("Test Time / s") { return "bdf" }
   if header.contains(where: { $0.hasPrefix("Test_Time(") }) { return "arbin" }
@@ -66,21 +66,21 @@ func readDelimitedCycling<Source: ByteSource, Sink: CyclingRecordSink>(
   var scanner = LineScanner(source: source)
   var starts = [Int](repeating: 0, count: 64)
   var ends = [Int](repeating: 0, count: 64)
-  var decoder: CyclingRowDecoder? = nil
+  // Decoded in place (an optional would copy the decoder, dictionaries and all, every row).
+  var decoder = CyclingRowDecoder(map: CyclingColumnMap(header: []))
+  var haveHeader = false
   var delimiter: UInt8 = 0x2C
   var format = "csv"
   var firstLine = ""
   var headerError: InputError? = nil
   try scanner.forEachLine { line, number in
-    if let current = decoder {
-      var d = current
-      let count = splitFields(line, delimiter: delimiter, starts: &starts, ends: &ends)
+    if haveHeader {
+      let count = splitCyclingFields(line, delimiter: delimiter, starts: &starts, ends: &ends)
       let record = try starts.withUnsafeBufferPointer { s in
         try ends.withUnsafeBufferPointer { e in
-          try d.decode(DelimitedRow(line: line, starts: s, ends: e, cellCount: count), line: number)
+          try decoder.decode(CyclingTextRow(line: line, starts: s, ends: e, cellCount: count), line: number)
         }
       }
-      decoder = d
       if let record {
         do { try sink.consume(record) } catch var error as InputError {
           if error.line == nil { error.line = number }
@@ -92,7 +92,7 @@ func readDelimitedCycling<Source: ByteSource, Sink: CyclingRecordSink>(
     let text = String(decoding: line, as: UTF8.self)
     if number == 1 { firstLine = text }
     for candidate: UInt8 in [0x09, 0x2C, 0x3B] where line.contains(candidate) {
-      let count = splitFields(line, delimiter: candidate, starts: &starts, ends: &ends)
+      let count = splitCyclingFields(line, delimiter: candidate, starts: &starts, ends: &ends)
       let header = (0..<count).map { k in
         String(decoding: UnsafeBufferPointer(rebasing: line[starts[k]..<ends[k]]), as: UTF8.self)
           .trimmingCharacters(in: .whitespaces)
@@ -101,7 +101,8 @@ func readDelimitedCycling<Source: ByteSource, Sink: CyclingRecordSink>(
       if map.isUsable {
         delimiter = candidate
         decoder = CyclingRowDecoder(map: map)
-        format = formatName(header: header, firstLine: firstLine)
+        haveHeader = true
+        format = cyclingFormatName(header: header, firstLine: firstLine)
         return true
       }
     }
@@ -112,7 +113,7 @@ func readDelimitedCycling<Source: ByteSource, Sink: CyclingRecordSink>(
     return true
   }
   if let headerError { throw headerError }
-  if decoder == nil {
+  if !haveHeader {
     throw InputError(
       "no header row found: " + CyclingColumnMap(header: []).missingDescription, line: 1)
   }

@@ -16,7 +16,7 @@ private let exactPowersOfTen: [Double] = (0...22).map { k in
 /// path (one correctly rounded multiply or divide of exact doubles); anything else goes to
 /// strtod. Returns nil for anything that is not a number.
 @inline(__always)
-func parseDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+func parseCyclingDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
   var i = 0
   var n = s.count
   while i < n && (s[i] == 0x20 || s[i] == 0x22 || s[i] == 0x09) { i += 1 }
@@ -74,9 +74,9 @@ private func slowParse(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) 
 }
 
 /// Parses a decimal number from a string (xlsx cells, tests).
-func parseDecimal(_ text: String) -> Double? {
+func parseCyclingDecimal(_ text: String) -> Double? {
   var utf8 = Array(text.utf8)
-  return utf8.withUnsafeMutableBufferPointer { parseDecimal(UnsafeBufferPointer($0)) }
+  return utf8.withUnsafeMutableBufferPointer { parseCyclingDecimal(UnsafeBufferPointer($0)) }
 }
 
 /// Reads a duration written as a clock: `hh:mm:ss(.fff)`, `mm:ss`, with an optional day prefix

@@ -103,13 +103,13 @@ private struct SheetScanner {
           let raw = UnsafeBufferPointer(rebasing: xml[(v + 3)..<vEnd])
           switch type {
           case "s":
-            guard let k = parseDecimal(raw).map({ Int($0) }), k >= 0, k < sharedStrings.count else {
+            guard let k = parseCyclingDecimal(raw).map({ Int($0) }), k >= 0, k < sharedStrings.count else {
               throw error("shared-string index out of range in row \(lastRow)", v)
             }
             value = .text(sharedStrings[k])
           case "str", "e": value = .text(XMLScan.decodeEntities(String(decoding: raw, as: UTF8.self)))
           default:
-            if let number = parseDecimal(raw) { value = .number(number) } else {
+            if let number = parseCyclingDecimal(raw) { value = .number(number) } else {
               value = .text(String(decoding: raw, as: UTF8.self))
             }
           }

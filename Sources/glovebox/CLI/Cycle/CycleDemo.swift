@@ -12,6 +12,8 @@ struct CycleDemo: ParsableCommand {
   @Option(name: .customLong("bench-points"), help: "Write one benchmark BDF file of this many points to --bench-file.")
   var benchPoints: Int?
   @Option(name: .customLong("bench-file"), help: "Path of the benchmark file.") var benchFile: String?
+  @Option(name: .customLong("bench-half-cycle-points"), help: "Points per half-cycle in the benchmark file.")
+  var halfCyclePoints = 100_000
   @Flag(help: "Print one JSON document.") var json = false
 
   struct Output: Encodable { var files: [String]; var points: [Int] }
@@ -27,7 +29,7 @@ struct CycleDemo: ParsableCommand {
       var counts: [Int] = []
       if let n = benchPoints, let path = benchFile {
         let handle = try create(path)
-        BatteryDataFormat.writeBenchmark(points: n) { handle.write(Data($0)) }
+        BatteryDataFormat.writeBenchmark(points: n, pointsPerHalfCycle: halfCyclePoints) { handle.write(Data($0)) }
         try? handle.close()
         files.append(path)
         counts.append(n)
