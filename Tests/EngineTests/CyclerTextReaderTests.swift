@@ -115,3 +115,25 @@ final class CyclerTextReaderTests: XCTestCase {
     assertError("", line: 1, contains: "header")
   }
 }
+
+final class BatteryDataFormatTests: XCTestCase {
+  func testExportReadsBackWithTheSameHalfCycles() throws {
+    var cell = SyntheticFullCell()
+    cell.cycles = 3
+    let original = try CyclingData.from(cell.records())
+    var text = ""
+    BatteryDataFormat.write(original) { text += $0 }
+    XCTAssertTrue(text.hasPrefix("Test Time / s,Step Time / s,Voltage / V,Current / A,"))
+    let back = try CyclingFile.read(bytes: Array(text.utf8), name: "export.bdf.csv")
+    XCTAssertEqual(back.format, "bdf")
+    XCTAssertEqual(back.count, original.count)
+    let a = original.halfCycles()
+    let b = back.halfCycles()
+    XCTAssertEqual(a.count, b.count)
+    for (x, y) in zip(a, b) {
+      XCTAssertEqual(x.kind, y.kind)
+      XCTAssertEqual(y.capacity, x.capacity, accuracy: x.capacity * 1e-12)
+      XCTAssertEqual(y.energy, x.energy, accuracy: x.energy * 1e-12)
+    }
+  }
+}

@@ -63,6 +63,25 @@ struct CycleCCD: ParsableCommand {
     var time_before_failure_s: Double
     var ramp_protocol: String
     var steps: [Step]
+
+    /// Absent answers are written as null (the synthesised encoder would drop the keys).
+    func encode(to encoder: Encoder) throws {
+      enum Key: String, CodingKey {
+        case file, area_cm2, ccd_mA_cm2, last_stable_mA_cm2, failure, soft_shorts, cumulative_capacity_mAh_cm2
+        case time_before_failure_s, ramp_protocol, steps
+      }
+      var c = encoder.container(keyedBy: Key.self)
+      try c.encode(file, forKey: .file)
+      try c.encode(area_cm2, forKey: .area_cm2)
+      try c.encode(ccd_mA_cm2, forKey: .ccd_mA_cm2)
+      try c.encode(last_stable_mA_cm2, forKey: .last_stable_mA_cm2)
+      try c.encode(failure, forKey: .failure)
+      try c.encode(soft_shorts, forKey: .soft_shorts)
+      try c.encode(cumulative_capacity_mAh_cm2, forKey: .cumulative_capacity_mAh_cm2)
+      try c.encode(time_before_failure_s, forKey: .time_before_failure_s)
+      try c.encode(ramp_protocol, forKey: .ramp_protocol)
+      try c.encode(steps, forKey: .steps)
+    }
   }
 
   func validate() throws {

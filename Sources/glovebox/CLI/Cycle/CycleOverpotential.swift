@@ -32,6 +32,22 @@ struct CycleOverpotential: ParsableCommand {
     var failure: FailureJSON?
     var soft_shorts: [SoftShortJSON]
     var envelope: [Point]
+
+    /// Absent answers are written as null (the synthesised encoder would drop the keys).
+    func encode(to encoder: Encoder) throws {
+      enum Key: String, CodingKey {
+        case file, area_cm2, half_cycles, mean_stripping_mV, mean_plating_mV, failure, soft_shorts, envelope
+      }
+      var c = encoder.container(keyedBy: Key.self)
+      try c.encode(file, forKey: .file)
+      try c.encode(area_cm2, forKey: .area_cm2)
+      try c.encode(half_cycles, forKey: .half_cycles)
+      try c.encode(mean_stripping_mV, forKey: .mean_stripping_mV)
+      try c.encode(mean_plating_mV, forKey: .mean_plating_mV)
+      try c.encode(failure, forKey: .failure)
+      try c.encode(soft_shorts, forKey: .soft_shorts)
+      try c.encode(envelope, forKey: .envelope)
+    }
   }
 
   func validate() throws {
