@@ -102,3 +102,15 @@ final class CyclingSegmentationTests: XCTestCase {
     XCTAssertEqual((blocks[2].meanDischargeCapacity ?? 0) * 1000 / cell.activeMass, 127.8 * (1 - 0.1 * log(2.0)), accuracy: 1e-6)
   }
 }
+
+final class CyclingNormalisationTests: XCTestCase {
+  func testAreaAndMassNormalisationByHand() throws {
+    // 10 mm die: A = π·0.5² cm²; 1 mA over it is 1/0.785398 = 1.27324 mA/cm².
+    let sample = SampleNormalisation(area: Double.pi * 0.25, activeMass: 0.0055)
+    XCTAssertEqual(sample.currentDensity(0.001) ?? 0, 1.2732395447, accuracy: 1e-9)
+    // 0.7029 mAh on 5.5 mg of LiCoO2 is 127.8 mAh/g.
+    XCTAssertEqual(sample.specificCapacity(0.0007029) ?? 0, 127.8, accuracy: 1e-9)
+    XCTAssertEqual(sample.arealCapacity(0.0015 * Double.pi * 0.25) ?? 0, 1.5, accuracy: 1e-12)
+    XCTAssertNil(SampleNormalisation().currentDensity(1))
+  }
+}

@@ -9,6 +9,7 @@ struct CycleRead: ParsableCommand {
   @Argument(help: "Cycler file (.csv, .txt, .xlsx, .nda, .ndax).") var file: String
   @Flag(help: "Print one JSON document.") var json = false
   @Option(help: "At most this many points in the output (0 = all).") var maxPoints = 0
+  @OptionGroup var sample: Normalisation
 
   struct Output: Encodable {
     var file: String
@@ -24,12 +25,17 @@ struct CycleRead: ParsableCommand {
     var step_index: [Int32]
     var step_type: [String]
     var half_cycle: [Int32]
+    var current_density_mA_cm2: [Double]?
+    var capacity_mAh_cm2: [Double]?
+    var specific_capacity_mAh_g: [Double]?
   }
 
   func run() throws {
     try reportingInputErrors {
       let data = try CyclingFile.read(path: file)
       let n = maxPoints > 0 ? min(maxPoints, data.count) : data.count
+      let norm = data.normalised(by: SampleNormalisation(area: sample.areaCm2, activeMass: sample.massMg.map { $0 / 1000 }))
+      func head(_ x: [Double]) -> [Double]? { x.isEmpty ? nil : Array(x.prefix(n)) }
       if json {
         try printJSON(
           Output(
@@ -38,7 +44,8 @@ struct CycleRead: ParsableCommand {
             current_A: Array(data.current[..<n]), capacity_Ah: Array(data.capacity[..<n]),
             energy_Wh: Array(data.energy[..<n]), cycle: Array(data.cycle[..<n]),
             step_index: Array(data.stepIndex[..<n]), step_type: data.stepType[..<n].map(\.name),
-            half_cycle: Array(data.halfCycle[..<n])))
+            half_cycle: Array(data.halfCycle[..<n]), current_density_mA_cm2: head(norm.currentDensity),
+            capacity_mAh_cm2: head(norm.arealCapacity), specific_capacity_mAh_g: head(norm.specificCapacity)))
       } else {
         print("\(file): \(data.format), \(data.count) points, \(data.halfCycle.last ?? 0) half-cycles")
       }
