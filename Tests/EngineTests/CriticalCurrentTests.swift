@@ -96,3 +96,19 @@ final class CriticalCurrentTests: XCTestCase {
     XCTAssertEqual(result.failure?.time ?? 0, onset + 0.64 * 1800, accuracy: 60)
   }
 }
+
+final class CriticalCurrentEdgeTests: XCTestCase {
+  func testShortFromTheFirstPointOfAStep() throws {
+    var cell = SyntheticSymmetricCell()
+    cell.currentDensities = [0.5, 1.0, 1.5, 2.0]
+    cell.shortAtCurrentDensity = 1.5
+    cell.shortAtFraction = 0  // shorted from the first sample of the 1.5 mA/cm² step
+    let data = try CyclingData.from(cell.records())
+    let result = criticalCurrentDensity(data, area: cell.area)
+    XCTAssertEqual(result.failure?.kind, .hardShort)
+    XCTAssertEqual(result.criticalCurrentDensity ?? 0, 1.5, accuracy: 1e-9)
+    XCTAssertEqual(result.lastStableCurrentDensity ?? 0, 1.0, accuracy: 1e-9)
+    // Dated at 10 % of the half-cycle (the settling window): 4 × 1800 s + 180 s.
+    XCTAssertEqual(result.failure?.time ?? 0, 4 * 1800 + 180, accuracy: 1e-6)
+  }
+}

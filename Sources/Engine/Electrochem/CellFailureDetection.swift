@@ -2,7 +2,8 @@
 /// fractions of a *reference* |V|: the larger of (a) the running maximum of the smoothed |V| in
 /// the current half-cycle and (b) the *expected* level, the plateau median of the last stable
 /// half-cycle scaled by the ratio of currents (ohmic scaling), used once 10 % of the half-cycle
-/// has passed so the initial IR jump is not mistaken for a collapse.
+/// has passed so the initial IR jump is not mistaken for a collapse. (So a short already present at
+/// the first point of a half-cycle is dated at 10 % of that half-cycle.)
 public struct CellFailureRules: Sendable, Equatable {
   /// Points in the running median that smooths |V| within a half-cycle (odd). A dip or a collapse
   /// must span more than half of them (3 of 5 samples) to be seen; single-sample spikes are noise.

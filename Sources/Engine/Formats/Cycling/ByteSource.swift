@@ -19,7 +19,8 @@ public struct MemoryByteSource: ByteSource {
     let n = min(buffer.count, bytes.count - offset)
     if n <= 0 { return 0 }
     bytes.withUnsafeBytes { src in
-      buffer.baseAddress?.copyMemory(from: src.baseAddress! + offset, byteCount: n)
+      guard let from = src.baseAddress, let to = buffer.baseAddress else { return }
+      to.copyMemory(from: from + offset, byteCount: n)
     }
     offset += n
     return n

@@ -53,7 +53,7 @@ public struct LineScanner<Source: ByteSource> {
       if start > 0 {
         let remaining = end - start
         buffer.withUnsafeMutableBufferPointer { b in
-          if remaining > 0 { memmove(b.baseAddress!, b.baseAddress! + start, remaining) }
+          if remaining > 0, let base = b.baseAddress { memmove(base, base + start, remaining) }
         }
         start = 0
         end = remaining

@@ -66,9 +66,10 @@ private func slowParse(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) 
   var text = [CChar](repeating: 0, count: to - from + 1)
   for k in from..<to { text[k - from] = CChar(bitPattern: s[k]) }
   return text.withUnsafeBufferPointer { p -> Double? in
+    guard let start = p.baseAddress else { return nil }
     var endPointer: UnsafeMutablePointer<CChar>? = nil
-    let value = strtod(p.baseAddress!, &endPointer)
-    guard let endPointer, endPointer - UnsafeMutablePointer(mutating: p.baseAddress!) == to - from else { return nil }
+    let value = strtod(start, &endPointer)
+    guard let endPointer, endPointer - UnsafeMutablePointer(mutating: start) == to - from else { return nil }
     return value.isFinite ? value : nil
   }
 }
