@@ -43,3 +43,25 @@ struct Normalisation: ParsableArguments {
     if let m = massMg, !(m > 0) { throw ValidationError("--mass must be a positive number of mg") }
   }
 }
+
+/// JSON output that writes an absent value as `null` instead of dropping its key (the
+/// synthesised `Encodable` skips nil optionals), so a reader can tell "no CCD" from "not computed".
+/// Encodes the stored properties in declaration order by reflection.
+protocol NullPreservingEncodable: Encodable {}
+
+private struct OutputKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+extension NullPreservingEncodable {
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: OutputKey.self)
+    for child in Mirror(reflecting: self).children {
+      guard let label = child.label, let value = child.value as? any Encodable else { continue }
+      try container.encode(value, forKey: OutputKey(stringValue: label))
+    }
+  }
+}

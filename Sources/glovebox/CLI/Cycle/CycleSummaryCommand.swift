@@ -13,7 +13,7 @@ struct CycleSummaryCommand: ParsableCommand {
   var nominalMAh: Double?
   @Flag(help: "Print one JSON document.") var json = false
 
-  struct Half: Encodable {
+  struct Half: NullPreservingEncodable {
     var index: Int
     var kind: String
     var cycle: Int
@@ -31,7 +31,7 @@ struct CycleSummaryCommand: ParsableCommand {
     var specific_capacity_mAh_g: Double?
   }
 
-  struct Cycle: Encodable {
+  struct Cycle: NullPreservingEncodable {
     var cycle: Int
     var charge_capacity_mAh: Double?
     var discharge_capacity_mAh: Double?
@@ -50,7 +50,7 @@ struct CycleSummaryCommand: ParsableCommand {
     var discharge_capacity_mAh_cm2: Double?
   }
 
-  struct Block: Encodable {
+  struct Block: NullPreservingEncodable {
     var first_cycle: Int
     var last_cycle: Int
     var current_mA: Double
@@ -59,7 +59,7 @@ struct CycleSummaryCommand: ParsableCommand {
     var mean_charge_capacity_mAh: Double?
   }
 
-  struct Output: Encodable {
+  struct Output: NullPreservingEncodable {
     var file: String
     var format: String
     var points: Int
