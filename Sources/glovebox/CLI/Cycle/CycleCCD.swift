@@ -16,7 +16,7 @@ struct FailureJSON: NullPreservingEncodable {
     half_cycle = f.halfCycle
     voltage_V = f.voltage
     reference_voltage_V = f.referenceVoltage
-    short_resistance_ohm = finite(f.shortResistance)
+    short_resistance_ohm = cycleJSONFinite(f.shortResistance)
   }
 }
 

@@ -25,7 +25,7 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
 }
 
 /// JSON has no NaN or infinity: such values go out as null.
-func finite(_ x: Double?) -> Double? {
+func cycleJSONFinite(_ x: Double?) -> Double? {
   guard let x, x.isFinite else { return nil }
   return x
 }

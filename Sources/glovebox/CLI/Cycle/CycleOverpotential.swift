@@ -50,7 +50,7 @@ struct CycleOverpotential: ParsableCommand {
           Row(
             index: $0.halfCycle, process: $0.process.rawValue, start_time_s: $0.startTime, end_time_s: $0.endTime,
             current_density_mA_cm2: $0.currentDensity, end_mV: $0.end * 1000, max_mV: $0.maximum * 1000,
-            plateau_mV: finite($0.plateau * 1000), asr_ohm_cm2: finite($0.areaSpecificResistance))
+            plateau_mV: cycleJSONFinite($0.plateau * 1000), asr_ohm_cm2: cycleJSONFinite($0.areaSpecificResistance))
         },
         mean_stripping_mV: r.meanStripping.map { $0 * 1000 }, mean_plating_mV: r.meanPlating.map { $0 * 1000 },
         failure: r.failure.map(FailureJSON.init), soft_shorts: r.softShorts.map(SoftShortJSON.init),
