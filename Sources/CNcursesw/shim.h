@@ -28,4 +28,13 @@ static inline int gb_key_f(int n) { return KEY_F(n); }
 static inline int gb_err(void) { return ERR; }
 static inline int gb_ok(void) { return OK; }
 
+static inline int gb_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int gb_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline int gb_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int gb_key_resize(void) { return KEY_RESIZE; }
+/// setcchar with the colour pair passed through `opts` (an int), so pairs above 32767 work.
+static inline int gb_setcchar_extended(cchar_t *out, const wchar_t *text, attr_t attrs, int pair) {
+  return setcchar(out, text, attrs, 0, &pair);
+}
+
 #endif

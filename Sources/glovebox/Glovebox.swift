@@ -1,18 +1,22 @@
 import ArgumentParser
 
-/// The `glovebox` command: with no subcommand it opens the workbench on a workspace folder.
+/// The `glovebox` command: with no subcommand it opens the workbench on a workspace folder
+/// (`glovebox [DIR] [--theme NAME] [--colors N]`, the default subcommand `open`).
 @main
 struct Glovebox: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glovebox",
     abstract: "A terminal workbench for all-solid-state lithium-metal battery research.",
     subcommands: [
+      OpenWorkbench.self,
+      BenchTUI.self,
       EISCommand.self,
+      FormulaCommand.self,
+      RecipeCommand.self,
+      ProtocolCommand.self,
+      ArrheniusCommand.self,
       CycleCommand.self,
     ],
+    defaultSubcommand: OpenWorkbench.self,
   )
-
-  mutating func run() throws {
-    print("glovebox")
-  }
 }

@@ -1,1 +1,0 @@
-// Lab: materials (elements, formulas, recipes) and cell assembly (protocols, stacks).

@@ -1,0 +1,65 @@
+import Engine
+import Foundation
+
+/// The thin file-system edge of Lab: reads the TOML files of a workspace folder for the pure
+/// parsers. A workspace is a plain folder with `recipes/`, `protocols/` and an optional
+/// `materials.toml`.
+public enum WorkspaceFiles {
+  /// The `*.toml` files directly inside `directory`, sorted by name; a missing folder is empty.
+  public static func tomlFiles(in directory: String) throws -> [SourceFile] {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+    else { return [] }
+    let names = try manager.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix(".toml") }
+      .sorted { SourceFile.baseName(of: $0) < SourceFile.baseName(of: $1) }
+    return try names.map { try read(directory + "/" + $0) }
+  }
+
+  /// One file's text; a missing or non-UTF-8 file is an `InputError` naming it.
+  public static func read(_ path: String) throws -> SourceFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError("cannot read file", file: path)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputError("file is not UTF-8 text", file: path)
+    }
+    return SourceFile(path: path, text: text)
+  }
+
+  /// The recipes of `workspace/recipes`.
+  public static func recipes(workspace: String) throws -> RecipeLibrary {
+    RecipeLibrary.parse(files: try tomlFiles(in: workspace + "/recipes"))
+  }
+
+  /// The protocols of `workspace/protocols`.
+  public static func protocols(workspace: String) throws -> ProtocolLibrary {
+    ProtocolLibrary.parse(files: try tomlFiles(in: workspace + "/protocols"))
+  }
+
+  /// The built-in materials table, overridden by `workspace/materials.toml` when it exists.
+  public static func materials(workspace: String) throws -> MaterialsTable {
+    let path = workspace + "/materials.toml"
+    guard FileManager.default.fileExists(atPath: path) else { return .builtIn }
+    let file = try read(path)
+    return try MaterialsTable.builtIn.overridden(by: file.text, fileName: file.path)
+  }
+
+  /// Everything Lab reads from a workspace folder. A broken materials.toml is reported in
+  /// `errors` and the built-in table is used.
+  public static func load(workspace: String) throws -> LabWorkspace {
+    var materials = MaterialsTable.builtIn
+    var errors: [InputError] = []
+    do {
+      materials = try Self.materials(workspace: workspace)
+    } catch let error as InputError {
+      errors.append(error)
+    }
+    let recipes = try Self.recipes(workspace: workspace)
+    let protocols = try Self.protocols(workspace: workspace)
+    return LabWorkspace(
+      directory: workspace, recipes: recipes, protocols: protocols, materials: materials,
+      errors: errors + recipes.errors + protocols.errors)
+  }
+}

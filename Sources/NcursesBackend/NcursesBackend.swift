@@ -1,3 +1,0 @@
-import CNcursesw
-import TUI
-// NcursesBackend: the only module that talks to ncurses.

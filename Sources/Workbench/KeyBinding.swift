@@ -1,0 +1,45 @@
+import TUI
+
+/// One row of a binding table: an action a pane (or the shell) understands, the keys that
+/// trigger it, and the words shown in the hint line and the `?` help. Tables are data: the same
+/// rows drive dispatch, hints and help, and a user keymap replaces `keys` by `action`.
+public struct KeyBinding: Hashable, Sendable {
+  /// Stable identifier used by keymap files ("quit", "next-pane", "scale-batch").
+  public var action: String
+  public var keys: [Key]
+  public var description: String
+  /// Whether the status line lists it (the help always does).
+  public var showsInHints: Bool
+
+  public init(action: String, keys: [Key], description: String, showsInHints: Bool = true) {
+    self.action = action
+    self.keys = keys
+    self.description = description
+    self.showsInHints = showsInHints
+  }
+
+  /// "q", or "?/f1" when several keys do the same.
+  public var keyLabel: String { keys.map(\.name).joined(separator: "/") }
+
+  public var hint: KeyHint { KeyHint(key: keyLabel, description: description) }
+}
+
+extension Array where Element == KeyBinding {
+  /// The action bound to `key`, if any (the first row wins when a keymap binds a key twice).
+  public func action(for key: Key) -> String? {
+    first(where: { $0.keys.contains(key) })?.action
+  }
+
+  /// The table with a keymap's replacements applied: an overridden action gets exactly the
+  /// keys the user gave, the others keep theirs.
+  public func overridden(by replacements: [String: [Key]]) -> [KeyBinding] {
+    map { binding in
+      guard let keys = replacements[binding.action] else { return binding }
+      var copy = binding
+      copy.keys = keys
+      return copy
+    }
+  }
+
+  public var hints: [KeyHint] { filter(\.showsInHints).map(\.hint) }
+}

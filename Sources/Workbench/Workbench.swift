@@ -1,1 +1,0 @@
-// Workbench: the app — state, actions, reducer, panes, key bindings.

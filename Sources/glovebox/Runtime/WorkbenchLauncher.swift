@@ -1,0 +1,31 @@
+import Foundation
+import Glibc
+import NcursesBackend
+import TUI
+import Workbench
+
+/// Opens the workbench on the real terminal and restores the terminal however the loop ends:
+/// `q`/`:quit` (exit 0), SIGINT/SIGTERM/SIGHUP (exit 128 + signal), or a thrown error. Crashes
+/// are covered by `TerminalSignals`' fatal-signal handler.
+enum WorkbenchLauncher {
+  static func run(workspace: String, themeOption: String?, colorsOption: ColorDepth?) throws -> Int32 {
+    let environment = ProcessInfo.processInfo.environment
+    let startup = WorkbenchStartup.prepare(
+      workspace: workspace, themeOption: themeOption, colorsOption: colorsOption, environment: environment,
+      panes: PaneRegistry.makePanes(workspace: workspace))
+    TerminalSignals.install()
+    guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+      throw NcursesTerminal.OpenError.cannotOpen(terminalType: environment["TERM"] ?? "")
+    }
+    let terminal = try NcursesTerminal(
+      output: output, input: input, options: .init(requestedDepth: startup.requestedDepth, environment: environment))
+    defer { terminal.shutdown() }
+    let runtime = WorkbenchRuntime(
+      state: startup.state, backend: terminal, resolveTheme: ThemeCatalog.resolve,
+      pendingSignal: { TerminalSignals.pending })
+    switch runtime.run() {
+    case .quit, .idle: return 0
+    case .signal(let number): return 128 + number
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import TUI
+import Workbench
+
+/// The event loop: reads terminal events, runs them through `reduce`, performs the effects and
+/// draws. It draws only when an effect asked for a frame, at most one frame per
+/// `minimumFrameInterval` (~10 frames a second), and while idle it blocks in the backend's read
+/// — no busy loop, no frames, no bytes.
+final class WorkbenchRuntime {
+  private(set) var state: AppState
+  let backend: TerminalBackend
+  /// Finds a theme by name (`:theme`, `--theme`).
+  let resolveTheme: (String) -> Result<Theme, EffectFailure>
+  /// Monotonic seconds.
+  let clock: () -> Double
+  /// A pending terminating signal (0 when none); checked after every wake-up.
+  let pendingSignal: () -> Int32
+  var minimumFrameInterval = 0.1
+  var tickInterval = 0.25
+  /// The longest single wait while idle, so a signal that does not interrupt the read is still
+  /// seen within this time. Waking draws nothing.
+  var idleWakeMilliseconds: Int? = 1000
+  /// Seconds between workspace scans for changed files (only while panes exist).
+  var watchInterval = 1.0
+  private var watcher: WorkspaceWatcher
+  private var lastWatchTime = -Double.infinity
+
+  private var needsFrame = true
+  private var lastFrameTime = -Double.infinity
+  private var lastTickTime = -Double.infinity
+  private(set) var quitRequested = false
+  private(set) var framesDrawn = 0
+
+  init(
+    state: AppState, backend: TerminalBackend, resolveTheme: @escaping (String) -> Result<Theme, EffectFailure>,
+    clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime }, pendingSignal: @escaping () -> Int32 = { 0 }
+  ) {
+    self.state = state
+    self.backend = backend
+    self.resolveTheme = resolveTheme
+    self.clock = clock
+    self.pendingSignal = pendingSignal
+    self.state.size = backend.size
+    self.watcher = WorkspaceWatcher(root: state.workspace)
+  }
+
+  /// How the loop ended.
+  enum Exit: Equatable {
+    case quit
+    case signal(Int32)
+    /// Only with `stopWhenIdle`: the backend had no more events.
+    case idle
+  }
+
+  /// Runs until a quit effect or a terminating signal. `stopWhenIdle` ends the loop when the
+  /// backend has nothing more to read and nothing is left to draw (tests on MemoryBackend).
+  func run(stopWhenIdle: Bool = false) -> Exit {
+    while !quitRequested {
+      let signal = pendingSignal()
+      if signal != 0 { return .signal(signal) }
+      let now = clock()
+      if needsFrame && now - lastFrameTime >= minimumFrameInterval { drawFrame(now: now) }
+      let event = backend.nextEvent(timeoutMilliseconds: waitMilliseconds(now: clock()))
+      if let event {
+        switch event {
+        case .key(let key): dispatch(.keyPressed(key))
+        case .resize(let width, let height): dispatch(.resized(width: width, height: height))
+        }
+      }
+      if !state.panes.isEmpty {
+        let time = clock()
+        if time - lastWatchTime >= watchInterval {
+          lastWatchTime = time
+          for path in watcher.changedPaths() { dispatch(.fileChanged(path: path)) }
+        }
+      }
+      if state.wantsTicks {
+        let time = clock()
+        if time - lastTickTime >= tickInterval {
+          lastTickTime = time
+          dispatch(.tick(time))
+        }
+      }
+      if event == nil && stopWhenIdle && !needsFrame { return .idle }
+    }
+    return .quit
+  }
+
+  /// How long the next read may block: until the next frame is due when one is pending, until
+  /// the next tick while a pane wants ticks, otherwise the idle wake-up.
+  private func waitMilliseconds(now: Double) -> Int? {
+    var wait = idleWakeMilliseconds
+    func limit(_ seconds: Double) {
+      let ms = max(0, Int((seconds * 1000).rounded(.up)))
+      wait = wait.map { min($0, ms) } ?? ms
+    }
+    if needsFrame { limit(lastFrameTime + minimumFrameInterval - now) }
+    if state.wantsTicks { limit(lastTickTime + tickInterval - now) }
+    return wait
+  }
+
+  private func drawFrame(now: Double) {
+    backend.present(AppView.render(state))
+    needsFrame = false
+    lastFrameTime = now
+    framesDrawn += 1
+  }
+
+  /// Reduces an action and performs its effects; effects that produce results feed them back.
+  func dispatch(_ action: AppAction) {
+    var queue = [action]
+    while !queue.isEmpty {
+      let next = queue.removeFirst()
+      for effect in reduce(state: &state, action: next) {
+        switch effect {
+        case .quit:
+          quitRequested = true
+        case .render, .status:
+          needsFrame = true
+        case .repaint:
+          backend.invalidate()
+          needsFrame = true
+          lastFrameTime = -Double.infinity
+        case .loadTheme(let name):
+          switch resolveTheme(name) {
+          case .success(let theme): queue.append(.themeLoaded(theme))
+          case .failure(let failure): queue.append(.themeFailed(failure.message))
+          }
+        case .loadFile(let path, let pane):
+          queue.append(.fileLoaded(pane: pane, path: path, result: EffectFileIO.read(path, workspace: state.workspace)))
+        case .appendToFile(let path, let text, let pane):
+          queue.append(.fileAppended(pane: pane, path: path, failure: EffectFileIO.append(text, to: path, workspace: state.workspace)))
+        case .runProcess(let executable, let arguments, let pane):
+          queue.append(.processFinished(pane: pane, result: WorkspaceProcesses.run(executable, arguments, workspace: state.workspace)))
+        }
+      }
+    }
+  }
+}
