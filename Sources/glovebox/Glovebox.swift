@@ -16,6 +16,7 @@ struct Glovebox: ParsableCommand {
       ProtocolCommand.self,
       ArrheniusCommand.self,
       SimCommand.self,
+      CycleCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )
