@@ -4,6 +4,23 @@
 set -uo pipefail
 BIN=${1:-.build/release/glovebox}
 echo "== Glovebox benchmarks ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores) =="
+
+# Peers for side-by-side figures (impedance.py, FiPy, navani) live in one venv outside the repo,
+# made on first use from PyPI. GLOVEBOX_PEERS=0 skips them.
+PEER_VENV=${GLOVEBOX_PEER_VENV:-$HOME/.cache/glovebox/peer-venv}
+# peer_python MODULE PIP-PACKAGE…: prints the venv's python once MODULE imports, installing the
+# packages when it does not; prints nothing when that fails (the peer's figure is then skipped).
+peer_python() {
+  local module=$1; shift
+  [ "${GLOVEBOX_PEERS:-1}" = 0 ] && return 0
+  local py="$PEER_VENV/bin/python"
+  if [ ! -x "$py" ]; then python3 -m venv "$PEER_VENV" > /dev/null 2>&1 || return 0; fi
+  if ! "$py" -c "import $module" 2> /dev/null; then
+    echo "(installing $* into $PEER_VENV for the side-by-side figures)" >&2
+    "$py" -m pip install -q "$@" > /dev/null 2>&1 || return 0
+  fi
+  "$py" -c "import $module" 2> /dev/null && echo "$py"
+}
 echo "-- terminal UI: render+diff of a 200x60 frame, ncurses bytes per frame (written into a file) --"
 "$BIN" bench-tui --iterations 500
 
@@ -15,9 +32,7 @@ eis_given=$("$BIN" eis fit "$EIS_DATA" --circuit "$EIS_CIRCUIT" --initial "$EIS_
 eis_auto=$("$BIN" eis fit "$EIS_DATA" --circuit "$EIS_CIRCUIT" --repeat 20 | awk '/ms per fit/ {print $1}')
 echo "eis fit, 8 parameters, 66 points, start given:           ${eis_given:-?} ms per fit"
 echo "eis fit, 8 parameters, no start (automatic multi-start): ${eis_auto:-?} ms per fit"
-EIS_PY=""
-if [ -x /work/venv-imp/bin/python ] && /work/venv-imp/bin/python -c "import impedance" 2>/dev/null; then EIS_PY=/work/venv-imp/bin/python
-elif python3 -c "import impedance" 2>/dev/null; then EIS_PY=python3; fi
+EIS_PY=$(peer_python impedance impedance pandas altair)
 if [ -n "$EIS_PY" ]; then
   imp_ms=$("$EIS_PY" - "$EIS_DATA" <<'PY' 2>/dev/null
 import sys, time, warnings
@@ -38,16 +53,17 @@ PY
     awk -v a="$imp_ms" -v b="$eis_given" -v c="$eis_auto" 'BEGIN { printf "speed-up over impedance.py: %.0fx (start given), %.0fx (no start)\n", a / b, a / c }'
   fi
 else
-  echo "impedance.py not installed (python3 -m venv /work/venv-imp && /work/venv-imp/bin/pip install impedance pandas altair) — skipped"
+  echo "impedance.py not available (pip install impedance pandas altair failed or GLOVEBOX_PEERS=0) — skipped"
 fi
 
 # Phase field (issue 4): single-thread step times. Goals: Allen–Cahn 256² ≤ 1 ms/step; coupled
 # Li model 1024² ≤ 150 ms/step without mechanics, ≤ 400 ms with.
 echo "-- phase field: Allen–Cahn 256² (IMEX Euler, FFTW) --"
 "$BIN" sim bench allen-cahn --grid 256 --json
-if [ -x /work/venv-pf/bin/python ] && /work/venv-pf/bin/python -c "import fipy" 2>/dev/null; then
+PF_PY=$(peer_python fipy fipy)
+if [ -n "$PF_PY" ]; then
   echo "-- phase field: FiPy Allen–Cahn 256², same problem (side by side) --"
-  /work/venv-pf/bin/python Examples/sim/fipy_allen_cahn_bench.py 256 20
+  "$PF_PY" Examples/sim/fipy_allen_cahn_bench.py 256 20
 fi
 echo "-- phase field: coupled Li model, 256² and 1024² (ξ, φ, c; FFT floor) --"
 "$BIN" sim bench model --grid 256 --json
@@ -67,7 +83,7 @@ CYC_MB=$(( $(stat -c %s "$CYC_FILE") / 1048576 ))
 read -r CYC_S CYC_U CYC_Y CYC_KB < "$CYC_FILE.time"
 CYC_CPU=$(awk -v u="$CYC_U" -v s="$CYC_Y" 'BEGIN { printf "%.2f", u + s }')
 echo "cycle summary: $CYC_POINTS points, file $CYC_MB MB: ${CYC_S} s wall, ${CYC_CPU} s CPU, peak RSS $(( CYC_KB / 1024 )) MB"
-CYC_PY=${NAVANI_PYTHON:-/work/venv-cyc/bin/python}
+CYC_PY=${NAVANI_PYTHON:-$(peer_python navani navani)}
 if [ -x "$CYC_PY" ] && "$CYC_PY" -c "import navani" 2>/dev/null; then
   /usr/bin/time -f "%e %U %S %M" -o "$CYC_FILE.navani.time" "$CYC_PY" -c "
 import sys, navani.echem as ec
