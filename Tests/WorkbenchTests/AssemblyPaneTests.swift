@@ -45,6 +45,11 @@ final class AssemblyPaneTests: XCTestCase {
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "Force (kN)", "Force (tf)"))
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "Die:", "10 mm die, 0.7854 cm²"))
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "2. Press 300 MPa: set 23.56 kN (2.40 tf)"))
+    // In 44 columns the table keeps Step … Force (tf) and leaves Hold and Die out.
+    let sheet = try XCTUnwrap(pane.sheet?.get())
+    XCTAssertEqual(
+      AssemblyPane.fittingTable(columns: sheet.pressColumns, rows: sheet.pressRows, width: 44),
+      ["Step  Pressure (MPa)  Force (kN)  Force (tf)", "   2             300       23.56        2.40"])
   }
 
   /// A3 is SS / 200 mg LPSC / SS: the SS discs have no thickness, so on 10 rows each gets one
@@ -219,9 +224,10 @@ final class AssemblyPaneTests: XCTestCase {
         XCTAssertEqual(PaneTestSupport.render(pane, width: width, height: height).lines.count, height)
       }
     }
-    // The A3 force is on screen at 80×24 too.
+    // The A3 force is on screen at 80×24 too, in kN and tonnes-force on one table row (columns
+    // that do not fit are left out from the right instead of wrapping the row).
     let screen = PaneTestSupport.render(try pane(at: "A3"), width: 80, height: 22)
-    XCTAssertNotNil(PaneTestSupport.row(screen, containing: "23.56"), screen.lines.joined(separator: "\n"))
+    XCTAssertNotNil(PaneTestSupport.row(screen, containing: "300", "23.56", "2.40"), screen.lines.joined(separator: "\n"))
   }
 
   func testWholeWorkbenchWithBothPanesRendersAtEverySize() throws {

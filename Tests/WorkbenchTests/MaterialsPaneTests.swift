@@ -104,7 +104,8 @@ final class MaterialsPaneTests: XCTestCase {
   func testMovementOpenBackAndScrollBindings() throws {
     var pane = MaterialsPane(lab: PaneTestSupport.lab())
     let count = pane.recipes.count
-    XCTAssertGreaterThanOrEqual(count, 9)
+    // Syntheses first, then the composites made from them.
+    XCTAssertEqual(pane.recipes.map(\.name), ["LATP", "LPSC", "4S-6O", "5S-5O", "6S-4O", "7S-3O", "8S-2O", "9S-1O", "LCO-composite"])
     XCTAssertEqual(pane.handle(.action("up")), [], "already at the top")
     XCTAssertEqual(pane.handle(.action("down")), [.render])
     XCTAssertEqual(pane.cursor, 1)
@@ -175,6 +176,9 @@ final class MaterialsPaneTests: XCTestCase {
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "Sub-batches"))
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "LPSC: make 1.600 g"))
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "LATP: make 400.0 mg"))
+    // Milling only: no flat plot at room temperature, a sentence instead.
+    XCTAssertNil(PaneTestSupport.row(screen, containing: "Heat treatment"))
+    XCTAssertNotNil(PaneTestSupport.row(screen, containing: "No heat treatment: room temperature throughout."))
   }
 
   func testChangedRecipeFilesAreReloadedThroughEffects() throws {
@@ -192,7 +196,7 @@ final class MaterialsPaneTests: XCTestCase {
     // The fixed file comes back in its place; a deleted one disappears.
     let text = try String(contentsOfFile: PaneTestSupport.examples + "/recipes/LPSC.toml", encoding: .utf8)
     XCTAssertEqual(pane.handle(.fileLoaded(path: "recipes/LPSC.toml", result: .success(text))), [.status(StatusMessage("reloaded recipes/LPSC.toml"))])
-    XCTAssertEqual(pane.recipes.map(\.name).last, "LPSC")
+    XCTAssertEqual(pane.recipes.map(\.name).prefix(2), ["LATP", "LPSC"])
     XCTAssertTrue(pane.lab.errors.isEmpty)
     _ = pane.handle(.fileLoaded(path: "recipes/LATP.toml", result: .failure(EffectFailure("gone"))))
     XCTAssertFalse(pane.recipes.contains { $0.name == "LATP" })

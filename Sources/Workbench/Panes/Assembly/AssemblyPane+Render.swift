@@ -70,25 +70,28 @@ extension AssemblyPane {
     buffer.write("\(sheet.dieText); stack \(sheet.stackText)", x: x, y: area.y, style: theme.textStyle, maxWidth: area.right - x)
     let rest = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
     guard !rest.isEmpty else { return }
-    let text = Paragraph(lines: Self.sheetLines(sheet, showSteps: run == nil, theme: theme), wrap: true, scroll: sheetScroll)
+    func text(width: Int) -> Paragraph {
+      Paragraph(lines: Self.sheetLines(sheet, width: width, showSteps: run == nil, theme: theme), scroll: sheetScroll)
+    }
     if rest.width >= 56 && rest.height >= 4 {
-      let stackWidth = min(30, rest.width * 3 / 10)
+      let stackWidth = min(24, rest.width / 4)
       let parts = Layout.split(rest, direction: .horizontal, [.length(stackWidth), .fill(1)], spacing: 1)
       let frame = Block(title: "Stack to scale")
       frame.render(into: &buffer, area: parts[0], theme: theme)
       StackDrawing(sheet: sheet).render(into: &buffer, area: frame.inner(parts[0]), theme: theme)
-      text.render(into: &buffer, area: parts[1], theme: theme)
+      text(width: parts[1].width).render(into: &buffer, area: parts[1], theme: theme)
     } else {
-      text.render(into: &buffer, area: rest, theme: theme)
+      text(width: rest.width).render(into: &buffer, area: rest, theme: theme)
     }
   }
 
-  /// The tables as aligned text (so the sheet scrolls as one), with headings.
-  static func sheetLines(_ sheet: ProtocolSheet, showSteps: Bool, theme: Theme) -> [TextLine] {
+  /// The tables as aligned text (so the sheet scrolls as one), with headings. Columns that do
+  /// not fit in `width` are left out from the right, so a row is never wrapped mid-table.
+  static func sheetLines(_ sheet: ProtocolSheet, width: Int, showSteps: Bool, theme: Theme) -> [TextLine] {
     let heading = Style(foreground: theme.title, background: theme.background, attributes: .bold)
     let header = theme.textStyle.adding(.underline)
     func table(_ title: String, _ columns: [SheetColumn], _ rows: [[String]]) -> [TextLine] {
-      let lines = SheetText.table(columns: columns, rows: rows, indent: "")
+      let lines = fittingTable(columns: columns, rows: rows, width: width)
       guard let first = lines.first else { return [] }
       return [TextLine(title, style: heading), TextLine(first, style: header)] + lines.dropFirst().map { TextLine($0) }
     }
@@ -110,6 +113,17 @@ extension AssemblyPane {
       lines += [TextLine("")] + sheet.notes.map { TextLine("Note: " + $0, style: noteStyle) }
     }
     return lines
+  }
+
+  /// The widest leading set of columns (at least two) whose table fits in `width`.
+  static func fittingTable(columns: [SheetColumn], rows: [[String]], width: Int) -> [String] {
+    var count = columns.count
+    while true {
+      let lines = SheetText.table(
+        columns: Array(columns.prefix(count)), rows: rows.map { Array($0.prefix(count)) }, indent: "")
+      if count <= 2 || (lines.map(\.count).max() ?? 0) <= width { return lines }
+      count -= 1
+    }
   }
 
   /// The current step, its countdown, what was typed for it, and the steps already recorded.

@@ -19,7 +19,7 @@ struct StackDrawing: Widget {
       let color = Self.color(band.role, theme: theme)
       let fill = Style(foreground: theme.background, background: color)
       buffer.fill(rect, with: Cell(" ", style: fill))
-      let label = "\(band.name) \(band.label)"
+      let label = band.thicknessMicrometres == nil ? band.name : "\(band.name) \(band.label)"
       buffer.write(label, x: rect.x + (rect.width > label.count ? 1 : 0), y: rect.y + (rect.height - 1) / 2, style: fill.adding(.bold), maxWidth: rect.width)
       bottom = top
     }

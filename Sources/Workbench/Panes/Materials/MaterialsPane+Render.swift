@@ -85,7 +85,7 @@ extension MaterialsPane {
     let rest = parts[2]
     guard !rest.isEmpty else { return }
     let text = Paragraph(lines: Self.detailLines(sheet, theme: context.theme), scroll: sheetScroll)
-    guard sheet.heatProfile.count >= 2 else {
+    guard Self.hasHeatTreatment(sheet) else {
       text.render(into: &buffer, area: rest, theme: context.theme)
       return
     }
@@ -138,10 +138,19 @@ extension MaterialsPane {
     }
     lines += [TextLine(""), TextLine("Steps (total \(sheet.totalTimeText))", style: heading)]
     lines += sheet.stepLines.map { TextLine("  " + $0) }
+    if !hasHeatTreatment(sheet) { lines.append(TextLine("  No heat treatment: room temperature throughout.")) }
     if !sheet.notes.isEmpty {
       lines += [TextLine("")] + sheet.notes.map { TextLine("Note: " + $0, style: Style(foreground: theme.warning, background: theme.background)) }
     }
     return lines
+  }
+
+  /// Whether the temperature programme changes temperature at all: milling-only recipes (the
+  /// composites) stay at room temperature, and a flat line says nothing a sentence would not.
+  static func hasHeatTreatment(_ sheet: RecipeSheet) -> Bool {
+    let temperatures = sheet.heatProfile.map(\.celsius)
+    guard temperatures.count >= 2, let lowest = temperatures.min(), let highest = temperatures.max() else { return false }
+    return highest - lowest >= 1
   }
 
   /// Temperature against time of the heat treatments, in the pane's graph symbols.

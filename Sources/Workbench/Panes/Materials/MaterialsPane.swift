@@ -40,7 +40,12 @@ public struct MaterialsPane: Pane {
 
   public var capturesInput: Bool { massField != nil }
 
-  public var recipes: [Recipe] { lab.recipes.recipes }
+  /// Syntheses first, then composites (made from them), each group in file order: the list
+  /// reads in the order the lab works.
+  public var recipes: [Recipe] {
+    let all = lab.recipes.recipes
+    return all.filter { !$0.isComposite } + all.filter(\.isComposite)
+  }
 
   public var selectedRecipe: Recipe? { recipes.indices.contains(cursor) ? recipes[cursor] : nil }
 
@@ -187,5 +192,12 @@ public struct MaterialsPane: Pane {
       return [.status(.error(error.description))]
     }
     return [.status(StatusMessage("reloaded \(path)"))]
+  }
+}
+
+extension Recipe {
+  var isComposite: Bool {
+    if case .composite = kind { return true }
+    return false
   }
 }
