@@ -91,8 +91,13 @@ final class AssemblyPaneTests: XCTestCase {
     var pane = try pane(at: "A3", clock: clock)
     XCTAssertEqual(pane.handle(.action("note")), [], "no note outside run mode")
     XCTAssertEqual(pane.handle(.action("complete-step")), [])
-    guard case .status(let started)? = pane.handle(.action("run")).first else { return XCTFail() }
-    XCTAssertEqual(started.text, "run A3: 4 steps; space starts a hold or completes a step")
+    let runEffects = pane.handle(.action("run"))
+    XCTAssertEqual(runEffects, [
+      .status(StatusMessage("run A3: 4 steps; space starts a hold or completes a step")),
+      .loadFile(path: "notebook.jsonl", pane: "assembly"),
+    ])
+    XCTAssertEqual(pane.handle(.fileLoaded(path: "notebook.jsonl", result: .failure(EffectFailure("no such file")))), [],
+      "a missing notebook is a new one")
     XCTAssertFalse(pane.wantsTicks)
 
     // Step 1 (spread the powder) is untimed: space records it at once.
@@ -167,6 +172,26 @@ final class AssemblyPaneTests: XCTestCase {
     XCTAssertEqual(pane.run?.failed, 1)
     let screen = PaneTestSupport.render(pane, width: 120, height: 40)
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "notebook: 0 of 2 written, 1 failed"))
+  }
+
+  /// An earlier crash left half a record at the end of the notebook: the next record begins
+  /// with a newline, so the notebook reads back with every completed step and the torn line
+  /// reported by line number.
+  func testARecordAfterATornLineStartsOnItsOwnLine() throws {
+    var pane = try pane(at: "A3")
+    _ = pane.handle(.action("run"))
+    let old = "{\"deviations\":[],\"protocol\":\"A1\",\"step\":1,\"time\":\"2026-11-23T09:00:00Z\",\"title\":\"x\"}\n{\"devia"
+    let effects = pane.handle(.fileLoaded(path: "notebook.jsonl", result: .success(old)))
+    XCTAssertEqual(effects, [.status(StatusMessage(
+      "notebook.jsonl does not end in a newline (line 2 is cut short and skipped); the next record starts a new line"))])
+    let append = pane.handle(.action("complete-step"))
+    guard case .appendToFile(_, let text, _)? = append.first else { return XCTFail("\(append)") }
+    XCTAssertTrue(text.hasPrefix("\n{"))
+    let contents = RunNotebook.decode(Data((old + text).utf8))
+    XCTAssertEqual(contents.records.map(\.protocolID), ["A1", "A3"])
+    XCTAssertEqual(contents.errors.map(\.line), [2])
+    // Only the first record needs the newline.
+    XCTAssertEqual(pane.run?.startsWithNewline, false)
   }
 
   func testMovementOpenBackAndScrollBindings() throws {

@@ -16,6 +16,9 @@ public struct ProtocolRun: Sendable, Hashable {
   public var failed = 0
   /// Whether the end of the current hold has been announced.
   var holdAnnounced = false
+  /// The notebook ends in a line cut short by an earlier crash: the next record starts with a
+  /// newline so it stands on its own line (found when the run starts and the notebook is read).
+  public var startsWithNewline = false
 
   public init(session: RunSession) {
     self.session = session
@@ -32,7 +35,10 @@ extension AssemblyPane {
       guard !sheet.runSteps.isEmpty else { return [.status(.error("\(sheet.id) has no steps to run"))] }
       run = ProtocolRun(session: RunSession(sheet: sheet))
       entry = nil
-      return [.status(StatusMessage("run \(sheet.id): \(sheet.runSteps.count) steps; space starts a hold or completes a step"))]
+      return [
+        .status(StatusMessage("run \(sheet.id): \(sheet.runSteps.count) steps; space starts a hold or completes a step")),
+        .loadFile(path: RunNotebook.fileName, pane: id),
+      ]
     }
   }
 
@@ -53,9 +59,13 @@ extension AssemblyPane {
     run.pendingDeviations = []
     run.holdAnnounced = false
     self.run = run
-    let text: String
+    var text: String
     do {
       text = String(decoding: try RunNotebook.encode(record), as: UTF8.self)
+      if run.startsWithNewline {
+        text = "\n" + text
+        self.run?.startsWithNewline = false
+      }
     } catch {
       self.run?.failed += 1
       return [.status(.error("step \(record.step) not recorded: \(error)"))]
@@ -79,6 +89,17 @@ extension AssemblyPane {
       return [.status(StatusMessage("step \(number): hold time reached, release and press space"))]
     }
     return [.render]
+  }
+
+  /// The notebook as the run starts: a missing file is a new notebook; one whose last line was
+  /// cut short gets a newline before the next record, and the status line says so.
+  mutating func notebookLoaded(_ result: Result<String, EffectFailure>) -> [Effect] {
+    guard case .success(let text) = result, run != nil else { return [] }
+    let contents = RunNotebook.decode(Data(text.utf8), fileName: RunNotebook.fileName)
+    guard !text.isEmpty, !text.hasSuffix("\n") else { return [] }
+    run?.startsWithNewline = true
+    let line = contents.truncatedLine.map { " (line \($0) is cut short and skipped)" } ?? ""
+    return [.status(StatusMessage("\(RunNotebook.fileName) does not end in a newline\(line); the next record starts a new line"))]
   }
 
   mutating func recordWritten(path: String, failure: EffectFailure?) -> [Effect] {

@@ -99,6 +99,7 @@ public struct AssemblyPane: Pane {
       guard LabWorkspace.isLabFile(path) else { return [] }
       return [.loadFile(path: path, pane: id)]
     case .fileLoaded(let path, let result):
+      if path == RunNotebook.fileName { return notebookLoaded(result) }
       return reload(path: path, result: result)
     case .processFinished:
       return []
