@@ -73,7 +73,7 @@ final class MaterialsPaneTests: XCTestCase {
     // A quarter of the 2 g batch: 0.8568 g / 4 = 0.2142 g of Li2S.
     var screen = PaneTestSupport.render(pane, width: 120, height: 40)
     XCTAssertTrue(try XCTUnwrap(PaneTestSupport.row(screen, containing: "Li2S", "99.9")).contains("0.2142"))
-    XCTAssertNotNil(PaneTestSupport.row(screen, containing: "Batch mass: 500 mg"))
+    XCTAssertNotNil(PaneTestSupport.row(screen, containing: "Batch mass: 500 mg", "Enter sets · Esc cancels"))
 
     PaneTestSupport.type("x", into: &pane)
     XCTAssertEqual(pane.massError, "unknown mass unit \"mgx\" (expected g, mg or kg)")

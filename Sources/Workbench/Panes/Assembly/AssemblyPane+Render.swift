@@ -179,7 +179,13 @@ extension AssemblyPane {
         .render(into: &buffer, area: parts[1], theme: theme)
     }
     if let entry {
-      entry.field.render(into: &buffer, area: parts[2], theme: theme)
+      let hint = "  Enter keeps · Esc drops"
+      let row = parts[2]
+      let fieldWidth = row.width >= 40 ? row.width - hint.count : row.width
+      entry.field.render(into: &buffer, area: Rect(x: row.x, y: row.y, width: fieldWidth, height: row.height), theme: theme)
+      if fieldWidth < row.width, !row.isEmpty {
+        buffer.write(hint, x: row.x + fieldWidth, y: row.y, style: theme.textStyle.adding(.dim), maxWidth: row.width - fieldWidth)
+      }
     }
   }
 }

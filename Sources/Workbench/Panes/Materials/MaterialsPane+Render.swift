@@ -63,7 +63,12 @@ extension MaterialsPane {
     guard !area.isEmpty else { return }
     let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
     if let field = massField {
-      field.render(into: &buffer, area: row, theme: theme)
+      let hint = "  Enter sets · Esc cancels"
+      let fieldWidth = row.width >= 40 ? row.width - hint.count : row.width
+      field.render(into: &buffer, area: Rect(x: row.x, y: row.y, width: fieldWidth, height: 1), theme: theme)
+      if fieldWidth < row.width {
+        buffer.write(hint, x: row.x + fieldWidth, y: row.y, style: theme.textStyle.adding(.dim), maxWidth: row.width - fieldWidth)
+      }
       if let massError, area.height > 1 {
         buffer.write(
           "✗ " + massError, x: area.x, y: area.y + 1, style: Style(foreground: theme.error, background: theme.background),
