@@ -156,6 +156,9 @@ final class MaterialsPaneTests: XCTestCase {
     let dots = braille.lines.joined().unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
     XCTAssertGreaterThan(dots.count, 20, "the 550 °C anneal is drawn in braille")
     XCTAssertNotNil(PaneTestSupport.row(braille, containing: "Heat treatment (°C vs h)"))
+    // The pane opens on the first synthesis (LATP, calcined), so the plot is there from the start.
+    let opening = PaneTestSupport.render(MaterialsPane(lab: PaneTestSupport.lab()), width: 120, height: 40)
+    XCTAssertGreaterThan(opening.lines.joined().unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count, 20)
     let ascii = PaneTestSupport.render(pane, width: 120, height: 40, symbols: .ascii)
     XCTAssertFalse(ascii.lines.joined().unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
   }
