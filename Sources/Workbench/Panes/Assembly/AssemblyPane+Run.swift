@@ -1,0 +1,124 @@
+import Foundation
+import Lab
+import TUI
+
+/// A protocol being carried out: Lab's `RunSession` plus what the operator has typed for the
+/// current step and what the notebook has confirmed.
+public struct ProtocolRun: Sendable, Hashable {
+  public var session: RunSession
+  /// The note for the current step (`n`), recorded with it.
+  public var pendingNote: String?
+  /// Deviations typed for the current step (`d`).
+  public var pendingDeviations: [String] = []
+  /// Records the notebook confirmed written and flushed.
+  public var written = 0
+  /// Records the notebook refused (their errors went to the status line).
+  public var failed = 0
+  /// Whether the end of the current hold has been announced.
+  var holdAnnounced = false
+  /// The notebook ends in a line cut short by an earlier crash: the next record starts with a
+  /// newline so it stands on its own line (found when the run starts and the notebook is read).
+  public var startsWithNewline = false
+
+  public init(session: RunSession) {
+    self.session = session
+  }
+}
+
+extension AssemblyPane {
+  mutating func startRun() -> [Effect] {
+    guard let sheet else { return [.status(.error("no protocol to run: the workspace has no protocols/ files"))] }
+    switch sheet {
+    case .failure(let error):
+      return [.status(.error("cannot run: \(error.description)"))]
+    case .success(let sheet):
+      guard !sheet.runSteps.isEmpty else { return [.status(.error("\(sheet.id) has no steps to run"))] }
+      run = ProtocolRun(session: RunSession(sheet: sheet))
+      entry = nil
+      return [
+        .status(StatusMessage("run \(sheet.id): \(sheet.runSteps.count) steps; space starts a hold or completes a step")),
+        .loadFile(path: RunNotebook.fileName, pane: id),
+      ]
+    }
+  }
+
+  /// Space or Enter in run mode: a timed step whose hold has not started starts its countdown;
+  /// any other step is completed and its record goes to the notebook.
+  mutating func advance() -> [Effect] {
+    guard var run, let step = run.session.current else { return [] }
+    if step.holdSeconds != nil && run.session.holdStartedAt == nil {
+      run.session.startHold(at: now)
+      run.holdAnnounced = false
+      self.run = run
+      return [.status(StatusMessage("step \(step.number): hold started"))]
+    }
+    guard let record = run.session.complete(at: now, note: run.pendingNote, deviations: run.pendingDeviations) else {
+      return []
+    }
+    run.pendingNote = nil
+    run.pendingDeviations = []
+    run.holdAnnounced = false
+    self.run = run
+    var text: String
+    do {
+      text = String(decoding: try RunNotebook.encode(record), as: UTF8.self)
+      if run.startsWithNewline {
+        text = "\n" + text
+        self.run?.startsWithNewline = false
+      }
+    } catch {
+      self.run?.failed += 1
+      return [.status(.error("step \(record.step) not recorded: \(error)"))]
+    }
+    var effects: [Effect] = [.appendToFile(path: RunNotebook.fileName, text: text, pane: id)]
+    if run.session.isFinished {
+      effects.append(.status(StatusMessage("run \(run.session.protocolID) complete: \(run.session.records.count) steps recorded")))
+    } else {
+      effects.append(.render)
+    }
+    return effects
+  }
+
+  /// Redraws the countdown; says once when the hold is over.
+  mutating func tick() -> [Effect] {
+    guard var run, let remaining = run.session.remainingSeconds(at: now) else { return [] }
+    if remaining <= 0 && !run.holdAnnounced {
+      run.holdAnnounced = true
+      self.run = run
+      let number = run.session.current?.number ?? 0
+      return [.status(StatusMessage("step \(number): hold time reached, release and press space"))]
+    }
+    return [.render]
+  }
+
+  /// The notebook as the run starts: a missing file is a new notebook; one whose last line was
+  /// cut short gets a newline before the next record, and the status line says so.
+  mutating func notebookLoaded(_ result: Result<String, EffectFailure>) -> [Effect] {
+    guard case .success(let text) = result, run != nil else { return [] }
+    let contents = RunNotebook.decode(Data(text.utf8), fileName: RunNotebook.fileName)
+    guard !text.isEmpty, !text.hasSuffix("\n") else { return [] }
+    run?.startsWithNewline = true
+    let line = contents.truncatedLine.map { " (line \($0) is cut short and skipped)" } ?? ""
+    return [.status(StatusMessage("\(RunNotebook.fileName) does not end in a newline\(line); the next record starts a new line"))]
+  }
+
+  mutating func recordWritten(path: String, failure: EffectFailure?) -> [Effect] {
+    guard path == RunNotebook.fileName else { return [] }
+    if let failure {
+      run?.failed += 1
+      return [.status(.error("notebook not written: \(failure.message)"))]
+    }
+    run?.written += 1
+    return [.render]
+  }
+
+  /// "4:59" for a countdown.
+  static func clockText(seconds: Double) -> String {
+    let whole = max(0, Int(seconds.rounded(.up)))
+    let hours = whole / 3600
+    let minutes = (whole % 3600) / 60
+    let secs = whole % 60
+    let mmss = String(format: "%02d:%02d", minutes, secs)
+    return hours > 0 ? "\(hours):\(mmss)" : mmss
+  }
+}

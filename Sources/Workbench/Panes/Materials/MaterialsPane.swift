@@ -1,0 +1,203 @@
+import Engine
+import Lab
+import TUI
+
+/// The Materials pane: the workspace's recipes on the left; on the right the weigh-out sheet of
+/// the recipe under the cursor at the batch mass, its verdicts, steps and heat-treatment plot.
+/// The batch mass is typed like a person writes it (`2g`, `500 mg`); every keystroke rescales
+/// the table, and text that is not a mass shows its error instead of a number.
+public struct MaterialsPane: Pane {
+  /// Which half of the pane the movement keys act on.
+  public enum Focus: Hashable, Sendable {
+    case list
+    case sheet
+  }
+
+  public let id = "materials"
+  public let title = "Materials"
+  public private(set) var lab: LabWorkspace
+  /// Index of the recipe under the cursor.
+  public private(set) var cursor = 0
+  public private(set) var focus = Focus.list
+  /// The committed batch mass, g.
+  public private(set) var batchGrams: Double
+  /// The mass field while it is being edited.
+  public private(set) var massField: TextInput?
+  /// Why the text in the mass field is not a mass (nil while it reads as one).
+  public private(set) var massError: String?
+  /// The mass the field reads as while editing, g: the sheet follows it live.
+  public private(set) var previewGrams: Double?
+  /// Wrapped rows of the sheet's text skipped at the top.
+  public private(set) var sheetScroll = 0
+
+  /// The batch mass a pane opens with, g (the study's 2 g LPSC batch).
+  public static let defaultBatchGrams = 2.0
+
+  public init(lab: LabWorkspace, batchGrams: Double = MaterialsPane.defaultBatchGrams) {
+    self.lab = lab
+    self.batchGrams = batchGrams
+  }
+
+  public var capturesInput: Bool { massField != nil }
+
+  /// Syntheses first, then composites (made from them), each group in file order: the list
+  /// reads in the order the lab works.
+  public var recipes: [Recipe] {
+    let all = lab.recipes.recipes
+    return all.filter { !$0.isComposite } + all.filter(\.isComposite)
+  }
+
+  public var selectedRecipe: Recipe? { recipes.indices.contains(cursor) ? recipes[cursor] : nil }
+
+  /// The mass the sheet shows: the one being typed when it reads as a mass, else the batch mass.
+  public var shownGrams: Double { previewGrams ?? batchGrams }
+
+  /// The sheet of the recipe under the cursor at `shownGrams`; a recipe that cannot be scaled
+  /// (a composite naming a missing recipe, an unbalanceable product) gives its error.
+  public var sheet: Result<RecipeSheet, InputError>? {
+    guard let recipe = selectedRecipe else { return nil }
+    do {
+      return .success(try lab.sheet(for: recipe, grams: shownGrams))
+    } catch let error as InputError {
+      return .failure(error.inFile(recipe.file ?? recipe.name))
+    } catch {
+      return .failure(InputError("\(error)", file: recipe.file ?? recipe.name))
+    }
+  }
+
+  public var bindings: [KeyBinding] {
+    [
+      KeyBinding(action: "down", keys: [.character("j"), .down], description: focus == .list ? "next recipe" : "scroll down"),
+      KeyBinding(action: "up", keys: [.character("k"), .up], description: focus == .list ? "previous recipe" : "scroll up"),
+      KeyBinding(action: "open", keys: [.enter], description: "open the sheet", showsInHints: focus == .list),
+      KeyBinding(action: "back", keys: [.escape], description: "back to the list", showsInHints: focus == .sheet),
+      KeyBinding(action: "edit-mass", keys: [.character("e"), .character("m")], description: "batch mass"),
+      KeyBinding(action: "page-down", keys: [.pageDown], description: "scroll the sheet down", showsInHints: false),
+      KeyBinding(action: "page-up", keys: [.pageUp], description: "scroll the sheet up", showsInHints: false),
+    ]
+  }
+
+  public mutating func handle(_ event: PaneEvent) -> [Effect] {
+    switch event {
+    case .action(let action):
+      return perform(action)
+    case .key(let key):
+      return massField == nil ? [] : edit(key)
+    case .focused:
+      guard !lab.errors.isEmpty else { return [] }
+      let count = lab.errors.count
+      return [.status(.error("\(count) workspace file\(count == 1 ? "" : "s") with errors: \(lab.errors[0].description)"))]
+    case .fileChanged(let path):
+      guard LabWorkspace.isLabFile(path) else { return [] }
+      return [.loadFile(path: path, pane: id)]
+    case .fileLoaded(let path, let result):
+      return reload(path: path, result: result)
+    case .tick, .fileAppended, .processFinished:
+      return []
+    }
+  }
+
+  private mutating func perform(_ action: String) -> [Effect] {
+    switch action {
+    case "down", "up":
+      let step = action == "down" ? 1 : -1
+      if focus == .list {
+        guard !recipes.isEmpty else { return [] }
+        let moved = min(max(0, cursor + step), recipes.count - 1)
+        guard moved != cursor else { return [] }
+        cursor = moved
+        sheetScroll = 0
+      } else {
+        sheetScroll = max(0, sheetScroll + step)
+      }
+      return [.render]
+    case "page-down", "page-up":
+      sheetScroll = max(0, sheetScroll + (action == "page-down" ? 10 : -10))
+      return [.render]
+    case "open":
+      guard focus == .list, selectedRecipe != nil else { return [] }
+      focus = .sheet
+      return [.render]
+    case "back":
+      guard focus == .sheet else { return [] }
+      focus = .list
+      return [.render]
+    case "edit-mass":
+      guard selectedRecipe != nil else { return [.status(.error("no recipe to scale: the workspace has no recipes/ files"))] }
+      massField = TextInput(text: LabFormat.number(batchGrams, digits: 6) + " g", prompt: "Batch mass: ")
+      massError = nil
+      previewGrams = nil
+      return [.render]
+    default:
+      return []
+    }
+  }
+
+  /// A key for the mass field: every edit rescales the sheet when the text reads as a mass.
+  private mutating func edit(_ key: Key) -> [Effect] {
+    guard var field = massField else { return [] }
+    switch field.handle(key) {
+    case .edited:
+      massField = field
+      validate(field.text)
+      return [.render]
+    case .moved:
+      massField = field
+      return [.render]
+    case .submitted(let text):
+      do {
+        batchGrams = try MassText.grams(text)
+        massField = nil
+        massError = nil
+        previewGrams = nil
+        return [.status(StatusMessage("batch mass \(LabFormat.mass(grams: batchGrams))"))]
+      } catch {
+        massField = field
+        validate(text)
+        return [.status(.error("batch mass: \(massError ?? "\(error)")"))]
+      }
+    case .cancelled:
+      massField = nil
+      massError = nil
+      previewGrams = nil
+      return [.render]
+    case .rejected(let message):
+      massError = message
+      return [.render]
+    case .ignored:
+      return []
+    }
+  }
+
+  private mutating func validate(_ text: String) {
+    do {
+      previewGrams = try MassText.grams(text)
+      massError = nil
+    } catch let error as InputError {
+      massError = error.message
+    } catch {
+      massError = "\(error)"
+    }
+  }
+
+  private mutating func reload(path: String, result: Result<String, EffectFailure>) -> [Effect] {
+    guard LabWorkspace.isLabFile(path) else { return [] }
+    let name = selectedRecipe?.name
+    switch result {
+    case .success(let text): lab.apply(path: path, text: text)
+    case .failure: lab.apply(path: path, text: nil)
+    }
+    cursor = name.flatMap { n in recipes.firstIndex { $0.name == n } } ?? min(cursor, max(0, recipes.count - 1))
+    if let error = lab.errors.first(where: { ($0.file ?? "").hasSuffix(LabWorkspace.relativePath(path)) }) {
+      return [.status(.error(error.description))]
+    }
+    return [.status(StatusMessage("reloaded \(path)"))]
+  }
+}
+
+extension Recipe {
+  var isComposite: Bool {
+    if case .composite = kind { return true }
+    return false
+  }
+}
