@@ -14,6 +14,7 @@ struct Glovebox: ParsableCommand {
       FormulaCommand.self,
       RecipeCommand.self,
       ProtocolCommand.self,
+      ArrheniusCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

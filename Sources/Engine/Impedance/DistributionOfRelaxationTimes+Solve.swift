@@ -1,0 +1,169 @@
+import Foundation
+
+extension DistributionOfRelaxationTimes {
+  init(_ spectrum: ImpedanceSpectrum, options: Options, grid centres: [Double]) throws {
+    let n = spectrum.count
+    guard n >= 3 else { throw InputError("expected at least 3 points for a DRT, got \(n)") }
+    for (i, f) in spectrum.frequencies.enumerated() where !(f > 0 && f.isFinite) {
+      throw InputError("expected positive frequencies; point \(i + 1) has \(f) Hz")
+    }
+    let w = spectrum.frequencies.map { 2 * Double.pi * $0 }
+    let scale = (0..<n).map { hypot(spectrum.real[$0], spectrum.imaginary[$0]) }.max() ?? 1
+    guard scale > 0 else { throw InputError("expected a non-zero impedance for a DRT") }
+    let topIndex = spectrum.frequencies.indices.max { spectrum.frequencies[$0] < spectrum.frequencies[$1] } ?? 0
+    let useL = options.includeInductance ?? (spectrum.imaginary[topIndex] > 0)
+    let m = centres.count
+    let y = centres.map { log($0) }
+    let dy = (y[m - 1] - y[0]) / Double(m - 1)
+    let epsilon = options.shapeFactor * 2 * log(2.0).squareRoot() / dy
+    // Columns: 0 = R∞, 1 = L (zero when unused), 2… = basis coefficients.
+    let p = m + 2
+    var a = Matrix(rows: 2 * n, columns: p)
+    let half = options.basis == .gaussian ? 6 / epsilon : dy
+    let nodes = 241
+    let h = 2 * half / Double(nodes - 1)
+    func basis(_ u: Double) -> Double {
+      options.basis == .gaussian ? exp(-(epsilon * u) * (epsilon * u)) : max(0, 1 - abs(u) / dy)
+    }
+    let weightsSimpson = (0..<nodes).map { k -> Double in (k == 0 || k == nodes - 1) ? 1 : (k % 2 == 1 ? 4 : 2) }
+    let phi = (0..<nodes).map { basis(-half + Double($0) * h) }
+    for i in 0..<n {
+      a[i, 0] = 1 / scale
+      if useL { a[n + i, 1] = w[i] / scale }
+      for k in 0..<m {
+        var re = 0.0, im = 0.0
+        for q in 0..<nodes {
+          let wt = weightsSimpson[q] * phi[q]
+          if wt == 0 { continue }
+          let x = w[i] * exp(y[k] - half + Double(q) * h)
+          let d = 1 + x * x
+          re += wt / d
+          im -= wt * x / d
+        }
+        a[i, 2 + k] = re * h / 3
+        a[n + i, 2 + k] = im * h / 3
+      }
+    }
+    // Work in normalised units: coefficients of R∞ and L are divided by s already; the basis
+    // columns act on γ/s.
+    var b = [Double](repeating: 0, count: 2 * n)
+    for i in 0..<n {
+      b[i] = spectrum.real[i] / scale
+      b[n + i] = spectrum.imaginary[i] / scale
+    }
+    var penalty = Matrix(rows: p, columns: p)
+    for i in 0..<m {
+      for j in 0..<m {
+        let d = y[i] - y[j]
+        switch options.basis {
+        case .gaussian:
+          let e2: Double = epsilon * epsilon * d * d
+          let front: Double = (Double.pi / 2).squareRoot() * epsilon
+          penalty[2 + i, 2 + j] = front * (1 - e2) * exp(-e2 / 2)
+        case .piecewiseLinear:
+          // (D₁ᵀD₁)/Δy for the first-difference operator D₁.
+          var v = 0.0
+          if i == j { v = (i == 0 || i == m - 1) ? 1 : 2 } else if abs(i - j) == 1 { v = -1 }
+          penalty[2 + i, 2 + j] = v / dy
+        }
+      }
+    }
+    let gram = a.gram()
+    let rhs = a.transposeTimes(b)
+    let lambda = options.lambda ?? Self.generalisedCrossValidation(gram: gram, rhs: rhs, penalty: penalty, a: a, b: b, p: p, useL: useL)
+    var system = gram
+    for i in 0..<p { for j in 0..<p { system[i, j] += lambda * penalty[i, j] } }
+    if !useL { system[1, 1] = 1 }
+    let x = NonNegativeLeastSquares.solve(gram: system, rhs: rhs)
+    seriesResistance = x[0]
+    inductance = useL ? x[1] : 0
+    self.lambda = lambda
+    // γ on a grid 10× finer than... ten points per decade over the basis span.
+    let fineCount = Int((log10(centres[m - 1]) - log10(centres[0])) * 20) + 1
+    let fineY = (0..<fineCount).map { y[0] + (y[m - 1] - y[0]) * Double($0) / Double(fineCount - 1) }
+    tau = fineY.map { exp($0) }
+    gamma = fineY.map { yy -> Double in
+      var g = 0.0
+      for k in 0..<m { g += x[2 + k] * basis(yy - y[k]) }
+      return g * scale
+    }
+    let fit = a * x
+    fitted = (0..<n).map { ComplexNumber(fit[$0] * scale, fit[n + $0] * scale) }
+    var sumSquares = 0.0
+    for i in 0..<(2 * n) { sumSquares += (fit[i] - b[i]) * (fit[i] - b[i]) }
+    relativeResidual = (sumSquares / Double(2 * n)).squareRoot()
+    peaks = Self.findPeaks(y: fineY, gamma: gamma, threshold: options.peakThreshold)
+  }
+
+  /// GCV over λ = 10⁻⁶ … 1 (quarter decades) for the unconstrained ridge problem.
+  static func generalisedCrossValidation(gram: Matrix, rhs: [Double], penalty: Matrix, a: Matrix, b: [Double], p: Int, useL: Bool) -> Double {
+    let rows = Double(a.rows)
+    var best = (lambda: 1e-3, score: Double.infinity)
+    for k in 0...24 {
+      let lambda = pow(10, -6 + Double(k) * 0.25)
+      var system = gram
+      for i in 0..<p { for j in 0..<p { system[i, j] += lambda * penalty[i, j] } }
+      if !useL { system[1, 1] = 1 }
+      guard let chol = Cholesky(system) else { continue }
+      let x = chol.solve(rhs)
+      let r = a * x
+      var rss = 0.0
+      for i in 0..<b.count { rss += (b[i] - r[i]) * (b[i] - r[i]) }
+      // tr H = tr((AᵀA + λR)⁻¹ AᵀA), column by column.
+      var trace = 0.0
+      for j in 0..<p {
+        let col = chol.solve(gram.column(j))
+        trace += col[j]
+      }
+      let denom = rows - trace
+      guard denom > 0 else { continue }
+      let score = rows * rss / (denom * denom)
+      if score < best.score { best = (lambda, score) }
+    }
+    return best.lambda
+  }
+
+  /// Peaks of γ with the resistance each one carries. The τ axis is split at the minima between
+  /// consecutive local maxima and γ is integrated over each part (trapezoid rule in ln τ), so the
+  /// areas add up to ∫γ d ln τ. A maximum lower than `mergeFraction` of its taller neighbour, or
+  /// than `threshold` of the highest peak, is a side lobe of the regularised solution (a
+  /// distributed process's tail, or NNLS ringing), and its area joins that neighbour.
+  static func findPeaks(y: [Double], gamma: [Double], threshold: Double, mergeFraction: Double = 0.1) -> [Peak] {
+    let top = gamma.max() ?? 0
+    guard top > 0, gamma.count >= 3 else { return [] }
+    var maxima: [Int] = []
+    for i in 1..<(gamma.count - 1) where gamma[i] > gamma[i - 1] && gamma[i] >= gamma[i + 1] && gamma[i] > 0 {
+      maxima.append(i)
+    }
+    guard !maxima.isEmpty else { return [] }
+    // Segment boundaries: the lowest point between consecutive maxima.
+    var bounds = [0]
+    for k in 0..<(maxima.count - 1) {
+      let range = maxima[k]...maxima[k + 1]
+      bounds.append(range.min { gamma[$0] < gamma[$1] } ?? maxima[k])
+    }
+    bounds.append(gamma.count - 1)
+    var peaks: [Peak] = []
+    for (k, i) in maxima.enumerated() {
+      var area = 0.0
+      for j in bounds[k]..<bounds[k + 1] { area += (gamma[j] + gamma[j + 1]) / 2 * (y[j + 1] - y[j]) }
+      peaks.append(Peak(tau: exp(y[i]), gamma: gamma[i], resistance: area))
+    }
+    while peaks.count > 1 {
+      var weakest: Int?
+      for k in peaks.indices {
+        let left = k > 0 ? peaks[k - 1].gamma : 0
+        let right = k + 1 < peaks.count ? peaks[k + 1].gamma : 0
+        let isLobe = peaks[k].gamma < mergeFraction * max(left, right) || peaks[k].gamma < threshold * top
+        if isLobe && (weakest == nil || peaks[k].gamma < peaks[weakest ?? 0].gamma) { weakest = k }
+      }
+      guard let k = weakest else { break }
+      let left = k > 0 ? peaks[k - 1].gamma : -1
+      let right = k + 1 < peaks.count ? peaks[k + 1].gamma : -1
+      let target = left >= right ? k - 1 : k + 1
+      peaks[target].resistance += peaks[k].resistance
+      peaks.remove(at: k)
+    }
+    return peaks
+  }
+}

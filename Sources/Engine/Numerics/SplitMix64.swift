@@ -1,0 +1,26 @@
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so multi-start fits and
+/// synthetic noise are reproducible run to run and machine to machine.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Uniform in [0, 1).
+  public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+  /// Standard normal deviate by the Box–Muller transform.
+  public mutating func normal() -> Double {
+    let u1 = max(uniform(), 1e-300), u2 = uniform()
+    return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
+  }
+}
+
+import Foundation
