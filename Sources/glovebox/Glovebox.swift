@@ -15,6 +15,7 @@ struct Glovebox: ParsableCommand {
       RecipeCommand.self,
       ProtocolCommand.self,
       ArrheniusCommand.self,
+      CycleCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )
