@@ -79,7 +79,7 @@ final class WorkbenchEffectsTests: XCTestCase {
   }
 
   func testReadingAMissingFileIsAFailureForThePane() {
-    let result = WorkspaceFiles.read("missing.toml", workspace: "/nonexistent-workspace")
+    let result = EffectFileIO.read("missing.toml", workspace: "/nonexistent-workspace")
     guard case .failure(let failure) = result else { return XCTFail("expected a failure") }
     XCTAssertTrue(failure.message.hasPrefix("missing.toml: cannot read"), failure.message)
   }

@@ -9,7 +9,8 @@ import Foundation
 /// is set so its impedance is about R at ω: in series the branches share R, in parallel each
 /// branch gets R (R∥C has its apex where |Z_C| = R). Candidates differ in how blocks are placed:
 /// on the detected arcs, spread evenly over the measured decades, and with the last block opened
-/// up for an unclosed low-frequency arc; random starts draw ω and R log-uniformly.
+/// up for an unclosed low-frequency arc, and with the first block above the highest frequency (a
+/// pellet's bulk arc); random starts draw ω and R log-uniformly.
 public struct CircuitInitialGuess: Sendable {
   public let circuit: Circuit
   public let features: SpectrumFeatures
@@ -70,6 +71,22 @@ public struct CircuitInitialGuess: Sendable {
     for placement in placements {
       for exponent in [0.8, 0.6, 0.95] { out.append(values(placement: placement, exponent: exponent)) }
     }
+    // A ceramic pellet's bulk arc often peaks above the highest measured frequency: then the
+    // "high-frequency intercept" is really part of that arc. Candidates with the first block
+    // beyond ω_max carrying that resistance, and an ohmic term near zero.
+    if blocks > 0 && features.highFrequencyIntercept > 0 {
+      var beyond = placements.last ?? []
+      beyond[0] = (features.highFrequencyIntercept, 10 * wMax)
+      if blocks > 1 {
+        for k in 1..<blocks {
+          let t = Double(k) / Double(blocks)
+          beyond[k] = (span / Double(blocks - 1 == 0 ? 1 : blocks - 1), exp(log(wMax) + t * (log(wMin) - log(wMax))))
+        }
+      }
+      for exponent in [0.9, 0.7] {
+        out.append(values(placement: beyond, exponent: exponent, ohmic: 1e-3 * features.highFrequencyIntercept))
+      }
+    }
     return out
   }
 
@@ -86,12 +103,12 @@ public struct CircuitInitialGuess: Sendable {
     return values(placement: placement, exponent: 0.5 + 0.5 * rng.uniform())
   }
 
-  func values(placement: [(r: Double, w: Double)], exponent: Double) -> [Double] {
+  func values(placement: [(r: Double, w: Double)], exponent: Double, ohmic ohmicOverride: Double? = nil) -> [Double] {
     var v = [Double](repeating: 0, count: circuit.parameterCount)
     let wMin = 2 * Double.pi * features.minimumFrequency
     let wMax = 2 * Double.pi * features.maximumFrequency
     let ohmicCount = max(terms.filter { role($0) == .ohmic }.count, 1)
-    let ohmic = max(features.highFrequencyIntercept, features.scale * 1e-4) / Double(ohmicCount)
+    let ohmic = (ohmicOverride ?? max(features.highFrequencyIntercept, features.scale * 1e-4)) / Double(ohmicCount)
     var blockIndex = 0
     for term in terms {
       switch role(term) {

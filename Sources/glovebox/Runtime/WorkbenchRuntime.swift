@@ -127,9 +127,9 @@ final class WorkbenchRuntime {
           case .failure(let failure): queue.append(.themeFailed(failure.message))
           }
         case .loadFile(let path, let pane):
-          queue.append(.fileLoaded(pane: pane, path: path, result: WorkspaceFiles.read(path, workspace: state.workspace)))
+          queue.append(.fileLoaded(pane: pane, path: path, result: EffectFileIO.read(path, workspace: state.workspace)))
         case .appendToFile(let path, let text, let pane):
-          queue.append(.fileAppended(pane: pane, path: path, failure: WorkspaceFiles.append(text, to: path, workspace: state.workspace)))
+          queue.append(.fileAppended(pane: pane, path: path, failure: EffectFileIO.append(text, to: path, workspace: state.workspace)))
         case .runProcess(let executable, let arguments, let pane):
           queue.append(.processFinished(pane: pane, result: WorkspaceProcesses.run(executable, arguments, workspace: state.workspace)))
         }

@@ -2,7 +2,7 @@ import Foundation
 import Workbench
 
 /// File effects of the workbench, relative to the workspace folder.
-enum WorkspaceFiles {
+enum EffectFileIO {
   static func url(_ path: String, workspace: String) -> URL {
     path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: workspace).appendingPathComponent(path)
   }
