@@ -5,7 +5,10 @@ public enum PaneRegistry {
   public typealias Factory = @Sendable (_ workspace: String) -> any Pane
 
   /// Append a pane here when it lands, e.g. `{ MaterialsPane(workspace: $0) }`.
-  public static let factories: [Factory] = []
+  public static let factories: [Factory] = [
+    { ImpedancePane(workspace: $0) },
+    { CyclingPane(workspace: $0) },
+  ]
 
   public static func makePanes(workspace: String) -> [any Pane] {
     factories.map { $0(workspace) }

@@ -1,0 +1,380 @@
+import Engine
+import Foundation
+import TUI
+
+extension ImpedancePane {
+  public mutating func handle(_ event: PaneEvent) -> [Effect] {
+    switch event {
+    case .focused:
+      guard !scanned else { return [.render] }
+      scanned = true
+      let workspace = self.workspace
+      return [.startJob(BackgroundJob(id: "scan", pane: id) { try ImpedanceSpectraLoading.scan(workspace: workspace, context: $0) }), .render]
+    case .fileChanged(let path):
+      guard scanned, !WorkspaceFileScan.isCertainlyNotData(path) else { return [] }
+      let workspace = self.workspace
+      return [.startJob(BackgroundJob(id: "load:\(path)", pane: id) { _ in ImpedanceSpectraLoading.read(path: path, workspace: workspace) })]
+    case .jobProgress(_, let payload):
+      guard let snapshot = payload.value as? ImpedanceFitProgress else { return [] }
+      progress = snapshot
+      if snapshot.entry == selected { updateCurve() }
+      return [.render]
+    case .jobFinished(let job, let result):
+      return finished(job: job, result: result)
+    case .action(let action):
+      return perform(action)
+    case .key(let key):
+      return typed(key)
+    case .tick, .fileLoaded, .fileAppended, .processFinished:
+      return []
+    }
+  }
+
+  // MARK: jobs
+
+  mutating func finished(job: String, result: Result<JobPayload, EffectFailure>) -> [Effect] {
+    switch result {
+    case .failure(let failure):
+      if job.hasPrefix("fit") {
+        fitRunning = false
+        progress = nil
+        updateCurve()
+        return [.status(failure.message == "cancelled" ? StatusMessage("fit cancelled") : .error("fit: \(failure.message)"))]
+      }
+      if job == "analysis" { analysisRunning = false }
+      return [.status(.error("\(job): \(failure.message)"))]
+    case .success(let payload):
+      if let files = payload.value as? [ImpedanceFileContents] {
+        for file in files { mergeFile(file) }
+        return merge([.render], startAnalysisIfNeeded())
+      }
+      if let file = payload.value as? ImpedanceFileContents {
+        let before = entries.count
+        mergeFile(file)
+        let added = entries.count - before
+        var effects: [Effect] = [.render]
+        if added > 0 { effects.append(.status(StatusMessage("\(file.path): \(added) new spectr\(added == 1 ? "um" : "a")"))) }
+        return effects
+      }
+      if let outcome = payload.value as? ImpedanceFitOutcome {
+        store(outcome)
+        if job == "fit" || outcome.entry == entries.count - 1 || job == "fit-all-done" { fitRunning = job != "fit" && fitRunning }
+        fitRunning = false
+        progress = nil
+        updateCurve()
+        let r = outcome.result
+        return [.status(StatusMessage(String(format: "fit %@: χ² %.4g, %d iterations, %@", r.success ? "converged" : "FAILED", r.chiSquare, r.iterations, r.message)))]
+      }
+      if let outcomes = payload.value as? [ImpedanceFitOutcome] {
+        for outcome in outcomes { store(outcome) }
+        fitRunning = false
+        progress = nil
+        updateCurve()
+        let failed = outcomes.filter { !$0.result.success }.count
+        return [.status(StatusMessage("fitted \(outcomes.count) spectra\(failed > 0 ? ", \(failed) failed" : "")"))]
+      }
+      if let result = payload.value as? ImpedanceAnalysis {
+        analysisRunning = false
+        analysis = result
+        return [.render]
+      }
+      return []
+    }
+  }
+
+  /// Adds, replaces or removes the spectra of one file, keeping the selection on its spectrum.
+  mutating func mergeFile(_ file: ImpedanceFileContents) {
+    let selectedKey = current.map { ($0.path, $0.index) }
+    let old = entries.filter { $0.path == file.path }
+    entries.removeAll { $0.path == file.path }
+    if let error = file.error, file.spectra.isEmpty {
+      unreadable[file.path] = error
+    } else {
+      unreadable[file.path] = nil
+      for (k, spectrum) in file.spectra.enumerated() {
+        // A growing file keeps the fits of spectra that did not change.
+        let previous = old.first { $0.index == k && $0.spectrum == spectrum }
+        entries.append(ImpedanceEntry(path: file.path, index: k, spectrum: spectrum, fit: previous?.fit))
+      }
+    }
+    entries.sort { ($0.path, $0.index) < ($1.path, $1.index) }
+    if let key = selectedKey, let i = entries.firstIndex(where: { $0.path == key.0 && $0.index == key.1 }) {
+      selected = i
+    } else {
+      selected = min(selected, max(0, entries.count - 1))
+    }
+    updateCurve()
+  }
+
+  mutating func store(_ outcome: ImpedanceFitOutcome) {
+    guard entries.indices.contains(outcome.entry) else { return }
+    entries[outcome.entry].fit = outcome
+    if outcome.entry == selected, outcome.circuit == circuit {
+      settings.given = outcome.result.parameters
+    }
+  }
+
+  // MARK: keys
+
+  mutating func perform(_ action: String) -> [Effect] {
+    switch action {
+    case "previous-spectrum", "next-spectrum":
+      guard !entries.isEmpty else { return [] }
+      let next = max(0, min(entries.count - 1, selected + (action == "next-spectrum" ? 1 : -1)))
+      guard next != selected else { return [] }
+      selected = next
+      if let fit = entries[selected].fit, fit.circuit == circuit { settings.given = fit.result.parameters }
+      updateCurve()
+      return merge([.render], startAnalysisIfNeeded())
+    case "previous-parameter", "next-parameter":
+      guard let circuit, circuit.parameterCount > 0 else { return [] }
+      selectedParameter = (selectedParameter + (action == "next-parameter" ? 1 : circuit.parameterCount - 1)) % circuit.parameterCount
+      return [.render]
+    case "increase": return nudge(by: 1.1)
+    case "decrease": return nudge(by: 1 / 1.1)
+    case "increase-fine": return nudge(by: 1.01)
+    case "decrease-fine": return nudge(by: 1 / 1.01)
+    case "toggle-fixed":
+      guard var p = selectedParameterValue else { return [] }
+      p.fixed.toggle()
+      return change { $0.given = $0.given.setting(p) }
+    case "edit-bounds":
+      guard let p = selectedParameterValue else { return [] }
+      boundsEditor = TextInput(text: "\(Self.format(p.min)) \(Self.format(p.max))", prompt: "\(p.name) bounds (min max): ")
+      return [.render]
+    case "cycle-weighting":
+      let order: [ImpedanceWeighting] = [.unit, .proportional, .modulus]
+      let next = order[((order.firstIndex(of: settings.weighting) ?? 0) + 1) % order.count]
+      return merge(change { $0.weighting = next }, [.status(StatusMessage("weighting: \(next.name)"))])
+    case "edit-circuit":
+      circuitEditor = TextInput(text: circuitText, prompt: "circuit: ")
+      circuitError = nil
+      return [.render]
+    case "pick-circuit":
+      circuitPicker = CommonCircuits.all.firstIndex { $0.circuit == circuitText } ?? 0
+      return [.render]
+    case "fit":
+      return startFit(all: false)
+    case "fit-all":
+      return startFit(all: true)
+    case "cancel-fit":
+      guard fitRunning else { return [] }
+      return [.cancelJob(id: "fit", pane: id), .status(StatusMessage("cancelling the fit…"))]
+    case "undo":
+      guard let previous = undoStack.popLast() else { return [.status(StatusMessage("nothing to undo"))] }
+      redoStack.append(settings)
+      settings = previous
+      updateCurve()
+      return [.render]
+    case "redo":
+      guard let next = redoStack.popLast() else { return [.status(StatusMessage("nothing to redo"))] }
+      undoStack.append(settings)
+      settings = next
+      updateCurve()
+      return [.render]
+    case "cycle-view":
+      let all = View.allCases
+      view = all[((all.firstIndex(of: view) ?? 0) + 1) % all.count]
+      return merge([.render], startAnalysisIfNeeded())
+    case "reset-parameters":
+      return change { $0.given = Parameters() }
+    default:
+      return []
+    }
+  }
+
+  var selectedParameterValue: Parameter? {
+    let shown = displayedParameters
+    return shown.items.indices.contains(selectedParameter) ? shown[selectedParameter] : nil
+  }
+
+  mutating func nudge(by factor: Double) -> [Effect] {
+    guard var p = selectedParameterValue else { return [] }
+    p.value = min(p.max, max(p.min, p.value * factor))
+    return change { $0.given = $0.given.setting(p) }
+  }
+
+  /// Applies an undoable change to the settings.
+  mutating func change(_ body: (inout Settings) -> Void) -> [Effect] {
+    var next = settings
+    body(&next)
+    guard next != settings else { return [] }
+    undoStack.append(settings)
+    if undoStack.count > 200 { undoStack.removeFirst() }
+    redoStack.removeAll()
+    settings = next
+    updateCurve()
+    return [.render]
+  }
+
+  mutating func startFit(all: Bool) -> [Effect] {
+    guard let circuit else { return [.status(.error("no valid circuit: press c to enter one"))] }
+    guard let entry = current else { return [.status(.error("no spectra in \(workspace)"))] }
+    let given = Parameters(settings.given.filter { circuit.parameterNames.contains($0.name) })
+    let weighting = settings.weighting
+    fitRunning = true
+    progress = nil
+    if all {
+      let targets = entries.enumerated().map { ($0.offset, $0.element.spectrum) }
+      return [.startJob(BackgroundJob(id: "fit", pane: id) { context in
+        try targets.map { index, spectrum in
+          try ImpedanceFitJob.fit(entry: index, circuit: circuit, spectrum: spectrum, weighting: weighting, given: given, context: context)
+        }
+      }), .render]
+    }
+    let index = selected
+    let spectrum = entry.spectrum
+    return [.startJob(BackgroundJob(id: "fit", pane: id) { context in
+      try ImpedanceFitJob.fit(entry: index, circuit: circuit, spectrum: spectrum, weighting: weighting, given: given, context: context)
+    }), .render]
+  }
+
+  mutating func startAnalysisIfNeeded() -> [Effect] {
+    guard let entry = current else { return [] }
+    if let analysis, analysis.entry == selected, analysis.view == view { return [] }
+    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, spectrum: entry.spectrum, pane: id) else { return [] }
+    analysisRunning = true
+    analysis = nil
+    return [.startJob(job)]
+  }
+
+  /// Keys while an editor or the picker is open.
+  mutating func typed(_ key: Key) -> [Effect] {
+    if var editor = circuitEditor {
+      let outcome = editor.handle(key)
+      switch outcome {
+      case .cancelled:
+        circuitEditor = nil
+        circuitError = nil
+        return [.render]
+      case .submitted(let text):
+        do {
+          let parsed = try Circuit(text)
+          circuitEditor = nil
+          circuitError = nil
+          setCircuit(parsed, text: text)
+          return [.render, .status(StatusMessage("circuit \(parsed): \(parsed.parameterNames.joined(separator: ", "))"))]
+        } catch {
+          circuitEditor = editor
+          validate(text)
+          return [.render]
+        }
+      default:
+        circuitEditor = editor
+        validate(editor.text)
+        return [.render]
+      }
+    }
+    if var editor = boundsEditor {
+      switch editor.handle(key) {
+      case .cancelled:
+        boundsEditor = nil
+        return [.render]
+      case .submitted(let text):
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { Self.parseBound(String($0)) }
+        guard parts.count == 2, let low = parts[0], let high = parts[1], low < high, var p = selectedParameterValue else {
+          boundsEditor = editor
+          return [.status(.error("bounds: expected two numbers, min < max (e.g. '0 inf')"))]
+        }
+        boundsEditor = nil
+        p.min = low
+        p.max = high
+        p.value = min(high, max(low, p.value))
+        return change { $0.given = $0.given.setting(p) }
+      default:
+        boundsEditor = editor
+        return [.render]
+      }
+    }
+    if let pick = circuitPicker {
+      switch key {
+      case .up, .character("k"): circuitPicker = max(0, pick - 1)
+      case .down, .character("j"): circuitPicker = min(CommonCircuits.all.count - 1, pick + 1)
+      case .escape: circuitPicker = nil
+      case .enter:
+        circuitPicker = nil
+        let text = CommonCircuits.all[pick].circuit
+        if let parsed = try? Circuit(text) { setCircuit(parsed, text: text) }
+      default: return []
+      }
+      return [.render]
+    }
+    return []
+  }
+
+  mutating func validate(_ text: String) {
+    do {
+      _ = try Circuit(text)
+      circuitError = nil
+    } catch let error as InputError {
+      circuitError = (error.column ?? 1, error.message)
+    } catch {
+      circuitError = (1, "\(error)")
+    }
+  }
+
+  mutating func setCircuit(_ parsed: Circuit, text: String) {
+    guard parsed != circuit else { return }
+    undoStack.append(settings)
+    redoStack.removeAll()
+    circuit = parsed
+    circuitText = parsed.description
+    settings.given = Parameters()
+    selectedParameter = 0
+    if let fit = current?.fit, fit.circuit == parsed { settings.given = fit.result.parameters }
+    updateCurve()
+  }
+
+  /// The model curve of the selected spectrum at 20 points a decade over its range.
+  mutating func updateCurve() {
+    residualsReal = []
+    residualsImaginary = []
+    guard let entry = current, let circuit else {
+      curve = []
+      curveFrequencies = []
+      return
+    }
+    let values = displayedParameters.values
+    guard values.count == circuit.parameterCount,
+      let low = entry.spectrum.frequencies.filter({ $0 > 0 }).min(), let high = entry.spectrum.frequencies.max(), high > low
+    else {
+      curve = []
+      curveFrequencies = []
+      return
+    }
+    let count = max(2, Int((log10(high / low) * 20).rounded(.up)) + 1)
+    curveFrequencies = (0..<count).map { low * pow(high / low, Double($0) / Double(count - 1)) }
+    curve = circuit.impedance(values, frequencies: curveFrequencies)
+    let spectrum = entry.spectrum
+    let model = circuit.impedance(values, frequencies: spectrum.frequencies)
+    for i in 0..<spectrum.count {
+      let magnitude = (spectrum.real[i] * spectrum.real[i] + spectrum.imaginary[i] * spectrum.imaginary[i]).squareRoot()
+      guard magnitude > 0 else { continue }
+      residualsReal.append(100 * (model[i].re - spectrum.real[i]) / magnitude)
+      residualsImaginary.append(100 * (model[i].im - spectrum.imaginary[i]) / magnitude)
+    }
+  }
+
+  static func parseBound(_ text: String) -> Double? {
+    switch text.lowercased() {
+    case "inf", "+inf", "∞": return .infinity
+    case "-inf", "-∞": return -.infinity
+    default: return Double(text)
+    }
+  }
+
+  static func format(_ value: Double) -> String {
+    if value == .infinity { return "inf" }
+    if value == -.infinity { return "-inf" }
+    return String(format: "%.4g", value)
+  }
+}
+
+extension Parameters {
+  /// A copy with `parameter` added or replacing the one of the same name.
+  func setting(_ parameter: Parameter) -> Parameters {
+    var copy = self
+    if let i = copy.index(of: parameter.name) { copy[i] = parameter } else { copy.items.append(parameter) }
+    return copy
+  }
+}

@@ -1,0 +1,198 @@
+import Engine
+import Foundation
+import TUI
+
+extension ImpedancePane {
+  public func render(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
+    let theme = context.theme
+    guard area.width >= 30, area.height >= 10 else {
+      _ = buffer.write("Impedance: enlarge the terminal", x: area.x, y: area.y, style: theme.textStyle, maxWidth: area.width)
+      return
+    }
+    let parameterRows = min(circuit?.parameterCount ?? 0, 10)
+    let bottomHeight = min(area.height / 2, parameterRows + 5)
+    let rows = area.rows([.fill(1), .length(bottomHeight)])
+    let top = rows[0].columns([.length(min(34, area.width / 4)), .fill(1)])
+    renderList(into: &buffer, area: top[0], theme: theme)
+    renderPlots(into: &buffer, area: top[1], context: context)
+    renderFitPanel(into: &buffer, area: rows[1], theme: theme)
+    if let pick = circuitPicker { renderPicker(into: &buffer, area: top[1], selected: pick, theme: theme) }
+  }
+
+  func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
+    let block = Block(title: "Spectra (\(entries.count))", isFocused: true)
+    block.render(into: &buffer, area: area, theme: theme)
+    let inner = block.inner(area)
+    if entries.isEmpty {
+      let text = scanned ? "no impedance files in the workspace" : "reading the workspace…"
+      Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
+      return
+    }
+    var counts: [String: Int] = [:]
+    for e in entries { counts[e.path, default: 0] += 1 }
+    let items = entries.map { e -> TextLine in
+      let mark = e.fit.map { $0.result.success ? "✓ " : "✗ " } ?? "  "
+      return TextLine(mark + e.label(spectraInFile: counts[e.path] ?? 1))
+    }
+    List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
+  }
+
+  func renderPlots(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
+    let theme = context.theme
+    guard let entry = current else {
+      Block(title: view.rawValue).render(into: &buffer, area: area, theme: theme)
+      return
+    }
+    let parts = area.rows([.fill(1), .length(area.height >= 18 ? 7 : 0)])
+    let s = entry.spectrum
+    switch view {
+    case .spectra:
+      let halves = parts[0].columns([.ratio(1, 2), .fill(1)])
+      let nyquist = [
+        PlotSeries("data", x: s.real, y: s.imaginary.map { -$0 }, kind: .points, color: theme.seriesColor(0)),
+        PlotSeries("model", x: curve.map(\.re), y: curve.map { -$0.im }, kind: .line, color: theme.seriesColor(1)),
+      ]
+      drawPlot(LinePlot(series: nyquist, xAxis: PlotAxis("Z′ / Ω"), yAxis: PlotAxis("−Z″ / Ω"),
+                        symbols: context.graphSymbols, equalAspect: true),
+               title: "Nyquist · \(entry.spectrum.name.isEmpty ? entry.path : entry.spectrum.name)", area: halves[0], buffer: &buffer, theme: theme)
+      let bode = halves[1].rows([.ratio(1, 2), .fill(1)])
+      let magnitude = zip(s.real, s.imaginary).map { ($0 * $0 + $1 * $1).squareRoot() }
+      drawPlot(LinePlot(series: [
+        PlotSeries("|Z|", x: s.frequencies, y: magnitude, kind: .points, color: theme.seriesColor(0)),
+        PlotSeries("model", x: curveFrequencies, y: curve.map { ($0.re * $0.re + $0.im * $0.im).squareRoot() }, kind: .line, color: theme.seriesColor(1)),
+      ], xAxis: PlotAxis("f / Hz", scale: .log10), yAxis: PlotAxis("|Z| / Ω", scale: .log10), symbols: context.graphSymbols, legend: .hidden),
+               title: "Bode |Z|", area: bode[0], buffer: &buffer, theme: theme)
+      drawPlot(LinePlot(series: [
+        PlotSeries("−phase", x: s.frequencies, y: zip(s.real, s.imaginary).map { -atan2($1, $0) * 180 / .pi }, kind: .points, color: theme.seriesColor(0)),
+        PlotSeries("model", x: curveFrequencies, y: curve.map { -atan2($0.im, $0.re) * 180 / .pi }, kind: .line, color: theme.seriesColor(1)),
+      ], xAxis: PlotAxis("f / Hz", scale: .log10), yAxis: PlotAxis("−φ / °"), symbols: context.graphSymbols, legend: .hidden),
+               title: "Bode phase", area: bode[1], buffer: &buffer, theme: theme)
+      if parts[1].height > 0 {
+        let f = s.frequencies.filter { _ in true }
+        drawPlot(LinePlot(series: [
+          PlotSeries("Δre", x: Array(f.prefix(residualsReal.count)), y: residualsReal, kind: .lineAndPoints, color: theme.seriesColor(2)),
+          PlotSeries("Δim", x: Array(f.prefix(residualsImaginary.count)), y: residualsImaginary, kind: .lineAndPoints, color: theme.seriesColor(3)),
+        ], xAxis: PlotAxis("f / Hz", scale: .log10), yAxis: PlotAxis("%"), symbols: context.graphSymbols),
+                 title: "Residuals (model − data)/|Z|", area: parts[1], buffer: &buffer, theme: theme)
+      }
+    case .kramersKronig, .drt:
+      renderAnalysis(into: &buffer, area: area, entry: entry, context: context)
+    }
+  }
+
+  func renderAnalysis(into buffer: inout Buffer, area: Rect, entry: ImpedanceEntry, context: PaneRenderContext) {
+    let theme = context.theme
+    guard let analysis, analysis.entry == selected, analysis.view == view else {
+      let block = Block(title: view.rawValue)
+      block.render(into: &buffer, area: area, theme: theme)
+      _ = buffer.write(analysisRunning ? "computing…" : "—", x: area.x + 2, y: area.y + 1, style: theme.textStyle, maxWidth: area.width - 4)
+      return
+    }
+    let s = entry.spectrum
+    let parts = area.rows([.fill(1), .length(3)])
+    var lines: [TextLine] = []
+    switch analysis {
+    case .failed(_, _, let message):
+      Block(title: view.rawValue).render(into: &buffer, area: area, theme: theme)
+      Paragraph(lines: [TextLine(message, style: Style(foreground: theme.error, background: theme.background))], wrap: true)
+        .render(into: &buffer, area: Block().inner(area), theme: theme)
+      return
+    case .kramersKronig(_, let kk):
+      let halves = parts[0].columns([.ratio(1, 2), .fill(1)])
+      drawPlot(LinePlot(series: [
+        PlotSeries("data", x: s.real, y: s.imaginary.map { -$0 }, kind: .points, color: theme.seriesColor(0)),
+        PlotSeries("Lin-KK", x: kk.fitted.map(\.re), y: kk.fitted.map { -$0.im }, kind: .line, color: theme.seriesColor(1)),
+      ], xAxis: PlotAxis("Z′ / Ω"), yAxis: PlotAxis("−Z″ / Ω"), symbols: context.graphSymbols, equalAspect: true),
+               title: "Kramers–Kronig (Lin-KK, M = \(kk.elementCount))", area: halves[0], buffer: &buffer, theme: theme)
+      drawPlot(LinePlot(series: [
+        PlotSeries("Δre", x: s.frequencies, y: kk.residualsReal.map { $0 * 100 }, kind: .lineAndPoints, color: theme.seriesColor(2)),
+        PlotSeries("Δim", x: s.frequencies, y: kk.residualsImaginary.map { $0 * 100 }, kind: .lineAndPoints, color: theme.seriesColor(3)),
+      ], xAxis: PlotAxis("f / Hz", scale: .log10), yAxis: PlotAxis("%"), symbols: context.graphSymbols),
+               title: "KK residuals", area: halves[1], buffer: &buffer, theme: theme)
+      lines.append(TextLine(String(format: "μ %.3f   pseudo-χ² %.3g   noise ≈ %.2g %%   max |residual| %.2g %%", kk.mu, kk.pseudoChiSquare, kk.noiseEstimatePercent, kk.maxAbsoluteResidual * 100)))
+      lines.append(TextLine(kk.verdict, style: Style(foreground: kk.valid ? theme.ok : theme.warning, background: theme.background)))
+    case .drt(_, let drt):
+      let peaks = PlotSeries("peaks", x: drt.peaks.map(\.tau), y: drt.peaks.map(\.gamma), kind: .points, color: theme.seriesColor(1))
+      drawPlot(LinePlot(series: [
+        PlotSeries("γ(τ)", x: drt.tau, y: drt.gamma, kind: .line, color: theme.seriesColor(0)), peaks,
+      ], xAxis: PlotAxis("τ / s", scale: .log10), yAxis: PlotAxis("γ / Ω"), symbols: context.graphSymbols),
+               title: String(format: "DRT (λ = %.2g, R∞ = %.4g Ω)", drt.lambda, drt.seriesResistance), area: parts[0], buffer: &buffer, theme: theme)
+      let text = drt.peaks.enumerated().map { String(format: "P%d τ %.3g s R %.4g Ω", $0.offset + 1, $0.element.tau, $0.element.resistance) }
+      lines.append(TextLine(text.isEmpty ? "no peaks" : text.joined(separator: "   ")))
+    }
+    Paragraph(lines: lines, wrap: true).render(into: &buffer, area: parts[1].inset(horizontal: 1, vertical: 0), theme: theme)
+  }
+
+  func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {
+    guard !area.isEmpty else { return }
+    let block = Block(title: title)
+    block.render(into: &buffer, area: area, theme: theme)
+    plot.render(into: &buffer, area: block.inner(area), theme: theme)
+  }
+
+  func renderFitPanel(into buffer: inout Buffer, area: Rect, theme: Theme) {
+    let block = Block(title: "Circuit and parameters")
+    block.render(into: &buffer, area: area, theme: theme)
+    let inner = block.inner(area)
+    guard inner.height >= 2 else { return }
+    let text = theme.textStyle
+    let dim = text.adding(.dim)
+    if let editor = circuitEditor {
+      editor.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), theme: theme)
+      if let error = circuitError {
+        let x = inner.x + editor.prompt.count + max(0, error.column - 1)
+        _ = buffer.write("^ \(error.message)", x: min(x, inner.right - 1), y: inner.y + 1,
+                         style: Style(foreground: theme.error, background: theme.background), maxWidth: max(1, inner.right - x))
+      } else {
+        _ = buffer.write("valid · Enter applies · Esc cancels · Ctrl-U clears", x: inner.x, y: inner.y + 1, style: dim, maxWidth: inner.width)
+      }
+      return
+    }
+    if let editor = boundsEditor {
+      editor.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), theme: theme)
+      _ = buffer.write("two numbers (inf allowed) · Enter applies · Esc cancels", x: inner.x, y: inner.y + 1, style: dim, maxWidth: inner.width)
+      return
+    }
+    var x = inner.x
+    x += buffer.write("circuit ", x: x, y: inner.y, style: dim)
+    x += buffer.write(circuit?.description ?? circuitText, x: x, y: inner.y, style: text.adding(.bold), maxWidth: max(0, inner.right - x))
+    _ = buffer.write("   weighting \(settings.weighting.name)", x: x, y: inner.y, style: dim, maxWidth: max(0, inner.right - x))
+    let parameters = displayedParameters
+    let fit = current?.fit.flatMap { $0.circuit == circuit && !fitRunning && fitMatchesSettings($0) ? $0 : nil }
+    let rows = parameters.items.enumerated().map { k, p -> [String] in
+      let stderr = fit.map { $0.result.standardErrors.indices.contains(k) ? $0.result.standardErrors[k] : .nan }
+      let origin = fit != nil ? "fit" : (settings.given[p.name] != nil ? "set" : "auto")
+      return [p.name, String(format: "%.6g", p.value), p.unit,
+              p.fixed ? "fixed" : (stderr.map { $0.isFinite ? String(format: "± %.3g", $0) : "± ?" } ?? ""),
+              p.fixed ? "■" : "□", Self.format(p.min), Self.format(p.max), origin]
+    }
+    let columns = [
+      TableColumn("param", width: .length(9)), TableColumn.numeric("value", width: .length(13)), TableColumn("unit", width: .length(11)),
+      TableColumn.numeric("stderr", width: .length(11)), TableColumn("fix", width: .length(3)),
+      TableColumn.numeric("min", width: .length(9)), TableColumn.numeric("max", width: .length(9)), TableColumn("from", width: .fill(1)),
+    ]
+    let tableArea = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 2))
+    Table(columns: columns, rows: rows, selected: selectedParameter, isFocused: true).render(into: &buffer, area: tableArea, theme: theme)
+    let status: String
+    if fitRunning {
+      status = progress.map { String(format: "fitting… %@, iteration %d, χ² %.6g   (Esc cancels)", $0.stage, $0.iteration, $0.chiSquare) } ?? "fitting…"
+    } else if let fit {
+      let r = fit.result
+      status = String(format: "%@  χ² %.6g  reduced χ² %.4g  RMSE %.4g  %d iterations  %@ weights",
+                      r.success ? "converged" : "FAILED", r.chiSquare, r.reducedChiSquare, r.rmse, r.iterations, fit.weighting.name)
+    } else {
+      status = "f fits this spectrum, F all; c circuit, C common circuits; ←→ parameter, +/− nudge, x fix, b bounds, w weighting, u undo"
+    }
+    _ = buffer.write(status, x: inner.x, y: inner.bottom - 1, style: fitRunning ? Style(foreground: theme.warning, background: theme.background) : dim, maxWidth: inner.width)
+  }
+
+  func renderPicker(into buffer: inout Buffer, area: Rect, selected pick: Int, theme: Theme) {
+    let width = min(area.width - 2, 64), height = min(area.height - 2, CommonCircuits.all.count + 2)
+    guard width > 10, height > 2 else { return }
+    let box = Rect(x: area.x + 1, y: area.y + 1, width: width, height: height)
+    let block = Block(title: "Common circuits (Enter picks, Esc closes)", isFocused: true)
+    block.render(into: &buffer, area: box, theme: theme)
+    let items = CommonCircuits.all.map { TextLine("\($0.circuit.padding(toLength: 32, withPad: " ", startingAt: 0)) \($0.description)") }
+    List(items: items, selected: pick, isFocused: true).render(into: &buffer, area: block.inner(box), theme: theme)
+  }
+}
