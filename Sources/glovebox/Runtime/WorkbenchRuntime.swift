@@ -111,6 +111,11 @@ final class WorkbenchRuntime {
     return wait
   }
 
+  /// Draws the pending frame now, if any (tests that compare consecutive frames).
+  func drawPendingFrame() {
+    if needsFrame { drawFrame(now: clock()) }
+  }
+
   private func drawFrame(now: Double) {
     backend.present(AppView.render(state))
     needsFrame = false

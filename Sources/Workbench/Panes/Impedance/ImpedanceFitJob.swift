@@ -10,6 +10,14 @@ public struct ImpedanceFitProgress: Sendable {
   public var iteration: Int
   /// "start 3/12", "refining 1/3", "local".
   public var stage: String
+
+  public init(entry: Int, values: [Double], chiSquare: Double, iteration: Int, stage: String) {
+    self.entry = entry
+    self.values = values
+    self.chiSquare = chiSquare
+    self.iteration = iteration
+    self.stage = stage
+  }
 }
 
 /// A finished fit of one spectrum (the pane stores it with the spectrum).
