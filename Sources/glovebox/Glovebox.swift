@@ -16,6 +16,7 @@ struct Glovebox: ParsableCommand {
       ProtocolCommand.self,
       ArrheniusCommand.self,
       CycleCommand.self,
+      DemoCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )
