@@ -293,4 +293,33 @@ final class ImpedancePaneTests: XCTestCase {
     let height = Double((rows.max() ?? 0) - (rows.min() ?? 0) + 1)
     XCTAssertEqual(width / height, 4, accuracy: 0.6)
   }
+
+  func testExportWritesCSVJSONAndAParameterFileThatEISFitReadsBack() throws {
+    var pane = try loadedPane()
+    XCTAssertTrue(press(&pane, "export").contains { if case .status(let m) = $0 { return m.kind == .error } else { return false } })
+    _ = pane.handle(.action("pick-circuit"))
+    _ = pane.handle(.key(.up))
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(press(&pane, "fit"), on: &pane)
+    let fit = try XCTUnwrap(pane.entries[0].fit)
+    let effects = press(&pane, "export")
+    guard case .startJob(let job)? = effects.first else { return XCTFail("export runs as a job") }
+    XCTAssertEqual(job.id, "export")
+    let csv = ImpedanceExport.csv(pane.entries).split(separator: "\n")
+    XCTAssertEqual(csv.count, 2)
+    XCTAssertTrue(csv[0].hasPrefix("file,spectrum,circuit,weighting,chi_square,success,R0,R0_stderr,R1,R1_stderr"))
+    XCTAssertTrue(csv[1].hasPrefix("a.csv,1,\"R0-p(R1,CPE1)\",unit,"))
+    // Naive split: the quoted circuit counts twice, so R1 is field 9.
+    XCTAssertEqual(csv[1].split(separator: ",")[9].description, String(fit.result.value(of: "R1") ?? 0))
+    let json = try JSONSerialization.jsonObject(with: Data(try ImpedanceExport.json(pane.entries).utf8)) as? [String: Any]
+    let spectra = try XCTUnwrap(json?["spectra"] as? [[String: Any]])
+    let parameters = try XCTUnwrap(spectra.first?["parameters"] as? [[String: Any]])
+    XCTAssertEqual(parameters.map { $0["name"] as? String }, ["R0", "R1", "CPE1_0", "CPE1_1"])
+    // The parameter file reads back to the same circuit and values.
+    let file = try CircuitParameterFile(text: ImpedanceExport.parameterFile(fit))
+    XCTAssertEqual(file.circuit, fit.circuit)
+    for p in fit.result.parameters {
+      XCTAssertEqual(try XCTUnwrap(file.parameters[p.name]).value, p.value, accuracy: abs(p.value) * 1e-9)
+    }
+  }
 }

@@ -73,6 +73,9 @@ extension ImpedancePane {
         let failed = outcomes.filter { !$0.result.success }.count
         return [.status(StatusMessage("fitted \(outcomes.count) spectra\(failed > 0 ? ", \(failed) failed" : "")"))]
       }
+      if let written = payload.value as? ImpedanceExport.Written {
+        return [.status(StatusMessage("wrote \(written.files.joined(separator: ", "))"))]
+      }
       if let result = payload.value as? ImpedanceAnalysis {
         analysisRunning = false
         analysis = result
@@ -176,6 +179,12 @@ extension ImpedancePane {
       let all = View.allCases
       view = all[((all.firstIndex(of: view) ?? 0) + 1) % all.count]
       return merge([.render], startAnalysisIfNeeded())
+    case "export":
+      guard entries.contains(where: { $0.fit != nil }) else { return [.status(.error("nothing to export: fit a spectrum first (f)"))] }
+      let entries = self.entries, selected = self.selected, workspace = self.workspace
+      return [.startJob(BackgroundJob(id: "export", pane: id) { _ in
+        try ImpedanceExport.write(entries: entries, selected: selected, workspace: workspace)
+      })]
     case "reset-parameters":
       return change { $0.given = Parameters() }
     default:

@@ -81,6 +81,7 @@ public struct ImpedancePane: Pane {
     KeyBinding(action: "undo", keys: [.character("u")], description: "undo"),
     KeyBinding(action: "redo", keys: [.ctrl("r"), .character("U")], description: "redo", showsInHints: false),
     KeyBinding(action: "cycle-view", keys: [.character("v")], description: "view"),
+    KeyBinding(action: "export", keys: [.character("e")], description: "export"),
     KeyBinding(action: "reset-parameters", keys: [.character("a")], description: "auto start", showsInHints: false),
   ]
 

@@ -33,7 +33,8 @@ public enum WorkspaceFileScan {
   /// Names that are never instrument data (notes, settings, sources, images).
   public static func isCertainlyNotData(_ path: String) -> Bool {
     let ext = (path as NSString).pathExtension.lowercased()
-    return ["md", "toml", "json", "swift", "png", "jpg", "jpeg", "pdf", "gif", "svg", "html", "py", "sh", "log", "gitignore"]
+    if path.hasPrefix("fits/") { return true }
+    return ["circuit", "md", "toml", "json", "swift", "png", "jpg", "jpeg", "pdf", "gif", "svg", "html", "py", "sh", "log", "gitignore"]
       .contains(ext)
   }
 }
