@@ -241,6 +241,18 @@ final class ImpedancePaneTests: XCTestCase {
     // One arc: R1 = 100 Ω, τ = (R1·Q)^(1/n) = (100·1e-5)^(1/0.9) ≈ 4.64e-4 s.
     let peak = try XCTUnwrap(distribution.peaks.max { $0.resistance < $1.resistance })
     XCTAssertEqual(log10(peak.tau), log10(pow(100 * 1e-5, 1 / 0.9)), accuracy: 0.1)
+    // The series map: the three spectra of the folder, one column each; the largest peak of
+    // each holds its arc's resistance (R1 = 100, 200, 300 Ω).
+    _ = runJobs(press(&pane, "cycle-view"), on: &pane)
+    XCTAssertEqual(pane.view, .drtMap)
+    guard case .drtSeries(_, let labels, let series)? = pane.analysis else { return XCTFail("no DRT series") }
+    XCTAssertEqual(labels, ["a.csv", "b.DTA #1", "b.DTA #2"])
+    let resistances = series.map { $0.peaks.map(\.resistance).reduce(0, +) }
+    for (r, truth) in zip(resistances, [100.0, 200, 300]) { XCTAssertEqual(r, truth, accuracy: 0.15 * truth) }
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("DRT map: γ(τ) / Ω across 3 spectra") })
+    XCTAssertGreaterThan(buffer.lines.joined().filter { $0 == "▀" }.count, 100)
     _ = press(&pane, "cycle-view")
     XCTAssertEqual(pane.view, .spectra)
   }

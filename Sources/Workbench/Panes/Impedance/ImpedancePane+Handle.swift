@@ -54,6 +54,11 @@ extension ImpedancePane {
         let added = entries.count - before
         var effects: [Effect] = [.render]
         if added > 0 { effects.append(.status(StatusMessage("\(file.path): \(added) new spectr\(added == 1 ? "um" : "a")"))) }
+        // A live series map follows new spectra.
+        if view == .drtMap {
+          analysis = nil
+          effects = merge(effects, startAnalysisIfNeeded())
+        }
         return effects
       }
       if let outcome = payload.value as? ImpedanceFitOutcome {
@@ -241,7 +246,8 @@ extension ImpedancePane {
   mutating func startAnalysisIfNeeded() -> [Effect] {
     guard let entry = current else { return [] }
     if let analysis, analysis.entry == selected, analysis.view == view { return [] }
-    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, spectrum: entry.spectrum, pane: id) else { return [] }
+    _ = entry
+    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, entries: entries, pane: id) else { return [] }
     analysisRunning = true
     analysis = nil
     return [.startJob(job)]

@@ -75,7 +75,7 @@ extension ImpedancePane {
         ], xAxis: PlotAxis("f / Hz", scale: .log10), yAxis: PlotAxis("%"), symbols: context.graphSymbols),
                  title: "Residuals (model − data)/|Z|", area: parts[1], buffer: &buffer, theme: theme)
       }
-    case .kramersKronig, .drt:
+    case .kramersKronig, .drt, .drtMap:
       renderAnalysis(into: &buffer, area: area, entry: entry, context: context)
     }
   }
@@ -119,8 +119,37 @@ extension ImpedancePane {
                title: String(format: "DRT (λ = %.2g, R∞ = %.4g Ω)", drt.lambda, drt.seriesResistance), area: parts[0], buffer: &buffer, theme: theme)
       let text = drt.peaks.enumerated().map { String(format: "P%d τ %.3g s R %.4g Ω", $0.offset + 1, $0.element.tau, $0.element.resistance) }
       lines.append(TextLine(text.isEmpty ? "no peaks" : text.joined(separator: "   ")))
+    case .drtSeries(_, let labels, let series):
+      renderDRTMap(labels: labels, series: series, area: parts[0], buffer: &buffer, context: context)
+      let strongest = series.map { $0.peaks.max { $0.resistance < $1.resistance } }
+      if let first = strongest.first ?? nil, let last = strongest.last ?? nil {
+        lines.append(TextLine(String(format: "%d spectra · largest peak: τ %.3g s, R %.4g Ω (first) → τ %.3g s, R %.4g Ω (last)",
+                                     series.count, first.tau, first.resistance, last.tau, last.resistance)))
+      }
     }
     Paragraph(lines: lines, wrap: true).render(into: &buffer, area: parts[1].inset(horizontal: 1, vertical: 0), theme: theme)
+  }
+
+  /// γ(τ) of each spectrum as a column, log τ upwards (the study's 2-D intensity maps).
+  func renderDRTMap(labels: [String], series: [DistributionOfRelaxationTimes], area: Rect, buffer: inout Buffer, context: PaneRenderContext) {
+    let theme = context.theme
+    let block = Block(title: "DRT map: γ(τ) / Ω across \(series.count) spectra")
+    block.render(into: &buffer, area: area, theme: theme)
+    let inner = block.inner(area)
+    guard let tau = series.first?.tau, !tau.isEmpty, inner.width > 12, inner.height > 3 else { return }
+    let rows = tau.count
+    var values = [Double](repeating: .nan, count: rows * series.count)
+    for (column, drt) in series.enumerated() where drt.gamma.count == rows {
+      for k in 0..<rows { values[(rows - 1 - k) * series.count + column] = drt.gamma[k] }
+    }
+    let label = 9
+    let mapArea = Rect(x: inner.x + label, y: inner.y, width: inner.width - label, height: inner.height - 1)
+    HeatMap(values: values, columns: series.count, rows: rows, symbols: context.graphSymbols, showsScale: true)
+      .render(into: &buffer, area: mapArea, theme: theme)
+    let dim = theme.textStyle.adding(.dim)
+    _ = buffer.write(String(format: "τ %.0e", tau[rows - 1]), x: inner.x, y: inner.y, style: dim, maxWidth: label)
+    _ = buffer.write(String(format: "τ %.0e", tau[0]), x: inner.x, y: mapArea.bottom - 1, style: dim, maxWidth: label)
+    _ = buffer.write("\(labels.first ?? "") → \(labels.last ?? "") (spectrum index →)", x: mapArea.x, y: inner.bottom - 1, style: dim, maxWidth: mapArea.width)
   }
 
   func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {

@@ -14,6 +14,7 @@ public struct ImpedancePane: Pane {
     case spectra = "Nyquist · Bode"
     case kramersKronig = "Kramers–Kronig"
     case drt = "DRT"
+    case drtMap = "DRT map"
   }
 
   /// What the user has set for the current circuit: values, fixed flags, bounds. A parameter
