@@ -254,6 +254,8 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertTrue(buffer.lines.contains { $0.contains("DRT map: γ(τ) / Ω across 3 spectra") })
     XCTAssertGreaterThan(buffer.lines.joined().filter { $0 == "▀" }.count, 100)
     _ = press(&pane, "cycle-view")
+    XCTAssertEqual(pane.view, .arrhenius)
+    _ = press(&pane, "cycle-view")
     XCTAssertEqual(pane.view, .spectra)
   }
 
@@ -333,5 +335,47 @@ final class ImpedancePaneTests: XCTestCase {
     for p in fit.result.parameters {
       XCTAssertEqual(try XCTUnwrap(file.parameters[p.name]).value, p.value, accuracy: abs(p.value) * 1e-9)
     }
+  }
+
+  /// paper.md's LPSC pellet: R at seven temperatures, L/A = 0.0867 cm⁻¹; the study reports
+  /// slope −3.745 and Ea = 0.323 eV for ln(σT) against 1000/T.
+  func testArrheniusViewReproducesTheStudysLPSCActivationEnergy() throws {
+    let table: [(celsius: String, r: Double)] = [
+      ("70", 3.49), ("60", 4.59), ("50", 6.24), ("40", 8.90), ("30", 12.32), ("25", 15.34), ("20", 19.48),
+    ]
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    _ = pane.handle(.focused)
+    let circuit = try Circuit("R0-CPE1")
+    var files: [ImpedanceFileContents] = []
+    for row in table {
+      let f = (0...30).map { pow(10, 6 - Double($0) / 5) }
+      let z = circuit.impedance([row.r, 1e-6, 0.9], frequencies: f)
+      files.append(ImpedanceFileContents(path: "LPSC_\(row.celsius)C.csv", spectra: [
+        ImpedanceSpectrum(name: "", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im)),
+      ], error: nil))
+    }
+    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload(files))))
+    _ = pane.handle(.action("edit-circuit"))
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "R0-CPE1")
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(press(&pane, "fit-all"), on: &pane)
+    _ = press(&pane, "edit-geometry")
+    type(&pane, "0.0867")
+    _ = pane.handle(.key(.enter))
+    XCTAssertEqual(pane.cellConstant, 0.0867)
+    XCTAssertEqual(pane.arrheniusParameter, "R0")
+    let series = ImpedanceArrheniusSeries.make(entries: pane.entries, parameter: "R0", cellConstantPerCm: pane.cellConstant)
+    let fit = try XCTUnwrap(series.fit)
+    XCTAssertEqual(fit.count, 7)
+    XCTAssertEqual(fit.slope, -3.745, accuracy: 0.002)
+    XCTAssertEqual(fit.activationEnergyEV, 0.323, accuracy: 0.001)
+    while pane.view != .arrhenius { _ = press(&pane, "cycle-view") }
+    var buffer = Buffer(width: 140, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("Ea = 0.323 ± 0.00") }, buffer.lines.joined(separator: "\n"))
+    XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "x/pellet-25degC.z", metadata: [:]) ?? 0, 298.15, accuracy: 1e-9)
+    XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "T343.15K.txt", metadata: [:]) ?? 0, 343.15, accuracy: 1e-9)
+    XCTAssertNil(ImpedanceArrheniusSeries.temperatureK(path: "Circuit1_EIS_1.z", metadata: [:]))
   }
 }

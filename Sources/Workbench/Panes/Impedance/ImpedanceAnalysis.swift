@@ -29,7 +29,7 @@ public enum ImpedanceAnalysis: Sendable {
     guard entries.indices.contains(entry) else { return nil }
     let spectrum = entries[entry].spectrum
     switch view {
-    case .spectra: return nil
+    case .spectra, .arrhenius: return nil
     case .drtMap:
       let members = seriesMembers(of: entry, in: entries)
       let labels = members.map { m in entries[m].label(spectraInFile: entries.filter { $0.path == entries[m].path }.count) }

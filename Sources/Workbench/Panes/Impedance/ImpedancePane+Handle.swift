@@ -190,6 +190,9 @@ extension ImpedancePane {
       return [.startJob(BackgroundJob(id: "export", pane: id) { _ in
         try ImpedanceExport.write(entries: entries, selected: selected, workspace: workspace)
       })]
+    case "edit-geometry":
+      geometryEditor = TextInput(text: "", prompt: "pellet: thickness diameter (cm), or L/A (cm⁻¹): ")
+      return [.render]
     case "reset-parameters":
       return change { $0.given = Parameters() }
     default:
@@ -298,6 +301,31 @@ extension ImpedancePane {
         return change { $0.given = $0.given.setting(p) }
       default:
         boundsEditor = editor
+        return [.render]
+      }
+    }
+    if var editor = geometryEditor {
+      switch editor.handle(key) {
+      case .cancelled:
+        geometryEditor = nil
+        return [.render]
+      case .submitted(let text):
+        let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+        let geometry: PelletGeometry?
+        switch numbers.count {
+        case 1: geometry = try? PelletGeometry(cellConstantPerCm: numbers[0])
+        case 2: geometry = try? PelletGeometry(thicknessCm: numbers[0], diameterCm: numbers[1])
+        default: geometry = nil
+        }
+        guard let geometry else {
+          geometryEditor = editor
+          return [.status(.error("geometry: expected thickness and diameter in cm (e.g. '0.1 1.0') or one L/A in cm⁻¹"))]
+        }
+        geometryEditor = nil
+        cellConstant = geometry.cellConstantPerCm
+        return [.render, .status(StatusMessage(String(format: "cell constant L/A = %.4g cm⁻¹", cellConstant)))]
+      default:
+        geometryEditor = editor
         return [.render]
       }
     }

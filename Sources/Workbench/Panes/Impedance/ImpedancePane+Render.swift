@@ -75,6 +75,8 @@ extension ImpedancePane {
         ], xAxis: PlotAxis("f / Hz", scale: .log10), yAxis: PlotAxis("%"), symbols: context.graphSymbols),
                  title: "Residuals (model − data)/|Z|", area: parts[1], buffer: &buffer, theme: theme)
       }
+    case .arrhenius:
+      renderArrhenius(into: &buffer, area: area, context: context)
     case .kramersKronig, .drt, .drtMap:
       renderAnalysis(into: &buffer, area: area, entry: entry, context: context)
     }
@@ -150,6 +152,31 @@ extension ImpedancePane {
     _ = buffer.write(String(format: "τ %.0e", tau[rows - 1]), x: inner.x, y: inner.y, style: dim, maxWidth: label)
     _ = buffer.write(String(format: "τ %.0e", tau[0]), x: inner.x, y: mapArea.bottom - 1, style: dim, maxWidth: label)
     _ = buffer.write("\(labels.first ?? "") → \(labels.last ?? "") (spectrum index →)", x: mapArea.x, y: inner.bottom - 1, style: dim, maxWidth: mapArea.width)
+  }
+
+  func renderArrhenius(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
+    let theme = context.theme
+    let series = ImpedanceArrheniusSeries.make(entries: entries, parameter: arrheniusParameter, cellConstantPerCm: cellConstant)
+    let parts = area.rows([.fill(1), .length(3)])
+    let x = series.temperaturesK.map { 1000 / $0 }
+    let y = zip(series.temperaturesK, series.conductivities).map { log($1 * $0) }
+    var plotted = [PlotSeries("ln(σT)", x: x, y: y, kind: .points, color: theme.seriesColor(0))]
+    var lines: [TextLine] = []
+    if let fit = series.fit, let low = x.min(), let high = x.max() {
+      plotted.append(PlotSeries("fit", x: [low, high], y: [fit.intercept + fit.slope * low, fit.intercept + fit.slope * high], kind: .line, color: theme.seriesColor(1)))
+      lines.append(TextLine(String(format: "Ea = %.3f ± %.3f eV   slope %.4g ± %.2g   R² %.5f   σ(25 °C) = %.4g mS/cm   (%@, L/A = %.4g cm⁻¹, %d points)",
+                                   fit.activationEnergyEV, fit.activationEnergyStandardErrorEV, fit.slope, fit.slopeStandardError,
+                                   fit.rSquared, fit.conductivityAt25C * 1000, series.parameter, cellConstant, fit.count),
+                            style: theme.textStyle.adding(.bold)))
+    } else if let problem = series.problem {
+      lines.append(TextLine(problem, style: Style(foreground: theme.warning, background: theme.background)))
+    }
+    if let editor = geometryEditor {
+      editor.render(into: &buffer, area: Rect(x: parts[1].x, y: parts[1].bottom - 1, width: parts[1].width, height: 1), theme: theme)
+    }
+    drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis("ln(σT / S·K·cm⁻¹)"), symbols: context.graphSymbols),
+             title: "Arrhenius · σ from \(series.parameter) (g sets the pellet geometry)", area: parts[0], buffer: &buffer, theme: theme)
+    Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : 2), theme: theme)
   }
 
   func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {

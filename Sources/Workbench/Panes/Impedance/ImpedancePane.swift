@@ -15,6 +15,7 @@ public struct ImpedancePane: Pane {
     case kramersKronig = "Kramers–Kronig"
     case drt = "DRT"
     case drtMap = "DRT map"
+    case arrhenius = "Arrhenius"
   }
 
   /// What the user has set for the current circuit: values, fixed flags, bounds. A parameter
@@ -41,6 +42,9 @@ public struct ImpedancePane: Pane {
   public internal(set) var boundsEditor: TextInput?
   /// Index into `CommonCircuits.all` while the picker is open.
   public internal(set) var circuitPicker: Int?
+  /// Pellet cell constant L/A for σ = (L/A)/R, cm⁻¹ (`g` sets it, or thickness and diameter).
+  public internal(set) var cellConstant = 1.0
+  public internal(set) var geometryEditor: TextInput?
   public internal(set) var progress: ImpedanceFitProgress?
   public internal(set) var fitRunning = false
   public internal(set) var scanned = false
@@ -58,7 +62,7 @@ public struct ImpedancePane: Pane {
     self.circuit = try? Circuit(circuitText)
   }
 
-  public var capturesInput: Bool { circuitEditor != nil || boundsEditor != nil || circuitPicker != nil }
+  public var capturesInput: Bool { circuitEditor != nil || boundsEditor != nil || circuitPicker != nil || geometryEditor != nil }
 
   public var bindings: [KeyBinding] { ImpedancePane.keyTable }
 
@@ -83,6 +87,7 @@ public struct ImpedancePane: Pane {
     KeyBinding(action: "redo", keys: [.ctrl("r"), .character("U")], description: "redo", showsInHints: false),
     KeyBinding(action: "cycle-view", keys: [.character("v")], description: "view"),
     KeyBinding(action: "export", keys: [.character("e")], description: "export"),
+    KeyBinding(action: "edit-geometry", keys: [.character("g")], description: "pellet geometry", showsInHints: false),
     KeyBinding(action: "reset-parameters", keys: [.character("a")], description: "auto start", showsInHints: false),
   ]
 
@@ -111,6 +116,13 @@ public struct ImpedancePane: Pane {
       out.items.append(template)
     }
     return out
+  }
+
+  /// The resistance the Arrhenius view uses: the selected parameter when it is a resistance.
+  public var arrheniusParameter: String {
+    let shown = displayedParameters
+    if shown.items.indices.contains(selectedParameter), shown[selectedParameter].unit == "Ohm" { return shown[selectedParameter].name }
+    return shown.items.first { $0.unit == "Ohm" }?.name ?? "R0"
   }
 
   func fitMatchesSettings(_ fit: ImpedanceFitOutcome) -> Bool {
