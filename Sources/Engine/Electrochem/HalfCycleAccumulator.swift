@@ -5,7 +5,13 @@ public struct HalfCycleAccumulator: CyclingPointSink {
   /// |I| at or below this (A) counts as no current (the same threshold the processor used).
   public var restCurrentThreshold: Double
 
-  private var open: HalfCycle? = nil
+  // The half-cycle being filled, mutated in place (an optional would copy it out and back for
+  // every point).
+  private var open = HalfCycle(
+    index: 0, kind: .charge, firstPoint: 0, lastPoint: 0, startTime: 0, endTime: 0, capacity: 0, energy: 0,
+    capacityAtFirstPoint: 0, averageVoltage: .nan, startVoltage: 0, endVoltage: 0, minVoltage: 0, maxVoltage: 0,
+    maxAbsVoltage: 0, plateauMedianAbsVoltage: .nan, meanCurrent: .nan, pointCount: 0)
+  private var isOpen = false
   private var pointIndex = 0
   private var previousTime = Double.nan
   private var lastCapacity = 0.0
@@ -25,7 +31,7 @@ public struct HalfCycleAccumulator: CyclingPointSink {
     }
     let active = p.stepType != .rest && abs(p.current) > restCurrentThreshold && p.halfCycle > 0
     guard active else { return }
-    if open?.index != Int(p.halfCycle) {
+    if !isOpen || open.index != Int(p.halfCycle) {
       close()
       let start = previousTime.isNaN ? p.testTime : previousTime
       open = HalfCycle(
@@ -35,28 +41,27 @@ public struct HalfCycleAccumulator: CyclingPointSink {
         endVoltage: p.voltage, minVoltage: p.voltage, maxVoltage: p.voltage,
         maxAbsVoltage: abs(p.voltage), plateauMedianAbsVoltage: .nan, meanCurrent: .nan,
         pointCount: 0)
+      isOpen = true
       lastCapacity = 0
       lastVoltage = p.voltage
       voltageCapacityIntegral = 0
     }
-    guard var h = open else { return }
     // ∫V dQ by trapezoids on the capacity column; the first point's own charge at its voltage.
     let dQ = p.capacity - lastCapacity
-    voltageCapacityIntegral += (h.pointCount == 0 ? p.voltage : 0.5 * (lastVoltage + p.voltage)) * dQ
+    voltageCapacityIntegral += (open.pointCount == 0 ? p.voltage : 0.5 * (lastVoltage + p.voltage)) * dQ
     lastCapacity = p.capacity
     lastVoltage = p.voltage
-    h.lastPoint = pointIndex
-    h.endTime = p.testTime
-    h.capacity = p.capacity
-    h.energy = p.energy
-    h.endVoltage = p.voltage
-    h.minVoltage = min(h.minVoltage, p.voltage)
-    h.maxVoltage = max(h.maxVoltage, p.voltage)
-    h.maxAbsVoltage = max(h.maxAbsVoltage, abs(p.voltage))
-    h.pointCount += 1
+    open.lastPoint = pointIndex
+    open.endTime = p.testTime
+    open.capacity = p.capacity
+    open.energy = p.energy
+    open.endVoltage = p.voltage
+    open.minVoltage = min(open.minVoltage, p.voltage)
+    open.maxVoltage = max(open.maxVoltage, p.voltage)
+    open.maxAbsVoltage = max(open.maxAbsVoltage, abs(p.voltage))
+    open.pointCount += 1
     times.append(p.testTime)
     absVoltages.append(abs(p.voltage))
-    open = h
   }
 
   /// Closes the last half-cycle and returns them all.
@@ -66,8 +71,9 @@ public struct HalfCycleAccumulator: CyclingPointSink {
   }
 
   private mutating func close() {
-    guard var h = open else { return }
-    open = nil
+    guard isOpen else { return }
+    isOpen = false
+    var h = open
     h.averageVoltage = h.capacity > 0 ? voltageCapacityIntegral / h.capacity : h.endVoltage
     let duration = h.duration
     h.meanCurrent = duration > 0 ? (h.kind == .charge ? 1 : -1) * h.capacity * 3600 / duration : .nan

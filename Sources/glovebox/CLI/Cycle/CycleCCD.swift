@@ -2,7 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 
-struct FailureJSON: Encodable {
+struct FailureJSON: NullPreservingEncodable {
   var kind: String
   var time_s: Double
   var half_cycle: Int
@@ -16,7 +16,7 @@ struct FailureJSON: Encodable {
     half_cycle = f.halfCycle
     voltage_V = f.voltage
     reference_voltage_V = f.referenceVoltage
-    short_resistance_ohm = finite(f.shortResistance)
+    short_resistance_ohm = cycleJSONFinite(f.shortResistance)
   }
 }
 
@@ -52,7 +52,7 @@ struct CycleCCD: ParsableCommand {
     var half_cycle_capacity_mAh_cm2: Double
   }
 
-  struct Output: Encodable {
+  struct Output: NullPreservingEncodable {
     var file: String
     var area_cm2: Double
     var ccd_mA_cm2: Double?
@@ -64,24 +64,6 @@ struct CycleCCD: ParsableCommand {
     var ramp_protocol: String
     var steps: [Step]
 
-    /// Absent answers are written as null (the synthesised encoder would drop the keys).
-    func encode(to encoder: Encoder) throws {
-      enum Key: String, CodingKey {
-        case file, area_cm2, ccd_mA_cm2, last_stable_mA_cm2, failure, soft_shorts, cumulative_capacity_mAh_cm2
-        case time_before_failure_s, ramp_protocol, steps
-      }
-      var c = encoder.container(keyedBy: Key.self)
-      try c.encode(file, forKey: .file)
-      try c.encode(area_cm2, forKey: .area_cm2)
-      try c.encode(ccd_mA_cm2, forKey: .ccd_mA_cm2)
-      try c.encode(last_stable_mA_cm2, forKey: .last_stable_mA_cm2)
-      try c.encode(failure, forKey: .failure)
-      try c.encode(soft_shorts, forKey: .soft_shorts)
-      try c.encode(cumulative_capacity_mAh_cm2, forKey: .cumulative_capacity_mAh_cm2)
-      try c.encode(time_before_failure_s, forKey: .time_before_failure_s)
-      try c.encode(ramp_protocol, forKey: .ramp_protocol)
-      try c.encode(steps, forKey: .steps)
-    }
   }
 
   func validate() throws {

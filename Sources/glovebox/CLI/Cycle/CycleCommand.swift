@@ -25,7 +25,7 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
 }
 
 /// JSON has no NaN or infinity: such values go out as null.
-func finite(_ x: Double?) -> Double? {
+func cycleJSONFinite(_ x: Double?) -> Double? {
   guard let x, x.isFinite else { return nil }
   return x
 }
@@ -41,5 +41,27 @@ struct Normalisation: ParsableArguments {
   func validate() throws {
     if let a = areaCm2, !(a > 0) { throw ValidationError("--area must be a positive number of cm²") }
     if let m = massMg, !(m > 0) { throw ValidationError("--mass must be a positive number of mg") }
+  }
+}
+
+/// JSON output that writes an absent value as `null` instead of dropping its key (the
+/// synthesised `Encodable` skips nil optionals), so a reader can tell "no CCD" from "not computed".
+/// Encodes the stored properties in declaration order by reflection.
+protocol NullPreservingEncodable: Encodable {}
+
+private struct OutputKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+extension NullPreservingEncodable {
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: OutputKey.self)
+    for child in Mirror(reflecting: self).children {
+      guard let label = child.label, let value = child.value as? any Encodable else { continue }
+      try container.encode(value, forKey: OutputKey(stringValue: label))
+    }
   }
 }

@@ -11,7 +11,7 @@ struct CycleOverpotential: ParsableCommand {
   @Option(help: "Time bins of the |V| envelope.") var bins = 200
   @Flag(help: "Print one JSON document.") var json = false
 
-  struct Row: Encodable {
+  struct Row: NullPreservingEncodable {
     var index: Int
     var process: String
     var start_time_s: Double
@@ -23,7 +23,7 @@ struct CycleOverpotential: ParsableCommand {
     var asr_ohm_cm2: Double?
   }
   struct Point: Encodable { var time_s: Double; var voltage_mV: Double }
-  struct Output: Encodable {
+  struct Output: NullPreservingEncodable {
     var file: String
     var area_cm2: Double
     var half_cycles: [Row]
@@ -33,21 +33,6 @@ struct CycleOverpotential: ParsableCommand {
     var soft_shorts: [SoftShortJSON]
     var envelope: [Point]
 
-    /// Absent answers are written as null (the synthesised encoder would drop the keys).
-    func encode(to encoder: Encoder) throws {
-      enum Key: String, CodingKey {
-        case file, area_cm2, half_cycles, mean_stripping_mV, mean_plating_mV, failure, soft_shorts, envelope
-      }
-      var c = encoder.container(keyedBy: Key.self)
-      try c.encode(file, forKey: .file)
-      try c.encode(area_cm2, forKey: .area_cm2)
-      try c.encode(half_cycles, forKey: .half_cycles)
-      try c.encode(mean_stripping_mV, forKey: .mean_stripping_mV)
-      try c.encode(mean_plating_mV, forKey: .mean_plating_mV)
-      try c.encode(failure, forKey: .failure)
-      try c.encode(soft_shorts, forKey: .soft_shorts)
-      try c.encode(envelope, forKey: .envelope)
-    }
   }
 
   func validate() throws {
@@ -65,7 +50,7 @@ struct CycleOverpotential: ParsableCommand {
           Row(
             index: $0.halfCycle, process: $0.process.rawValue, start_time_s: $0.startTime, end_time_s: $0.endTime,
             current_density_mA_cm2: $0.currentDensity, end_mV: $0.end * 1000, max_mV: $0.maximum * 1000,
-            plateau_mV: finite($0.plateau * 1000), asr_ohm_cm2: finite($0.areaSpecificResistance))
+            plateau_mV: cycleJSONFinite($0.plateau * 1000), asr_ohm_cm2: cycleJSONFinite($0.areaSpecificResistance))
         },
         mean_stripping_mV: r.meanStripping.map { $0 * 1000 }, mean_plating_mV: r.meanPlating.map { $0 * 1000 },
         failure: r.failure.map(FailureJSON.init), soft_shorts: r.softShorts.map(SoftShortJSON.init),
@@ -90,7 +75,7 @@ struct CycleDQDV: ParsableCommand {
   @Option(help: "Moving-average window, grid points (odd).") var smooth = 5
   @Flag(help: "Print one JSON document.") var json = false
 
-  struct Output: Encodable { var file: String; var half_cycle: Int; var voltage_V: [Double]; var dQdV_mAh_V: [Double] }
+  struct Output: NullPreservingEncodable { var file: String; var half_cycle: Int; var voltage_V: [Double]; var dQdV_mAh_V: [Double] }
 
   func run() throws {
     try reportingInputErrors {

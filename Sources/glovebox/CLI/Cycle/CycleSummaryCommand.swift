@@ -13,7 +13,7 @@ struct CycleSummaryCommand: ParsableCommand {
   var nominalMAh: Double?
   @Flag(help: "Print one JSON document.") var json = false
 
-  struct Half: Encodable {
+  struct Half: NullPreservingEncodable {
     var index: Int
     var kind: String
     var cycle: Int
@@ -31,7 +31,7 @@ struct CycleSummaryCommand: ParsableCommand {
     var specific_capacity_mAh_g: Double?
   }
 
-  struct Cycle: Encodable {
+  struct Cycle: NullPreservingEncodable {
     var cycle: Int
     var charge_capacity_mAh: Double?
     var discharge_capacity_mAh: Double?
@@ -50,7 +50,7 @@ struct CycleSummaryCommand: ParsableCommand {
     var discharge_capacity_mAh_cm2: Double?
   }
 
-  struct Block: Encodable {
+  struct Block: NullPreservingEncodable {
     var first_cycle: Int
     var last_cycle: Int
     var current_mA: Double
@@ -59,7 +59,7 @@ struct CycleSummaryCommand: ParsableCommand {
     var mean_charge_capacity_mAh: Double?
   }
 
-  struct Output: Encodable {
+  struct Output: NullPreservingEncodable {
     var file: String
     var format: String
     var points: Int
@@ -89,9 +89,9 @@ struct CycleSummaryCommand: ParsableCommand {
           Half(
             index: h.index, kind: h.kind.rawValue, cycle: h.cycleNumber, start_time_s: h.startTime,
             end_time_s: h.endTime, duration_s: h.duration, capacity_mAh: h.capacity * 1000,
-            energy_mWh: h.energy * 1000, average_voltage_V: finite(h.averageVoltage), end_voltage_V: h.endVoltage,
-            mean_current_mA: finite(h.meanCurrent * 1000), points: h.pointCount,
-            current_density_mA_cm2: area.flatMap { finite(abs(h.meanCurrent) * 1000 / $0) },
+            energy_mWh: h.energy * 1000, average_voltage_V: cycleJSONFinite(h.averageVoltage), end_voltage_V: h.endVoltage,
+            mean_current_mA: cycleJSONFinite(h.meanCurrent * 1000), points: h.pointCount,
+            current_density_mA_cm2: area.flatMap { cycleJSONFinite(abs(h.meanCurrent) * 1000 / $0) },
             capacity_mAh_cm2: perArea(h.capacity), specific_capacity_mAh_g: perMass(h.capacity))
         },
         cycles: cycles.map { c in
@@ -99,17 +99,17 @@ struct CycleSummaryCommand: ParsableCommand {
             cycle: c.cycle, charge_capacity_mAh: c.chargeCapacity.map { $0 * 1000 },
             discharge_capacity_mAh: c.dischargeCapacity.map { $0 * 1000 },
             charge_energy_mWh: c.chargeEnergy.map { $0 * 1000 }, discharge_energy_mWh: c.dischargeEnergy.map { $0 * 1000 },
-            coulombic_efficiency: finite(c.coulombicEfficiency), energy_efficiency: finite(c.energyEfficiency),
-            average_charge_voltage_V: finite(c.averageChargeVoltage),
-            average_discharge_voltage_V: finite(c.averageDischargeVoltage), end_charge_voltage_V: c.endChargeVoltage,
-            end_discharge_voltage_V: c.endDischargeVoltage, capacity_retention: finite(c.capacityRetention),
+            coulombic_efficiency: cycleJSONFinite(c.coulombicEfficiency), energy_efficiency: cycleJSONFinite(c.energyEfficiency),
+            average_charge_voltage_V: cycleJSONFinite(c.averageChargeVoltage),
+            average_discharge_voltage_V: cycleJSONFinite(c.averageDischargeVoltage), end_charge_voltage_V: c.endChargeVoltage,
+            end_discharge_voltage_V: c.endDischargeVoltage, capacity_retention: cycleJSONFinite(c.capacityRetention),
             specific_charge_capacity_mAh_g: perMass(c.chargeCapacity),
             specific_discharge_capacity_mAh_g: perMass(c.dischargeCapacity),
             charge_capacity_mAh_cm2: perArea(c.chargeCapacity), discharge_capacity_mAh_cm2: perArea(c.dischargeCapacity))
         },
         rate_blocks: rateBlocks(cycles, nominalCapacity: nominalMAh.map { $0 / 1000 }).map { b in
           Block(
-            first_cycle: b.firstCycle, last_cycle: b.lastCycle, current_mA: b.current * 1000, c_rate: finite(b.cRate),
+            first_cycle: b.firstCycle, last_cycle: b.lastCycle, current_mA: b.current * 1000, c_rate: cycleJSONFinite(b.cRate),
             mean_discharge_capacity_mAh: b.meanDischargeCapacity.map { $0 * 1000 },
             mean_charge_capacity_mAh: b.meanChargeCapacity.map { $0 * 1000 })
         })
