@@ -52,6 +52,11 @@ public enum CyclingFilesLoading {
     guard FileManager.default.fileExists(atPath: WorkspaceFileScan.url(path, workspace: workspace).path) else {
       return Outcome(path: path, analysis: nil, error: "removed")
     }
+    // BioLogic .mpt/.mpr hold impedance runs too: a file that reads as spectra belongs to the
+    // Impedance pane.
+    if let spectra = try? ImpedanceReader.read(contentsOf: WorkspaceFileScan.url(path, workspace: workspace)), !spectra.isEmpty {
+      return Outcome(path: path, analysis: nil, error: "an impedance file")
+    }
     do {
       return Outcome(path: path, analysis: try CyclingFileAnalysis.analyse(path: path, workspace: workspace, area: area), error: nil)
     } catch {

@@ -54,7 +54,7 @@ extension ImpedancePane {
       ]
       drawPlot(LinePlot(series: nyquist, xAxis: PlotAxis("Z′ / Ω"), yAxis: PlotAxis("−Z″ / Ω"),
                         symbols: context.graphSymbols, equalAspect: true),
-               title: "Nyquist · \(entry.spectrum.name.isEmpty ? entry.path : entry.spectrum.name)", area: halves[0], buffer: &buffer, theme: theme)
+               title: "Nyquist · \(entry.label(spectraInFile: entries.filter { $0.path == entry.path }.count))", area: halves[0], buffer: &buffer, theme: theme)
       let bode = halves[1].rows([.ratio(1, 2), .fill(1)])
       let magnitude = zip(s.real, s.imaginary).map { ($0 * $0 + $1 * $1).squareRoot() }
       drawPlot(LinePlot(series: [
