@@ -378,4 +378,19 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "T343.15K.txt", metadata: [:]) ?? 0, 343.15, accuracy: 1e-9)
     XCTAssertNil(ImpedanceArrheniusSeries.temperatureK(path: "Circuit1_EIS_1.z", metadata: [:]))
   }
+
+  func testSeriesMapWaitsForItsRunningJobBeforeFollowingANewSpectrum() throws {
+    var pane = try loadedPane()
+    for _ in 0..<3 { _ = press(&pane, "cycle-view") }
+    XCTAssertEqual(pane.view, .drtMap)
+    XCTAssertTrue(pane.analysisRunning)
+    let arrived = pane.handle(.jobFinished(id: "load:c.csv", result: .success(JobPayload(
+      ImpedanceFileContents(path: "c.csv", spectra: [try Self.synthetic(r1: 50)], error: nil)))))
+    XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
+    XCTAssertTrue(pane.analysisStale)
+    let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
+    let restarted = pane.handle(.jobFinished(id: "analysis", result: .success(JobPayload(stale))))
+    XCTAssertTrue(restarted.contains { if case .startJob(let job) = $0 { return job.id == "analysis" } else { return false } })
+    XCTAssertFalse(pane.analysisStale)
+  }
 }

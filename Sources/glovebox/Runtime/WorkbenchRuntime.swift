@@ -62,6 +62,12 @@ final class WorkbenchRuntime {
   func run(stopWhenIdle: Bool = false) -> Exit {
     if !openedSent {
       openedSent = true
+      // The watcher's baseline comes first, so a file written while a pane's first scan runs
+      // is either in that scan or reported as changed — never lost in between.
+      if !state.panes.isEmpty {
+        _ = watcher.changedPaths()
+        lastWatchTime = clock()
+      }
       dispatch(.opened)
     }
     while !quitRequested {

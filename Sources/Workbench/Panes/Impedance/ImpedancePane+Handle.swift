@@ -54,10 +54,16 @@ extension ImpedancePane {
         let added = entries.count - before
         var effects: [Effect] = [.render]
         if added > 0 { effects.append(.status(StatusMessage("\(file.path): \(added) new spectr\(added == 1 ? "um" : "a")"))) }
-        // A live series map follows new spectra.
-        if view == .drtMap {
-          analysis = nil
-          effects = merge(effects, startAnalysisIfNeeded())
+        // A live series map follows new spectra of its series (once the running job is done).
+        if view == .drtMap, added > 0, entries.indices.contains(selected),
+          ImpedanceAnalysis.seriesMembers(of: selected, in: entries).contains(where: { entries[$0].path == file.path })
+        {
+          if analysisRunning {
+            analysisStale = true
+          } else {
+            analysis = nil
+            effects = merge(effects, startAnalysisIfNeeded())
+          }
         }
         return effects
       }
@@ -84,6 +90,11 @@ extension ImpedancePane {
       if let result = payload.value as? ImpedanceAnalysis {
         analysisRunning = false
         analysis = result
+        if analysisStale {
+          analysisStale = false
+          analysis = nil
+          return merge([.render], startAnalysisIfNeeded())
+        }
         return [.render]
       }
       return []

@@ -50,6 +50,8 @@ public struct ImpedancePane: Pane {
   public internal(set) var scanned = false
   public internal(set) var analysis: ImpedanceAnalysis?
   public internal(set) var analysisRunning = false
+  /// A series map whose series gained a spectrum while it was being computed.
+  public internal(set) var analysisStale = false
   /// Model curve (fit or current values) of the selected spectrum, computed when values change.
   public internal(set) var curve: [ComplexNumber] = []
   public internal(set) var curveFrequencies: [Double] = []
