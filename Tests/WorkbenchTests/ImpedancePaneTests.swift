@@ -393,4 +393,37 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertTrue(restarted.contains { if case .startJob(let job) = $0 { return job.id == "analysis" } else { return false } })
     XCTAssertFalse(pane.analysisStale)
   }
+
+  /// Bode of a pure 50 Ω resistor: |Z| is flat (one braille row across the plot) and the phase
+  /// is 0° everywhere.
+  func testBodePlotsOfAResistorAreFlat() throws {
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    _ = pane.handle(.focused)
+    let f = (0...40).map { pow(10, 5 - Double($0) / 8) }
+    let s = ImpedanceSpectrum(name: "r", frequencies: f, real: f.map { _ in 50 }, imaginary: f.map { _ in 0 })
+    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload([ImpedanceFileContents(path: "r.csv", spectra: [s], error: nil)]))))
+    _ = pane.handle(.action("edit-circuit"))
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "R0")
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(pane.handle(.action("fit")), on: &pane)
+    XCTAssertEqual(pane.displayedParameters[0].value, 50, accuracy: 1e-9)
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    let lines = buffer.lines
+    let title = try XCTUnwrap(lines.firstIndex { $0.contains("Bode |Z|") })
+    let start = try XCTUnwrap(lines[title].range(of: "┌ Bode |Z|")).lowerBound.utf16Offset(in: lines[title])
+    let end = try XCTUnwrap(lines.firstIndex { $0.contains("Bode phase") })
+    // Data and fitted model both at 50 Ω: every braille cell of the |Z| plot on one row.
+    var rows = Set<Int>()
+    for y in (title + 1)..<end {
+      let row = Array(lines[y])
+      guard row.count > start else { continue }
+      if row[start...].contains(where: { $0.unicodeScalars.first.map { (0x2801...0x28FF).contains($0.value) } == true }) { rows.insert(y) }
+    }
+    XCTAssertEqual(rows.count, 1)
+    XCTAssertTrue(lines[title..<end].contains { $0.contains("|Z| / Ω") })
+    XCTAssertTrue(lines.contains { $0.contains("−φ / °") })
+    XCTAssertTrue(lines.contains { $0.contains("Residuals (model − data)/|Z|") })
+  }
 }
