@@ -171,10 +171,12 @@ extension CyclingPane {
                       xAxis: PlotAxis("t / h", bounds: range), yAxis: PlotAxis("j / mA cm⁻²"), symbols: context.graphSymbols, legend: .hidden),
              title: "Current steps (\(ccd.rampProtocol.rawValue.replacingOccurrences(of: "_", with: "-")))", area: parts[1], buffer: &buffer, theme: theme)
     var line = headline
-    if let stable = ccd.lastStableCurrentDensity { line += String(format: "   last stable %.3g mA/cm²", stable) }
-    if let failure = ccd.failure { line += String(format: "   %@ at %.2f h", failure.kind.rawValue.replacingOccurrences(of: "_", with: " "), failure.time / 3600) }
-    line += String(format: "   %.3g mAh/cm² before failure   %d soft short%@   area %.4g cm²", ccd.cumulativeCapacity, ccd.softShorts.count, ccd.softShorts.count == 1 ? "" : "s", file.area)
-    _ = buffer.write(line, x: parts[2].x + 1, y: parts[2].y, style: Style(foreground: ccd.failure == nil ? theme.ok : theme.error, background: theme.background).adding(.bold), maxWidth: parts[2].width - 2)
+    if let stable = ccd.lastStableCurrentDensity { line += String(format: " · last stable %.3g mA/cm²", stable) }
+    if let failure = ccd.failure { line += String(format: " · %@ at %.2f h", failure.kind.rawValue.replacingOccurrences(of: "_", with: " "), failure.time / 3600) }
+    line += String(format: " · %.3g mAh/cm² passed · %d soft short%@ · %.4g cm²", ccd.cumulativeCapacity, ccd.softShorts.count, ccd.softShorts.count == 1 ? "" : "s", file.area)
+    let style = Style(foreground: ccd.failure == nil ? theme.ok : theme.error, background: theme.background).adding(.bold)
+    Paragraph(lines: [TextLine(line, style: style)], wrap: true)
+      .render(into: &buffer, area: parts[2].inset(horizontal: 1, vertical: 0), theme: theme)
   }
 
   func renderCycleTable(_ file: CyclingFileAnalysis, into buffer: inout Buffer, area: Rect, theme: Theme) {
