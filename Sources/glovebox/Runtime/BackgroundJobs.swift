@@ -26,7 +26,7 @@ final class BackgroundJobs: @unchecked Sendable {
   func start(_ job: BackgroundJob) {
     let key = Key(pane: job.pane, id: job.id)
     let context = JobContext(post: { [weak self] progress in
-      self?.deliver(.jobProgress(pane: job.pane, id: job.id, payload: JobPayload(progress)), key: key, replacingProgress: true)
+      self?.deliverProgress(.jobProgress(pane: job.pane, id: job.id, payload: JobPayload(progress)), key: key)
     })
     lock.lock()
     running[key]?.cancel()
@@ -35,12 +35,15 @@ final class BackgroundJobs: @unchecked Sendable {
     queue.async { [weak self] in
       let result = job.run(context: context)
       guard let self else { return }
+      // One critical section: the job leaves `running` and its result enters the inbox together,
+      // so `isBusy` never reads "idle" in between. A replaced job's result is dropped: its pane
+      // already started the newer one.
       self.lock.lock()
-      // A replaced job's result is dropped: its pane already started the newer one.
-      let current = self.running[key] === context
-      if current { self.running[key] = nil }
+      if self.running[key] === context {
+        self.running[key] = nil
+        self.inbox.append(.jobFinished(pane: job.pane, id: job.id, result: result))
+      }
       self.lock.unlock()
-      if current { self.deliver(.jobFinished(pane: job.pane, id: job.id, result: result), key: key, replacingProgress: false) }
     }
   }
 
@@ -77,13 +80,12 @@ final class BackgroundJobs: @unchecked Sendable {
     }
   }
 
-  private func deliver(_ action: AppAction, key: Key, replacingProgress: Bool) {
+  /// Queues a progress snapshot, replacing an unread older one of the same job.
+  private func deliverProgress(_ action: AppAction, key: Key) {
     lock.lock()
     defer { lock.unlock() }
-    if replacingProgress {
-      guard running[key] != nil else { return }
-      inbox.removeAll { if case .jobProgress(key.pane, key.id, _) = $0 { return true } else { return false } }
-    }
+    guard running[key] != nil else { return }
+    inbox.removeAll { if case .jobProgress(key.pane, key.id, _) = $0 { return true } else { return false } }
     inbox.append(action)
   }
 }
