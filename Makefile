@@ -25,8 +25,14 @@ deps:
 build: deps
 	swift build $(SWIFT_FLAGS) --product glovebox
 
+# The demo instrument writes a live feed (in-situ spectra, a growing cycler file) into
+# $(WORKSPACE)/live while the workbench runs, and is stopped when it quits.
 run: build
-	$(BIN) $(WORKSPACE)
+	@mkdir -p $(WORKSPACE)/live; \
+	$(BIN) demo instrument --out $(WORKSPACE)/live > /dev/null 2>&1 & demo=$$!; \
+	trap 'kill $$demo 2>/dev/null' EXIT INT TERM; \
+	$(BIN) $(WORKSPACE); status=$$?; \
+	kill $$demo 2>/dev/null; wait $$demo 2>/dev/null; exit $$status
 
 test: deps
 	swift build $(SWIFT_FLAGS) --product glovebox

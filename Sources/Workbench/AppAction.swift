@@ -14,4 +14,10 @@ public enum AppAction: Equatable, Sendable {
   case fileLoaded(pane: String, path: String, result: Result<String, EffectFailure>)
   case fileAppended(pane: String, path: String, failure: EffectFailure?)
   case processFinished(pane: String, result: Result<ProcessOutput, EffectFailure>)
+  /// The event loop started: the focused pane gets `.focused` (the workbench opened).
+  case opened
+  /// A running background job posted a snapshot.
+  case jobProgress(pane: String, id: String, payload: JobPayload)
+  /// A background job ended (its value, or why it failed; "cancelled" when stopped).
+  case jobFinished(pane: String, id: String, result: Result<JobPayload, EffectFailure>)
 }

@@ -40,4 +40,9 @@ public enum Effect: Equatable, Sendable {
   /// returns at once) and wait for it; answered with `.processFinished`. An empty `executable`
   /// means this glovebox binary.
   case runProcess(executable: String, arguments: [String], pane: String)
+  /// Run work off the UI thread; progress and the result come back as `.jobProgress` and
+  /// `.jobFinished` for the job's pane.
+  case startJob(BackgroundJob)
+  /// Set the cancellation flag of a running job (it stops at its next check).
+  case cancelJob(id: String, pane: String)
 }

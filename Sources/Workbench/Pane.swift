@@ -28,6 +28,10 @@ public enum PaneEvent: Equatable, Sendable {
   case processFinished(Result<ProcessOutput, EffectFailure>)
   /// The workbench opened or the pane got the focus.
   case focused
+  /// A snapshot from one of the pane's `Effect.startJob` jobs.
+  case jobProgress(id: String, payload: JobPayload)
+  /// One of the pane's jobs ended.
+  case jobFinished(id: String, result: Result<JobPayload, EffectFailure>)
 }
 
 /// A screen of the workbench (Materials, Assembly, …). Panes are values; the shell keeps them

@@ -8,6 +8,8 @@ public enum PaneRegistry {
   public static let factories: [Factory] = [
     { MaterialsPane(workspace: $0) },
     { AssemblyPane(workspace: $0) },
+    { ImpedancePane(workspace: $0) },
+    { CyclingPane(workspace: $0) },
   ]
 
   public static func makePanes(workspace: String) -> [any Pane] {

@@ -28,6 +28,12 @@ public func reduce(state: inout AppState, action: AppAction) -> [Effect] {
     return forPane(&state, id: paneID) { $0.handle(.fileAppended(path: path, failure: failure)) }
   case .processFinished(let paneID, let result):
     return forPane(&state, id: paneID) { $0.handle(.processFinished(result)) }
+  case .opened:
+    return forFocused(&state) { $0.handle(.focused) }
+  case .jobProgress(let paneID, let id, let payload):
+    return forPane(&state, id: paneID) { $0.handle(.jobProgress(id: id, payload: payload)) }
+  case .jobFinished(let paneID, let id, let result):
+    return forPane(&state, id: paneID) { $0.handle(.jobFinished(id: id, result: result)) }
   }
 }
 

@@ -17,6 +17,7 @@ struct Glovebox: ParsableCommand {
       ArrheniusCommand.self,
       SimCommand.self,
       CycleCommand.self,
+      DemoCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

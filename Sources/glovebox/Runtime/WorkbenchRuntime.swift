@@ -23,12 +23,17 @@ final class WorkbenchRuntime {
   /// Seconds between workspace scans for changed files (only while panes exist).
   var watchInterval = 1.0
   private var watcher: WorkspaceWatcher
+  /// Panes' background jobs (file parsing, fits, DRT); their actions are drained every wake-up.
+  let jobs = BackgroundJobs()
+  /// The longest wait while a job runs, so its progress reaches the screen promptly.
+  var jobPollMilliseconds = 40
   private var lastWatchTime = -Double.infinity
 
   private var needsFrame = true
   private var lastFrameTime = -Double.infinity
   private var lastTickTime = -Double.infinity
   private(set) var quitRequested = false
+  private var openedSent = false
   private(set) var framesDrawn = 0
 
   init(
@@ -55,9 +60,19 @@ final class WorkbenchRuntime {
   /// Runs until a quit effect or a terminating signal. `stopWhenIdle` ends the loop when the
   /// backend has nothing more to read and nothing is left to draw (tests on MemoryBackend).
   func run(stopWhenIdle: Bool = false) -> Exit {
+    if !openedSent {
+      openedSent = true
+      // The watcher's baseline comes first, so a file written while a pane's first scan runs
+      // is either in that scan or reported as changed — never lost in between.
+      if !state.panes.isEmpty {
+        _ = watcher.changedPaths()
+        lastWatchTime = clock()
+      }
+      dispatch(.opened)
+    }
     while !quitRequested {
       let signal = pendingSignal()
-      if signal != 0 { return .signal(signal) }
+      if signal != 0 { jobs.cancelAll(); return .signal(signal) }
       let now = clock()
       if needsFrame && now - lastFrameTime >= minimumFrameInterval { drawFrame(now: now) }
       let event = backend.nextEvent(timeoutMilliseconds: waitMilliseconds(now: clock()))
@@ -67,6 +82,7 @@ final class WorkbenchRuntime {
         case .resize(let width, let height): dispatch(.resized(width: width, height: height))
         }
       }
+      for action in jobs.drain() { dispatch(action) }
       if !state.panes.isEmpty {
         let time = clock()
         if time - lastWatchTime >= watchInterval {
@@ -81,8 +97,9 @@ final class WorkbenchRuntime {
           dispatch(.tick(time))
         }
       }
-      if event == nil && stopWhenIdle && !needsFrame { return .idle }
+      if event == nil && stopWhenIdle && !needsFrame && !jobs.isBusy { return .idle }
     }
+    jobs.cancelAll()
     return .quit
   }
 
@@ -96,7 +113,13 @@ final class WorkbenchRuntime {
     }
     if needsFrame { limit(lastFrameTime + minimumFrameInterval - now) }
     if state.wantsTicks { limit(lastTickTime + tickInterval - now) }
+    if jobs.isBusy { limit(Double(jobPollMilliseconds) / 1000) }
     return wait
+  }
+
+  /// Draws the pending frame now, if any (tests that compare consecutive frames).
+  func drawPendingFrame() {
+    if needsFrame { drawFrame(now: clock()) }
   }
 
   private func drawFrame(now: Double) {
@@ -132,6 +155,10 @@ final class WorkbenchRuntime {
           queue.append(.fileAppended(pane: pane, path: path, failure: EffectFileIO.append(text, to: path, workspace: state.workspace)))
         case .runProcess(let executable, let arguments, let pane):
           queue.append(.processFinished(pane: pane, result: WorkspaceProcesses.run(executable, arguments, workspace: state.workspace)))
+        case .startJob(let job):
+          jobs.start(job)
+        case .cancelJob(let id, let pane):
+          jobs.cancel(pane: pane, id: id)
         }
       }
     }

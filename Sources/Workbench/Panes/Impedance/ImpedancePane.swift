@@ -1,0 +1,133 @@
+import Engine
+import Foundation
+import TUI
+
+/// Pane 3: the workspace's impedance spectra, plotted (Nyquist with equal scales and −Z'' up,
+/// Bode, residuals), and fitted from the keyboard. Files are read and circuits fitted in
+/// background jobs; the pane only merges their Sendable snapshots, so keys never wait.
+public struct ImpedancePane: Pane {
+  public let id = "impedance"
+  public let title = "Impedance"
+  public let workspace: String
+
+  public enum View: String, CaseIterable, Sendable {
+    case spectra = "Nyquist · Bode"
+    case kramersKronig = "Kramers–Kronig"
+    case drt = "DRT"
+    case drtMap = "DRT map"
+    case arrhenius = "Arrhenius"
+  }
+
+  /// What the user has set for the current circuit: values, fixed flags, bounds. A parameter
+  /// absent here is found by the automatic search when fitting.
+  public struct Settings: Equatable, Sendable {
+    public var given: Parameters
+    public var weighting: ImpedanceWeighting
+  }
+
+  public internal(set) var entries: [ImpedanceEntry] = []
+  public internal(set) var unreadable: [String: String] = [:]
+  public internal(set) var selected = 0
+  public internal(set) var view: View = .spectra
+  public internal(set) var circuitText = "R0-p(R1,CPE1)-p(R2,CPE2)"
+  public internal(set) var circuit: Circuit?
+  public internal(set) var settings = Settings(given: Parameters(), weighting: .unit)
+  public internal(set) var selectedParameter = 0
+  public internal(set) var undoStack: [Settings] = []
+  public internal(set) var redoStack: [Settings] = []
+  /// The circuit line editor while open, and the parse error of its text (column, message).
+  public internal(set) var circuitEditor: TextInput?
+  public internal(set) var circuitError: (column: Int, message: String)?
+  /// The bounds editor ("min max") while open.
+  public internal(set) var boundsEditor: TextInput?
+  /// Index into `CommonCircuits.all` while the picker is open.
+  public internal(set) var circuitPicker: Int?
+  /// Pellet cell constant L/A for σ = (L/A)/R, cm⁻¹ (`g` sets it, or thickness and diameter).
+  public internal(set) var cellConstant = 1.0
+  public internal(set) var geometryEditor: TextInput?
+  public internal(set) var progress: ImpedanceFitProgress?
+  public internal(set) var fitRunning = false
+  public internal(set) var scanned = false
+  public internal(set) var analysis: ImpedanceAnalysis?
+  public internal(set) var analysisRunning = false
+  /// A series map whose series gained a spectrum while it was being computed.
+  public internal(set) var analysisStale = false
+  /// Model curve (fit or current values) of the selected spectrum, computed when values change.
+  public internal(set) var curve: [ComplexNumber] = []
+  public internal(set) var curveFrequencies: [Double] = []
+  /// (Z_model − Z)/|Z| in % at the data frequencies: real and imaginary parts.
+  public internal(set) var residualsReal: [Double] = []
+  public internal(set) var residualsImaginary: [Double] = []
+
+  public init(workspace: String) {
+    self.workspace = workspace
+    self.circuit = try? Circuit(circuitText)
+  }
+
+  public var capturesInput: Bool { circuitEditor != nil || boundsEditor != nil || circuitPicker != nil || geometryEditor != nil }
+
+  public var bindings: [KeyBinding] { ImpedancePane.keyTable }
+
+  public static let keyTable: [KeyBinding] = [
+    KeyBinding(action: "previous-spectrum", keys: [.up, .character("k")], description: "spectrum", showsInHints: false),
+    KeyBinding(action: "next-spectrum", keys: [.down, .character("j")], description: "spectrum"),
+    KeyBinding(action: "previous-parameter", keys: [.left, .character("h")], description: "parameter", showsInHints: false),
+    KeyBinding(action: "next-parameter", keys: [.right, .character("l")], description: "parameter"),
+    KeyBinding(action: "increase", keys: [.character("+"), .character("=")], description: "×1.1"),
+    KeyBinding(action: "decrease", keys: [.character("-")], description: "÷1.1"),
+    KeyBinding(action: "increase-fine", keys: [.character(">")], description: "×1.01", showsInHints: false),
+    KeyBinding(action: "decrease-fine", keys: [.character("<")], description: "÷1.01", showsInHints: false),
+    KeyBinding(action: "toggle-fixed", keys: [.character("x")], description: "fix/free"),
+    KeyBinding(action: "edit-bounds", keys: [.character("b")], description: "bounds"),
+    KeyBinding(action: "cycle-weighting", keys: [.character("w")], description: "weighting"),
+    KeyBinding(action: "edit-circuit", keys: [.character("c")], description: "circuit"),
+    KeyBinding(action: "pick-circuit", keys: [.character("C")], description: "common circuits", showsInHints: false),
+    KeyBinding(action: "fit", keys: [.character("f")], description: "fit"),
+    KeyBinding(action: "fit-all", keys: [.character("F")], description: "fit all"),
+    KeyBinding(action: "cancel-fit", keys: [.escape], description: "cancel", showsInHints: false),
+    KeyBinding(action: "undo", keys: [.character("u")], description: "undo"),
+    KeyBinding(action: "redo", keys: [.ctrl("r"), .character("U")], description: "redo", showsInHints: false),
+    KeyBinding(action: "cycle-view", keys: [.character("v")], description: "view"),
+    KeyBinding(action: "export", keys: [.character("e")], description: "export"),
+    KeyBinding(action: "edit-geometry", keys: [.character("g")], description: "pellet geometry", showsInHints: false),
+    KeyBinding(action: "reset-parameters", keys: [.character("a")], description: "auto start", showsInHints: false),
+  ]
+
+  /// The selected spectrum, if any.
+  public var current: ImpedanceEntry? { entries.indices.contains(selected) ? entries[selected] : nil }
+
+  /// The parameters as the table shows them: the selected spectrum's fit when it was fitted with
+  /// this circuit, else what the user set (unset values from the automatic first guess).
+  public var displayedParameters: Parameters {
+    guard let circuit else { return Parameters() }
+    if let progress, fitRunning, progress.entry == selected, progress.values.count == circuit.parameterCount {
+      var out = circuit.parameters(values: progress.values)
+      for p in settings.given { if let i = out.index(of: p.name) { out[i].fixed = p.fixed; out[i].min = p.min; out[i].max = p.max } }
+      return out
+    }
+    if let fit = current?.fit, fit.circuit == circuit, settings.given.count == 0 || fitMatchesSettings(fit) {
+      return fit.result.parameters
+    }
+    var out = Parameters()
+    let guess = current.map { CircuitInitialGuess(circuit: circuit, spectrum: $0.spectrum).candidates().first }
+    for (k, name) in circuit.parameterNames.enumerated() {
+      if let p = settings.given[name] { out.items.append(p); continue }
+      let value = (guess ?? nil).map { $0[k] } ?? 1
+      var template = circuit.parameters(values: [Double](repeating: 1, count: circuit.parameterCount))[k]
+      template.value = value
+      out.items.append(template)
+    }
+    return out
+  }
+
+  /// The resistance the Arrhenius view uses: the selected parameter when it is a resistance.
+  public var arrheniusParameter: String {
+    let shown = displayedParameters
+    if shown.items.indices.contains(selectedParameter), shown[selectedParameter].unit == "Ohm" { return shown[selectedParameter].name }
+    return shown.items.first { $0.unit == "Ohm" }?.name ?? "R0"
+  }
+
+  func fitMatchesSettings(_ fit: ImpedanceFitOutcome) -> Bool {
+    settings.given.allSatisfy { p in fit.result.parameters[p.name].map { $0.value == p.value && $0.fixed == p.fixed } ?? false }
+  }
+}

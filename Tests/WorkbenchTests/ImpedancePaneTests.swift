@@ -1,0 +1,429 @@
+import Engine
+import TUI
+import XCTest
+
+@testable import Workbench
+
+/// The Impedance pane driven by its own events: every key binding, the background fit handed
+/// back as a job result, and the plots rendered into a Buffer.
+final class ImpedancePaneTests: XCTestCase {
+  /// R0 = 10 Ω in series with R1 = 100 Ω ∥ CPE (Q = 1e-5, n = 0.9), 10 points a decade, 1 MHz–0.1 Hz.
+  static func synthetic(r0: Double = 10, r1: Double = 100) throws -> ImpedanceSpectrum {
+    let circuit = try Circuit("R0-p(R1,CPE1)")
+    let f = (0...70).map { pow(10, 6 - Double($0) / 10) }
+    let z = circuit.impedance([r0, r1, 1e-5, 0.9], frequencies: f)
+    return ImpedanceSpectrum(name: "cell", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im))
+  }
+
+  /// A pane with two files (the second holding two spectra) as the scan job would deliver them.
+  func loadedPane() throws -> ImpedancePane {
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    let scan = pane.handle(.focused)
+    XCTAssertEqual(scan.first, .startJob(BackgroundJob(id: "scan", pane: "impedance") { _ in 0 }))
+    let files = [
+      ImpedanceFileContents(path: "a.csv", spectra: [try Self.synthetic()], error: nil),
+      ImpedanceFileContents(path: "b.DTA", spectra: [try Self.synthetic(r1: 200), try Self.synthetic(r1: 300)], error: nil),
+      ImpedanceFileContents(path: "notes.txt", spectra: [], error: "not an impedance file"),
+    ]
+    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload(files))))
+    _ = pane.handle(.key(.enter))
+    return pane
+  }
+
+  func press(_ pane: inout ImpedancePane, _ action: String) -> [Effect] {
+    XCTAssertNotNil(ImpedancePane.keyTable.first { $0.action == action }, "no binding for \(action)")
+    return pane.handle(.action(action))
+  }
+
+  func type(_ pane: inout ImpedancePane, _ text: String) {
+    for c in text { _ = pane.handle(.key(.character(c))) }
+  }
+
+  func testEveryFileAndEverySpectrumOfAMultiSpectrumFileIsListed() throws {
+    let pane = try loadedPane()
+    XCTAssertEqual(pane.entries.map { $0.label(spectraInFile: $0.path == "b.DTA" ? 2 : 1) }, ["a.csv", "b.DTA #1", "b.DTA #2"])
+    XCTAssertEqual(pane.unreadable["notes.txt"], "not an impedance file")
+  }
+
+  func testSpectrumSelectionMovesAndStopsAtTheEnds() throws {
+    var pane = try loadedPane()
+    XCTAssertEqual(press(&pane, "previous-spectrum"), [])
+    _ = press(&pane, "next-spectrum")
+    _ = press(&pane, "next-spectrum")
+    XCTAssertEqual(pane.selected, 2)
+    XCTAssertEqual(press(&pane, "next-spectrum"), [])
+    _ = press(&pane, "previous-spectrum")
+    XCTAssertEqual(pane.selected, 1)
+  }
+
+  func testParameterSelectionWrapsAroundTheCircuit() throws {
+    var pane = try loadedPane()
+    let count = try XCTUnwrap(pane.circuit).parameterCount
+    _ = press(&pane, "previous-parameter")
+    XCTAssertEqual(pane.selectedParameter, count - 1)
+    _ = press(&pane, "next-parameter")
+    _ = press(&pane, "next-parameter")
+    XCTAssertEqual(pane.selectedParameter, 1)
+  }
+
+  func testNudgesMultiplyTheSelectedValueAndUndoRedoWalkBack() throws {
+    var pane = try loadedPane()
+    let start = pane.displayedParameters[0].value
+    _ = press(&pane, "increase")
+    XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1, accuracy: 1e-12 * start)
+    _ = press(&pane, "increase-fine")
+    XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1 * 1.01, accuracy: 1e-12 * start)
+    _ = press(&pane, "decrease-fine")
+    _ = press(&pane, "decrease")
+    XCTAssertEqual(pane.displayedParameters[0].value, start, accuracy: 1e-12 * start)
+    XCTAssertEqual(pane.undoStack.count, 4)
+    _ = press(&pane, "undo")
+    _ = press(&pane, "undo")
+    XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1 * 1.01, accuracy: 1e-12 * start)
+    _ = press(&pane, "redo")
+    XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1, accuracy: 1e-12 * start)
+    XCTAssertEqual(pane.redoStack.count, 1)
+  }
+
+  func testFixFreeAndResetToTheAutomaticStart() throws {
+    var pane = try loadedPane()
+    _ = press(&pane, "toggle-fixed")
+    XCTAssertTrue(pane.displayedParameters[0].fixed)
+    _ = press(&pane, "toggle-fixed")
+    XCTAssertFalse(pane.displayedParameters[0].fixed)
+    _ = press(&pane, "reset-parameters")
+    XCTAssertEqual(pane.settings.given.count, 0)
+  }
+
+  func testBoundsEditorSetsMinAndMaxAndRefusesNonsense() throws {
+    var pane = try loadedPane()
+    _ = press(&pane, "next-parameter")
+    _ = press(&pane, "edit-bounds")
+    XCTAssertTrue(pane.capturesInput)
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "50 40")
+    let refused = pane.handle(.key(.enter))
+    XCTAssertTrue(refused.contains { if case .status(let m) = $0 { return m.kind == .error } else { return false } })
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "50 inf")
+    _ = pane.handle(.key(.enter))
+    XCTAssertFalse(pane.capturesInput)
+    let p = pane.displayedParameters[1]
+    XCTAssertEqual(p.min, 50)
+    XCTAssertEqual(p.max, .infinity)
+    XCTAssertGreaterThanOrEqual(p.value, 50)
+  }
+
+  func testWeightingCyclesUnitProportionalModulus() throws {
+    var pane = try loadedPane()
+    var seen: [String] = []
+    for _ in 0..<3 {
+      _ = press(&pane, "cycle-weighting")
+      seen.append(pane.settings.weighting.name)
+    }
+    XCTAssertEqual(seen, ["proportional", "modulus", "unit"])
+  }
+
+  func testCircuitEditorValidatesAsYouTypeAndCtrlUClears() throws {
+    var pane = try loadedPane()
+    _ = press(&pane, "edit-circuit")
+    XCTAssertTrue(pane.capturesInput)
+    _ = pane.handle(.key(.ctrl("u")))
+    XCTAssertEqual(pane.circuitEditor?.text, "")
+    type(&pane, "R0-p(R1,CPE1")
+    // The parser wants the ')' after the 12 characters typed: column 13.
+    XCTAssertEqual(pane.circuitError?.column, 13)
+    _ = pane.handle(.key(.enter))
+    XCTAssertTrue(pane.capturesInput, "an invalid circuit is not applied")
+    type(&pane, ")")
+    XCTAssertNil(pane.circuitError)
+    _ = pane.handle(.key(.enter))
+    XCTAssertFalse(pane.capturesInput)
+    XCTAssertEqual(pane.circuit?.parameterNames, ["R0", "R1", "CPE1_0", "CPE1_1"])
+    var buffer = Buffer(width: 120, height: 40)
+    _ = press(&pane, "edit-circuit")
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "R0-X1")
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    let errorLine = try XCTUnwrap(buffer.lines.first { $0.contains("^ ") })
+    let promptLine = try XCTUnwrap(buffer.lines.first { $0.contains("circuit: R0-X1") })
+    let caret = try XCTUnwrap(errorLine.firstIndex(of: "^")).utf16Offset(in: errorLine)
+    let x = try XCTUnwrap(promptLine.range(of: "X1")).lowerBound.utf16Offset(in: promptLine)
+    XCTAssertEqual(caret, x, "the caret points at the unknown element")
+  }
+
+  func testCommonCircuitPickerAppliesTheChosenCircuit() throws {
+    var pane = try loadedPane()
+    _ = press(&pane, "pick-circuit")
+    XCTAssertNotNil(pane.circuitPicker)
+    _ = pane.handle(.key(.up))
+    for _ in 0..<CommonCircuits.all.count { _ = pane.handle(.key(.up)) }
+    _ = pane.handle(.key(.down))
+    _ = pane.handle(.key(.enter))
+    XCTAssertNil(pane.circuitPicker)
+    XCTAssertEqual(pane.circuit?.description, try Circuit(CommonCircuits.all[1].circuit).description)
+  }
+
+  /// Runs the job a pane asked for on this thread, feeding its progress and result back.
+  func runJobs(_ effects: [Effect], on pane: inout ImpedancePane) -> Int {
+    var progressCount = 0
+    for case .startJob(let job) in effects {
+      final class Inbox: @unchecked Sendable { var items: [any Sendable] = [] }
+      let inbox = Inbox()
+      let result = job.run(context: JobContext { inbox.items.append($0) })
+      for item in inbox.items { _ = pane.handle(.jobProgress(id: job.id, payload: JobPayload(item))) }
+      progressCount += inbox.items.count
+      _ = pane.handle(.jobFinished(id: job.id, result: result))
+    }
+    return progressCount
+  }
+
+  func testFitRunsAsAJobAndShowsTheSameValuesAsCircuitFit() throws {
+    var pane = try loadedPane()
+    _ = press(&pane, "edit-circuit")
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "R0-p(R1,CPE1)")
+    _ = pane.handle(.key(.enter))
+    let effects = press(&pane, "fit")
+    XCTAssertTrue(pane.fitRunning)
+    XCTAssertEqual(press(&pane, "cancel-fit").first, .cancelJob(id: "fit", pane: "impedance"))
+    let iterations = runJobs(effects, on: &pane)
+    XCTAssertGreaterThan(iterations, 1, "progress per iteration")
+    XCTAssertFalse(pane.fitRunning)
+    let expected = CircuitFit.fitAutomatically(circuit: try Circuit("R0-p(R1,CPE1)"), spectrum: try Self.synthetic())
+    XCTAssertEqual(pane.displayedParameters.values, expected.values)
+    // The synthetic truth, recovered (noise-free data).
+    for (value, truth) in zip(pane.displayedParameters.values, [10, 100, 1e-5, 0.9]) {
+      XCTAssertEqual(value, truth, accuracy: 1e-6 * truth)
+    }
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("R1") && $0.contains(String(format: "%.6g", expected.values[1])) && $0.contains("fit") })
+    // A second `f` starts locally from the fitted values (all given), like `eis fit --initial`.
+    let again = press(&pane, "fit")
+    _ = runJobs(again, on: &pane)
+    let local = CircuitFit.fit(circuit: try Circuit("R0-p(R1,CPE1)"), spectrum: try Self.synthetic(), start: expected.parameters)
+    XCTAssertEqual(pane.displayedParameters.values, local.values)
+  }
+
+  func testFitAllFitsEverySpectrum() throws {
+    var pane = try loadedPane()
+    _ = pane.handle(.action("pick-circuit"))
+    _ = pane.handle(.key(.up))
+    _ = pane.handle(.key(.enter))
+    XCTAssertEqual(pane.circuit?.description, "R0-p(R1,CPE1)")
+    _ = runJobs(press(&pane, "fit-all"), on: &pane)
+    XCTAssertEqual(pane.entries.filter { $0.fit != nil }.count, 3)
+    XCTAssertEqual(pane.entries[2].fit?.result.value(of: "R1") ?? 0, 300, accuracy: 1e-4)
+  }
+
+  func testCancelledFitReportsAndLeavesTheSettings() throws {
+    var pane = try loadedPane()
+    let effects = press(&pane, "fit")
+    guard case .startJob(let job) = effects.first else { return XCTFail("no job") }
+    let context = JobContext()
+    context.cancel()
+    _ = pane.handle(.jobFinished(id: "fit", result: job.run(context: context)))
+    XCTAssertFalse(pane.fitRunning)
+    XCTAssertNil(pane.entries[0].fit)
+  }
+
+  func testViewCyclesThroughKramersKronigAndDRTWithBackgroundJobs() throws {
+    var pane = try loadedPane()
+    let kk = press(&pane, "cycle-view")
+    XCTAssertEqual(pane.view, .kramersKronig)
+    _ = runJobs(kk, on: &pane)
+    guard case .kramersKronig(_, let test)? = pane.analysis else { return XCTFail("no KK result") }
+    XCTAssertTrue(test.valid, "a circuit's own impedance satisfies Kramers–Kronig")
+    let drt = press(&pane, "cycle-view")
+    _ = runJobs(drt, on: &pane)
+    guard case .drt(_, let distribution)? = pane.analysis else { return XCTFail("no DRT result") }
+    // One arc: R1 = 100 Ω, τ = (R1·Q)^(1/n) = (100·1e-5)^(1/0.9) ≈ 4.64e-4 s.
+    let peak = try XCTUnwrap(distribution.peaks.max { $0.resistance < $1.resistance })
+    XCTAssertEqual(log10(peak.tau), log10(pow(100 * 1e-5, 1 / 0.9)), accuracy: 0.1)
+    // The series map: the three spectra of the folder, one column each; the largest peak of
+    // each holds its arc's resistance (R1 = 100, 200, 300 Ω).
+    _ = runJobs(press(&pane, "cycle-view"), on: &pane)
+    XCTAssertEqual(pane.view, .drtMap)
+    guard case .drtSeries(_, let labels, let series)? = pane.analysis else { return XCTFail("no DRT series") }
+    XCTAssertEqual(labels, ["a.csv", "b.DTA #1", "b.DTA #2"])
+    let resistances = series.map { $0.peaks.map(\.resistance).reduce(0, +) }
+    for (r, truth) in zip(resistances, [100.0, 200, 300]) { XCTAssertEqual(r, truth, accuracy: 0.15 * truth) }
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("DRT map: γ(τ) / Ω across 3 spectra") })
+    XCTAssertGreaterThan(buffer.lines.joined().filter { $0 == "▀" }.count, 100)
+    _ = press(&pane, "cycle-view")
+    XCTAssertEqual(pane.view, .arrhenius)
+    _ = press(&pane, "cycle-view")
+    XCTAssertEqual(pane.view, .spectra)
+  }
+
+  func testGrowingFileKeepsTheSelectionAndANewFileAppears() throws {
+    var pane = try loadedPane()
+    _ = press(&pane, "next-spectrum")
+    let effects = pane.handle(.fileChanged(path: "c.csv"))
+    XCTAssertEqual(effects, [.startJob(BackgroundJob(id: "load:c.csv", pane: "impedance") { _ in 0 })])
+    _ = pane.handle(.jobFinished(id: "load:c.csv", result: .success(JobPayload(
+      ImpedanceFileContents(path: "0-first.csv", spectra: [try Self.synthetic(r1: 5)], error: nil)))))
+    XCTAssertEqual(pane.entries.count, 4)
+    XCTAssertEqual(pane.current?.path, "b.DTA", "selection follows its spectrum")
+    XCTAssertTrue(pane.handle(.fileChanged(path: "README.md")).isEmpty)
+  }
+
+  /// Nyquist with equal scales: a semicircle of diameter R spans R across and R/2 up, so its
+  /// braille trace is 2× as wide as tall in data units; a terminal cell is twice as tall as
+  /// wide, so in cells the width is 4× the height.
+  func testNyquistPlotKeepsEqualScales() throws {
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    _ = pane.handle(.focused)
+    let circuit = try Circuit("p(R1,C1)")
+    let f = (0...80).map { pow(10, 6 - Double($0) / 10) }
+    let z = circuit.impedance([100, 1e-6], frequencies: f)
+    let s = ImpedanceSpectrum(name: "rc", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im))
+    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload([ImpedanceFileContents(path: "rc.csv", spectra: [s], error: nil)]))))
+    _ = pane.handle(.action("pick-circuit"))
+    _ = pane.handle(.key(.enter))
+    _ = pane.handle(.action("edit-circuit"))
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "p(R1,C1)")
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(pane.handle(.action("fit")), on: &pane)
+    XCTAssertEqual(pane.displayedParameters[0].value, 100, accuracy: 1e-6)
+    var buffer = Buffer(width: 200, height: 60)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    let lines = buffer.lines
+    let title = try XCTUnwrap(lines.firstIndex { $0.contains("Nyquist") })
+    let column = try XCTUnwrap(lines[title].range(of: "┐┌ Bode")).lowerBound.utf16Offset(in: lines[title])
+    var rows: [Int] = [], columns: [Int] = []
+    for y in title..<lines.count {
+      for (x, ch) in lines[y].enumerated() where x < column && ch.unicodeScalars.first.map({ (0x2801...0x28FF).contains($0.value) }) == true {
+        rows.append(y)
+        columns.append(x)
+      }
+      if lines[y].prefix(column).contains("└") && y > title + 3 { break }
+    }
+    let width = Double((columns.max() ?? 0) - (columns.min() ?? 0) + 1)
+    let height = Double((rows.max() ?? 0) - (rows.min() ?? 0) + 1)
+    XCTAssertEqual(width / height, 4, accuracy: 0.6)
+  }
+
+  func testExportWritesCSVJSONAndAParameterFileThatEISFitReadsBack() throws {
+    var pane = try loadedPane()
+    XCTAssertTrue(press(&pane, "export").contains { if case .status(let m) = $0 { return m.kind == .error } else { return false } })
+    _ = pane.handle(.action("pick-circuit"))
+    _ = pane.handle(.key(.up))
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(press(&pane, "fit"), on: &pane)
+    let fit = try XCTUnwrap(pane.entries[0].fit)
+    let effects = press(&pane, "export")
+    guard case .startJob(let job)? = effects.first else { return XCTFail("export runs as a job") }
+    XCTAssertEqual(job.id, "export")
+    let csv = ImpedanceExport.csv(pane.entries).split(separator: "\n")
+    XCTAssertEqual(csv.count, 2)
+    XCTAssertTrue(csv[0].hasPrefix("file,spectrum,circuit,weighting,chi_square,success,R0,R0_stderr,R1,R1_stderr"))
+    XCTAssertTrue(csv[1].hasPrefix("a.csv,1,\"R0-p(R1,CPE1)\",unit,"))
+    // Naive split: the quoted circuit counts twice, so R1 is field 9.
+    XCTAssertEqual(csv[1].split(separator: ",")[9].description, String(fit.result.value(of: "R1") ?? 0))
+    let json = try JSONSerialization.jsonObject(with: Data(try ImpedanceExport.json(pane.entries).utf8)) as? [String: Any]
+    let spectra = try XCTUnwrap(json?["spectra"] as? [[String: Any]])
+    let parameters = try XCTUnwrap(spectra.first?["parameters"] as? [[String: Any]])
+    XCTAssertEqual(parameters.map { $0["name"] as? String }, ["R0", "R1", "CPE1_0", "CPE1_1"])
+    // The parameter file reads back to the same circuit and values.
+    let file = try CircuitParameterFile(text: ImpedanceExport.parameterFile(fit))
+    XCTAssertEqual(file.circuit, fit.circuit)
+    for p in fit.result.parameters {
+      XCTAssertEqual(try XCTUnwrap(file.parameters[p.name]).value, p.value, accuracy: abs(p.value) * 1e-9)
+    }
+  }
+
+  /// paper.md's LPSC pellet: R at seven temperatures, L/A = 0.0867 cm⁻¹; the study reports
+  /// slope −3.745 and Ea = 0.323 eV for ln(σT) against 1000/T.
+  func testArrheniusViewReproducesTheStudysLPSCActivationEnergy() throws {
+    let table: [(celsius: String, r: Double)] = [
+      ("70", 3.49), ("60", 4.59), ("50", 6.24), ("40", 8.90), ("30", 12.32), ("25", 15.34), ("20", 19.48),
+    ]
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    _ = pane.handle(.focused)
+    let circuit = try Circuit("R0-CPE1")
+    var files: [ImpedanceFileContents] = []
+    for row in table {
+      let f = (0...30).map { pow(10, 6 - Double($0) / 5) }
+      let z = circuit.impedance([row.r, 1e-6, 0.9], frequencies: f)
+      files.append(ImpedanceFileContents(path: "LPSC_\(row.celsius)C.csv", spectra: [
+        ImpedanceSpectrum(name: "", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im)),
+      ], error: nil))
+    }
+    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload(files))))
+    _ = pane.handle(.action("edit-circuit"))
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "R0-CPE1")
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(press(&pane, "fit-all"), on: &pane)
+    _ = press(&pane, "edit-geometry")
+    type(&pane, "0.0867")
+    _ = pane.handle(.key(.enter))
+    XCTAssertEqual(pane.cellConstant, 0.0867)
+    XCTAssertEqual(pane.arrheniusParameter, "R0")
+    let series = ImpedanceArrheniusSeries.make(entries: pane.entries, parameter: "R0", cellConstantPerCm: pane.cellConstant)
+    let fit = try XCTUnwrap(series.fit)
+    XCTAssertEqual(fit.count, 7)
+    XCTAssertEqual(fit.slope, -3.745, accuracy: 0.002)
+    XCTAssertEqual(fit.activationEnergyEV, 0.323, accuracy: 0.001)
+    while pane.view != .arrhenius { _ = press(&pane, "cycle-view") }
+    var buffer = Buffer(width: 140, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("Ea = 0.323 ± 0.00") }, buffer.lines.joined(separator: "\n"))
+    XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "x/pellet-25degC.z", metadata: [:]) ?? 0, 298.15, accuracy: 1e-9)
+    XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "T343.15K.txt", metadata: [:]) ?? 0, 343.15, accuracy: 1e-9)
+    XCTAssertNil(ImpedanceArrheniusSeries.temperatureK(path: "Circuit1_EIS_1.z", metadata: [:]))
+  }
+
+  func testSeriesMapWaitsForItsRunningJobBeforeFollowingANewSpectrum() throws {
+    var pane = try loadedPane()
+    for _ in 0..<3 { _ = press(&pane, "cycle-view") }
+    XCTAssertEqual(pane.view, .drtMap)
+    XCTAssertTrue(pane.analysisRunning)
+    let arrived = pane.handle(.jobFinished(id: "load:c.csv", result: .success(JobPayload(
+      ImpedanceFileContents(path: "c.csv", spectra: [try Self.synthetic(r1: 50)], error: nil)))))
+    XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
+    XCTAssertTrue(pane.analysisStale)
+    let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
+    let restarted = pane.handle(.jobFinished(id: "analysis", result: .success(JobPayload(stale))))
+    XCTAssertTrue(restarted.contains { if case .startJob(let job) = $0 { return job.id == "analysis" } else { return false } })
+    XCTAssertFalse(pane.analysisStale)
+  }
+
+  /// Bode of a pure 50 Ω resistor: |Z| is flat (one braille row across the plot) and the phase
+  /// is 0° everywhere.
+  func testBodePlotsOfAResistorAreFlat() throws {
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    _ = pane.handle(.focused)
+    let f = (0...40).map { pow(10, 5 - Double($0) / 8) }
+    let s = ImpedanceSpectrum(name: "r", frequencies: f, real: f.map { _ in 50 }, imaginary: f.map { _ in 0 })
+    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload([ImpedanceFileContents(path: "r.csv", spectra: [s], error: nil)]))))
+    _ = pane.handle(.action("edit-circuit"))
+    _ = pane.handle(.key(.ctrl("u")))
+    type(&pane, "R0")
+    _ = pane.handle(.key(.enter))
+    _ = runJobs(pane.handle(.action("fit")), on: &pane)
+    XCTAssertEqual(pane.displayedParameters[0].value, 50, accuracy: 1e-9)
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    let lines = buffer.lines
+    let title = try XCTUnwrap(lines.firstIndex { $0.contains("Bode |Z|") })
+    let start = try XCTUnwrap(lines[title].range(of: "┌ Bode |Z|")).lowerBound.utf16Offset(in: lines[title])
+    let end = try XCTUnwrap(lines.firstIndex { $0.contains("Bode phase") })
+    // Data and fitted model both at 50 Ω: every braille cell of the |Z| plot on one row.
+    var rows = Set<Int>()
+    for y in (title + 1)..<end {
+      let row = Array(lines[y])
+      guard row.count > start else { continue }
+      if row[start...].contains(where: { $0.unicodeScalars.first.map { (0x2801...0x28FF).contains($0.value) } == true }) { rows.insert(y) }
+    }
+    XCTAssertEqual(rows.count, 1)
+    XCTAssertTrue(lines[title..<end].contains { $0.contains("|Z| / Ω") })
+    XCTAssertTrue(lines.contains { $0.contains("−φ / °") })
+    XCTAssertTrue(lines.contains { $0.contains("Residuals (model − data)/|Z|") })
+  }
+}
