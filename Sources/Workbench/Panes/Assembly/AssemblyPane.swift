@@ -101,7 +101,7 @@ public struct AssemblyPane: Pane {
     case .fileLoaded(let path, let result):
       if path == RunNotebook.fileName { return notebookLoaded(result) }
       return reload(path: path, result: result)
-    case .processFinished:
+    case .processFinished, .jobProgress, .jobFinished:
       return []
     }
   }

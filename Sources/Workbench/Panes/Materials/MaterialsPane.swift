@@ -92,7 +92,7 @@ public struct MaterialsPane: Pane {
       return [.loadFile(path: path, pane: id)]
     case .fileLoaded(let path, let result):
       return reload(path: path, result: result)
-    case .tick, .fileAppended, .processFinished:
+    case .tick, .fileAppended, .processFinished, .jobProgress, .jobFinished:
       return []
     }
   }
