@@ -2,7 +2,8 @@ import XCTest
 
 @testable import Engine
 
-/// EC-Lab files mapped to the cycling model through the BioLogic container (eis-readers branch).
+/// EC-Lab files mapped to the cycling model through the BioLogic container, side by side with
+/// navani on its published Modulo Bat examples.
 final class CyclingBioLogicTests: XCTestCase {
   /// A hand-built GCPL export (synthetic): rest, two charge rows at 1 mA, two discharge rows.
   let gcpl = [
@@ -36,14 +37,43 @@ final class CyclingBioLogicTests: XCTestCase {
     }
   }
 
-  func testMPRWithUnsupportedDataModuleIsAnErrorNotACrash() throws {
-    // navani's Modulo Bat example (`00_test_02_MB_C01.mpr`) has a data module of version 0, which
-    // the container does not decode yet; the error names the file.
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/cycling/biologic_00_test_02_MB_C01.mpr").path
-    XCTAssertThrowsError(try CyclingFile.read(path: path)) { error in
-      XCTAssertEqual((error as? InputError)?.file, path)
-      XCTAssertTrue((error as? InputError)?.message.contains("version 0") ?? false, "\(error)")
-    }
+  private func fixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cycling/\(name)").path
+  }
+
+  /// The path `glovebox cycle summary` takes: stream the file into the half-cycle accumulator.
+  private func summaryHalfCycles(_ name: String) throws -> (format: String, halves: [HalfCycle]) {
+    var accumulator = HalfCycleAccumulator()
+    let format = try CyclingFile.stream(path: fixture(name), into: &accumulator)
+    return (format, accumulator.finish())
+  }
+
+  func testModuloBatVersion0SideBySideWithNavani() throws {
+    // navani 0.1.22 (galvani 0.5.0 underneath), `echem_file_loader("00_test_04_MB_C01.mpr")`:
+    // 1501 rows, one half cycle (current −0.040 … −0.045 mA throughout), `Capacity` max
+    // 1.7953012467258507e-05 mAh. Row 1000: time/s 17.167399566314998, I/mA −0.043003634,
+    // Ewe −1.6501416 V, Q charge/discharge −1.2032216412739631e-05 mA.h.
+    let data = try CyclingFile.read(path: fixture("biologic_00_test_04_MB_C01.mpr"))
+    XCTAssertEqual(data.format, "biologic-mpr")
+    XCTAssertEqual(data.count, 1501)
+    XCTAssertEqual(data.testTime[1000], 17.167399566314998, accuracy: 1e-12)
+    XCTAssertEqual(data.current[1000], -0.043003634e-3, accuracy: 1e-12)
+    XCTAssertEqual(data.voltage[1000], -1.6501416, accuracy: 1e-6)
+    let (format, halves) = try summaryHalfCycles("biologic_00_test_04_MB_C01.mpr")
+    XCTAssertEqual(format, "biologic-mpr")
+    XCTAssertEqual(halves.map(\.kind), [.discharge])
+    let navani = 1.7953012467258507e-05
+    XCTAssertEqual(halves[0].capacity * 1000, navani, accuracy: navani * 0.01)
+  }
+
+  func testShortModuloBatVersion0SideBySideWithNavani() throws {
+    // navani 0.1.22 / galvani 0.5.0 on `00_test_02_MB_C01.mpr`: 11 rows, one discharge half
+    // cycle of 1.3461929955188597e-4 mAh.
+    let data = try CyclingFile.read(path: fixture("biologic_00_test_02_MB_C01.mpr"))
+    XCTAssertEqual(data.count, 11)
+    let (_, halves) = try summaryHalfCycles("biologic_00_test_02_MB_C01.mpr")
+    XCTAssertEqual(halves.map(\.kind), [.discharge])
+    let navani = 1.3461929955188597e-4
+    XCTAssertEqual(halves[0].capacity * 1000, navani, accuracy: navani * 0.01)
   }
 }
