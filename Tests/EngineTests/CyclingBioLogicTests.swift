@@ -28,12 +28,23 @@ final class CyclingBioLogicTests: XCTestCase {
     XCTAssertEqual(halves[1].capacity, 0.02e-3, accuracy: 1e-15)
   }
 
-  func testTextExportWithoutCurrentColumn() {
+  func testTextExportWithoutCurrentTakesItFromDqOverDt() throws {
+    // No I/mA: each charge row passed 0.01 mA.h in 36 s = 0.01 h⁻¹ … = 0.01 / (36/3600) = 1 mA.
     let text = gcpl.replacingOccurrences(of: "I/mA", with: "J/mA")
+    let data = try CyclingFile.read(bytes: Array(text.utf8), name: "nocurrent.mpt")
+    XCTAssertEqual(data.current[0], 0, accuracy: 1e-15)
+    XCTAssertEqual(data.current[1], 1e-3, accuracy: 1e-12)
+    XCTAssertEqual(data.current[4], -1e-3, accuracy: 1e-12)
+    XCTAssertEqual(data.halfCycles().map(\.kind), [.charge, .discharge])
+  }
+
+  func testTextExportWithoutCurrentOrChargeColumn() {
+    let text = gcpl.replacingOccurrences(of: "I/mA", with: "J/mA").replacingOccurrences(of: "dq/mA.h", with: "dx/mA.h")
     XCTAssertThrowsError(try CyclingFile.read(bytes: Array(text.utf8), name: "nocurrent.mpt")) { error in
       let e = error as? InputError
       XCTAssertEqual(e?.file, "nocurrent.mpt")
       XCTAssertTrue(e?.message.contains("I/mA") ?? false, "\(error)")
+      XCTAssertTrue(e?.message.contains("dQ/mA.h") ?? false, "\(error)")
     }
   }
 
@@ -75,5 +86,19 @@ final class CyclingBioLogicTests: XCTestCase {
     XCTAssertEqual(halves.map(\.kind), [.discharge])
     let navani = 1.3461929955188597e-4
     XCTAssertEqual(halves[0].capacity * 1000, navani, accuracy: navani * 0.01)
+  }
+
+  func testGCPLVersion3WithoutCurrentColumnSideBySideWithNavani() throws {
+    // navani 0.1.22 (galvani 0.5.0) `echem_file_loader` on the trimmed GCPL file: 16152 rows; a
+    // rest, then half cycles 1–5 with `Capacity` max (mAh) below; mean current −0.0888, +0.0888,
+    // −0.0888, +0.0888, −0.0888 mA (navani's current is dQ/dt: the file has no I/mA column).
+    let navani = [0.20652871427545638, 0.9867813600429652, 0.8528549910909516, 0.9370903700322882, 0.8763298205900488]
+    let (format, halves) = try summaryHalfCycles("biologic_jdb11_gcpl_rows0-16151.mpr")
+    XCTAssertEqual(format, "biologic-mpr")
+    XCTAssertEqual(halves.map(\.kind), [.discharge, .charge, .discharge, .charge, .discharge])
+    XCTAssertEqual(halves.count, navani.count)
+    for (half, reference) in zip(halves, navani) {
+      XCTAssertEqual(half.capacity * 1000, reference, accuracy: reference * 0.01, "half cycle \(half.index)")
+    }
   }
 }
