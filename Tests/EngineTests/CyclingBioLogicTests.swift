@@ -2,7 +2,8 @@ import XCTest
 
 @testable import Engine
 
-/// EC-Lab files mapped to the cycling model through the BioLogic container (eis-readers branch).
+/// EC-Lab files mapped to the cycling model through the BioLogic container, side by side with
+/// navani on its published Modulo Bat examples.
 final class CyclingBioLogicTests: XCTestCase {
   /// A hand-built GCPL export (synthetic): rest, two charge rows at 1 mA, two discharge rows.
   let gcpl = [
@@ -27,23 +28,77 @@ final class CyclingBioLogicTests: XCTestCase {
     XCTAssertEqual(halves[1].capacity, 0.02e-3, accuracy: 1e-15)
   }
 
-  func testTextExportWithoutCurrentColumn() {
+  func testTextExportWithoutCurrentTakesItFromDqOverDt() throws {
+    // No I/mA: each charge row passed 0.01 mA.h in 36 s = 0.01 h⁻¹ … = 0.01 / (36/3600) = 1 mA.
     let text = gcpl.replacingOccurrences(of: "I/mA", with: "J/mA")
+    let data = try CyclingFile.read(bytes: Array(text.utf8), name: "nocurrent.mpt")
+    XCTAssertEqual(data.current[0], 0, accuracy: 1e-15)
+    XCTAssertEqual(data.current[1], 1e-3, accuracy: 1e-12)
+    XCTAssertEqual(data.current[4], -1e-3, accuracy: 1e-12)
+    XCTAssertEqual(data.halfCycles().map(\.kind), [.charge, .discharge])
+  }
+
+  func testTextExportWithoutCurrentOrChargeColumn() {
+    let text = gcpl.replacingOccurrences(of: "I/mA", with: "J/mA").replacingOccurrences(of: "dq/mA.h", with: "dx/mA.h")
     XCTAssertThrowsError(try CyclingFile.read(bytes: Array(text.utf8), name: "nocurrent.mpt")) { error in
       let e = error as? InputError
       XCTAssertEqual(e?.file, "nocurrent.mpt")
       XCTAssertTrue(e?.message.contains("I/mA") ?? false, "\(error)")
+      XCTAssertTrue(e?.message.contains("dQ/mA.h") ?? false, "\(error)")
     }
   }
 
-  func testMPRWithUnsupportedDataModuleIsAnErrorNotACrash() throws {
-    // navani's Modulo Bat example (`00_test_02_MB_C01.mpr`) has a data module of version 0, which
-    // the container does not decode yet; the error names the file.
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/cycling/biologic_00_test_02_MB_C01.mpr").path
-    XCTAssertThrowsError(try CyclingFile.read(path: path)) { error in
-      XCTAssertEqual((error as? InputError)?.file, path)
-      XCTAssertTrue((error as? InputError)?.message.contains("version 0") ?? false, "\(error)")
+  private func fixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cycling/\(name)").path
+  }
+
+  /// The path `glovebox cycle summary` takes: stream the file into the half-cycle accumulator.
+  private func summaryHalfCycles(_ name: String) throws -> (format: String, halves: [HalfCycle]) {
+    var accumulator = HalfCycleAccumulator()
+    let format = try CyclingFile.stream(path: fixture(name), into: &accumulator)
+    return (format, accumulator.finish())
+  }
+
+  func testModuloBatVersion0SideBySideWithNavani() throws {
+    // navani 0.1.22 (galvani 0.5.0 underneath), `echem_file_loader("00_test_04_MB_C01.mpr")`:
+    // 1501 rows, one half cycle (current −0.040 … −0.045 mA throughout), `Capacity` max
+    // 1.7953012467258507e-05 mAh. Row 1000: time/s 17.167399566314998, I/mA −0.043003634,
+    // Ewe −1.6501416 V, Q charge/discharge −1.2032216412739631e-05 mA.h.
+    let data = try CyclingFile.read(path: fixture("biologic_00_test_04_MB_C01.mpr"))
+    XCTAssertEqual(data.format, "biologic-mpr")
+    XCTAssertEqual(data.count, 1501)
+    XCTAssertEqual(data.testTime[1000], 17.167399566314998, accuracy: 1e-12)
+    XCTAssertEqual(data.current[1000], -0.043003634e-3, accuracy: 1e-12)
+    XCTAssertEqual(data.voltage[1000], -1.6501416, accuracy: 1e-6)
+    let (format, halves) = try summaryHalfCycles("biologic_00_test_04_MB_C01.mpr")
+    XCTAssertEqual(format, "biologic-mpr")
+    XCTAssertEqual(halves.map(\.kind), [.discharge])
+    let navani = 1.7953012467258507e-05
+    XCTAssertEqual(halves[0].capacity * 1000, navani, accuracy: navani * 0.01)
+  }
+
+  func testShortModuloBatVersion0SideBySideWithNavani() throws {
+    // navani 0.1.22 / galvani 0.5.0 on `00_test_02_MB_C01.mpr`: 11 rows, one discharge half
+    // cycle of 1.3461929955188597e-4 mAh.
+    let data = try CyclingFile.read(path: fixture("biologic_00_test_02_MB_C01.mpr"))
+    XCTAssertEqual(data.count, 11)
+    let (_, halves) = try summaryHalfCycles("biologic_00_test_02_MB_C01.mpr")
+    XCTAssertEqual(halves.map(\.kind), [.discharge])
+    let navani = 1.3461929955188597e-4
+    XCTAssertEqual(halves[0].capacity * 1000, navani, accuracy: navani * 0.01)
+  }
+
+  func testGCPLVersion3WithoutCurrentColumnSideBySideWithNavani() throws {
+    // navani 0.1.22 (galvani 0.5.0) `echem_file_loader` on the trimmed GCPL file: 16152 rows; a
+    // rest, then half cycles 1–5 with `Capacity` max (mAh) below; mean current −0.0888, +0.0888,
+    // −0.0888, +0.0888, −0.0888 mA (navani's current is dQ/dt: the file has no I/mA column).
+    let navani = [0.20652871427545638, 0.9867813600429652, 0.8528549910909516, 0.9370903700322882, 0.8763298205900488]
+    let (format, halves) = try summaryHalfCycles("biologic_jdb11_gcpl_rows0-16151.mpr")
+    XCTAssertEqual(format, "biologic-mpr")
+    XCTAssertEqual(halves.map(\.kind), [.discharge, .charge, .discharge, .charge, .discharge])
+    XCTAssertEqual(halves.count, navani.count)
+    for (half, reference) in zip(halves, navani) {
+      XCTAssertEqual(half.capacity * 1000, reference, accuracy: reference * 0.01, "half cycle \(half.index)")
     }
   }
 }

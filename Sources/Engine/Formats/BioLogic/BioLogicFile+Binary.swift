@@ -9,8 +9,8 @@ extension BioLogicFile {
   /// short name (10 bytes), a long name (25), a little-endian length and version, a date and
   /// `length` bytes of content. EC-Lab ≥ 11.50 writes 0xFFFFFFFF where the length was and puts a
   /// longer header (max length, length, version, unknown, date). Modules used: `VMP Set` (the
-  /// technique id in its first byte), `VMP data` (versions 2 and 3: point count u32, column count
-  /// u8, column ids u16 from byte 5, records from byte 405 or 406) and `VMP LOG` (its date).
+  /// technique id in its first byte), `VMP data` (versions 0, 2 and 3: point count u32, column
+  /// count u8, then ids and records where `MPRDataHeader` says) and `VMP LOG` (its date).
   ///
   /// Records are packed little-endian values in column-id order; flag ids share one byte. An id
   /// the catalog does not know fails only when it prevents decoding: a single unknown id's width

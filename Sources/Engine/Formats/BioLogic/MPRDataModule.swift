@@ -12,26 +12,19 @@ enum MPRDataModule {
   static func decode(bytes: [UInt8], module: MPRModule, fileName: String, selection: Set<String>?, metadata: inout [String: String]) throws -> ECLabTable {
     func fail(_ message: String) -> InputError { InputError(message, file: fileName) }
     let content = module.content
-    let recordsStart: Int
-    switch module.version {
-    case 2: recordsStart = 405
-    case 3: recordsStart = 406
-    default:
-      throw fail("expected a 'VMP data' module of version 2 or 3, found version \(module.version), whose layout is not known")
+    guard content.count > 5 else {
+      throw fail("expected a 'VMP data' module of more than 5 bytes (point and column counts, column ids), found \(content.count) (truncated)")
     }
+    guard let header = MPRDataHeader.of(version: module.version, byteFive: bytes[content.lowerBound + 5]) else {
+      throw fail("expected a 'VMP data' module of version 0, 2 or 3, found version \(module.version), whose layout is not known")
+    }
+    let recordsStart = header.recordsStart
     guard content.count >= recordsStart else {
-      throw fail("expected a 'VMP data' module of at least \(recordsStart) bytes, found \(content.count) (truncated)")
+      throw fail("expected a 'VMP data' module (version \(module.version)) of at least \(recordsStart) bytes, found \(content.count) (truncated)")
     }
     let pointCount = Int(MPRModule.uint32(bytes, at: content.lowerBound))
     let columnCount = Int(bytes[content.lowerBound + 4])
-    guard 5 + 2 * columnCount <= recordsStart else {
-      throw fail("the 'VMP data' module declares \(columnCount) columns, more than its header holds")
-    }
-    var ids: [Int] = []
-    for index in 0..<columnCount {
-      let at = content.lowerBound + 5 + 2 * index
-      ids.append(Int(bytes[at]) | Int(bytes[at + 1]) << 8)
-    }
+    let ids = try header.columnIDs(bytes, contentStart: content.lowerBound, count: columnCount, fail: fail)
     let available = content.count - recordsStart
     var fields = try layout(ids: ids, pointCount: pointCount, available: available, fileName: fileName, metadata: &metadata)
     let recordSize = fields.map { $0.offset + $0.type.byteWidth }.max() ?? 0
