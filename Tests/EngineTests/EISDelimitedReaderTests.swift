@@ -33,6 +33,23 @@ final class EISDelimitedReaderTests: XCTestCase {
     XCTAssertEqual(spectra[0].imaginary, [-250, -1500])
   }
 
+  func testSnakeCaseNamesWithUnitWordsAreRecognised() throws {
+    // The column names of `glovebox eis read --json` and of the example workspace's CSV files.
+    let text = """
+    frequency_hz,z_real_ohm,z_imag_ohm
+    1e+06,18.345964,-1.3913717
+    0.1,40.5,-900.25
+    """
+    let spectra = try ImpedanceReader.read(data: Data(text.utf8), fileName: "pellet.csv")
+    XCTAssertEqual(spectra.count, 1)
+    XCTAssertEqual(spectra[0].frequencies, [1e6, 0.1])
+    XCTAssertEqual(spectra[0].real, [18.345964, 40.5])
+    XCTAssertEqual(spectra[0].imaginary, [-1.3913717, -900.25])
+    // A unit word that is not a unit stays part of the name: `z_real_x` is not a known column.
+    XCTAssertNil(ImpedanceColumnNames.recognise("z_real_x"))
+    XCTAssertEqual(ImpedanceColumnNames.recognise("freq_khz")?.scale, 1e3)
+  }
+
   func testNOVAAsciiExportIsRecognised() throws {
     // NOVA's ASCII export: semicolons, −Z'' and −phase; Z'' = −(−Z''), φ = −(−φ).
     let text = "Index;Frequency (Hz);Z' (Ω);-Z'' (Ω);Z (Ω);-Phase (°);Time (s)\n"

@@ -69,12 +69,19 @@ enum ImpedanceColumnNames {
   static let phaseNames: Set<String> = ["phase", "phase(z)", "zphz", "phi", "θ", "theta", "phaseangle", "phz", "zphase", "phase(°)"]
 
   /// Splits `Re(Z)/Ohm` into (`Re(Z)`, `Ohm`) and `Zre (ohms)` into (`Zre`, `ohms`). A trailing
-  /// parenthesis is a unit only when its content is a unit (`Z'(a)` keeps its `(a)`).
+  /// parenthesis is a unit only when its content is a unit (`Z'(a)` keeps its `(a)`); so is the
+  /// last word of a snake-case name (`z_real_ohm`).
   static func splitUnit(_ name: String) -> (String, String) {
     var name = name.trimmingBlanks
     if let slash = name.lastIndex(of: "/"), slash != name.startIndex {
       let unit = String(name[name.index(after: slash)...]).trimmingBlanks
       if unitFactor(unit) != nil { return (String(name[..<slash]), unit) }
+    }
+    // Snake-case names carry the unit as their last word: `frequency_hz`, `z_real_ohm` (the
+    // names Glovebox's own `eis read --json` and exports use).
+    if let underscore = name.lastIndex(of: "_"), underscore != name.startIndex {
+      let unit = String(name[name.index(after: underscore)...])
+      if unit.count > 1, unitFactor(unit) != nil { return (String(name[..<underscore]), unit) }
     }
     for (open, close) in [("(", ")"), ("[", "]")] {
       if name.hasSuffix(close), let start = name.lastIndex(of: Character(open)) {
