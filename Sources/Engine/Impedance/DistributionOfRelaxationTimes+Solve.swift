@@ -70,7 +70,10 @@ extension DistributionOfRelaxationTimes {
     }
     let gram = a.gram()
     let rhs = a.transposeTimes(b)
-    let lambda = options.lambda ?? Self.generalisedCrossValidation(gram: gram, rhs: rhs, penalty: penalty, a: a, b: b, p: p, useL: useL)
+    let choice = options.lambda.map { (lambda: $0, selection: LambdaSelection.given) }
+      ?? Self.chooseLambda(gram: gram, rhs: rhs, penalty: penalty, a: a, b: b, p: p, useL: useL)
+    let lambda = choice.lambda
+    lambdaSelection = choice.selection
     var system = gram
     for i in 0..<p { for j in 0..<p { system[i, j] += lambda * penalty[i, j] } }
     if !useL { system[1, 1] = 1 }
@@ -93,34 +96,6 @@ extension DistributionOfRelaxationTimes {
     for i in 0..<(2 * n) { sumSquares += (fit[i] - b[i]) * (fit[i] - b[i]) }
     relativeResidual = (sumSquares / Double(2 * n)).squareRoot()
     peaks = Self.findPeaks(y: fineY, gamma: gamma, threshold: options.peakThreshold)
-  }
-
-  /// GCV over λ = 10⁻⁶ … 1 (quarter decades) for the unconstrained ridge problem.
-  static func generalisedCrossValidation(gram: Matrix, rhs: [Double], penalty: Matrix, a: Matrix, b: [Double], p: Int, useL: Bool) -> Double {
-    let rows = Double(a.rows)
-    var best = (lambda: 1e-3, score: Double.infinity)
-    for k in 0...24 {
-      let lambda = pow(10, -6 + Double(k) * 0.25)
-      var system = gram
-      for i in 0..<p { for j in 0..<p { system[i, j] += lambda * penalty[i, j] } }
-      if !useL { system[1, 1] = 1 }
-      guard let chol = Cholesky(system) else { continue }
-      let x = chol.solve(rhs)
-      let r = a * x
-      var rss = 0.0
-      for i in 0..<b.count { rss += (b[i] - r[i]) * (b[i] - r[i]) }
-      // tr H = tr((AᵀA + λR)⁻¹ AᵀA), column by column.
-      var trace = 0.0
-      for j in 0..<p {
-        let col = chol.solve(gram.column(j))
-        trace += col[j]
-      }
-      let denom = rows - trace
-      guard denom > 0 else { continue }
-      let score = rows * rss / (denom * denom)
-      if score < best.score { best = (lambda, score) }
-    }
-    return best.lambda
   }
 
   /// Peaks of γ with the resistance each one carries. The τ axis is split at the minima between

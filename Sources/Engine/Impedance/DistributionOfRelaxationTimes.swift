@@ -12,9 +12,8 @@ import Foundation
 /// Solved: min ‖A x − Z/s‖² + λ xᵀ R x with x ≥ 0 (R∞, L ≥ 0 unpenalised), R the first-derivative
 /// penalty ∫ γ′² d ln τ (closed form for Gaussians: √(π/2) ε (1 − ε²Δ²) e^(−ε²Δ²/2)), by NNLS on
 /// the stacked system [A; √λ Rᶜʰᵒˡ]. Data are divided by s = max|Z|, so λ does not depend on the
-/// units of Z. λ is given, or chosen by generalised cross-validation (Golub, Heath & Wahba 1979)
-/// on the unconstrained problem: GCV(λ) = N‖b − A x_λ‖²/(N − tr H_λ)², H_λ = A(AᵀA + λR)⁻¹Aᵀ,
-/// over λ = 10⁻⁶ … 10⁰ in quarter decades.
+/// units of Z. λ is given, or chosen by GCV on the non-negative solutions over λ = 10⁻⁶ … 10⁰,
+/// falling back to the L-curve corner when GCV sits on a bound (see `chooseLambda`).
 public struct DistributionOfRelaxationTimes: Sendable {
   public enum Basis: String, Sendable { case gaussian, piecewiseLinear = "linear" }
 
@@ -46,6 +45,8 @@ public struct DistributionOfRelaxationTimes: Sendable {
   public var seriesResistance: Double
   public var inductance: Double
   public var lambda: Double
+  /// Whether λ was given, found by GCV, or (GCV at a bound of 10⁻⁶…1) at the L-curve corner.
+  public var lambdaSelection: LambdaSelection
   /// The DRT model's impedance at the measured frequencies.
   public var fitted: [ComplexNumber]
   /// RMS of (Z − Z_fit)/max|Z|.

@@ -9,6 +9,11 @@ import Foundation
 /// elements M is the first for which μ = 1 − Σ_{Rₖ<0}|Rₖ| / Σ_{Rₖ≥0}|Rₖ| ≤ c (c = 0.85): below
 /// that, further elements start fitting noise with alternating signs (their eq. 21) — counted
 /// only among the M whose pseudo χ² is within a factor 4 of the best (see `plateauFactor`).
+/// Why the deviation: on Circuit1_EIS_1.z the plain rule stops at M = 4 with 35 % residuals, in
+/// pyimpspec 5.1.3 as here; the plateau rule gives M = 18, χ² = 3.8e-6, the M pyimpspec's own
+/// repair (Yrjänä & Bobacka 2024, method 1) chooses. Known difference: when χ² keeps falling up to
+/// M = N (exampleData.csv: CPE tails beyond the window) the plateau rule takes M ≈ 46 where
+/// pyimpspec takes 16; `plateauFactor = .infinity` restores Schönleber's rule (M = 14 vs 13).
 ///
 /// Residuals are Δ'ᵢ = (Z'ᵢ − Ẑ'ᵢ)/|Zᵢ| and Δ''ᵢ = (Z''ᵢ − Ẑ''ᵢ)/|Zᵢ|; the pseudo χ² is
 /// Σ(Δ'² + Δ''²), and σ̂ = √(χ²_ps · 5000/N) % estimates the noise (Yrjänä & Bobacka, Electrochim.
