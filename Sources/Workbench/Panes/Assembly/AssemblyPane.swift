@@ -178,15 +178,9 @@ public struct AssemblyPane: Pane {
   private mutating func reload(path: String, result: Result<String, EffectFailure>) -> [Effect] {
     guard LabWorkspace.isLabFile(path) else { return [] }
     let selectedID = selectedProtocol?.id
-    switch result {
-    case .success(let text): lab.apply(path: path, text: text)
-    case .failure: lab.apply(path: path, text: nil)
-    }
+    let status = lab.reload(path: path, result: result)
     cursor = selectedID.flatMap { id in protocols.firstIndex { $0.id == id } } ?? min(cursor, max(0, protocols.count - 1))
-    if let error = lab.errors.first(where: { ($0.file ?? "").hasSuffix(LabWorkspace.relativePath(path)) }) {
-      return [.status(.error(error.description))]
-    }
-    return [.status(StatusMessage("reloaded \(path)"))]
+    return [status]
   }
 }
 

@@ -56,6 +56,19 @@ extension LabWorkspace {
     }
   }
 
+  /// Applies the result of `Effect.loadFile` and returns the status line a pane shows: the
+  /// file's first error, or that it was reloaded. Both lab panes reload through this.
+  mutating func reload(path: String, result: Result<String, EffectFailure>) -> Effect {
+    switch result {
+    case .success(let text): apply(path: path, text: text)
+    case .failure: apply(path: path, text: nil)
+    }
+    if let error = errors.first(where: { ($0.file ?? "").hasSuffix(Self.relativePath(path)) }) {
+      return .status(.error(error.description))
+    }
+    return .status(StatusMessage("reloaded \(path)"))
+  }
+
   /// Files sort by base name, as `WorkspaceFiles.tomlFiles` lists them.
   private static func sortKey(_ file: String?, _ name: String) -> String {
     file.map(SourceFile.baseName(of:)) ?? name

@@ -183,15 +183,9 @@ public struct MaterialsPane: Pane {
   private mutating func reload(path: String, result: Result<String, EffectFailure>) -> [Effect] {
     guard LabWorkspace.isLabFile(path) else { return [] }
     let name = selectedRecipe?.name
-    switch result {
-    case .success(let text): lab.apply(path: path, text: text)
-    case .failure: lab.apply(path: path, text: nil)
-    }
+    let status = lab.reload(path: path, result: result)
     cursor = name.flatMap { n in recipes.firstIndex { $0.name == n } } ?? min(cursor, max(0, recipes.count - 1))
-    if let error = lab.errors.first(where: { ($0.file ?? "").hasSuffix(LabWorkspace.relativePath(path)) }) {
-      return [.status(.error(error.description))]
-    }
-    return [.status(StatusMessage("reloaded \(path)"))]
+    return [status]
   }
 }
 
