@@ -9,24 +9,39 @@ enum MPRDataModule {
     var flagMask: UInt8?
   }
 
-  static func decode(bytes: [UInt8], module: MPRModule, fileName: String, selection: Set<String>?, metadata: inout [String: String]) throws -> ECLabTable {
+  /// Where the records of a data module are and how each is laid out; `fields` are the named
+  /// columns in file order (a repeated name gets ` 2`, ` 3`, …).
+  struct Records {
+    var pointCount: Int
+    var recordSize: Int
+    /// File offset of the first record.
+    var start: Int
+    var fields: [Field]
+  }
+
+  /// The most content bytes a data module's header takes (version 0 of EC-Lab ≥ 11.50).
+  static let longestHeader = 1007
+
+  /// Reads the layout from the module's first bytes: `header` is the content from its start,
+  /// at least `longestHeader` bytes or all of the content when it is shorter.
+  static func records(header: [UInt8], module: MPRModule, fileName: String, metadata: inout [String: String]) throws -> Records {
     func fail(_ message: String) -> InputError { InputError(message, file: fileName) }
     let content = module.content
     guard content.count > 5 else {
       throw fail("expected a 'VMP data' module of more than 5 bytes (point and column counts, column ids), found \(content.count) (truncated)")
     }
-    guard let header = MPRDataHeader.of(version: module.version, byteFive: bytes[content.lowerBound + 5]) else {
+    guard let layout = MPRDataHeader.of(version: module.version, byteFive: header[5]) else {
       throw fail("expected a 'VMP data' module of version 0, 2 or 3, found version \(module.version), whose layout is not known")
     }
-    let recordsStart = header.recordsStart
+    let recordsStart = layout.recordsStart
     guard content.count >= recordsStart else {
       throw fail("expected a 'VMP data' module (version \(module.version)) of at least \(recordsStart) bytes, found \(content.count) (truncated)")
     }
-    let pointCount = Int(MPRModule.uint32(bytes, at: content.lowerBound))
-    let columnCount = Int(bytes[content.lowerBound + 4])
-    let ids = try header.columnIDs(bytes, contentStart: content.lowerBound, count: columnCount, fail: fail)
+    let pointCount = Int(MPRModule.uint32(header, at: 0))
+    let columnCount = Int(header[4])
+    let ids = try layout.columnIDs(header, contentStart: 0, count: columnCount, fail: fail)
     let available = content.count - recordsStart
-    var fields = try layout(ids: ids, pointCount: pointCount, available: available, fileName: fileName, metadata: &metadata)
+    var fields = try self.layout(ids: ids, pointCount: pointCount, available: available, fileName: fileName, metadata: &metadata)
     let recordSize = fields.map { $0.offset + $0.type.byteWidth }.max() ?? 0
     guard recordSize > 0 else { throw fail("the 'VMP data' module names no columns") }
     guard pointCount * recordSize <= available else {
@@ -34,35 +49,44 @@ enum MPRDataModule {
       throw fail("the 'VMP data' module declares \(pointCount) records of \(recordSize) bytes, the file holds \(whole) whole records (truncated)")
     }
     fields.removeAll { $0.name == nil }
-    var names: [String: Int] = [:]
+    var seen: [String: Int] = [:]
+    for k in fields.indices {
+      guard let name = fields[k].name else { continue }
+      seen[name, default: 0] += 1
+      if let count = seen[name], count > 1 { fields[k].name = name + " \(count)" }
+    }
+    return Records(pointCount: pointCount, recordSize: recordSize, start: content.lowerBound + recordsStart, fields: fields)
+  }
+
+  /// One field's value in a record that starts at byte `at` of `raw`.
+  @inline(__always)
+  static func value(_ field: Field, _ raw: UnsafeRawBufferPointer, _ at: Int) -> Double {
+    let p = at + field.offset
+    switch field.type {
+    case .float32: return Double(Float(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).littleEndian))
+    case .float64: return Double(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).littleEndian)
+    case .uint8:
+      let byte = raw[p]
+      guard let mask = field.flagMask else { return Double(byte) }
+      return mask == 0x03 ? Double(byte & mask) : ((byte & mask) != 0 ? 1 : 0)
+    case .uint16: return Double(raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).littleEndian)
+    case .uint32: return Double(raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).littleEndian)
+    }
+  }
+
+  /// The whole module as columns (EIS files and other small ones).
+  static func decode(bytes: [UInt8], module: MPRModule, fileName: String, selection: Set<String>?, metadata: inout [String: String]) throws -> ECLabTable {
+    let content = module.content
+    let header = Array(bytes[content.lowerBound..<min(content.upperBound, content.lowerBound + longestHeader)])
+    let records = try Self.records(header: header, module: module, fileName: fileName, metadata: &metadata)
     var columns: [ECLabColumn] = []
-    columns.reserveCapacity(fields.count)
-    let base = content.lowerBound + recordsStart
-    for field in fields {
-      guard var name = field.name else { continue }
-      names[name, default: 0] += 1
-      if let seen = names[name], seen > 1 { name += " \(seen)" }
+    columns.reserveCapacity(records.fields.count)
+    for field in records.fields {
+      guard let name = field.name else { continue }
       if let selection, !selection.contains(name) { continue }
-      var values = [Double](repeating: 0, count: pointCount)
+      var values = [Double](repeating: 0, count: records.pointCount)
       bytes.withUnsafeBytes { raw in
-        for row in 0..<pointCount {
-          let at = base + row * recordSize + field.offset
-          let value: Double
-          switch field.type {
-          case .float32: value = Double(Float(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian))
-          case .float64: value = Double(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian)
-          case .uint8:
-            let byte = raw[at]
-            if let mask = field.flagMask {
-              value = mask == 0x03 ? Double(byte & mask) : ((byte & mask) != 0 ? 1 : 0)
-            } else {
-              value = Double(byte)
-            }
-          case .uint16: value = Double(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian)
-          case .uint32: value = Double(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
-          }
-          values[row] = value
-        }
+        for row in 0..<records.pointCount { values[row] = value(field, raw, records.start + row * records.recordSize) }
       }
       columns.append(ECLabColumn(name: name, values: values))
     }

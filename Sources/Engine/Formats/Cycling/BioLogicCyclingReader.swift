@@ -1,6 +1,6 @@
 import Foundation
 
-/// Maps an EC-Lab table (`.mpr` or `.mpt`, read by `BioLogicFile`) to cycling rows.
+/// Maps EC-Lab columns (`.mpr` or `.mpt`) to cycling rows.
 ///
 /// Columns: `time/s`; `Ewe/V`, `<Ewe>/V` or `Ecell/V`; `I/mA` or `<I>/mA` (mA → A; EC-Lab's sign
 /// is already positive for oxidation of the working electrode = charge); `Ns` (step) and
@@ -11,53 +11,139 @@ import Foundation
 /// integrates the current. Some GCPL files record no current column (only `control/V/mA`, which
 /// is a set point, V or mA by mode); their current is then the charge passed per point over its
 /// duration, I = dQ/Δt (mA.h per h = mA, Δt = t_i − t_{i−1}; 0 when Δt ≤ 0, as for the first
-/// point) — navani's rule too. Errors name the file's line (text) or record (binary).
-func readBioLogicCycling<R: CyclingRecordSink>(_ bytes: [UInt8], name: String, into sink: inout R) throws -> String {
-  let file = try BioLogicFile(data: Data(bytes), fileName: name)
-  let table = file.table
-  guard let time = table.column(named: "time/s") else {
-    throw InputError("EC-Lab table has no `time/s` column (columns: \(table.columnNames.joined(separator: ", ")))")
+/// point) — navani's rule too.
+struct BioLogicCyclingColumns {
+  let time: Int
+  let voltage: Int
+  let measuredCurrent: Int?
+  let increments: Int?
+  let step: Int?
+  let cycle: Int?
+  let halfCounter: Int?
+  let chargeCounter: Int?
+  let dischargeCounter: Int?
+  private var previousTime: Double? = nil
+  private var running = 0.0
+
+  init(names: [String]) throws {
+    func anyOf(_ wanted: [String]) -> Int? {
+      for name in wanted { if let k = names.firstIndex(of: name) { return k } }
+      return nil
+    }
+    let list = names.joined(separator: ", ")
+    guard let time = names.firstIndex(of: "time/s") else {
+      throw InputError("EC-Lab table has no `time/s` column (columns: \(list))")
+    }
+    guard let voltage = anyOf(["Ewe/V", "<Ewe>/V", "Ecell/V", "<Ecell>/V"]) else {
+      throw InputError("EC-Lab table has no `Ewe/V` or `Ecell/V` column (columns: \(list))")
+    }
+    increments = anyOf(["dq/mA.h", "dQ/mA.h"])
+    measuredCurrent = anyOf(["I/mA", "<I>/mA"])
+    guard measuredCurrent != nil || increments != nil else {
+      throw InputError("EC-Lab table has no `I/mA`, `<I>/mA` or `dQ/mA.h` column (columns: \(list))")
+    }
+    self.time = time
+    self.voltage = voltage
+    step = names.firstIndex(of: "Ns")
+    cycle = names.firstIndex(of: "cycle number")
+    halfCounter = names.firstIndex(of: "Q charge/discharge/mA.h")
+    chargeCounter = names.firstIndex(of: "Q charge/mA.h")
+    dischargeCounter = names.firstIndex(of: "Q discharge/mA.h")
   }
-  guard let voltage = table.column(namedAnyOf: ["Ewe/V", "<Ewe>/V", "Ecell/V", "<Ecell>/V"]) else {
-    throw InputError("EC-Lab table has no `Ewe/V` or `Ecell/V` column (columns: \(table.columnNames.joined(separator: ", ")))")
-  }
-  let increments = table.column(namedAnyOf: ["dq/mA.h", "dQ/mA.h"])
-  let measuredCurrent = table.column(namedAnyOf: ["I/mA", "<I>/mA"])
-  guard measuredCurrent != nil || increments != nil else {
-    throw InputError("EC-Lab table has no `I/mA`, `<I>/mA` or `dQ/mA.h` column (columns: \(table.columnNames.joined(separator: ", ")))")
-  }
-  // Current in mA: measured, or dQ/Δt.
-  func currentMilliamps(_ row: Int) -> Double {
-    if let measuredCurrent { return measuredCurrent.values[row] }
-    guard let increments, row > 0 else { return 0 }
-    let hours = (time.values[row] - time.values[row - 1]) / 3600
-    return hours > 0 ? increments.values[row] / hours : 0
-  }
-  let step = table.column(named: "Ns")
-  let cycle = table.column(named: "cycle number")
-  let halfCounter = table.column(named: "Q charge/discharge/mA.h")
-  let chargeCounter = table.column(named: "Q charge/mA.h")
-  let dischargeCounter = table.column(named: "Q discharge/mA.h")
-  var running = 0.0
-  for row in 0..<table.rowCount {
-    var r = CyclingRecord(testTime: time.values[row], voltage: voltage.values[row], current: currentMilliamps(row) / 1000)
-    if let step { r.stepIndex = Int32(exactly: step.values[row].rounded()) }
-    if let cycle { r.cycle = Int32(exactly: cycle.values[row].rounded()) }
+
+  /// The next row's record; `value(k)` is the row's value in column k.
+  mutating func record(_ value: (Int) -> Double) -> CyclingRecord {
+    let t = value(time)
+    var milliamps = 0.0
+    if let measuredCurrent {
+      milliamps = value(measuredCurrent)
+    } else if let increments, let previousTime {
+      let hours = (t - previousTime) / 3600
+      milliamps = hours > 0 ? value(increments) / hours : 0
+    }
+    previousTime = t
+    var r = CyclingRecord(testTime: t, voltage: value(voltage), current: milliamps / 1000)
+    if let step { r.stepIndex = Int32(exactly: value(step).rounded()) }
+    if let cycle { r.cycle = Int32(exactly: value(cycle).rounded()) }
     if let halfCounter {
-      r.capacityCounter = halfCounter.values[row] / 1000
+      r.capacityCounter = value(halfCounter) / 1000
     } else if let chargeCounter, let dischargeCounter {
-      r.capacityCounter = chargeCounter.values[row] / 1000
-      r.secondCapacityCounter = dischargeCounter.values[row] / 1000
+      r.capacityCounter = value(chargeCounter) / 1000
+      r.secondCapacityCounter = value(dischargeCounter) / 1000
     } else if let increments {
-      running += abs(increments.values[row]) / 1000
+      running += abs(value(increments)) / 1000
       r.capacityCounter = running
     }
-    do { try sink.consume(r) } catch var e as InputError {
+    return r
+  }
+}
+
+/// Reads an EC-Lab file for cycling. A binary `.mpr` streams: module headers are read one by one
+/// and the `VMP data` records pass through one buffer, decoding only the columns used. A `.mpt`
+/// (text) is parsed whole. Errors name the file's line (text) or record (binary).
+func readBioLogicCycling<R: CyclingRecordSink>(_ source: any RandomAccessByteSource, name: String, into sink: inout R) throws -> String {
+  let magic = Array(BioLogicFile.binaryMagic.prefix(22))
+  let head = try source.bytes(at: 0, count: magic.count)
+  guard head == magic || name.lowercased().hasSuffix(".mpr") else {
+    let file = try BioLogicFile(data: Data(try source.bytes(at: 0, count: source.size)), fileName: name)
+    return try readBioLogicTable(file.table, format: file.metadata["format"] ?? "biologic", into: &sink)
+  }
+  func fail(_ message: String) -> InputError { InputError(message, file: name) }
+  let size = source.size
+  guard size >= BioLogicFile.binaryMagic.count else {
+    throw fail("expected an EC-Lab .mpr file of at least \(BioLogicFile.binaryMagic.count) bytes, found \(size) (truncated)")
+  }
+  guard head == magic else {
+    let found = String(decoding: head.map { (0x20..<0x7F).contains($0) ? $0 : 0x3F }, as: UTF8.self)
+    throw fail("expected the magic 'BIO-LOGIC MODULAR FILE' at byte 0, found '\(found)'")
+  }
+  var modules: [MPRModule] = []
+  var offset = BioLogicFile.binaryMagic.count
+  while offset < size {
+    let header = try source.bytes(at: offset, count: MPRModule.longestHeader)
+    let module = try MPRModule(header: header, offset: offset, fileSize: size, fileName: name)
+    modules.append(module)
+    offset = module.content.upperBound
+  }
+  guard let dataModule = modules.first(where: { $0.shortName == "VMP data" }) else {
+    throw fail("expected a 'VMP data' module, found \(modules.map { "'\($0.shortName)'" }.joined(separator: ", "))")
+  }
+  var metadata: [String: String] = [:]
+  let content = dataModule.content
+  let header = try source.bytes(at: content.lowerBound, count: min(content.count, MPRDataModule.longestHeader))
+  let layout = try MPRDataModule.records(header: header, module: dataModule, fileName: name, metadata: &metadata)
+  var columns = try BioLogicCyclingColumns(names: layout.fields.map { $0.name ?? "" })
+  let fields = layout.fields
+  let recordSize = layout.recordSize
+  var records = source.sequential(layout.start..<(layout.start + layout.pointCount * recordSize))
+  var row = 0
+  try forEachRecordRun(&records, recordLength: recordSize, startOffset: layout.start) { raw, _ in
+    var at = 0
+    while at + recordSize <= raw.count {
+      let record = columns.record { MPRDataModule.value(fields[$0], raw, at) }
+      do { try sink.consume(record) } catch var e as InputError {
+        e.message += " (record \(row + 1))"
+        throw e
+      }
+      row += 1
+      at += recordSize
+    }
+  }
+  return "biologic-mpr"
+}
+
+/// Maps a table already in memory (`.mpt` text) row by row; errors name the file line.
+private func readBioLogicTable<R: CyclingRecordSink>(_ table: ECLabTable, format: String, into sink: inout R) throws -> String {
+  var columns = try BioLogicCyclingColumns(names: table.columnNames)
+  let values = table.columns.map(\.values)
+  for row in 0..<table.rowCount {
+    let record = columns.record { values[$0][row] }
+    do { try sink.consume(record) } catch var e as InputError {
       let location = table.location(ofRow: row)
       if e.line == nil { e.line = location.line }
       if location.line == nil { e.message += " (\(location.text))" }
       throw e
     }
   }
-  return file.metadata["format"] ?? "biologic"
+  return format
 }

@@ -10,7 +10,9 @@ public enum CyclingFile {
   }
 
   /// Streams a file's points into `sink`; returns the format name. Memory: one chunk of the file
-  /// plus what the sink keeps (xlsx and Neware binaries decompress one sheet or stream at a time).
+  /// plus what the sink keeps, for every format but `.mpt` (parsed whole): binary records pass
+  /// through a bounded buffer, zip parts (xlsx sheets, Neware's data.ndc) inflate piecewise
+  /// through a 32 KiB window, and only an xlsx's shared strings are held.
   @discardableResult
   public static func stream<S: CyclingPointSink>(
     path: String, into sink: inout S, restCurrentThreshold: Double = 1e-9
@@ -41,18 +43,25 @@ public enum CyclingFile {
   static func readRecords<R: CyclingRecordSink>(path: String, into sink: inout R) throws -> String {
     let lower = path.lowercased()
     if isBinaryContainer(lower) {
-      return try readRecords(bytes: FileByteSource.contents(of: path), name: path, into: &sink)
+      return try readRecords(source: FileRandomAccess(path: path), name: path, into: &sink)
     }
     return try readDelimitedCycling(FileByteSource(path: path), into: &sink)
   }
 
   static func readRecords<R: CyclingRecordSink>(bytes: [UInt8], name: String, into sink: inout R) throws -> String {
-    let lower = name.lowercased()
-    if lower.hasSuffix(".xlsx") { return try readCyclingWorkbook(bytes, into: &sink) }
-    if lower.hasSuffix(".nda") { return try readNewareNDA(bytes, into: &sink) }
-    if lower.hasSuffix(".ndax") { return try readNewareNDAX(bytes, into: &sink) }
-    if lower.hasSuffix(".mpr") || lower.hasSuffix(".mpt") { return try readBioLogicCycling(bytes, name: name, into: &sink) }
+    if isBinaryContainer(name.lowercased()) {
+      return try readRecords(source: MemoryRandomAccess(bytes), name: name, into: &sink)
+    }
     return try readDelimitedCycling(MemoryByteSource(bytes), into: &sink)
+  }
+
+  /// Containers and binary files, read through positioned reads of bounded size.
+  static func readRecords<R: CyclingRecordSink>(source: any RandomAccessByteSource, name: String, into sink: inout R) throws -> String {
+    let lower = name.lowercased()
+    if lower.hasSuffix(".xlsx") { return try readCyclingWorkbook(source, into: &sink) }
+    if lower.hasSuffix(".nda") { return try readNewareNDA(source, into: &sink) }
+    if lower.hasSuffix(".ndax") { return try readNewareNDAX(source, into: &sink) }
+    return try readBioLogicCycling(source, name: name, into: &sink)
   }
 
   static func isBinaryContainer(_ lowercasedPath: String) -> Bool {

@@ -28,8 +28,8 @@ struct WorkbookRow: CyclingRowCells {
 /// Neware (`record` sheet). Data sheets are those named `record…` or `channel…` (not charts or
 /// statistics); if none is, every sheet is tried. In each, the header is the first of the first
 /// 30 rows that names a time, a voltage and a current. Errors name the sheet, row and column.
-func readCyclingWorkbook<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) throws -> String {
-  let workbook = try XlsxWorkbook(bytes)
+func readCyclingWorkbook<R: CyclingRecordSink>(_ source: any RandomAccessByteSource, into sink: inout R) throws -> String {
+  let workbook = try XlsxWorkbook(source: source)
   let named = workbook.sheets.filter { sheet in
     let n = sheet.name.lowercased()
     return (n.hasPrefix("record") || n.hasPrefix("channel")) && !n.contains("chart") && !n.contains("statistic")

@@ -95,69 +95,88 @@ enum NewareBinary {
   }
 }
 
-/// Reads a Neware `.nda` file (version 29; other versions are refused by number).
-func readNewareNDA<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) throws -> String {
-  guard bytes.count > 16, Array(bytes[0..<6]) == Array("NEWARE".utf8) else {
+/// Reads a Neware `.nda` file (version 29; other versions are refused by number). Streams: the
+/// first record is searched window by window and the records are read through one buffer.
+func readNewareNDA<R: CyclingRecordSink>(_ source: any RandomAccessByteSource, into sink: inout R) throws -> String {
+  let head = try source.bytes(at: 0, count: 16)
+  guard head.count == 16, source.size > 16, Array(head[0..<6]) == Array("NEWARE".utf8) else {
     throw InputError("not a Neware .nda file: it does not start with `NEWARE` (byte 0)")
   }
-  let version = bytes[14]
+  let version = head[14]
   guard version == 29 else {
     throw InputError("Neware .nda version \(version) is not supported (only 29); export the test as .xlsx or .csv (byte 14)")
   }
   let recordLength = 86
-  // The data starts after a 00 00 00 00 55 00 marker whose record is followed by another record.
-  var start = -1
-  var p = 0
-  while p + 6 + recordLength < bytes.count {
-    if bytes[p] == 0, bytes[p + 1] == 0, bytes[p + 2] == 0, bytes[p + 3] == 0, bytes[p + 4] == 0x55, bytes[p + 5] == 0,
-      bytes[p + 4 + recordLength] == 0x55, bytes[p + 4 + 12] != 0
-    {
-      start = p + 4
-      break
-    }
-    p += 1
+  guard let start = try firstNDARecord(source, recordLength: recordLength) else {
+    throw InputError("Neware .nda file holds no data records (searched \(source.size) bytes)")
   }
-  guard start >= 0 else { throw InputError("Neware .nda file holds no data records (searched \(bytes.count) bytes)") }
   var assembler = NewareBinary.Assembler()
-  try bytes.withUnsafeBytes { raw in
-    var offset = start
-    while offset + recordLength <= raw.count {
-      let isData = raw[offset] == 0x55 && raw[offset + 1] == 0 && raw[offset + 82] == 0 && raw[offset + 83] == 0
-        && raw[offset + 84] == 0 && raw[offset + 85] == 0
-      if isData, let record = try assembler.record(raw, offset, NewareBinary.nda29, offset: offset) {
+  var records = source.sequential(start..<source.size)
+  try forEachRecordRun(&records, recordLength: recordLength, startOffset: start) { raw, runOffset in
+    var k = 0
+    while k + recordLength <= raw.count {
+      let isData = raw[k] == 0x55 && raw[k + 1] == 0 && raw[k + 82] == 0 && raw[k + 83] == 0
+        && raw[k + 84] == 0 && raw[k + 85] == 0
+      if isData, let record = try assembler.record(raw, k, NewareBinary.nda29, offset: runOffset + k) {
         do { try sink.consume(record) } catch let e as InputError {
-          throw InputError(e.message + " (record at byte \(offset))")
+          throw InputError(e.message + " (record at byte \(runOffset + k))")
         }
       }
-      offset += recordLength
+      k += recordLength
     }
   }
   if !assembler.seenAny { throw InputError("Neware .nda file holds no valid data records") }
   return "neware-nda"
 }
 
-/// Reads a Neware `.ndax` archive: `data.ndc` version 5, file type 1 (other versions are
-/// refused by number).
-func readNewareNDAX<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) throws -> String {
-  let archive = try ZipArchive(bytes)
-  let ndc = try archive.contents(named: "data.ndc")
-  guard ndc.count >= 4096 else { throw InputError("Neware data.ndc is \(ndc.count) bytes, shorter than its header") }
-  let fileType = ndc[0]
-  let version = ndc[2]
-  guard version == 5 && fileType == 1 else {
-    throw InputError("Neware .ndax data.ndc version \(version), file type \(fileType) is not supported (only version 5, type 1)")
+/// The data start after a `00 00 00 00 55 00` marker whose record is followed by another record;
+/// searched in 1 MiB windows that overlap by one record.
+private func firstNDARecord(_ source: any RandomAccessByteSource, recordLength: Int) throws -> Int? {
+  let span = 6 + recordLength
+  let windowLength = 1 << 20
+  var windowStart = 0
+  while windowStart + span < source.size {
+    let bytes = try source.bytes(at: windowStart, count: windowLength + span)
+    var p = 0
+    while p < windowLength && p + span < bytes.count {
+      if bytes[p] == 0, bytes[p + 1] == 0, bytes[p + 2] == 0, bytes[p + 3] == 0, bytes[p + 4] == 0x55, bytes[p + 5] == 0,
+        bytes[p + 4 + recordLength] == 0x55, bytes[p + 4 + 12] != 0
+      {
+        return windowStart + p + 4
+      }
+      p += 1
+    }
+    windowStart += windowLength
   }
+  return nil
+}
+
+/// Reads a Neware `.ndax` archive: `data.ndc` version 5, file type 1 (other versions are
+/// refused by number), inflated and decoded one 4 KiB page at a time.
+func readNewareNDAX<R: CyclingRecordSink>(_ source: any RandomAccessByteSource, into sink: inout R) throws -> String {
+  let archive = try ZipArchive(source: source)
+  var ndc = try archive.stream(named: "data.ndc")
   var assembler = NewareBinary.Assembler()
   let pageLength = 4096
   let recordLength = 87
-  try ndc.withUnsafeBytes { raw in
-    var page = 4096
+  var sawHeader = false
+  let leftover = try forEachRecordRun(&ndc, recordLength: pageLength) { raw, runOffset in
+    var page = 0
+    if runOffset == 0 {
+      let fileType = raw[0]
+      let version = raw[2]
+      guard version == 5 && fileType == 1 else {
+        throw InputError("Neware .ndax data.ndc version \(version), file type \(fileType) is not supported (only version 5, type 1)")
+      }
+      sawHeader = true
+      page = pageLength
+    }
     while page + pageLength <= raw.count {
       var offset = page + 125
       while offset + recordLength <= page + pageLength - 56 {
-        if raw[offset + 7] == 0x55, let record = try assembler.record(raw, offset, NewareBinary.ndc5, offset: offset) {
+        if raw[offset + 7] == 0x55, let record = try assembler.record(raw, offset, NewareBinary.ndc5, offset: runOffset + offset) {
           do { try sink.consume(record) } catch let e as InputError {
-            throw InputError(e.message + " (data.ndc record at byte \(offset))")
+            throw InputError(e.message + " (data.ndc record at byte \(runOffset + offset))")
           }
         }
         offset += recordLength
@@ -165,6 +184,7 @@ func readNewareNDAX<R: CyclingRecordSink>(_ bytes: [UInt8], into sink: inout R) 
       page += pageLength
     }
   }
+  if !sawHeader { throw InputError("Neware data.ndc is \(leftover) bytes, shorter than its header") }
   if !assembler.seenAny { throw InputError("Neware data.ndc holds no data records") }
   return "neware-ndax"
 }

@@ -7,10 +7,15 @@ enum CRC32 {
   }
 
   static func checksum(_ bytes: [UInt8]) -> UInt32 {
-    var c: UInt32 = 0xFFFF_FFFF
-    bytes.withUnsafeBufferPointer { p in
-      for b in p { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+    bytes.withUnsafeBytes { update(0, $0) }
+  }
+
+  /// Continues a checksum over more bytes: `update(update(0, a), b) == checksum(a + b)`.
+  static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    var c = ~crc
+    table.withUnsafeBufferPointer { t in
+      for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
     }
-    return c ^ 0xFFFF_FFFF
+    return ~c
   }
 }

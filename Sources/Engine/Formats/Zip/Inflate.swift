@@ -1,19 +1,28 @@
 /// DEFLATE decompression (RFC 1951): stored, fixed-Huffman and dynamic-Huffman blocks.
 ///
-/// Huffman codes are decoded canonically (count of codes per length, symbols in code order),
-/// reading one bit at a time with a fast 9-bit table in front for the common short codes. Every
-/// read is bounds-checked: a truncated or corrupt stream throws an `InputError` naming the byte
-/// offset (relative to the start of the compressed data), never traps.
+/// `InflateStream` decodes incrementally: compressed bytes are pulled from a `ByteSource` through a
+/// 64 KiB buffer and output is produced as the caller asks for it, so memory is the 32 KiB history
+/// window DEFLATE's distances reach back into (≤ 32768 bytes), whatever the decoded size. Huffman
+/// codes are decoded canonically (count of codes per length, symbols in code order) with a 9-bit
+/// table in front for the common short codes. Every read is bounds-checked: a truncated or corrupt
+/// stream throws an `InputError` naming the byte offset (from the start of the compressed data),
+/// never traps.
 public enum Inflate {
+  /// The whole decompressed stream (small parts: workbook.xml, shared strings, tests).
   public static func decompress(_ input: [UInt8], expectedSize: Int? = nil) throws -> [UInt8] {
-    var state = InflateState(input: input)
-    if let expectedSize { state.output.reserveCapacity(expectedSize) }
-    try state.run()
-    return state.output
+    let stream = InflateStream(MemoryByteSource(input))
+    var output: [UInt8] = []
+    if let expectedSize { output.reserveCapacity(expectedSize) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
+      if n == 0 { return output }
+      output.append(contentsOf: chunk[0..<n])
+    }
   }
 }
 
-private struct Huffman {
+struct Huffman {
   var counts = [Int](repeating: 0, count: 16)
   var symbols: [Int] = []
   /// For codes of ≤ 9 bits: table[reversed 9-bit prefix] = (symbol << 4) | length, or −1.
@@ -55,28 +64,189 @@ private struct Huffman {
       code <<= 1
     }
   }
+
+  static let fixedLength: Huffman = {
+    var lengths = [Int](repeating: 8, count: 288)
+    for i in 144..<256 { lengths[i] = 9 }
+    for i in 256..<280 { lengths[i] = 7 }
+    return (try? Huffman(lengths: lengths)) ?? Huffman()
+  }()
+  static let fixedDistance: Huffman = (try? Huffman(lengths: [Int](repeating: 5, count: 30))) ?? Huffman()
+
+  /// An empty code (never decodes a symbol).
+  init() {}
 }
 
-private struct InflateState {
-  let input: [UInt8]
-  var position = 0
-  var bitBuffer: UInt64 = 0
-  var bitCount = 0
-  var output: [UInt8] = []
+/// A DEFLATE decoder that reads its input and yields its output piecewise (see `Inflate`).
+public final class InflateStream<Input: ByteSource>: ByteSource {
+  private enum Phase {
+    case blockHeader
+    case stored(remaining: Int)
+    case codes
+    case done
+  }
 
-  init(input: [UInt8]) { self.input = input }
+  private static var windowSize: Int { 1 << 15 }
+  private static var inputCapacity: Int { 1 << 16 }
 
-  mutating func refill() {
-    while bitCount <= 56 && position < input.count {
-      bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
-      position += 1
+  private var input: Input
+  private let inputBuffer: UnsafeMutablePointer<UInt8>
+  private var inputStart = 0
+  private var inputEnd = 0
+  /// Compressed bytes before `inputBuffer[0]`.
+  private var inputBase = 0
+  private var inputExhausted = false
+  private var bitBuffer: UInt64 = 0
+  private var bitCount = 0
+  /// The last 32 KiB of output, indexed by total output modulo the window size.
+  private let window: UnsafeMutablePointer<UInt8>
+  private var produced = 0
+  private var phase = Phase.blockHeader
+  private var lastBlock = false
+  private var lengthCode = Huffman.fixedLength
+  private var distanceCode = Huffman.fixedDistance
+  private var copyLength = 0
+  private var copyDistance = 0
+
+  public init(_ input: Input) {
+    self.input = input
+    inputBuffer = .allocate(capacity: Self.inputCapacity)
+    window = .allocate(capacity: Self.windowSize)
+  }
+
+  deinit {
+    inputBuffer.deallocate()
+    window.deallocate()
+  }
+
+  /// Total bytes decoded so far.
+  public var decodedCount: Int { produced }
+
+  /// Offset of the next compressed byte not yet taken into the bit buffer (for messages).
+  private var position: Int { inputBase + inputStart }
+
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    guard let raw = buffer.baseAddress else { return 0 }
+    let out = raw.assumingMemoryBound(to: UInt8.self)
+    let want = buffer.count
+    var n = 0
+    let mask = Self.windowSize - 1
+    while n < want {
+      if copyLength > 0 {
+        let count = min(copyLength, want - n)
+        for _ in 0..<count {
+          let byte = window[(produced - copyDistance) & mask]
+          window[produced & mask] = byte
+          out[n] = byte
+          n += 1
+          produced += 1
+        }
+        copyLength -= count
+        continue
+      }
+      switch phase {
+      case .done:
+        return n
+      case .blockHeader:
+        if lastBlock {
+          phase = .done
+          continue
+        }
+        lastBlock = try bits(1) == 1
+        switch try bits(2) {
+        case 0:
+          _ = try bits(bitCount & 7)  // to a byte boundary
+          let len = try bits(16)
+          let nlen = try bits(16)
+          guard len == (~nlen & 0xFFFF) else { throw InputError("stored deflate block length check fails at byte \(position)") }
+          phase = .stored(remaining: len)
+        case 1:
+          lengthCode = Huffman.fixedLength
+          distanceCode = Huffman.fixedDistance
+          phase = .codes
+        case 2:
+          try readDynamicTables()
+          phase = .codes
+        default:
+          throw InputError("invalid deflate block type near byte \(position)")
+        }
+      case .stored(let remaining):
+        let count = min(remaining, want - n)
+        for _ in 0..<count {
+          let byte: UInt8
+          if bitCount >= 8 {
+            byte = UInt8(truncatingIfNeeded: bitBuffer)
+            bitBuffer >>= 8
+            bitCount -= 8
+          } else {
+            if inputStart == inputEnd, try !fillInput() {
+              throw InputError("stored deflate block runs past the end at byte \(position)")
+            }
+            byte = inputBuffer[inputStart]
+            inputStart += 1
+          }
+          window[produced & mask] = byte
+          out[n] = byte
+          n += 1
+          produced += 1
+        }
+        phase = remaining - count == 0 ? .blockHeader : .stored(remaining: remaining - count)
+      case .codes:
+        while n < want {
+          let symbol = try decode(lengthCode)
+          if symbol < 256 {
+            let byte = UInt8(truncatingIfNeeded: symbol)
+            window[produced & mask] = byte
+            out[n] = byte
+            n += 1
+            produced += 1
+            continue
+          }
+          if symbol == 256 {
+            phase = .blockHeader
+            break
+          }
+          let s = symbol - 257
+          guard s < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(position)") }
+          let length = InflateTables.lengthBase[s] + (try bits(InflateTables.lengthExtra[s]))
+          let d = try decode(distanceCode)
+          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(position)") }
+          let distance = InflateTables.distanceBase[d] + (try bits(InflateTables.distanceExtra[d]))
+          guard distance <= produced else { throw InputError("deflate distance reaches before the start near byte \(position)") }
+          copyLength = length
+          copyDistance = distance
+          break
+        }
+      }
+    }
+    return n
+  }
+
+  // MARK: bits
+
+  private func fillInput() throws -> Bool {
+    if inputExhausted { return false }
+    inputBase += inputEnd
+    inputStart = 0
+    inputEnd = try input.read(into: UnsafeMutableRawBufferPointer(start: inputBuffer, count: Self.inputCapacity))
+    if inputEnd == 0 { inputExhausted = true }
+    return inputEnd > 0
+  }
+
+  @inline(__always)
+  private func refill() throws {
+    while bitCount <= 56 {
+      if inputStart == inputEnd, try !fillInput() { return }
+      bitBuffer |= UInt64(inputBuffer[inputStart]) << UInt64(bitCount)
+      inputStart += 1
       bitCount += 8
     }
   }
 
-  mutating func bits(_ n: Int) throws -> Int {
+  @inline(__always)
+  private func bits(_ n: Int) throws -> Int {
     if n == 0 { return 0 }
-    if bitCount < n { refill() }
+    if bitCount < n { try refill() }
     if bitCount < n { throw InputError("deflate stream ends early at byte \(position)") }
     let value = Int(bitBuffer & ((1 << UInt64(n)) - 1))
     bitBuffer >>= UInt64(n)
@@ -84,8 +254,9 @@ private struct InflateState {
     return value
   }
 
-  mutating func decode(_ h: Huffman) throws -> Int {
-    if bitCount < 15 { refill() }
+  @inline(__always)
+  private func decode(_ h: Huffman) throws -> Int {
+    if bitCount < 15 { try refill() }
     let entry = h.fast[Int(bitBuffer & 511)]
     if entry >= 0 && Int(entry & 15) <= bitCount {
       let len = Int(entry & 15)
@@ -108,83 +279,15 @@ private struct InflateState {
     throw InputError("invalid Huffman code in deflate stream near byte \(position)")
   }
 
-  mutating func run() throws {
-    var last = false
-    while !last {
-      last = try bits(1) == 1
-      switch try bits(2) {
-      case 0: try stored()
-      case 1: try codes(Self.fixedLength, Self.fixedDistance)
-      case 2:
-        let (l, d) = try dynamicTables()
-        try codes(l, d)
-      default: throw InputError("invalid deflate block type near byte \(position)")
-      }
-    }
-  }
+  // MARK: tables
 
-  mutating func stored() throws {
-    // Drop to a byte boundary: unread whole bytes in the bit buffer go back to the input.
-    bitBuffer = 0
-    position -= bitCount / 8
-    bitCount = 0
-    guard position + 4 <= input.count else { throw InputError("stored deflate block header cut at byte \(position)") }
-    let len = Int(input[position]) | Int(input[position + 1]) << 8
-    let nlen = Int(input[position + 2]) | Int(input[position + 3]) << 8
-    guard len == (~nlen & 0xFFFF) else { throw InputError("stored deflate block length check fails at byte \(position)") }
-    position += 4
-    guard position + len <= input.count else { throw InputError("stored deflate block runs past the end at byte \(position)") }
-    output.append(contentsOf: input[position..<(position + len)])
-    position += len
-  }
-
-  static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-  static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-  static let distanceBase = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
-    8193, 12289, 16385, 24577,
-  ]
-  static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
-  static let fixedLength: Huffman = {
-    var lengths = [Int](repeating: 8, count: 288)
-    for i in 144..<256 { lengths[i] = 9 }
-    for i in 256..<280 { lengths[i] = 7 }
-    return (try? Huffman(lengths: lengths)) ?? Huffman.empty
-  }()
-  static let fixedDistance: Huffman = (try? Huffman(lengths: [Int](repeating: 5, count: 30))) ?? Huffman.empty
-
-  mutating func codes(_ lengthCode: Huffman, _ distanceCode: Huffman) throws {
-    while true {
-      let symbol = try decode(lengthCode)
-      if symbol < 256 {
-        output.append(UInt8(symbol))
-      } else if symbol == 256 {
-        return
-      } else {
-        let s = symbol - 257
-        guard s < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(position)") }
-        let length = Self.lengthBase[s] + (try bits(Self.lengthExtra[s]))
-        let d = try decode(distanceCode)
-        guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(position)") }
-        let distance = Self.distanceBase[d] + (try bits(Self.distanceExtra[d]))
-        guard distance <= output.count else { throw InputError("deflate distance reaches before the start near byte \(position)") }
-        // Byte by byte: a slice of `output` appended to itself would copy the whole buffer, and
-        // overlapping copies (distance < length) must repeat the bytes just written.
-        let start = output.count - distance
-        for k in 0..<length { output.append(output[start + k]) }
-      }
-    }
-  }
-
-  static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
-
-  mutating func dynamicTables() throws -> (Huffman, Huffman) {
+  private func readDynamicTables() throws {
     let nlen = try bits(5) + 257
     let ndist = try bits(5) + 1
     let ncode = try bits(4) + 4
     guard nlen <= 286, ndist <= 30 else { throw InputError("bad deflate table sizes near byte \(position)") }
     var codeLengths = [Int](repeating: 0, count: 19)
-    for i in 0..<ncode { codeLengths[Self.codeLengthOrder[i]] = try bits(3) }
+    for i in 0..<ncode { codeLengths[InflateTables.codeLengthOrder[i]] = try bits(3) }
     let codeLengthCode = try Huffman(lengths: codeLengths)
     var lengths: [Int] = []
     lengths.reserveCapacity(nlen + ndist)
@@ -201,15 +304,19 @@ private struct InflateState {
     }
     guard lengths.count == nlen + ndist else { throw InputError("deflate code lengths overrun near byte \(position)") }
     guard lengths[256] != 0 else { throw InputError("deflate block without an end code near byte \(position)") }
-    return (try Huffman(lengths: Array(lengths[0..<nlen])), try Huffman(lengths: Array(lengths[nlen...])))
+    lengthCode = try Huffman(lengths: Array(lengths[0..<nlen]))
+    distanceCode = try Huffman(lengths: Array(lengths[nlen...]))
   }
 }
 
-extension Huffman {
-  static var empty: Huffman {
-    var h = Huffman(uncheckedEmpty: ())
-    h.symbols = []
-    return h
-  }
-  private init(uncheckedEmpty: Void) {}
+/// RFC 1951's fixed tables (§3.2.5, §3.2.7).
+enum InflateTables {
+  static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+  static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+  static let distanceBase = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
+  ]
+  static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+  static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 }
