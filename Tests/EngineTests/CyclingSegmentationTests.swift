@@ -24,8 +24,9 @@ final class CyclingSegmentationTests: XCTestCase {
     XCTAssertEqual(data.capacity[4] * 3600, 3.5, accuracy: 1e-12)  // rest keeps it
     // Discharge: 0.1·10 = 1, then 0.5(0.1+0.1)·20 = 2 → 3 A·s.
     XCTAssertEqual(data.capacity[6] * 3600, 3.0, accuracy: 1e-12)
-    // E: 0.1·3.5·10 = 3.5; 0.5(0.35+0.36)·10 = 3.55; 0.5(0.36+0.74)·10 = 5.5 → 12.55 W·s.
-    XCTAssertEqual(data.energy[3] * 3600, 12.55, accuracy: 1e-12)
+    // E: the first interval starts at the rest's 3.0 V with the new 0.1 A: 0.5(0.1·3.0 + 0.1·3.5)·10
+    // = 3.25; 0.5(0.35+0.36)·10 = 3.55; 0.5(0.36+0.74)·10 = 5.5 → 12.3 W·s.
+    XCTAssertEqual(data.energy[3] * 3600, 12.3, accuracy: 1e-12)
   }
 
   func testHalfCycleStatisticsByHand() throws {
@@ -35,8 +36,8 @@ final class CyclingSegmentationTests: XCTestCase {
     XCTAssertEqual(charge.kind, .charge)
     XCTAssertEqual(charge.startTime, 0)
     XCTAssertEqual(charge.endTime, 30)
-    // ∫V dQ = 3.5·1 + 0.5(3.5+3.6)·1 + 0.5(3.6+3.7)·1.5 = 12.525 V·A·s over Q = 3.5 A·s.
-    XCTAssertEqual(charge.averageVoltage, 12.525 / 3.5, accuracy: 1e-12)
+    // ∫V dQ = 0.5(3.0+3.5)·1 + 0.5(3.5+3.6)·1 + 0.5(3.6+3.7)·1.5 = 12.275 V·A·s over Q = 3.5 A·s.
+    XCTAssertEqual(charge.averageVoltage, 12.275 / 3.5, accuracy: 1e-12)
     XCTAssertEqual(charge.meanCurrent, 3.5 / 30, accuracy: 1e-12)
     XCTAssertEqual(charge.endVoltage, 3.7)
     XCTAssertEqual(halves[1].kind, .discharge)
@@ -45,6 +46,44 @@ final class CyclingSegmentationTests: XCTestCase {
     XCTAssertEqual(cycles.count, 1)
     XCTAssertEqual(cycles[0].coulombicEfficiency ?? 0, 3.0 / 3.5, accuracy: 1e-12)
     XCTAssertEqual(cycles[0].capacityRetention ?? 0, 1, accuracy: 1e-12)
+  }
+
+  /// ±1 mA for 1 h each, sampled every 60 s, the voltage linear 3.5 → 4.2 V and back without a
+  /// jump: Q = 1 mA · 1 h = 1 mAh each way; E = ∫V I dt = 1 mA × (mean of a linear V = 3.85 V) × 1 h
+  /// = 3.85 mWh each way, also for the discharge, whose first interval [3600, 3660] s is the
+  /// reversal: it goes wholly to the discharge with |I| = 1 mA and V from 4.2 to 4.18833 V.
+  func testCapacityAndEnergyAtACurrentReversalByHand() throws {
+    var rows: [CyclingRecord] = []
+    for i in 0...60 { rows.append(CyclingRecord(testTime: Double(i * 60), voltage: 3.5 + 0.7 * Double(i) / 60, current: 0.001)) }
+    for i in 1...60 {
+      rows.append(CyclingRecord(testTime: Double(3600 + i * 60), voltage: 4.2 - 0.7 * Double(i) / 60, current: -0.001))
+    }
+    let halves = try CyclingData.from(rows).halfCycles()
+    XCTAssertEqual(halves.map(\.kind), [.charge, .discharge])
+    for h in halves {
+      XCTAssertEqual(h.capacity * 1000, 1.0, accuracy: 1e-12)
+      XCTAssertEqual(h.energy * 1000, 3.85, accuracy: 1e-12)
+      XCTAssertEqual(h.averageVoltage, 3.85, accuracy: 1e-12)
+    }
+  }
+
+  /// A reversal with a voltage jump (3.2 V on charge → 2.8 V on discharge), 10 s samples, 0.1 A:
+  /// discharge interval [10, 20] s: ΔQ = 0.1·10 = 1 A·s, ΔE = ½(0.1·3.2 + 0.1·2.8)·10 = 3.0 W·s;
+  /// [20, 30] s: ΔQ = 1 A·s, ΔE = ½(0.28 + 0.26)·10 = 2.7 W·s. Q = 2 A·s, E = 5.7 W·s, and the
+  /// average voltage ∫V dQ / Q = (3.0 + 2.7) / 2 = 2.85 V = E / Q.
+  func testReversalWithAVoltageJumpByHand() throws {
+    let rows = [(0.0, 3.0, 0.1), (10, 3.2, 0.1), (20, 2.8, -0.1), (30, 2.6, -0.1)].map {
+      CyclingRecord(testTime: $0.0, voltage: $0.1, current: $0.2)
+    }
+    let halves = try CyclingData.from(rows).halfCycles()
+    XCTAssertEqual(halves.count, 2)
+    XCTAssertEqual(halves[1].capacity * 3600, 2.0, accuracy: 1e-12)
+    XCTAssertEqual(halves[1].energy * 3600, 5.7, accuracy: 1e-12)
+    XCTAssertEqual(halves[1].averageVoltage, 2.85, accuracy: 1e-12)
+    // The charge: its first row opens [−, 0] with Δt = 0; then ½(0.1 + 0.1)·10 = 1 A·s and
+    // ½(0.30 + 0.32)·10 = 3.1 W·s.
+    XCTAssertEqual(halves[0].capacity * 3600, 1.0, accuracy: 1e-12)
+    XCTAssertEqual(halves[0].energy * 3600, 3.1, accuracy: 1e-12)
   }
 
   func testResettingCountersGiveIncrements() throws {

@@ -68,9 +68,11 @@ final class CLICyclingTests: XCTestCase {
     let halves = try XCTUnwrap(document["half_cycles"] as? [[String: Any]])
     XCTAssertEqual(halves.map { $0["kind"] as? String }, ["charge", "discharge"])
     for half in halves {
-      // 1 mA × 1 h = 1 mAh; energy = ∫V I dt = mean V (3.85 V, linear 3.5 ↔ 4.2) × 1 mAh = 3.85 mWh.
+      // 1 mA × 1 h = 1 mAh; energy = ∫V I dt = mean V (3.85 V, linear 3.5 ↔ 4.2) × 1 mAh = 3.85 mWh,
+      // the discharge too: the reversal interval is a trapezoid in V at the new current.
       XCTAssertEqual(try XCTUnwrap(CLIRunner.number(half["capacity_mAh"])), 1.0, accuracy: 1e-9)
-      XCTAssertEqual(try XCTUnwrap(CLIRunner.number(half["energy_mWh"])), 3.85, accuracy: 3.85 * 1e-4)
+      XCTAssertEqual(try XCTUnwrap(CLIRunner.number(half["energy_mWh"])), 3.85, accuracy: 1e-9)
+      XCTAssertEqual(try XCTUnwrap(CLIRunner.number(half["average_voltage_V"])), 3.85, accuracy: 1e-9)
       XCTAssertEqual(try XCTUnwrap(CLIRunner.number(half["duration_s"])), 3600, accuracy: 1e-9)
     }
     let cycles = try XCTUnwrap(document["cycles"] as? [[String: Any]])

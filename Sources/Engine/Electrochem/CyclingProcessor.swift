@@ -10,9 +10,16 @@
 ///   increments: for successive magnitudes a = |c_i|, b = |c_{i−1}|, the increment is a − b when
 ///   a ≥ b and a when the counter fell (it was reset at a step, cycle or half-cycle boundary).
 ///   This works for per-step (Neware, LAND), per-cycle (Arbin charge/discharge) and running
-///   (Maccor) counters alike. Without counters, Q = ∫|I| dt: trapezoidal between two active rows
-///   of the same sign, and |I_i|·Δt (the row closes the interval it reports) at the first row of
-///   a half-cycle. Energy is the same with |I·V|. Units: Ah and Wh (÷ 3600 from A·s).
+///   (Maccor) counters alike. Without counters, Q = ∫|I| dt and E = ∫|I·V| dt, both by the
+///   trapezoid on each interval [t_{i−1}, t_i], which belongs to the row that closes it (row i):
+///     ΔQ = ½(|I′_{i−1}| + |I_i|)·Δt,   ΔE = ½(|I′_{i−1}·V_{i−1}| + |I_i·V_i|)·Δt,
+///   where I′_{i−1} = I_{i−1} when row i−1 carries current of the same sign, and I′_{i−1} = I_i
+///   when it does not (a rest, or the other direction: the instrument switched at the previous
+///   sample, so the new current flows over the whole interval). At a current reversal the
+///   interval therefore goes wholly to the new half-cycle with ΔQ = |I_i|·Δt and, for energy, the
+///   voltage trapezoid ½(V_{i−1} + V_i) — the same interval, the same current, for both. For a
+///   constant current and a voltage linear in time this is exact (Q = |I|·t, E = |I|·∫V dt).
+///   Units: Ah and Wh (÷ 3600 from A·s).
 /// - Step index: the file's, else a count that increments when the step type changes. Step
 ///   time: the file's, else the time since that step began.
 /// - Cycle: the file's, else ⌈halfCycle / 2⌉.
@@ -80,20 +87,18 @@ public struct CyclingProcessor<Sink: CyclingPointSink>: CyclingRecordSink {
     counters = (record.capacityCounter, record.secondCapacityCounter, record.energyCounter, record.secondEnergyCounter)
     if sign != 0 {
       let continuing = !startsHalfCycle && previousRowSign == sign && hasPrevious
+      // The current at the interval's start: the previous row's, or this row's when the
+      // previous row ran no current of this sign (see the type's doc comment).
+      let startCurrent = continuing ? abs(previousCurrent) : magnitude
       if hasCapacityCounter {
         capacity += capacityStep
       } else {
-        let meanCurrent = continuing ? 0.5 * (abs(previousCurrent) + magnitude) : magnitude
-        capacity += meanCurrent * dt / 3600
+        capacity += 0.5 * (startCurrent + magnitude) * dt / 3600
       }
       if hasEnergyCounter {
         energy += energyStep
       } else {
-        let meanPower =
-          continuing
-          ? 0.5 * (abs(previousCurrent * previousVoltage) + abs(current * record.voltage))
-          : abs(current * record.voltage)
-        energy += meanPower * dt / 3600
+        energy += 0.5 * (startCurrent * abs(previousVoltage) + magnitude * abs(record.voltage)) * dt / 3600
       }
     }
 

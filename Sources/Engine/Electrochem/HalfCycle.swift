@@ -28,7 +28,9 @@ public struct HalfCycle: Sendable, Equatable {
   /// interval that point closes. navani and galvani measure a half-cycle from its first recorded
   /// point, i.e. `capacity − capacityAtFirstPoint`; the engine counts from the step's start.
   public var capacityAtFirstPoint: Double
-  /// ∫V dQ / Q over the half-cycle, V (signed).
+  /// ∫V dQ / Q over the half-cycle, V (signed): trapezoids in V on the capacity column, the first
+  /// point's charge at the mean of the previous point's voltage and its own (the interval it
+  /// closes, as `CyclingProcessor` counts it). At constant current it equals energy / capacity.
   public var averageVoltage: Double
   public var startVoltage: Double
   public var endVoltage: Double

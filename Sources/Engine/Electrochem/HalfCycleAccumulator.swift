@@ -14,6 +14,7 @@ public struct HalfCycleAccumulator: CyclingPointSink {
   private var isOpen = false
   private var pointIndex = 0
   private var previousTime = Double.nan
+  private var previousVoltage = Double.nan
   private var lastCapacity = 0.0
   private var lastVoltage = 0.0
   private var voltageCapacityIntegral = 0.0
@@ -28,6 +29,7 @@ public struct HalfCycleAccumulator: CyclingPointSink {
     defer {
       pointIndex += 1
       previousTime = p.testTime
+      previousVoltage = p.voltage
     }
     let active = p.stepType != .rest && abs(p.current) > restCurrentThreshold && p.halfCycle > 0
     guard active else { return }
@@ -43,12 +45,15 @@ public struct HalfCycleAccumulator: CyclingPointSink {
         pointCount: 0)
       isOpen = true
       lastCapacity = 0
-      lastVoltage = p.voltage
+      // The interval the first point closes began at the previous point's voltage (the
+      // processor's convention for the reversal interval).
+      lastVoltage = previousVoltage.isNaN ? p.voltage : previousVoltage
       voltageCapacityIntegral = 0
     }
-    // ∫V dQ by trapezoids on the capacity column; the first point's own charge at its voltage.
+    // ∫V dQ by trapezoids on the capacity column, the first point's charge between the previous
+    // point's voltage and its own.
     let dQ = p.capacity - lastCapacity
-    voltageCapacityIntegral += (open.pointCount == 0 ? p.voltage : 0.5 * (lastVoltage + p.voltage)) * dQ
+    voltageCapacityIntegral += 0.5 * (lastVoltage + p.voltage) * dQ
     lastCapacity = p.capacity
     lastVoltage = p.voltage
     open.lastPoint = pointIndex
