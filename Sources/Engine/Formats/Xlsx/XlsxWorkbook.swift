@@ -49,8 +49,10 @@ public struct XlsxWorkbook {
 
   /// Calls `body(cells, rowNumber)` for each row of the sheet (1-based row numbers as the sheet
   /// states them); `body` returns false to stop. Cells are placed by their column letters.
-  public func forEachRow(sheetPath: String, _ body: ([XlsxCell], Int) throws -> Bool) throws {
-    var scanner = try SheetStream(source: archive.stream(named: sheetPath), sharedStrings: sharedStrings)
+  /// `windowSize` is the initial size of the window of XML held (it doubles for a longer row).
+  public func forEachRow(sheetPath: String, windowSize: Int = 1 << 20, _ body: ([XlsxCell], Int) throws -> Bool) throws {
+    var scanner = try SheetStream(
+      source: archive.stream(named: sheetPath), sharedStrings: sharedStrings, windowSize: max(16, windowSize))
     var cells: [XlsxCell] = []
     var rowNumber = 0
     while try scanner.nextRow(into: &cells, rowNumber: &rowNumber) {

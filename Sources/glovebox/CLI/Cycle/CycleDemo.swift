@@ -14,6 +14,10 @@ struct CycleDemo: ParsableCommand {
   @Option(name: .customLong("bench-file"), help: "Path of the benchmark file.") var benchFile: String?
   @Option(name: .customLong("bench-half-cycle-points"), help: "Points per half-cycle in the benchmark file.")
   var halfCyclePoints = 100_000
+  @Option(
+    name: .customLong("bench-format"),
+    help: "Format of the benchmark file: \(CyclingBenchmarkFile.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var benchFormat = "bdf"
   @Flag(help: "Print one JSON document.") var json = false
 
   struct Output: Encodable { var files: [String]; var points: [Int] }
@@ -21,6 +25,9 @@ struct CycleDemo: ParsableCommand {
   func validate() throws {
     if out == nil && benchPoints == nil { throw ValidationError("give --out DIR, or --bench-points N --bench-file PATH") }
     if benchPoints != nil && benchFile == nil { throw ValidationError("--bench-points needs --bench-file") }
+    if CyclingBenchmarkFile.Format(rawValue: benchFormat) == nil {
+      throw ValidationError("--bench-format must be one of \(CyclingBenchmarkFile.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
   }
 
   func run() throws {
@@ -29,7 +36,8 @@ struct CycleDemo: ParsableCommand {
       var counts: [Int] = []
       if let n = benchPoints, let path = benchFile {
         let handle = try create(path)
-        BatteryDataFormat.writeBenchmark(points: n, pointsPerHalfCycle: halfCyclePoints) { handle.write(Data($0)) }
+        let format = CyclingBenchmarkFile.Format(rawValue: benchFormat) ?? .bdf
+        try CyclingBenchmarkFile.write(format, points: n, pointsPerHalfCycle: halfCyclePoints) { handle.write(Data($0)) }
         try? handle.close()
         files.append(path)
         counts.append(n)
