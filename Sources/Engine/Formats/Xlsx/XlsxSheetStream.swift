@@ -61,10 +61,10 @@ struct SheetStream {
       enum Step { case more(keep: Int), row, none }
       let step = try buffer.withUnsafeBufferPointer { all -> Step in
         let xml = UnsafeBufferPointer(rebasing: all[0..<end])
-        guard let rowStart = XMLScan.findElement("row", in: xml, from: start) else {
+        guard let rowStart = SheetBytes.nextRow(xml, from: start) else {
           return atEnd ? .none : .more(keep: max(start, end - 16))
         }
-        guard let tagEnd = XMLScan.find([0x3E], in: xml, from: rowStart) else {
+        guard let tagEnd = SheetBytes.byte(0x3E, in: xml, from: rowStart) else {
           if atEnd { throw error("unterminated <row> tag", rowStart) }
           return .more(keep: rowStart)
         }
@@ -73,7 +73,7 @@ struct SheetStream {
           start = tagEnd + 1
           return .row
         }
-        guard let close = XMLScan.find(Array("</row>".utf8), in: xml, from: tagEnd) else {
+        guard let close = SheetBytes.rowClose(xml, from: tagEnd) else {
           if atEnd { throw error("row \(rowAttribute(xml, rowStart, tagEnd)) has no </row>", rowStart) }
           return .more(keep: rowStart)
         }
@@ -95,41 +95,40 @@ struct SheetStream {
   }
 
   private func rowAttribute(_ xml: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-    let tag = XMLScan.string(xml, from, to)
-    return XMLScan.attribute("r", in: tag).flatMap { Int($0) } ?? lastRow + 1
+    SheetBytes.integerAttribute(0x72, xml, from + 4, to) ?? lastRow + 1
   }
 
-  /// The cells of one row; `xml` ends where the row's `</row>` begins.
+  /// The cells of one row; `xml` ends where the row's `</row>` begins. Byte-level: attributes
+  /// and values are read in place (a string per cell would cost more than the rest of the read).
   private func cellsOfRow(_ xml: UnsafeBufferPointer<UInt8>, from: Int, into cells: inout [XlsxCell]) throws {
     var p = from
     var nextColumn = 0
-    while let c = XMLScan.findElement("c", in: xml, from: p) {
-      guard let cEnd = XMLScan.find([0x3E], in: xml, from: c) else { throw error("unterminated <c> tag", c) }
-      let cTag = XMLScan.string(xml, c, cEnd)
-      let column = XMLScan.attribute("r", in: cTag).flatMap(XMLScan.columnIndex) ?? nextColumn
+    while let c = SheetBytes.nextCell(xml, from: p) {
+      guard let cEnd = SheetBytes.byte(0x3E, in: xml, from: c) else { throw error("unterminated <c> tag", c) }
+      let tag = SheetBytes.cellAttributes(xml, c + 2, cEnd)
+      let column = tag.column ?? nextColumn
       nextColumn = column + 1
-      let type = XMLScan.attribute("t", in: cTag) ?? "n"
       var value = XlsxCell.empty
       if xml[cEnd - 1] == 0x2F {
         p = cEnd + 1
       } else {
-        guard let close = XMLScan.find(Array("</c>".utf8), in: xml, from: cEnd) else {
+        guard let close = SheetBytes.closeTag(xml, from: cEnd) else {
           throw error("cell without </c> in row \(lastRow)", c)
         }
-        if type == "inlineStr" {
+        if tag.type == .inlineString {
           value = .text(XMLScan.textRuns(xml, cEnd + 1, close))
-        } else if let v = XMLScan.find(Array("<v>".utf8), in: xml, from: cEnd), v < close,
-          let vEnd = XMLScan.find(Array("</v>".utf8), in: xml, from: v), vEnd <= close
+        } else if let v = SheetBytes.valueStart(xml, from: cEnd + 1, to: close),
+          let vEnd = SheetBytes.byte(0x3C, in: xml, from: v), vEnd <= close
         {
-          let raw = UnsafeBufferPointer(rebasing: xml[(v + 3)..<vEnd])
-          switch type {
-          case "s":
+          let raw = UnsafeBufferPointer(rebasing: xml[v..<vEnd])
+          switch tag.type {
+          case .shared:
             guard let k = parseCyclingDecimal(raw).map({ Int($0) }), k >= 0, k < sharedStrings.count else {
               throw error("shared-string index out of range in row \(lastRow)", v)
             }
             value = .text(sharedStrings[k])
-          case "str", "e": value = .text(XMLScan.decodeEntities(String(decoding: raw, as: UTF8.self)))
-          default:
+          case .string: value = .text(XMLScan.decodeEntities(String(decoding: raw, as: UTF8.self)))
+          case .number, .inlineString:
             if let number = parseCyclingDecimal(raw) { value = .number(number) } else {
               value = .text(String(decoding: raw, as: UTF8.self))
             }

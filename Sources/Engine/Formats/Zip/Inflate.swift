@@ -192,34 +192,117 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
         }
         phase = remaining - count == 0 ? .blockHeader : .stored(remaining: remaining - count)
       case .codes:
-        while n < want {
-          let symbol = try decode(lengthCode)
-          if symbol < 256 {
-            let byte = UInt8(truncatingIfNeeded: symbol)
-            window[produced & mask] = byte
-            out[n] = byte
-            n += 1
-            produced += 1
-            continue
-          }
-          if symbol == 256 {
-            phase = .blockHeader
-            break
-          }
-          let s = symbol - 257
-          guard s < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(position)") }
-          let length = InflateTables.lengthBase[s] + (try bits(InflateTables.lengthExtra[s]))
-          let d = try decode(distanceCode)
-          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(position)") }
-          let distance = InflateTables.distanceBase[d] + (try bits(InflateTables.distanceExtra[d]))
-          guard distance <= produced else { throw InputError("deflate distance reaches before the start near byte \(position)") }
-          copyLength = length
-          copyDistance = distance
-          break
-        }
+        n = try decodeCodes(out, from: n, to: want)
       }
     }
     return n
+  }
+
+  /// The literal/length loop of a Huffman block with the bit buffer in locals (the hot path:
+  /// class properties would be reloaded and checked for exclusive access at every symbol).
+  /// Returns the new output count; leaves `phase` at `.blockHeader` after an end-of-block code
+  /// and a pending copy in `copyLength` when the caller's buffer fills inside a match.
+  private func decodeCodes(_ out: UnsafeMutablePointer<UInt8>, from start: Int, to want: Int) throws -> Int {
+    var n = start
+    var bb = bitBuffer
+    var bc = bitCount
+    var pos = produced
+    let mask = Self.windowSize - 1
+    let window = self.window
+    let literalCode = lengthCode
+    let distances = distanceCode
+    let lengthBase = InflateTables.lengthBase
+    let lengthExtra = InflateTables.lengthExtra
+    let distanceBase = InflateTables.distanceBase
+    let distanceExtra = InflateTables.distanceExtra
+    defer {
+      bitBuffer = bb
+      bitCount = bc
+      produced = pos
+    }
+    func refill() throws {
+      if inputEnd - inputStart >= 8 {
+        // Eight bytes at once; keep only the whole bytes that fit below bit 64.
+        let take = (63 - bc) >> 3
+        let word = UInt64(littleEndian: UnsafeRawPointer(inputBuffer + inputStart).loadUnaligned(as: UInt64.self))
+        bb |= word << UInt64(bc)
+        bc += take * 8
+        bb &= (1 << UInt64(bc)) - 1
+        inputStart += take
+        return
+      }
+      while bc <= 56 {
+        if inputStart == inputEnd, try !fillInput() { return }
+        bb |= UInt64(inputBuffer[inputStart]) << UInt64(bc)
+        inputStart += 1
+        bc += 8
+      }
+    }
+    func take(_ k: Int) throws -> Int {
+      if k == 0 { return 0 }
+      if bc < k { try refill() }
+      if bc < k { throw InputError("deflate stream ends early at byte \(position)") }
+      let value = Int(bb & ((1 << UInt64(k)) - 1))
+      bb >>= UInt64(k)
+      bc -= k
+      return value
+    }
+    func symbol(_ code: Huffman, _ fast: UnsafeBufferPointer<Int32>) throws -> Int {
+      if bc < 15 { try refill() }
+      let entry = fast[Int(bb & 511)]
+      if entry >= 0 && Int(entry & 15) <= bc {
+        let length = Int(entry & 15)
+        bb >>= UInt64(length)
+        bc -= length
+        return Int(entry >> 4)
+      }
+      bitBuffer = bb
+      bitCount = bc
+      let s = try decode(code)
+      bb = bitBuffer
+      bc = bitCount
+      return s
+    }
+    return try literalCode.fast.withUnsafeBufferPointer { literalFast in
+      try distances.fast.withUnsafeBufferPointer { distanceFast in
+        while n < want {
+          let s = try symbol(literalCode, literalFast)
+          if s < 256 {
+            let byte = UInt8(truncatingIfNeeded: s)
+            window[pos & mask] = byte
+            out[n] = byte
+            n += 1
+            pos += 1
+            continue
+          }
+          if s == 256 {
+            phase = .blockHeader
+            return n
+          }
+          let l = s - 257
+          guard l < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(position)") }
+          let length = lengthBase[l] + (try take(lengthExtra[l]))
+          let d = try symbol(distances, distanceFast)
+          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(position)") }
+          let distance = distanceBase[d] + (try take(distanceExtra[d]))
+          guard distance <= pos else { throw InputError("deflate distance reaches before the start near byte \(position)") }
+          let count = min(length, want - n)
+          for _ in 0..<count {
+            let byte = window[(pos - distance) & mask]
+            window[pos & mask] = byte
+            out[n] = byte
+            n += 1
+            pos += 1
+          }
+          if count < length {
+            copyLength = length - count
+            copyDistance = distance
+            return n
+          }
+        }
+        return n
+      }
+    }
   }
 
   // MARK: bits
