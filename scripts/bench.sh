@@ -97,3 +97,38 @@ else
   echo "navani not installed (NAVANI_PYTHON=$CYC_PY): side-by-side skipped"
 fi
 rm -f "$CYC_FILE" "$CYC_FILE.time" "$CYC_FILE.json" "$CYC_FILE.navani.time"
+
+# == Cycling: binary and zip formats, streamed (generated here by `cycle demo --bench-format`) ==
+# Each file is written by the project's generator (Sources/Engine/Formats/Cycling/
+# CyclingBenchmarkFile*.swift), summarised by glovebox (wall, CPU, peak RSS via /usr/bin/time),
+# then by navani on the same file when navani is installed. xlsx holds at most one sheet's
+# 1 048 575 rows. CYC_BIN_POINTS / CYC_XLSX_POINTS change the sizes; GLOVEBOX_PEERS=0 skips navani.
+CYC_BIN_POINTS=${CYC_BIN_POINTS:-10000000}
+CYC_XLSX_POINTS=${CYC_XLSX_POINTS:-1000000}
+echo "-- cycle summary of large binary/zip files: format, points, file size; glovebox | navani --"
+for fmt in nda ndax mpr xlsx; do
+  n=$CYC_BIN_POINTS
+  [ "$fmt" = xlsx ] && n=$CYC_XLSX_POINTS
+  f=${TMPDIR:-/tmp}/glovebox-bench-cycling.$fmt
+  "$BIN" cycle demo --bench-points "$n" --bench-file "$f" --bench-format "$fmt" > /dev/null || continue
+  mb=$(( $(stat -c %s "$f") / 1048576 ))
+  /usr/bin/time -f "%e %U %S %M" -o "$f.time" "$BIN" cycle summary "$f" --json > "$f.json"
+  read -r g_s g_u g_y g_kb < "$f.time"
+  g_cpu=$(awk -v u="$g_u" -v s="$g_y" 'BEGIN { printf "%.2f", u + s }')
+  line="$fmt: $n points, $mb MB: glovebox ${g_s} s wall, ${g_cpu} s CPU, peak RSS $(( g_kb / 1024 )) MB"
+  if [ -x "${CYC_PY:-}" ] && "$CYC_PY" -c "import navani" 2>/dev/null; then
+    /usr/bin/time -f "%e %U %S %M" -o "$f.navani.time" "$CYC_PY" -c "
+import sys, warnings; warnings.filterwarnings('ignore')
+import navani.echem as ec
+df = ec.echem_file_loader(sys.argv[1]); s = ec.cycle_summary(df); print(len(s))" "$f" > /dev/null 2>&1
+    if read -r n_s n_u n_y n_kb < "$f.navani.time" 2>/dev/null && [ -n "$n_kb" ]; then
+      n_cpu=$(awk -v u="$n_u" -v s="$n_y" 'BEGIN { printf "%.2f", u + s }')
+      line="$line | navani ${n_s} s wall, ${n_cpu} s CPU, peak RSS $(( n_kb / 1024 )) MB"
+      line="$line | $(awk -v a="$n_s" -v b="$g_s" 'BEGIN { printf "%.1f", a / b }')x faster, $(( n_kb / (g_kb + 1) ))x less memory"
+    else
+      line="$line | navani failed on this file"
+    fi
+  fi
+  echo "$line"
+  rm -f "$f" "$f.time" "$f.json" "$f.navani.time"
+done

@@ -48,6 +48,49 @@ final class CyclingBioLogicTests: XCTestCase {
     }
   }
 
+  // MARK: malformed text exports (streamed line by line)
+
+  private func readError(_ text: String, name: String = "bad.mpt") -> InputError? {
+    do {
+      _ = try CyclingFile.read(bytes: Array(text.utf8), name: name)
+      return nil
+    } catch { return error as? InputError }
+  }
+
+  func testTextExportNonNumberNamesLineAndColumn() throws {
+    // Line 7 (the third data row): Ewe/V, the sixth field, starts at character 12 of "1\t1\t0\t1\t72\t3.x…".
+    let text = gcpl.replacingOccurrences(of: "1\t1\t0\t1\t72\t3.6", with: "1\t1\t0\t1\t72\t3.x")
+    let e = try XCTUnwrap(readError(text))
+    XCTAssertEqual(e.file, "bad.mpt")
+    XCTAssertEqual(e.line, 7)
+    XCTAssertEqual(e.column, 12)
+    XCTAssertTrue(e.message.contains("Ewe/V") && e.message.contains("'3.x'"), e.message)
+  }
+
+  func testTextExportRaggedRowAndInnerBlankLine() throws {
+    let extra = gcpl.replacingOccurrences(of: "\t0\t0\n1\t1\t0\t1\t72", with: "\t0\t0\t9\n1\t1\t0\t1\t72")
+    let ragged = try XCTUnwrap(readError(extra))
+    XCTAssertEqual(ragged.line, 6)
+    XCTAssertTrue(ragged.message.contains("expected 12 values as the header (line 4) names, found 13"), ragged.message)
+    let blank = gcpl.replacingOccurrences(of: "\n1\t0\t0\t2\t108", with: "\n\n1\t0\t0\t2\t108")
+    let inner = try XCTUnwrap(readError(blank))
+    XCTAssertEqual(inner.line, 8)
+    XCTAssertTrue(inner.message.contains("empty line"), inner.message)
+    // Trailing blank lines and a final tab on a row are fine.
+    let tidy = gcpl.replacingOccurrences(of: "-0.02\t1\t0\n", with: "-0.02\t1\t0\t\n\n\n")
+    XCTAssertEqual(try CyclingFile.read(bytes: Array(tidy.utf8), name: "ok.mpt").count, 5)
+  }
+
+  func testTextExportHeaderProblems() throws {
+    let badCount = gcpl.replacingOccurrences(of: "Nb header lines : 4", with: "Nb header lines : two")
+    let count = try XCTUnwrap(readError(badCount))
+    XCTAssertEqual(count.line, 2)
+    XCTAssertTrue(count.message.contains("Nb header lines"), count.message)
+    let cut = "EC-Lab ASCII FILE\nNb header lines : 40\nGalvanostatic Cycling\n"
+    XCTAssertTrue(try XCTUnwrap(readError(cut)).message.contains("truncated"))
+    XCTAssertTrue(try XCTUnwrap(readError("")).message.contains("empty"))
+  }
+
   private func fixture(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cycling/\(name)").path
   }

@@ -101,6 +101,43 @@ final class CLICyclingTests: XCTestCase {
     XCTAssertEqual(capacity[60], 0.001, accuracy: 1e-12)
   }
 
+  func testOverpotentialOfTheLongCyclingExample() throws {
+    let file = example("synthetic_Li-LPSC-8S2O-LPSC-Li_long-cycling_0.5mA.bdf.csv")
+    let result = try CLIRunner.run(["cycle", "overpotential", file, "--area", "0.785398", "--bins", "50", "--json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let document = try result.json()
+    let rows = try XCTUnwrap(document["half_cycles"] as? [[String: Any]])
+    XCTAssertEqual(rows.count, 1600)
+    XCTAssertTrue(document["failure"] is NSNull, "a cell that never failed reports failure: null")
+    XCTAssertEqual(rows.prefix(4).map { $0["process"] as? String }, ["stripping", "plating", "stripping", "plating"])
+    // Generator (Examples/cycling/README.md): 0.5 mA/cm², ASR 20 Ω·cm² growing 0.05 %/h, plateau
+    // 1.075 × j·ASR at mid half-cycle: 0.5·20·1.00025·1.075 = 10.753 mV at 0.5 h and
+    // 0.5·20·(1 + 0.0005·1599.5)·1.075 = 19.347 mV at 1599.5 h (0.3 mV noise: ±0.5 mV).
+    let first = try XCTUnwrap(CLIRunner.number(rows.first?["plateau_mV"]))
+    let last = try XCTUnwrap(CLIRunner.number(rows.last?["plateau_mV"]))
+    XCTAssertEqual(first, 0.5 * 20 * 1.00025 * 1.075, accuracy: 0.5)
+    XCTAssertEqual(last, 0.5 * 20 * (1 + 0.0005 * 1599.5) * 1.075, accuracy: 0.5)
+    // ASR = η / j: the plateau over 0.5 mA/cm² in Ω·cm² (mV / (mA/cm²)).
+    let asr = try XCTUnwrap(CLIRunner.number(rows.last?["asr_ohm_cm2"]))
+    XCTAssertEqual(asr, last / 0.5, accuracy: 0.01 * asr)
+    XCTAssertEqual((document["envelope"] as? [Any])?.count, 50)
+  }
+
+  func testRateBlocksOfTheRateTestExample() throws {
+    let file = example("synthetic_Li-LPSC-8S2O-LPSC-LCO_rate-test.bdf.csv")
+    let result = try CLIRunner.run(
+      ["cycle", "summary", file, "--mass", "5.497787", "--nominal-mAh", "0.879646", "--json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let blocks = try XCTUnwrap(try result.json()["rate_blocks"] as? [[String: Any]])
+    // Generator: five cycles each at 0.1, 0.2, 0.5, 1, 2 and again 0.1C of 160 mA/g × 5.497787 mg
+    // = 0.879646 mAh; at constant current the mean current is the programmed one.
+    let rates = blocks.compactMap { CLIRunner.number($0["c_rate"]) }
+    XCTAssertEqual(rates.count, 6)
+    for (rate, expected) in zip(rates, [0.1, 0.2, 0.5, 1, 2, 0.1]) { XCTAssertEqual(rate, expected, accuracy: 1e-6) }
+    XCTAssertEqual(blocks.map { CLIRunner.number($0["first_cycle"]) }, [1, 6, 11, 16, 21, 26])
+    XCTAssertEqual(blocks.map { CLIRunner.number($0["last_cycle"]) }, [5, 10, 15, 20, 25, 30])
+  }
+
   func testMalformedFileNamesFileAndLine() throws {
     let folder = try CLIRunner.temporaryFolder(self)
     let file = folder.appendingPathComponent("broken.csv")

@@ -51,6 +51,11 @@ struct BioLogicCyclingColumns {
     dischargeCounter = names.firstIndex(of: "Q discharge/mA.h")
   }
 
+  /// The columns `record` reads (a streaming reader parses only these).
+  var usedColumns: [Int] {
+    [time, voltage] + [measuredCurrent, increments, step, cycle, halfCounter, chargeCounter, dischargeCounter].compactMap { $0 }
+  }
+
   /// The next row's record; `value(k)` is the row's value in column k.
   mutating func record(_ value: (Int) -> Double) -> CyclingRecord {
     let t = value(time)
@@ -80,13 +85,14 @@ struct BioLogicCyclingColumns {
 
 /// Reads an EC-Lab file for cycling. A binary `.mpr` streams: module headers are read one by one
 /// and the `VMP data` records pass through one buffer, decoding only the columns used. A `.mpt`
-/// (text) is parsed whole. Errors name the file's line (text) or record (binary).
+/// (text) streams line by line (`readBioLogicTextCycling`). Errors name the file's line (text) or
+/// record (binary).
 func readBioLogicCycling<R: CyclingRecordSink>(_ source: any RandomAccessByteSource, name: String, into sink: inout R) throws -> String {
   let magic = Array(BioLogicFile.binaryMagic.prefix(22))
   let head = try source.bytes(at: 0, count: magic.count)
   guard head == magic || name.lowercased().hasSuffix(".mpr") else {
-    let file = try BioLogicFile(data: Data(try source.bytes(at: 0, count: source.size)), fileName: name)
-    return try readBioLogicTable(file.table, format: file.metadata["format"] ?? "biologic", into: &sink)
+    try readBioLogicTextCycling(source.sequential(0..<source.size), into: &sink)
+    return "biologic"
   }
   func fail(_ message: String) -> InputError { InputError(message, file: name) }
   let size = source.size
@@ -130,20 +136,4 @@ func readBioLogicCycling<R: CyclingRecordSink>(_ source: any RandomAccessByteSou
     }
   }
   return "biologic-mpr"
-}
-
-/// Maps a table already in memory (`.mpt` text) row by row; errors name the file line.
-private func readBioLogicTable<R: CyclingRecordSink>(_ table: ECLabTable, format: String, into sink: inout R) throws -> String {
-  var columns = try BioLogicCyclingColumns(names: table.columnNames)
-  let values = table.columns.map(\.values)
-  for row in 0..<table.rowCount {
-    let record = columns.record { values[$0][row] }
-    do { try sink.consume(record) } catch var e as InputError {
-      let location = table.location(ofRow: row)
-      if e.line == nil { e.line = location.line }
-      if location.line == nil { e.message += " (\(location.text))" }
-      throw e
-    }
-  }
-  return format
 }
