@@ -26,6 +26,19 @@ final class CyclingStreamingTests: XCTestCase {
     XCTAssertEqual(leftover, 2)
   }
 
+  func testCRC32OfTheStandardCheckString() {
+    // The check value of CRC-32/ISO-HDLC for "123456789" is 0xCBF43926; split anywhere it is the same.
+    let bytes = Array("123456789".utf8)
+    XCTAssertEqual(CRC32.checksum(bytes), 0xCBF4_3926)
+    let split = bytes.withUnsafeBytes { raw in
+      CRC32.update(CRC32.update(0, UnsafeRawBufferPointer(rebasing: raw[0..<3])), UnsafeRawBufferPointer(rebasing: raw[3...]))
+    }
+    XCTAssertEqual(split, 0xCBF4_3926)
+    let prefix = [UInt8](repeating: 0x61, count: 1000)
+    let continued = bytes.withUnsafeBytes { CRC32.update(CRC32.checksum(prefix), $0) }
+    XCTAssertEqual(CRC32.checksum(prefix + bytes), continued)
+  }
+
   func testInflateInSmallPiecesMatchesTheDirectorysCRC() throws {
     // The Arbin sheet (2 691 549 bytes inflated, per the zip directory) read 1000 bytes at a time:
     // the size and CRC-32 the archive records are reproduced (the stream checks both at its end).

@@ -215,39 +215,49 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
     let lengthExtra = InflateTables.lengthExtra
     let distanceBase = InflateTables.distanceBase
     let distanceExtra = InflateTables.distanceExtra
+    var inputAt = inputStart
+    var inputLimit = inputEnd
+    let input = inputBuffer
     defer {
       bitBuffer = bb
       bitCount = bc
       produced = pos
+      inputStart = inputAt
     }
     func refill() throws {
-      if inputEnd - inputStart >= 8 {
+      if inputLimit - inputAt >= 8 {
         // Eight bytes at once; keep only the whole bytes that fit below bit 64.
         let take = (63 - bc) >> 3
-        let word = UInt64(littleEndian: UnsafeRawPointer(inputBuffer + inputStart).loadUnaligned(as: UInt64.self))
+        let word = UInt64(littleEndian: UnsafeRawPointer(input + inputAt).loadUnaligned(as: UInt64.self))
         bb |= word << UInt64(bc)
         bc += take * 8
         bb &= (1 << UInt64(bc)) - 1
-        inputStart += take
+        inputAt += take
         return
       }
       while bc <= 56 {
-        if inputStart == inputEnd, try !fillInput() { return }
-        bb |= UInt64(inputBuffer[inputStart]) << UInt64(bc)
-        inputStart += 1
+        if inputAt == inputLimit {
+          inputStart = inputAt
+          let more = try fillInput()
+          inputAt = inputStart
+          inputLimit = inputEnd
+          if !more { return }
+        }
+        bb |= UInt64(input[inputAt]) << UInt64(bc)
+        inputAt += 1
         bc += 8
       }
     }
     func take(_ k: Int) throws -> Int {
       if k == 0 { return 0 }
       if bc < k { try refill() }
-      if bc < k { throw InputError("deflate stream ends early at byte \(position)") }
+      if bc < k { throw InputError("deflate stream ends early at byte \(inputBase + inputAt)") }
       let value = Int(bb & ((1 << UInt64(k)) - 1))
       bb >>= UInt64(k)
       bc -= k
       return value
     }
-    func symbol(_ code: Huffman, _ fast: UnsafeBufferPointer<Int32>) throws -> Int {
+    func symbol(_ h: Huffman, _ fast: UnsafeBufferPointer<Int32>) throws -> Int {
       if bc < 15 { try refill() }
       let entry = fast[Int(bb & 511)]
       if entry >= 0 && Int(entry & 15) <= bc {
@@ -256,12 +266,23 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
         bc -= length
         return Int(entry >> 4)
       }
-      bitBuffer = bb
-      bitCount = bc
-      let s = try decode(code)
-      bb = bitBuffer
-      bc = bitCount
-      return s
+      // Longer codes: canonical decoding bit by bit (counts per length, symbols in code order).
+      var code = 0
+      var first = 0
+      var index = 0
+      for length in 1..<16 {
+        guard bc > 0 else { throw InputError("deflate stream ends early at byte \(inputBase + inputAt)") }
+        code |= Int(bb & 1)
+        bb >>= 1
+        bc -= 1
+        let count = h.counts[length]
+        if code - count < first { return h.symbols[index + (code - first)] }
+        index += count
+        first += count
+        first <<= 1
+        code <<= 1
+      }
+      throw InputError("invalid Huffman code in deflate stream near byte \(inputBase + inputAt)")
     }
     return try literalCode.fast.withUnsafeBufferPointer { literalFast in
       try distances.fast.withUnsafeBufferPointer { distanceFast in
@@ -280,12 +301,12 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
             return n
           }
           let l = s - 257
-          guard l < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(position)") }
+          guard l < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(inputBase + inputAt)") }
           let length = lengthBase[l] + (try take(lengthExtra[l]))
           let d = try symbol(distances, distanceFast)
-          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(position)") }
+          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(inputBase + inputAt)") }
           let distance = distanceBase[d] + (try take(distanceExtra[d]))
-          guard distance <= pos else { throw InputError("deflate distance reaches before the start near byte \(position)") }
+          guard distance <= pos else { throw InputError("deflate distance reaches before the start near byte \(inputBase + inputAt)") }
           let count = min(length, want - n)
           for _ in 0..<count {
             let byte = window[(pos - distance) & mask]
