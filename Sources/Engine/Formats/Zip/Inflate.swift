@@ -198,15 +198,15 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
     return n
   }
 
-  /// The literal/length loop of a Huffman block with the bit buffer in locals (the hot path:
-  /// class properties would be reloaded and checked for exclusive access at every symbol).
-  /// Returns the new output count; leaves `phase` at `.blockHeader` after an end-of-block code
-  /// and a pending copy in `copyLength` when the caller's buffer fills inside a match.
+  /// The literal/length loop of a Huffman block with the bit buffer in a local `InflateBits`
+  /// (the hot path: class properties, and variables captured by local functions, are checked
+  /// for exclusive access at run time at every use). Returns the new output count; leaves
+  /// `phase` at `.blockHeader` after an end-of-block code and a pending copy in `copyLength` when
+  /// the caller's buffer fills inside a match.
   private func decodeCodes(_ out: UnsafeMutablePointer<UInt8>, from start: Int, to want: Int) throws -> Int {
     var n = start
-    var bb = bitBuffer
-    var bc = bitCount
     var pos = produced
+    var r = InflateBits(bits: bitBuffer, count: bitCount, input: inputBuffer, at: inputStart, limit: inputEnd)
     let mask = Self.windowSize - 1
     let window = self.window
     let literalCode = lengthCode
@@ -215,79 +215,16 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
     let lengthExtra = InflateTables.lengthExtra
     let distanceBase = InflateTables.distanceBase
     let distanceExtra = InflateTables.distanceExtra
-    var inputAt = inputStart
-    var inputLimit = inputEnd
-    let input = inputBuffer
     defer {
-      bitBuffer = bb
-      bitCount = bc
+      bitBuffer = r.bits
+      bitCount = r.count
+      inputStart = r.at
       produced = pos
-      inputStart = inputAt
-    }
-    func refill() throws {
-      if inputLimit - inputAt >= 8 {
-        // Eight bytes at once; keep only the whole bytes that fit below bit 64.
-        let take = (63 - bc) >> 3
-        let word = UInt64(littleEndian: UnsafeRawPointer(input + inputAt).loadUnaligned(as: UInt64.self))
-        bb |= word << UInt64(bc)
-        bc += take * 8
-        bb &= (1 << UInt64(bc)) - 1
-        inputAt += take
-        return
-      }
-      while bc <= 56 {
-        if inputAt == inputLimit {
-          inputStart = inputAt
-          let more = try fillInput()
-          inputAt = inputStart
-          inputLimit = inputEnd
-          if !more { return }
-        }
-        bb |= UInt64(input[inputAt]) << UInt64(bc)
-        inputAt += 1
-        bc += 8
-      }
-    }
-    func take(_ k: Int) throws -> Int {
-      if k == 0 { return 0 }
-      if bc < k { try refill() }
-      if bc < k { throw InputError("deflate stream ends early at byte \(inputBase + inputAt)") }
-      let value = Int(bb & ((1 << UInt64(k)) - 1))
-      bb >>= UInt64(k)
-      bc -= k
-      return value
-    }
-    func symbol(_ h: Huffman, _ fast: UnsafeBufferPointer<Int32>) throws -> Int {
-      if bc < 15 { try refill() }
-      let entry = fast[Int(bb & 511)]
-      if entry >= 0 && Int(entry & 15) <= bc {
-        let length = Int(entry & 15)
-        bb >>= UInt64(length)
-        bc -= length
-        return Int(entry >> 4)
-      }
-      // Longer codes: canonical decoding bit by bit (counts per length, symbols in code order).
-      var code = 0
-      var first = 0
-      var index = 0
-      for length in 1..<16 {
-        guard bc > 0 else { throw InputError("deflate stream ends early at byte \(inputBase + inputAt)") }
-        code |= Int(bb & 1)
-        bb >>= 1
-        bc -= 1
-        let count = h.counts[length]
-        if code - count < first { return h.symbols[index + (code - first)] }
-        index += count
-        first += count
-        first <<= 1
-        code <<= 1
-      }
-      throw InputError("invalid Huffman code in deflate stream near byte \(inputBase + inputAt)")
     }
     return try literalCode.fast.withUnsafeBufferPointer { literalFast in
       try distances.fast.withUnsafeBufferPointer { distanceFast in
         while n < want {
-          let s = try symbol(literalCode, literalFast)
+          let s = try symbol(&r, literalCode, literalFast)
           if s < 256 {
             let byte = UInt8(truncatingIfNeeded: s)
             window[pos & mask] = byte
@@ -301,12 +238,14 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
             return n
           }
           let l = s - 257
-          guard l < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(inputBase + inputAt)") }
-          let length = lengthBase[l] + (try take(lengthExtra[l]))
-          let d = try symbol(distances, distanceFast)
-          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(inputBase + inputAt)") }
-          let distance = distanceBase[d] + (try take(distanceExtra[d]))
-          guard distance <= pos else { throw InputError("deflate distance reaches before the start near byte \(inputBase + inputAt)") }
+          guard l < 29 else { throw InputError("invalid length symbol in deflate stream near byte \(inputBase + r.at)") }
+          let length = lengthBase[l] + (try take(&r, lengthExtra[l]))
+          let d = try symbol(&r, distances, distanceFast)
+          guard d < 30 else { throw InputError("invalid distance symbol in deflate stream near byte \(inputBase + r.at)") }
+          let distance = distanceBase[d] + (try take(&r, distanceExtra[d]))
+          guard distance <= pos else {
+            throw InputError("deflate distance reaches before the start near byte \(inputBase + r.at)")
+          }
           let count = min(length, want - n)
           for _ in 0..<count {
             let byte = window[(pos - distance) & mask]
@@ -324,6 +263,59 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
         return n
       }
     }
+  }
+
+  /// Tops `r` up to at least 57 bits, reading more input when its buffer runs out.
+  @inline(__always)
+  private func refill(_ r: inout InflateBits) throws {
+    if r.refillFromBuffer() { return }
+    while r.count <= 56 {
+      inputStart = r.at
+      let more = try fillInput()
+      r.at = inputStart
+      r.limit = inputEnd
+      if !more || r.refillFromBuffer() { return }
+    }
+  }
+
+  @inline(__always)
+  private func take(_ r: inout InflateBits, _ k: Int) throws -> Int {
+    if k == 0 { return 0 }
+    if r.count < k { try refill(&r) }
+    if r.count < k { throw InputError("deflate stream ends early at byte \(inputBase + r.at)") }
+    let value = Int(r.bits & ((1 << UInt64(k)) - 1))
+    r.bits >>= UInt64(k)
+    r.count -= k
+    return value
+  }
+
+  @inline(__always)
+  private func symbol(_ r: inout InflateBits, _ h: Huffman, _ fast: UnsafeBufferPointer<Int32>) throws -> Int {
+    if r.count < 15 { try refill(&r) }
+    let entry = fast[Int(r.bits & 511)]
+    if entry >= 0 && Int(entry & 15) <= r.count {
+      let length = Int(entry & 15)
+      r.bits >>= UInt64(length)
+      r.count -= length
+      return Int(entry >> 4)
+    }
+    // Longer codes: canonical decoding bit by bit (counts per length, symbols in code order).
+    var code = 0
+    var first = 0
+    var index = 0
+    for length in 1..<16 {
+      guard r.count > 0 else { throw InputError("deflate stream ends early at byte \(inputBase + r.at)") }
+      code |= Int(r.bits & 1)
+      r.bits >>= 1
+      r.count -= 1
+      let count = h.counts[length]
+      if code - count < first { return h.symbols[index + (code - first)] }
+      index += count
+      first += count
+      first <<= 1
+      code <<= 1
+    }
+    throw InputError("invalid Huffman code in deflate stream near byte \(inputBase + r.at)")
   }
 
   // MARK: bits
@@ -423,4 +415,36 @@ enum InflateTables {
   ]
   static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
   static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+}
+
+/// The decoder's bit buffer and its view of the input buffer, kept in a local while decoding.
+struct InflateBits {
+  var bits: UInt64
+  var count: Int
+  let input: UnsafeMutablePointer<UInt8>
+  var at: Int
+  var limit: Int
+
+  /// Adds whole bytes from the buffered input until at least 57 bits are held; false when the
+  /// buffer ran out first.
+  @inline(__always)
+  mutating func refillFromBuffer() -> Bool {
+    if limit - at >= 8 {
+      // Eight bytes at once; keep only the whole bytes that fit below bit 64.
+      let take = (63 - count) >> 3
+      let word = UInt64(littleEndian: UnsafeRawPointer(input + at).loadUnaligned(as: UInt64.self))
+      bits |= word << UInt64(count)
+      count += take * 8
+      bits &= (1 << UInt64(count)) - 1
+      at += take
+      return true
+    }
+    while count <= 56 {
+      if at == limit { return false }
+      bits |= UInt64(input[at]) << UInt64(count)
+      at += 1
+      count += 8
+    }
+    return true
+  }
 }

@@ -6,7 +6,7 @@ struct CycleRead: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read", abstract: "Read a cycler file into the data model's columns.")
 
-  @Argument(help: "Cycler file (.csv, .txt, .xlsx, .nda, .ndax).") var file: String
+  @Argument(help: "Cycler file (.csv, .txt, .xlsx, .nda, .ndax, .mpr, .mpt).") var file: String
   @Flag(help: "Print one JSON document.") var json = false
   @Option(help: "At most this many points in the output (0 = all).") var maxPoints = 0
   @OptionGroup var sample: Normalisation
