@@ -102,8 +102,9 @@ rm -f "$CYC_FILE" "$CYC_FILE.time" "$CYC_FILE.json" "$CYC_FILE.navani.time"
 # Each file is written by the project's generator (Sources/Engine/Formats/Cycling/
 # CyclingBenchmarkFile*.swift), summarised by glovebox (wall, CPU, peak RSS via /usr/bin/time),
 # then by navani on the same file when navani is installed. xlsx holds at most one sheet's
-# 1 048 575 rows. CYC_BIN_POINTS / CYC_XLSX_POINTS change the sizes; GLOVEBOX_PEERS=0 skips navani.
-CYC_BIN_POINTS=${CYC_BIN_POINTS:-10000000}
+# 1 048 575 rows. CYC_BIN_POINTS (default 2 M: navani needs ~9 GB and ~6 min per 10 M-point
+# .nda/.ndax) / CYC_XLSX_POINTS change the sizes; GLOVEBOX_PEERS=0 skips navani.
+CYC_BIN_POINTS=${CYC_BIN_POINTS:-2000000}
 CYC_XLSX_POINTS=${CYC_XLSX_POINTS:-1000000}
 echo "-- cycle summary of large binary/zip files: format, points, file size; glovebox | navani --"
 for fmt in nda ndax mpr xlsx; do
