@@ -24,6 +24,7 @@ extension SimulationConfig {
     lines += physicsValues.map { "\($0.0) = \(number($0.1))" }
     if let v = p.upperSigmaMetal { lines.append("upper_sigma_metal = \(number(v))") }
     if let v = p.upperSigmaElectrolyte { lines.append("upper_sigma_electrolyte = \(number(v))") }
+    if let v = p.upperDiffusivity { lines.append("upper_diffusivity = \(number(v))") }
     lines += ["", "[nucleus]", "layer_thickness = \(number(nucleus.layerThickness))",
               "radius = \(number(nucleus.radius))", "centre = \(number(nucleus.centre))",
               "noise = \(number(nucleus.noise))", "seed = \(Int64(bitPattern: nucleus.seed))"]
