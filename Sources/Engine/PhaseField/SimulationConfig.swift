@@ -106,13 +106,19 @@ public struct SimulationConfig: Sendable, Equatable {
   }
 
   static func readNucleus(_ t: TOMLTable, into n: inout LiNucleus) throws {
-    try check(t, allowed: ["layer_thickness", "radius", "centre", "noise", "seed"])
+    try check(t, allowed: ["layer_thickness", "radius", "height", "centre", "noise", "seed"])
     for (key, path) in [("layer_thickness", \LiNucleus.layerThickness), ("radius", \.radius),
                         ("noise", \.noise)] as [(String, WritableKeyPath<LiNucleus, Double>)] {
       if let v = try t.optionalDouble(key) {
         guard v >= 0 else { throw t.error("'nucleus.\(key)' must not be negative", key: key) }
         n[keyPath: path] = v
       }
+    }
+    if let h = try t.optionalDouble("height") {
+      guard h >= n.radius, h.isFinite else {
+        throw t.error("'nucleus.height' must be at least nucleus.radius (\(n.radius) m)", key: "height")
+      }
+      n.height = h
     }
     if let c = try t.optionalDouble("centre") {
       guard c >= 0, c <= 1 else { throw t.error("'nucleus.centre' must lie in [0, 1]", key: "centre") }
