@@ -78,11 +78,29 @@ final class SimRunTests: XCTestCase {
       XCTAssertEqual(config.name, name)
       XCTAssertEqual(try SimulationConfig.parse(config.tomlText()), config, name)
     }
-    let model3 = try SimulationConfig.parse(
-      try String(contentsOfFile: root.appendingPathComponent("Examples/sim/model3.toml").path, encoding: .utf8))
-    // Table S1: model 3 has σ_Li 1.91e-9 above and 3.73e-9 below: the upper/lower ratio is kept.
-    XCTAssertEqual((model3.physics.upperSigmaMetal ?? 0) / model3.physics.sigmaMetal, 1.91 / 3.73, accuracy: 0.01)
-    XCTAssertEqual(model3.physics.siteDensity, 534 / 6.941e-3, accuracy: 1e-3 * 76_934)
+    func preset(_ name: String) throws -> LiModelPhysics {
+      try SimulationConfig.parse(try String(
+        contentsOfFile: root.appendingPathComponent("Examples/sim/\(name).toml").path, encoding: .utf8)).physics
+    }
+    let model1 = try preset("model1"), model2 = try preset("model2"), model3 = try preset("model3")
+    // The presets' reading of Table S1: every electrolyte obeys Nernst–Einstein, σ_e = F²Dc0/RT
+    // (by hand for LPSC: 96500² × 1e-11 × 1000 / (8.314 × 297.15) = 0.03769 S/m) ...
+    XCTAssertEqual(model1.sigmaElectrolyte, 96500.0 * 96500 * 1e-11 * 1000 / (8.314 * 297.15), accuracy: 2e-4)
+    for (p, name) in [(model1, "model1"), (model2, "model2"), (model3, "model3")] {
+      XCTAssertEqual(p.sigmaElectrolyte / p.nernstEinsteinConductivity(diffusivity: p.diffusivity), 1,
+                     accuracy: 0.01, name)
+    }
+    let upperD = try XCTUnwrap(model3.upperDiffusivity), upperSigma = try XCTUnwrap(model3.upperSigmaElectrolyte)
+    XCTAssertEqual(upperSigma / model3.nernstEinsteinConductivity(diffusivity: upperD), 1, accuracy: 0.01)
+    // ... and the composite (model 2, model 3's upper half) carries S1's σ_Li ratio 1.91/3.73 of
+    // LPSC's transport, while the metal is the same Li in all three.
+    XCTAssertEqual(model2.sigmaElectrolyte / model1.sigmaElectrolyte, 1.91 / 3.73, accuracy: 0.005)
+    XCTAssertEqual(model2.diffusivity / model1.diffusivity, 1.91 / 3.73, accuracy: 0.005)
+    XCTAssertEqual(upperSigma / model3.sigmaElectrolyte, 1.91 / 3.73, accuracy: 0.005)
+    XCTAssertEqual(model3.sigmaElectrolyte, model1.sigmaElectrolyte)
+    XCTAssertEqual(model2.sigmaMetal, model1.sigmaMetal)
+    XCTAssertEqual(model3.upperSigmaMetal, model1.sigmaMetal)
+    XCTAssertEqual(model3.siteDensity, 534 / 6.941e-3, accuracy: 1e-3 * 76_934)
   }
 
   func testMalformedConfigErrorsNameFileAndLine() {
@@ -93,6 +111,16 @@ final class SimRunTests: XCTestCase {
     }
     XCTAssertThrowsError(try SimulationConfig.parse("[numerics]\nnx = 7\n", fileName: "m.toml")) {
       XCTAssertEqual(($0 as? InputError)?.line, 2)
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse(
+      "[physics]\ndiffusivity = 1e-11\nupper_diffusivity = 2e-11\n", fileName: "m.toml")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 3)
+      XCTAssertTrue("\($0)".contains("upper_diffusivity"))
+    }
+    XCTAssertThrowsError(try SimulationConfig.parse(
+      "[nucleus]\nradius = 0.5e-6\nheight = 0.2e-6\n", fileName: "m.toml")) {
+      XCTAssertEqual(($0 as? InputError)?.line, 3)
+      XCTAssertTrue("\($0)".contains("nucleus.height"))
     }
     XCTAssertThrowsError(try SimulationConfig.parse("[numerics]\ndt_max = -1\n")) {
       XCTAssertTrue("\($0)".contains("positive"))

@@ -6,12 +6,16 @@
 /// are explicit. Migration uses face fluxes D·c_face·(F/RT)·Δφ/h with c_face the mean of the two
 /// nodes, so ∫c changes only by the wall fluxes and the sink; the explicit drift is stable for
 /// Δt ≤ h/|v|, v = D(F/RT)|∇φ| (the model's migration limit).
+/// Layered D (model 3, `upperDiffusivity` from y ≥ layerHeight·Ly, faces by their midpoint):
+/// the implicit symbol uses D_max and the explicit part adds ∇·((D − D_max)∇c) as face fluxes,
+/// which only removes diffusion, so the split stays stable at any Δt (as in the ξ equation).
 public final class LiConcentrationEquation: SemilinearProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let physics: LiModelPhysics
   let nx: Int
   let intervals: Int
+  let layerStart: Double
   /// φ and ∂ξ/∂t on all nodes (rows 0…Ny), set by the model before each step.
   public var potential: [Double]
   public var phaseRate: [Double]
@@ -23,8 +27,9 @@ public final class LiConcentrationEquation: SemilinearProblem {
     intervals = numerics.ny
     transform = SpectralTransform2D(nx: numerics.nx, ny: numerics.ny, lengthX: numerics.lengthX,
                                     lengthY: numerics.lengthY, boundary: .neumannDirichlet)
-    let d = physics.diffusivity
+    let d = max(physics.diffusivity, physics.upperDiffusivity ?? 0)
     linearSymbol = transform.laplacianSymbol(.fivePoint).map { d * $0 }
+    layerStart = physics.layerHeight * numerics.lengthY
     let all = numerics.nx * (numerics.ny + 1)
     potential = [Double](repeating: 0, count: all)
     phaseRate = [Double](repeating: 0, count: all)
@@ -42,20 +47,26 @@ public final class LiConcentrationEquation: SemilinearProblem {
   public func explicitPart(_ w: [Double], time: Double, into hat: inout [Double]) {
     let c = concentration(from: w)
     let hx = transform.spacingX, hy = transform.spacingY
-    let mu = physics.diffusivity * physics.fOverRT
-    let cs = physics.siteDensity
+    let cs = physics.siteDensity, fOverRT = physics.fOverRT
+    let implicitD = max(physics.diffusivity, physics.upperDiffusivity ?? 0)
+    func faceD(_ y: Double) -> Double {
+      y >= layerStart ? (physics.upperDiffusivity ?? physics.diffusivity) : physics.diffusivity
+    }
     for j in 0..<intervals {
       let r = j
+      let dRow = faceD(Double(j) * hy), dNorth = faceD((Double(j) + 0.5) * hy)
+      let dSouth = j == 0 ? dNorth : faceD((Double(j) - 0.5) * hy)
       for i in 0..<nx {
         let k = j * nx + i
         let east = j * nx + (i + 1) % nx, west = j * nx + (i + nx - 1) % nx
         let north = k + nx, south = j == 0 ? k + nx : k - nx  // mirror at the Li electrode
-        func flux(_ a: Int, _ b: Int, _ h: Double) -> Double {
-          // D c (F/RT) ∂φ/∂n across the face from a to b, per unit area
-          mu * 0.5 * (c[a] + c[b]) * (potential[b] - potential[a]) / h
+        func flux(_ a: Int, _ b: Int, _ h: Double, _ d: Double) -> Double {
+          // D c (F/RT) ∂φ/∂n + (D − D_max) ∂c/∂n across the face from a to b, per unit area
+          d * fOverRT * 0.5 * (c[a] + c[b]) * (potential[b] - potential[a]) / h
+            + (d - implicitD) * (c[b] - c[a]) / h
         }
-        let divergence = (flux(k, east, hx) - flux(west, k, hx)) / hx
-          + (flux(k, north, hy) - flux(south, k, hy)) / hy
+        let divergence = (flux(k, east, hx, dRow) - flux(west, k, hx, dRow)) / hx
+          + (flux(k, north, hy, dNorth) - flux(south, k, hy, dSouth)) / hy
         buffer[r * nx + i] = divergence - cs * phaseRate[k]
       }
     }

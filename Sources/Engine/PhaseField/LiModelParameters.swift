@@ -24,10 +24,22 @@ public struct LiModelPhysics: Sendable, Equatable, Codable {
   /// Optional upper layer (y ≥ layerHeight·Ly) with its own conductivities (model 3).
   public var upperSigmaMetal: Double?
   public var upperSigmaElectrolyte: Double?
+  /// Li⁺ diffusivity of the upper layer's electrolyte (m²/s); nil = `diffusivity`. A layer with
+  /// its own ionic conductivity needs its own D so that σ = F²Dc0/RT holds on both sides
+  /// (Examples/sim/README.md); at most `diffusivity` (the migration Δt limit uses `diffusivity`).
+  public var upperDiffusivity: Double?
   public var layerHeight = 0.5
   public var electrodePotential = -0.1  // V at y = 0 (top is 0 V)
 
   public init() {}
+
+  /// Nernst–Einstein ionic conductivity of a single-ion conductor (only Li⁺ mobile):
+  /// σ = F²·D·c0/(RT) in S/m (D in m²/s, c0 in mol/m³). The conductivity of equation 3's
+  /// electrolyte that carries the same current as equation 2's Li⁺ migration flux D c (F/RT)∇φ
+  /// at c = c0 (Bard & Faulkner, Electrochemical Methods, 2nd ed., eq. 4.2.17 with z = 1).
+  public func nernstEinsteinConductivity(diffusivity d: Double) -> Double {
+    faraday * fOverRT * d * referenceConcentration
+  }
 
   /// F/RT in 1/V.
   public var fOverRT: Double { faraday / (gasConstant * temperature) }

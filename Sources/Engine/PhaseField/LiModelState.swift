@@ -30,11 +30,16 @@ public struct LiModelState: Sendable, Equatable {
   }
 }
 
-/// The initial lithium: a flat layer on the Li electrode plus a semicircular nucleus, both with
-/// the equilibrium profile ξ = ½[1 − tanh(d/δ)], d the signed distance to the union (m).
+/// The initial lithium: a flat layer on the Li electrode plus a nucleus, both with the
+/// equilibrium profile ξ = ½[1 − tanh(d/δ)], d the exact signed distance to the union (m).
+/// The nucleus is a capsule standing on the electrode: the points within `radius` of the
+/// vertical segment from the electrode up to `height − radius`, i.e. a filament of width
+/// 2·radius with a round tip at `height`; height = radius (the default) is the semicircle.
 public struct LiNucleus: Sendable, Equatable, Codable {
   public var layerThickness = 0.5e-6
   public var radius = 1.0e-6
+  /// Tip height above the electrode (m); nil = radius (a semicircle). Never below radius.
+  public var height: Double?
   /// Centre of the nucleus along x, as a fraction of the width (0.5 = middle).
   public var centre = 0.5
   /// Amplitude of uniform random noise added to ξ in the interface (0 = none), and its seed.
@@ -48,13 +53,15 @@ public struct LiNucleus: Sendable, Equatable, Codable {
     let hx = numerics.spacingX, hy = numerics.spacingY
     let cx = centre * numerics.lengthX
     var random = seed
+    let stem = max((height ?? radius) - radius, 0)
     var xi = [Double](repeating: 0, count: nx * rows)
     for j in 0..<rows {
       let y = Double(j) * hy
+      let dy = y - min(max(y, 0), stem)
       for i in 0..<nx {
         let x = Double(i) * hx
         let dx = x - cx
-        let distance = min(y - layerThickness, (dx * dx + y * y).squareRoot() - radius)
+        let distance = min(y - layerThickness, (dx * dx + dy * dy).squareRoot() - radius)
         var value = 0.5 * (1 - tanh(distance / width))
         if noise > 0, value > 0.01, value < 0.99 {
           random = random &* 6364136223846793005 &+ 1442695040888963407

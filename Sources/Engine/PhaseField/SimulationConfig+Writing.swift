@@ -24,8 +24,11 @@ extension SimulationConfig {
     lines += physicsValues.map { "\($0.0) = \(number($0.1))" }
     if let v = p.upperSigmaMetal { lines.append("upper_sigma_metal = \(number(v))") }
     if let v = p.upperSigmaElectrolyte { lines.append("upper_sigma_electrolyte = \(number(v))") }
+    if let v = p.upperDiffusivity { lines.append("upper_diffusivity = \(number(v))") }
     lines += ["", "[nucleus]", "layer_thickness = \(number(nucleus.layerThickness))",
-              "radius = \(number(nucleus.radius))", "centre = \(number(nucleus.centre))",
+              "radius = \(number(nucleus.radius))"]
+    if let h = nucleus.height { lines.append("height = \(number(h))") }
+    lines += ["centre = \(number(nucleus.centre))",
               "noise = \(number(nucleus.noise))", "seed = \(Int64(bitPattern: nucleus.seed))"]
     lines += ["", "[mechanics]", "enabled = \(m.enabled)",
               "metal_young_modulus = \(number(m.metalYoungModulus))",

@@ -71,7 +71,7 @@ public struct SimulationConfig: Sendable, Equatable {
     ]
     try check(t, allowed: Set(keys.map(\.0) + [
       "transfer_coefficient", "anisotropy_strength", "anisotropy_angle", "upper_sigma_metal",
-      "upper_sigma_electrolyte", "layer_height", "electrode_potential",
+      "upper_sigma_electrolyte", "upper_diffusivity", "layer_height", "electrode_potential",
     ]))
     for (key, path) in keys { try positive(t, key, &p[keyPath: path]) }
     if let a = try t.optionalDouble("transfer_coefficient") {
@@ -91,6 +91,13 @@ public struct SimulationConfig: Sendable, Equatable {
       guard v > 0 else { throw t.error("'physics.upper_sigma_electrolyte' must be positive", key: "upper_sigma_electrolyte") }
       p.upperSigmaElectrolyte = v
     }
+    if let v = try t.optionalDouble("upper_diffusivity") {
+      guard v > 0, v <= p.diffusivity else {
+        throw t.error("'physics.upper_diffusivity' must be positive and at most physics.diffusivity (\(p.diffusivity))",
+                      key: "upper_diffusivity")
+      }
+      p.upperDiffusivity = v
+    }
     if let h = try t.optionalDouble("layer_height") {
       guard h >= 0, h <= 1 else { throw t.error("'physics.layer_height' must lie in [0, 1]", key: "layer_height") }
       p.layerHeight = h
@@ -99,13 +106,19 @@ public struct SimulationConfig: Sendable, Equatable {
   }
 
   static func readNucleus(_ t: TOMLTable, into n: inout LiNucleus) throws {
-    try check(t, allowed: ["layer_thickness", "radius", "centre", "noise", "seed"])
+    try check(t, allowed: ["layer_thickness", "radius", "height", "centre", "noise", "seed"])
     for (key, path) in [("layer_thickness", \LiNucleus.layerThickness), ("radius", \.radius),
                         ("noise", \.noise)] as [(String, WritableKeyPath<LiNucleus, Double>)] {
       if let v = try t.optionalDouble(key) {
         guard v >= 0 else { throw t.error("'nucleus.\(key)' must not be negative", key: key) }
         n[keyPath: path] = v
       }
+    }
+    if let h = try t.optionalDouble("height") {
+      guard h >= n.radius, h.isFinite else {
+        throw t.error("'nucleus.height' must be at least nucleus.radius (\(n.radius) m)", key: "height")
+      }
+      n.height = h
     }
     if let c = try t.optionalDouble("centre") {
       guard c >= 0, c <= 1 else { throw t.error("'nucleus.centre' must lie in [0, 1]", key: "centre") }
