@@ -82,6 +82,19 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
   }
 
+  /// û = F u for a field that `fill` writes straight into the transform's aligned input
+  /// buffer (all `fieldCount` values), which saves the copy of `forward(_:into:)`.
+  public func forward(into spectrum: inout [Double],
+                      filling fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
+    if spectrum.count != spectrumCount { spectrum = [Double](repeating: 0, count: spectrumCount) }
+    fill(UnsafeMutableBufferPointer(start: fieldBuffer.pointer, count: fieldCount))
+    executeForward()
+    spectrum.withUnsafeMutableBufferPointer { dst in
+      guard let base = dst.baseAddress else { return }
+      base.update(from: spectrumBuffer.pointer, count: spectrumCount)
+    }
+  }
+
   /// u = F⁻¹ û / normalization, so that inverse(forward(u)) == u.
   public func inverse(_ spectrum: [Double], into field: inout [Double]) {
     precondition(spectrum.count == spectrumCount)

@@ -6,7 +6,7 @@
 /// are explicit. Migration uses face fluxes D·c_face·(F/RT)·Δφ/h with c_face the mean of the two
 /// nodes, so ∫c changes only by the wall fluxes and the sink; the explicit drift is stable for
 /// Δt ≤ h/|v|, v = D(F/RT)|∇φ| (the model's migration limit).
-public final class LiConcentrationEquation: SemilinearProblem {
+public final class LiConcentrationEquation: PhysicalExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let physics: LiModelPhysics
@@ -15,7 +15,8 @@ public final class LiConcentrationEquation: SemilinearProblem {
   /// φ and ∂ξ/∂t on all nodes (rows 0…Ny), set by the model before each step.
   public var potential: [Double]
   public var phaseRate: [Double]
-  private var buffer: [Double]
+  /// c on all rows, rebuilt from w by each evaluation (kept to avoid an allocation per step).
+  private var fullConcentration: [Double] = []
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics) {
     self.physics = physics
@@ -28,7 +29,6 @@ public final class LiConcentrationEquation: SemilinearProblem {
     let all = numerics.nx * (numerics.ny + 1)
     potential = [Double](repeating: 0, count: all)
     phaseRate = [Double](repeating: 0, count: all)
-    buffer = [Double](repeating: 0, count: transform.fieldCount)
   }
 
   /// Full-grid c (rows 0…Ny) from the lifted field on rows 0…Ny−1.
@@ -40,25 +40,54 @@ public final class LiConcentrationEquation: SemilinearProblem {
   }
 
   public func explicitPart(_ w: [Double], time: Double, into hat: inout [Double]) {
-    let c = concentration(from: w)
+    transform.forward(into: &hat) { evaluate(w, dt: nil, into: $0) }
+  }
+
+  /// F(w + Δt·N(w)): the explicit terms and the state in one transform (IMEX Euler).
+  public func explicitUpdate(_ w: [Double], time: Double, dt: Double, into hat: inout [Double]) {
+    transform.forward(into: &hat) { evaluate(w, dt: dt, into: $0) }
+  }
+
+  /// Writes N(w) on rows 0…Ny−1, or w + Δt·N(w) when `dt` is given.
+  private func evaluate(_ w: [Double], dt: Double?, into out: UnsafeMutableBufferPointer<Double>) {
+    let c0 = physics.referenceConcentration
+    let interior = nx * intervals
+    if fullConcentration.count != nx * (intervals + 1) {
+      fullConcentration = [Double](repeating: c0, count: nx * (intervals + 1))
+    }
+    fullConcentration.withUnsafeMutableBufferPointer { c in
+      w.withUnsafeBufferPointer { w in
+        for k in 0..<interior { c[k] = w[k] + c0 }
+      }
+    }
     let hx = transform.spacingX, hy = transform.spacingY
     let mu = physics.diffusivity * physics.fOverRT
     let cs = physics.siteDensity
-    for j in 0..<intervals {
-      let r = j
-      for i in 0..<nx {
-        let k = j * nx + i
-        let east = j * nx + (i + 1) % nx, west = j * nx + (i + nx - 1) % nx
-        let north = k + nx, south = j == 0 ? k + nx : k - nx  // mirror at the Li electrode
-        func flux(_ a: Int, _ b: Int, _ h: Double) -> Double {
-          // D c (F/RT) ∂φ/∂n across the face from a to b, per unit area
-          mu * 0.5 * (c[a] + c[b]) * (potential[b] - potential[a]) / h
+    let step = dt ?? 0, update = dt != nil
+    // D c (F/RT) ∂φ/∂n across a face, per unit area, and its divergence: reciprocals of the
+    // spacings so the node loop has no division.
+    let ax = 0.5 * mu / (hx * hx), ay = 0.5 * mu / (hy * hy)
+    let nx = self.nx
+    fullConcentration.withUnsafeBufferPointer { c in
+    potential.withUnsafeBufferPointer { phi in
+    phaseRate.withUnsafeBufferPointer { rate in
+    w.withUnsafeBufferPointer { w in
+      for j in 0..<intervals {
+        let row = j * nx
+        for i in 0..<nx {
+          let k = row + i
+          let east = i + 1 < nx ? k + 1 : row, west = i > 0 ? k - 1 : row + nx - 1
+          let north = k + nx, south = j == 0 ? k + nx : k - nx  // mirror at the Li electrode
+          let ck = c[k], pk = phi[k]
+          let divergence = ax * ((ck + c[east]) * (phi[east] - pk) - (c[west] + ck) * (pk - phi[west]))
+            + ay * ((ck + c[north]) * (phi[north] - pk) - (c[south] + ck) * (pk - phi[south]))
+          let force = divergence - cs * rate[k]
+          out[k] = update ? w[k] + step * force : force
         }
-        let divergence = (flux(k, east, hx) - flux(west, k, hx)) / hx
-          + (flux(k, north, hy) - flux(south, k, hy)) / hy
-        buffer[r * nx + i] = divergence - cs * phaseRate[k]
       }
     }
-    transform.forward(buffer, into: &hat)
+    }
+    }
+    }
   }
 }

@@ -115,10 +115,14 @@ public struct PotentialSolver: Sendable {
     // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
     // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
     // metal rows (σ_Li/h²) and would accept potentials that ignore the deposition source.
-    let diagonal = a.diagonal
+    let inverseDiagonal = a.diagonal.map { 1 / $0 }
     func scaled(_ v: [Double]) -> Double {
       var m = 0.0
-      for k in 0..<v.count { m = max(m, abs(v[k] / diagonal[k])) }
+      v.withUnsafeBufferPointer { v in
+        inverseDiagonal.withUnsafeBufferPointer { d in
+          for k in 0..<v.count { m = max(m, abs(v[k] * d[k])) }
+        }
+      }
       return m
     }
     let bNorm = max(scaled(b), .leastNormalMagnitude)
@@ -128,7 +132,8 @@ public struct PotentialSolver: Sendable {
     var rNorm = scaled(r)
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
     let multigrid = given ?? Multigrid(fine: a)
-    var z = multigrid.vCycle(0, r)
+    var z = [Double](repeating: 0, count: a.count)
+    multigrid.vCycle(r, into: &z)
     var p = z
     var rz = dot(r, z)
     var ap = [Double](repeating: 0, count: a.count)
@@ -141,7 +146,7 @@ public struct PotentialSolver: Sendable {
       }
       rNorm = scaled(r)
       if rNorm / bNorm <= tolerance || !rNorm.isFinite { return (iteration, rNorm / bNorm) }
-      z = multigrid.vCycle(0, r)
+      multigrid.vCycle(r, into: &z)
       let rzNew = dot(r, z)
       let beta = rzNew / rz
       rz = rzNew

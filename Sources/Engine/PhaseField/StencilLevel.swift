@@ -62,9 +62,10 @@ struct StencilLevel: Sendable {
 
   func apply(_ u: [Double], into y: inout [Double]) {
     let nx = self.nx, rows = self.rows
-    var input = u
     coefficients.withUnsafeBufferPointer { a in
-      input.withUnsafeMutableBufferPointer { u in
+      u.withUnsafeBufferPointer { input in
+        // read only: the shared sum takes the mutable pointer the sweeps need
+        let u = UnsafeMutableBufferPointer(mutating: input)
         y.withUnsafeMutableBufferPointer { y in
           for r in 0..<rows {
             let row = r * nx
@@ -111,9 +112,11 @@ struct StencilTransfer: Sendable {
   let fineCount: Int
   let coarseNx: Int
   let coarseRows: Int
-  /// 4 entries per fine node; index −1 marks an unused slot.
+  /// 4 entries per fine node; index −1 marks an unused slot (emptied by `compact`).
   var index: [Int]
   var weight: [Double]
+  /// The same weights with implicit indices, after `compact`.
+  var corners: CornerWeights?
 
   init(fine: StencilLevel) {
     let nx = fine.nx, cnx = nx / 2, cRows = fine.intervals / 2 - 1
@@ -190,18 +193,28 @@ struct StencilTransfer: Sendable {
     }
   }
 
-  func restrict(_ fine: [Double]) -> [Double] {
-    var out = [Double](repeating: 0, count: coarseNx * coarseRows)
+  /// out = Pᵀ fine (out is resized and overwritten).
+  func restrict(_ fine: [Double], into out: inout [Double]) {
+    if out.count != coarseNx * coarseRows { out = [Double](repeating: 0, count: coarseNx * coarseRows) } else {
+      out.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+    if let corners {
+      corners.restrict(fine, into: &out)
+      return
+    }
     for k in 0..<fineCount {
       for slot in 0..<4 {
         let c = index[4 * k + slot]
         if c >= 0 { out[c] += weight[4 * k + slot] * fine[k] }
       }
     }
-    return out
   }
 
   func prolongAdd(_ coarse: [Double], into fine: inout [Double]) {
+    if let corners {
+      corners.prolongAdd(coarse, into: &fine)
+      return
+    }
     for k in 0..<fineCount {
       var s = 0.0
       for slot in 0..<4 {
@@ -210,6 +223,18 @@ struct StencilTransfer: Sendable {
       }
       fine[k] += s
     }
+  }
+
+  /// Replaces the (index, weight) slots by the implicit-index `CornerWeights` when every
+  /// fine node's coarse nodes are its lower-left cell corners (always, for grids that the
+  /// multigrid coarsens); restriction and prolongation then read half the memory.
+  mutating func compact(fineNx: Int) {
+    guard let packed = CornerWeights(fineNx: fineNx, fineCount: fineCount, coarseNx: coarseNx,
+                                     coarseRows: coarseRows, index: index, weight: weight)
+    else { return }
+    corners = packed
+    index = []
+    weight = []
   }
 
   /// The Galerkin coarse operator Pᵀ A P as a 9-point stencil on the coarse grid.
