@@ -29,6 +29,9 @@ public final class SpectralTransform2D: @unchecked Sendable {
   private let inversePlans: [FFTPlan]
   private let fieldBuffer: FFTScratch
   private let spectrumBuffer: FFTScratch
+  /// Columns per block of the y transforms and the block's buffer (non-periodic boundaries).
+  private let blockColumns: Int
+  private let blockBuffer: FFTScratch
 
   /// - Precondition: nx ≥ 2 (even when y is periodic); ny ≥ 2; lengths > 0. Sizes are checked by
   ///   callers that read them from input (`PhaseFieldGrid`), so a violation is a programming error.
@@ -49,6 +52,8 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
     fieldBuffer = FFTScratch(count: nx * ny)
     spectrumBuffer = FFTScratch(count: count)
+    blockColumns = FFTPlanCache.blockColumns(nx: nx)
+    blockBuffer = FFTScratch(count: boundary == .periodic ? 0 : blockColumns * ny)
     let cache = FFTPlanCache.shared
     forwardPlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: true),
                                input: fieldBuffer, output: spectrumBuffer)
@@ -120,16 +125,27 @@ public final class SpectralTransform2D: @unchecked Sendable {
     if boundary == .periodic {
       fftw_execute_dft_r2c(forwardPlans[0].raw, fieldBuffer.pointer, complexSpectrum)
     } else {
-      // the field scratch is overwritten by the in-place y transform; it is refilled each call
-      fftw_execute_r2r(forwardPlans[0].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+      // the field scratch is overwritten by the y transform; it is refilled each call
+      transformColumns(forwardPlans[0])
       fftw_execute_dft_r2c(forwardPlans[1].raw, fieldBuffer.pointer, complexSpectrum)
     }
   }
 
   private func executeInverse() {
     fftw_execute_dft_c2r(inversePlans[0].raw, complexSpectrum, fieldBuffer.pointer)
-    if boundary != .periodic {
-      fftw_execute_r2r(inversePlans[1].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+    if boundary != .periodic { transformColumns(inversePlans[1]) }
+  }
+
+  /// Applies the y plan to every column of the field buffer, one block of columns at a time:
+  /// each block (`blockColumns` adjacent columns, a short contiguous run of every row) is
+  /// copied into a small buffer that stays in cache, transformed there and copied back.
+  private func transformColumns(_ plan: FFTPlan) {
+    let field = fieldBuffer.pointer, block = blockBuffer.pointer
+    let width = blockColumns, rows = ny, columns = nx
+    for first in stride(from: 0, to: columns, by: width) {
+      for j in 0..<rows { (block + j * width).update(from: field + j * columns + first, count: width) }
+      fftw_execute_r2r(plan.raw, block, block)
+      for j in 0..<rows { (field + j * columns + first).update(from: block + j * width, count: width) }
     }
   }
 }

@@ -245,16 +245,30 @@ public final class MechanicsSolver {
       iterations += 1
     }
     // Stress σ = C:(ε − ε⁰), σ_zz = λ tr(ε − ε⁰) (ε_zz = ε⁰_zz = 0).
-    var sigma = [zeros, zeros, zeros]
-    var zz = zeros
-    for k in 0..<n {
-      let exx = eps[0][k] - eigenstrain[k], eyy = eps[1][k] - eigenstrain[k]
-      let trace = exx + eyy
-      sigma[0][k] = lame[k] * trace + 2 * shear[k] * exx
-      sigma[1][k] = lame[k] * trace + 2 * shear[k] * eyy
-      sigma[2][k] = 2 * shear[k] * eps[2][k]
-      zz[k] = lame[k] * trace
+    var sxx = zeros, syy = zeros, sxy = zeros, zz = zeros
+    eps[0].withUnsafeBufferPointer { e0 in
+    eps[1].withUnsafeBufferPointer { e1 in
+    eps[2].withUnsafeBufferPointer { e2 in
+    sxx.withUnsafeMutableBufferPointer { sxx in
+    syy.withUnsafeMutableBufferPointer { syy in
+    sxy.withUnsafeMutableBufferPointer { sxy in
+    zz.withUnsafeMutableBufferPointer { zz in
+      for k in 0..<n {
+        let exx = e0[k] - eigenstrain[k], eyy = e1[k] - eigenstrain[k]
+        let trace = exx + eyy
+        sxx[k] = lame[k] * trace + 2 * shear[k] * exx
+        syy[k] = lame[k] * trace + 2 * shear[k] * eyy
+        sxy[k] = 2 * shear[k] * e2[k]
+        zz[k] = lame[k] * trace
+      }
     }
+    }
+    }
+    }
+    }
+    }
+    }
+    let sigma = [sxx, syy, sxy]
     return Result(strain: eps, stress: sigma, stressZZ: zz, iterations: iterations,
                   relativeResidual: rr.squareRoot() / bNorm)
   }
