@@ -100,6 +100,31 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
   }
 
+  /// û = F u into the transform's own spectrum buffer (read and changed with
+  /// `withSpectrumBuffer`, brought back with `inverseOfSpectrumBuffer`): for callers that
+  /// work on the spectrum in place and need no copy of it.
+  public func forwardIntoSpectrumBuffer(filling fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
+    fill(UnsafeMutableBufferPointer(start: fieldBuffer.pointer, count: fieldCount))
+    executeForward()
+  }
+
+  /// Runs `body` on the spectrum buffer (r2c layout, `spectrumCount` doubles).
+  public func withSpectrumBuffer<T>(_ body: (UnsafeMutableBufferPointer<Double>) -> T) -> T {
+    body(UnsafeMutableBufferPointer(start: spectrumBuffer.pointer, count: spectrumCount))
+  }
+
+  /// u = F⁻¹ û / normalization of the spectrum buffer, which the transform overwrites.
+  public func inverseOfSpectrumBuffer(into field: inout [Double]) {
+    if field.count != fieldCount { field = [Double](repeating: 0, count: fieldCount) }
+    executeInverse()
+    let scale = 1 / normalization
+    let n = fieldCount
+    let out = fieldBuffer.pointer
+    field.withUnsafeMutableBufferPointer { dst in
+      for index in 0..<n { dst[index] = out[index] * scale }
+    }
+  }
+
   /// u = F⁻¹ û / normalization, so that inverse(forward(u)) == u.
   public func inverse(_ spectrum: [Double], into field: inout [Double]) {
     precondition(spectrum.count == spectrumCount)

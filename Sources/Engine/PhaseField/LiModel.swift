@@ -118,10 +118,14 @@ public final class LiModel {
   func migrationLimit(_ phi: [Double]) -> Double {
     let nx = numerics.nx, hx = numerics.spacingX, hy = numerics.spacingY
     var maxField = 0.0
-    for j in 0..<numerics.ny {
-      for i in 0..<nx {
-        let k = j * nx + i
-        maxField = max(maxField, abs(phi[j * nx + (i + 1) % nx] - phi[k]) / hx, abs(phi[k + nx] - phi[k]) / hy)
+    let rows = numerics.ny
+    phi.withUnsafeBufferPointer { phi in
+      for j in 0..<rows {
+        let row = j * nx
+        for i in 0..<nx {
+          let k = row + i
+          maxField = max(maxField, abs(phi[i + 1 < nx ? k + 1 : row] - phi[k]) / hx, abs(phi[k + nx] - phi[k]) / hy)
+        }
       }
     }
     let speed = physics.diffusivity * physics.fOverRT * maxField

@@ -71,40 +71,30 @@ public final class MechanicsSolver {
   func project(_ field: inout [[Double]]) {
     for c in 0..<3 {
       field[c].withUnsafeBufferPointer { src in
-        withSpectrum(c) { spectrum in
-          transform.forward(into: &spectrum) { dst in
-            for k in 0..<dst.count { dst[k] = src[k] }
-          }
+        components[c].forwardIntoSpectrumBuffer { dst in
+          for k in 0..<dst.count { dst[k] = src[k] }
         }
       }
     }
     projectSpectra()
-    transform.inverse(spectrumXX, into: &field[0])
-    transform.inverse(spectrumYY, into: &field[1])
-    transform.inverse(spectrumXY, into: &field[2])
+    for c in 0..<3 { components[c].inverseOfSpectrumBuffer(into: &field[c]) }
   }
 
-  /// Spectra of the three components (xx, yy, xy), reused by every projection; three
-  /// properties rather than one array so that all three can be mutated at once.
-  private var spectrumXX: [Double] = []
-  private var spectrumYY: [Double] = []
-  private var spectrumXY: [Double] = []
+  /// One transform per component (xx, yy, xy): each keeps its spectrum in its own FFTW buffer,
+  /// where the projection works in place (no spectrum is copied; plans are shared).
+  private lazy var components: [SpectralTransform2D] = [
+    transform,
+    SpectralTransform2D(nx: nx, ny: ny, lengthX: transform.lengthX, lengthY: transform.lengthY, boundary: .periodic),
+    SpectralTransform2D(nx: nx, ny: ny, lengthX: transform.lengthX, lengthY: transform.lengthY, boundary: .periodic),
+  ]
 
-  /// Runs `body` on the spectrum of component `c`.
-  private func withSpectrum(_ c: Int, _ body: (inout [Double]) -> Void) {
-    switch c {
-    case 0: body(&spectrumXX)
-    case 1: body(&spectrumYY)
-    default: body(&spectrumXY)
-    }
-  }
-
-  /// (xx, yy, xy) spectra ← G applied to them.
+  /// The components' spectra ← G applied to them.
   private func projectSpectra() {
+    let components = self.components
     directions.withUnsafeBufferPointer { directions in
-      spectrumXX.withUnsafeMutableBufferPointer { xx in
-        spectrumYY.withUnsafeMutableBufferPointer { yy in
-          spectrumXY.withUnsafeMutableBufferPointer { xy in
+      components[0].withSpectrumBuffer { xx in
+        components[1].withSpectrumBuffer { yy in
+          components[2].withSpectrumBuffer { xy in
             for entry in 0..<directions.count {
               let (n1, n2) = directions[entry]
               for index in (2 * entry)...(2 * entry + 1) {
@@ -123,7 +113,7 @@ public final class MechanicsSolver {
   }
 
   /// out = G[C:(e − e⁰I)] (e⁰ = 0 when nil): the stress of each component is written straight
-  /// into the transform's input, projected in Fourier space, and transformed back.
+  /// into its transform's input, projected in Fourier space, and transformed back.
   private func projectedStress(_ e: [[Double]], eigenstrain: [Double]?, lame: [Double], shear: [Double],
                                into out: inout [[Double]]) {
     let zero = [Double](repeating: 0, count: eigenstrain == nil ? 1 : 0)
@@ -136,8 +126,7 @@ public final class MechanicsSolver {
       lame.withUnsafeBufferPointer { lame in
       shear.withUnsafeBufferPointer { shear in
       eigen.withUnsafeBufferPointer { e0 in
-        withSpectrum(c) { spectrum in
-        transform.forward(into: &spectrum) { dst in
+        components[c].forwardIntoSpectrumBuffer { dst in
           switch c {
           case 0, 1:
             let own = c == 0 ? exx : eyy
@@ -149,7 +138,6 @@ public final class MechanicsSolver {
             for k in 0..<dst.count { dst[k] = 2 * shear[k] * exy[k] }
           }
         }
-        }
       }
       }
       }
@@ -158,9 +146,7 @@ public final class MechanicsSolver {
       }
     }
     projectSpectra()
-    transform.inverse(spectrumXX, into: &out[0])
-    transform.inverse(spectrumYY, into: &out[1])
-    transform.inverse(spectrumXY, into: &out[2])
+    for c in 0..<3 { components[c].inverseOfSpectrumBuffer(into: &out[c]) }
   }
 
   /// ‖G[τ]‖² of the projected spectra by Parseval (r2c layout: columns 0 and nx/2 once, the
@@ -168,15 +154,21 @@ public final class MechanicsSolver {
   private func projectedNormSquared() -> Double {
     let columns = nx / 2 + 1
     var sum = 0.0
-    for j in 0..<ny {
-      for i in 0..<columns {
-        let weight = (i == 0 || (nx % 2 == 0 && i == nx / 2)) ? 1.0 : 2.0
-        let base = 2 * (j * columns + i)
-        var entry = 0.0
-        entry += spectrumXX[base] * spectrumXX[base] + spectrumXX[base + 1] * spectrumXX[base + 1]
-        entry += spectrumYY[base] * spectrumYY[base] + spectrumYY[base + 1] * spectrumYY[base + 1]
-        entry += 2 * (spectrumXY[base] * spectrumXY[base] + spectrumXY[base + 1] * spectrumXY[base + 1])
-        sum += weight * entry
+    let components = self.components
+    components[0].withSpectrumBuffer { xx in
+      components[1].withSpectrumBuffer { yy in
+        components[2].withSpectrumBuffer { xy in
+          for j in 0..<ny {
+            for i in 0..<columns {
+              let weight = (i == 0 || (nx % 2 == 0 && i == nx / 2)) ? 1.0 : 2.0
+              let base = 2 * (j * columns + i)
+              var entry = xx[base] * xx[base] + xx[base + 1] * xx[base + 1]
+              entry += yy[base] * yy[base] + yy[base + 1] * yy[base + 1]
+              entry += 2 * (xy[base] * xy[base] + xy[base + 1] * xy[base + 1])
+              sum += weight * entry
+            }
+          }
+        }
       }
     }
     return sum / Double(nx * ny)
@@ -210,18 +202,21 @@ public final class MechanicsSolver {
     precondition(lame.count == n && shear.count == n && eigenstrain.count == n)
     let zeros = [Double](repeating: 0, count: n)
     var eps = initialStrain ?? [zeros, zeros, zeros]
+    let components = self.components
     // ‖b‖: C:(e⁰I) is the in-plane pressure 2(λ+μ)e⁰ on xx and yy, nothing on xy.
     lame.withUnsafeBufferPointer { lame in
       shear.withUnsafeBufferPointer { shear in
         eigenstrain.withUnsafeBufferPointer { e0 in
-          transform.forward(into: &spectrumXX) { dst in
+          components[0].forwardIntoSpectrumBuffer { dst in
             for k in 0..<dst.count { dst[k] = 2 * (lame[k] + shear[k]) * e0[k] }
           }
         }
       }
     }
-    spectrumYY = spectrumXX
-    spectrumXY = [Double](repeating: 0, count: transform.spectrumCount)
+    components[0].withSpectrumBuffer { xx in
+      components[1].withSpectrumBuffer { yy in _ = yy.update(fromContentsOf: xx) }
+      components[2].withSpectrumBuffer { xy in xy.update(repeating: 0) }
+    }
     projectSpectra()
     let bNorm = max(projectedNormSquared().squareRoot(), .leastNormalMagnitude)
     // r = b − G[C:ε] = −G[C:(ε − ε⁰)]

@@ -41,16 +41,21 @@ public struct PotentialSolver: Sendable {
   func finestLevel(sigma: [Double]) -> PotentialLevel {
     let rows = intervals - 1
     func harmonic(_ a: Double, _ b: Double) -> Double { 2 * a * b / (a + b) }
+    let nx = self.nx, intervals = self.intervals
     var sx = [Double](repeating: 0, count: nx * rows)
-    for r in 0..<rows {
-      let j = r + 1
-      for i in 0..<nx {
-        sx[r * nx + i] = harmonic(sigma[j * nx + i], sigma[j * nx + (i + 1) % nx])
-      }
-    }
     var sy = [Double](repeating: 0, count: nx * intervals)
-    for f in 0..<intervals {
-      for i in 0..<nx { sy[f * nx + i] = harmonic(sigma[f * nx + i], sigma[(f + 1) * nx + i]) }
+    sigma.withUnsafeBufferPointer { sigma in
+      sx.withUnsafeMutableBufferPointer { sx in
+        for r in 0..<rows {
+          let row = (r + 1) * nx
+          for i in 0..<nx {
+            sx[r * nx + i] = harmonic(sigma[row + i], sigma[i + 1 < nx ? row + i + 1 : row])
+          }
+        }
+      }
+      sy.withUnsafeMutableBufferPointer { sy in
+        for k in 0..<(nx * intervals) { sy[k] = harmonic(sigma[k], sigma[k + nx]) }
+      }
     }
     return PotentialLevel(nx: nx, intervals: intervals, hx: hx, hy: hy, sx: sx, sy: sy)
   }
@@ -140,17 +145,30 @@ public struct PotentialSolver: Sendable {
     for iteration in 1...maxIterations {
       a.apply(p, into: &ap)
       let alpha = rz / dot(p, ap)
-      for k in 0..<x.count {
-        x[k] += alpha * p[k]
-        r[k] -= alpha * ap[k]
+      // x += αp, r −= αAp and the scaled norm of the new r in one pass
+      rNorm = 0
+      p.withUnsafeBufferPointer { p in
+      ap.withUnsafeBufferPointer { ap in
+      inverseDiagonal.withUnsafeBufferPointer { d in
+      x.withUnsafeMutableBufferPointer { x in
+      r.withUnsafeMutableBufferPointer { r in
+        for k in 0..<r.count {
+          x[k] += alpha * p[k]
+          let value = r[k] - alpha * ap[k]
+          r[k] = value
+          rNorm = max(rNorm, abs(value * d[k]))
+        }
       }
-      rNorm = scaled(r)
+      }
+      }
+      }
+      }
       if rNorm / bNorm <= tolerance || !rNorm.isFinite { return (iteration, rNorm / bNorm) }
       multigrid.vCycle(r, into: &z)
       let rzNew = dot(r, z)
       let beta = rzNew / rz
       rz = rzNew
-      for k in 0..<p.count { p[k] = z[k] + beta * p[k] }
+      xpay(z, beta, &p)
     }
     return (maxIterations, rNorm / bNorm)
   }
