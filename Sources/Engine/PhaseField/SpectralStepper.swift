@@ -11,7 +11,9 @@ public protocol SpectralStepper: Sendable {
 /// First order. Unconditionally stable for the implicit part (λ ≤ 0); with a linear
 /// stabilisation S (λ = λ₀ − S, N = N₀ + S u) the explicit part is damped for S ≥ max|N₀′|/2,
 /// which for a double-well f′ (Allen–Cahn, Cahn–Hilliard) gives energy stability at any Δt
-/// (Shen & Yang, DCDS-A 28 (2010) 1669). Accepts a different Δt each step.
+/// (Shen & Yang, DCDS-A 28 (2010) 1669). Accepts a different Δt each step. A state without a
+/// spectrum (`SpectralState(physical:)`) of a `PhysicalExplicitProblem` takes the equivalent
+/// one-transform form û^{n+1} = F(u^n + Δt N^n)/(1 − Δt λ) (`advancePhysical`).
 public struct IMEXEulerStepper: SpectralStepper {
   public init() {}
   public var name: String { "euler" }
