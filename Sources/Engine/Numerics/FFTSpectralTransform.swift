@@ -29,6 +29,9 @@ public final class SpectralTransform2D: @unchecked Sendable {
   private let inversePlans: [FFTPlan]
   private let fieldBuffer: FFTScratch
   private let spectrumBuffer: FFTScratch
+  /// Columns per block of the y transforms and the block's buffer (non-periodic boundaries).
+  private let blockColumns: Int
+  private let blockBuffer: FFTScratch
 
   /// - Precondition: nx ≥ 2 (even when y is periodic); ny ≥ 2; lengths > 0. Sizes are checked by
   ///   callers that read them from input (`PhaseFieldGrid`), so a violation is a programming error.
@@ -49,6 +52,8 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
     fieldBuffer = FFTScratch(count: nx * ny)
     spectrumBuffer = FFTScratch(count: count)
+    blockColumns = FFTPlanCache.blockColumns(nx: nx)
+    blockBuffer = FFTScratch(count: boundary == .periodic ? 0 : blockColumns * ny)
     let cache = FFTPlanCache.shared
     forwardPlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: true),
                                input: fieldBuffer, output: spectrumBuffer)
@@ -82,6 +87,44 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
   }
 
+  /// û = F u for a field that `fill` writes straight into the transform's aligned input
+  /// buffer (all `fieldCount` values), which saves the copy of `forward(_:into:)`.
+  public func forward(into spectrum: inout [Double],
+                      filling fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
+    if spectrum.count != spectrumCount { spectrum = [Double](repeating: 0, count: spectrumCount) }
+    fill(UnsafeMutableBufferPointer(start: fieldBuffer.pointer, count: fieldCount))
+    executeForward()
+    spectrum.withUnsafeMutableBufferPointer { dst in
+      guard let base = dst.baseAddress else { return }
+      base.update(from: spectrumBuffer.pointer, count: spectrumCount)
+    }
+  }
+
+  /// û = F u into the transform's own spectrum buffer (read and changed with
+  /// `withSpectrumBuffer`, brought back with `inverseOfSpectrumBuffer`): for callers that
+  /// work on the spectrum in place and need no copy of it.
+  public func forwardIntoSpectrumBuffer(filling fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
+    fill(UnsafeMutableBufferPointer(start: fieldBuffer.pointer, count: fieldCount))
+    executeForward()
+  }
+
+  /// Runs `body` on the spectrum buffer (r2c layout, `spectrumCount` doubles).
+  public func withSpectrumBuffer<T>(_ body: (UnsafeMutableBufferPointer<Double>) -> T) -> T {
+    body(UnsafeMutableBufferPointer(start: spectrumBuffer.pointer, count: spectrumCount))
+  }
+
+  /// u = F⁻¹ û / normalization of the spectrum buffer, which the transform overwrites.
+  public func inverseOfSpectrumBuffer(into field: inout [Double]) {
+    if field.count != fieldCount { field = [Double](repeating: 0, count: fieldCount) }
+    executeInverse()
+    let scale = 1 / normalization
+    let n = fieldCount
+    let out = fieldBuffer.pointer
+    field.withUnsafeMutableBufferPointer { dst in
+      for index in 0..<n { dst[index] = out[index] * scale }
+    }
+  }
+
   /// u = F⁻¹ û / normalization, so that inverse(forward(u)) == u.
   public func inverse(_ spectrum: [Double], into field: inout [Double]) {
     precondition(spectrum.count == spectrumCount)
@@ -107,16 +150,27 @@ public final class SpectralTransform2D: @unchecked Sendable {
     if boundary == .periodic {
       fftw_execute_dft_r2c(forwardPlans[0].raw, fieldBuffer.pointer, complexSpectrum)
     } else {
-      // the field scratch is overwritten by the in-place y transform; it is refilled each call
-      fftw_execute_r2r(forwardPlans[0].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+      // the field scratch is overwritten by the y transform; it is refilled each call
+      transformColumns(forwardPlans[0])
       fftw_execute_dft_r2c(forwardPlans[1].raw, fieldBuffer.pointer, complexSpectrum)
     }
   }
 
   private func executeInverse() {
     fftw_execute_dft_c2r(inversePlans[0].raw, complexSpectrum, fieldBuffer.pointer)
-    if boundary != .periodic {
-      fftw_execute_r2r(inversePlans[1].raw, fieldBuffer.pointer, fieldBuffer.pointer)
+    if boundary != .periodic { transformColumns(inversePlans[1]) }
+  }
+
+  /// Applies the y plan to every column of the field buffer, one block of columns at a time:
+  /// each block (`blockColumns` adjacent columns, a short contiguous run of every row) is
+  /// copied into a small buffer that stays in cache, transformed there and copied back.
+  private func transformColumns(_ plan: FFTPlan) {
+    let field = fieldBuffer.pointer, block = blockBuffer.pointer
+    let width = blockColumns, rows = ny, columns = nx
+    for first in stride(from: 0, to: columns, by: width) {
+      for j in 0..<rows { (block + j * width).update(from: field + j * columns + first, count: width) }
+      fftw_execute_r2r(plan.raw, block, block)
+      for j in 0..<rows { (field + j * columns + first).update(from: block + j * width, count: width) }
     }
   }
 }

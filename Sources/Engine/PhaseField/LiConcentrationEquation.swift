@@ -9,7 +9,7 @@
 /// Layered D (model 3, `upperDiffusivity` from y ≥ layerHeight·Ly, faces by their midpoint):
 /// the implicit symbol uses D_max and the explicit part adds ∇·((D − D_max)∇c) as face fluxes,
 /// which only removes diffusion, so the split stays stable at any Δt (as in the ξ equation).
-public final class LiConcentrationEquation: SemilinearProblem {
+public final class LiConcentrationEquation: PhysicalExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let physics: LiModelPhysics
@@ -19,7 +19,8 @@ public final class LiConcentrationEquation: SemilinearProblem {
   /// φ and ∂ξ/∂t on all nodes (rows 0…Ny), set by the model before each step.
   public var potential: [Double]
   public var phaseRate: [Double]
-  private var buffer: [Double]
+  /// c on all rows, rebuilt from w by each evaluation (kept to avoid an allocation per step).
+  private var fullConcentration: [Double] = []
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics) {
     self.physics = physics
@@ -33,7 +34,6 @@ public final class LiConcentrationEquation: SemilinearProblem {
     let all = numerics.nx * (numerics.ny + 1)
     potential = [Double](repeating: 0, count: all)
     phaseRate = [Double](repeating: 0, count: all)
-    buffer = [Double](repeating: 0, count: transform.fieldCount)
   }
 
   /// Full-grid c (rows 0…Ny) from the lifted field on rows 0…Ny−1.
@@ -45,31 +45,66 @@ public final class LiConcentrationEquation: SemilinearProblem {
   }
 
   public func explicitPart(_ w: [Double], time: Double, into hat: inout [Double]) {
-    let c = concentration(from: w)
-    let hx = transform.spacingX, hy = transform.spacingY
-    let cs = physics.siteDensity, fOverRT = physics.fOverRT
-    let implicitD = max(physics.diffusivity, physics.upperDiffusivity ?? 0)
-    func faceD(_ y: Double) -> Double {
-      y >= layerStart ? (physics.upperDiffusivity ?? physics.diffusivity) : physics.diffusivity
+    transform.forward(into: &hat) { evaluate(w, dt: nil, into: $0) }
+  }
+
+  /// F(w + Δt·N(w)): the explicit terms and the state in one transform (IMEX Euler).
+  public func explicitUpdate(_ w: [Double], time: Double, dt: Double, into hat: inout [Double]) {
+    transform.forward(into: &hat) { evaluate(w, dt: dt, into: $0) }
+  }
+
+  /// Writes N(w) on rows 0…Ny−1, or w + Δt·N(w) when `dt` is given.
+  private func evaluate(_ w: [Double], dt: Double?, into out: UnsafeMutableBufferPointer<Double>) {
+    let c0 = physics.referenceConcentration
+    let interior = nx * intervals
+    if fullConcentration.count != nx * (intervals + 1) {
+      fullConcentration = [Double](repeating: c0, count: nx * (intervals + 1))
     }
-    for j in 0..<intervals {
-      let r = j
-      let dRow = faceD(Double(j) * hy), dNorth = faceD((Double(j) + 0.5) * hy)
-      let dSouth = j == 0 ? dNorth : faceD((Double(j) - 0.5) * hy)
-      for i in 0..<nx {
-        let k = j * nx + i
-        let east = j * nx + (i + 1) % nx, west = j * nx + (i + nx - 1) % nx
-        let north = k + nx, south = j == 0 ? k + nx : k - nx  // mirror at the Li electrode
-        func flux(_ a: Int, _ b: Int, _ h: Double, _ d: Double) -> Double {
-          // D c (F/RT) ∂φ/∂n + (D − D_max) ∂c/∂n across the face from a to b, per unit area
-          d * fOverRT * 0.5 * (c[a] + c[b]) * (potential[b] - potential[a]) / h
-            + (d - implicitD) * (c[b] - c[a]) / h
-        }
-        let divergence = (flux(k, east, hx, dRow) - flux(west, k, hx, dRow)) / hx
-          + (flux(k, north, hy, dNorth) - flux(south, k, hy, dSouth)) / hy
-        buffer[r * nx + i] = divergence - cs * phaseRate[k]
+    fullConcentration.withUnsafeMutableBufferPointer { c in
+      w.withUnsafeBufferPointer { w in
+        for k in 0..<interior { c[k] = w[k] + c0 }
       }
     }
-    transform.forward(buffer, into: &hat)
+    let hx = transform.spacingX, hy = transform.spacingY
+    let cs = physics.siteDensity, fOverRT = physics.fOverRT
+    let lowerD = physics.diffusivity, upperD = physics.upperDiffusivity ?? physics.diffusivity
+    let implicitD = max(lowerD, upperD), layerStart = self.layerStart
+    func faceD(_ y: Double) -> Double { y >= layerStart ? upperD : lowerD }
+    let step = dt ?? 0, update = dt != nil
+    let nx = self.nx
+    fullConcentration.withUnsafeBufferPointer { c in
+    potential.withUnsafeBufferPointer { phi in
+    phaseRate.withUnsafeBufferPointer { rate in
+    w.withUnsafeBufferPointer { w in
+      for j in 0..<intervals {
+        let row = j * nx
+        let dRow = faceD(Double(j) * hy), dNorth = faceD((Double(j) + 0.5) * hy)
+        let dSouth = j == 0 ? dNorth : faceD((Double(j) - 0.5) * hy)
+        // Per face: migration D c_face (F/RT) Δφ/h² (c_face = half the node sum) and the
+        // diffusion correction (D − D_max) Δc/h²; reciprocals so the node loop has no division.
+        let ax = 0.5 * dRow * fOverRT / (hx * hx)
+        let an = 0.5 * dNorth * fOverRT / (hy * hy), aS = 0.5 * dSouth * fOverRT / (hy * hy)
+        let gx = (dRow - implicitD) / (hx * hx)
+        let gn = (dNorth - implicitD) / (hy * hy), gs = (dSouth - implicitD) / (hy * hy)
+        let layered = gx != 0 || gn != 0 || gs != 0
+        for i in 0..<nx {
+          let k = row + i
+          let east = i + 1 < nx ? k + 1 : row, west = i > 0 ? k - 1 : row + nx - 1
+          let north = k + nx, south = j == 0 ? k + nx : k - nx  // mirror at the Li electrode
+          let ck = c[k], pk = phi[k]
+          let up = (ck + c[north]) * (phi[north] - pk), down = (c[south] + ck) * (pk - phi[south])
+          var divergence = ax * ((ck + c[east]) * (phi[east] - pk) - (c[west] + ck) * (pk - phi[west]))
+            + (an == aS ? an * (up - down) : an * up - aS * down)
+          if layered {
+            divergence += gx * (c[east] - 2 * ck + c[west]) + gn * (c[north] - ck) - gs * (ck - c[south])
+          }
+          let force = divergence - cs * rate[k]
+          out[k] = update ? w[k] + step * force : force
+        }
+      }
+    }
+    }
+    }
+    }
   }
 }

@@ -38,7 +38,7 @@ extension LiModel {
     phaseEquation.elasticForce = elastic?.force
     timer.measure(.phaseField) {
     for _ in 0..<12 {
-      var phase = SpectralState(u: old.xi, transform: phaseEquation.transform, time: old.time)
+      var phase = SpectralState(physical: old.xi, time: old.time)
       stepper.advance(&phase, problem: phaseEquation, dt: dt)
       newXi = phase.u
       maxChange = 0
@@ -82,7 +82,7 @@ extension LiModel {
       concentrationEquation.phaseRate = rate
       let nx = numerics.nx, c0 = physics.referenceConcentration
       let lifted = (0..<(nx * numerics.ny)).map { old.concentration[$0] - c0 }
-      var conc = SpectralState(u: lifted, transform: concentrationEquation.transform, time: old.time)
+      var conc = SpectralState(physical: lifted, time: old.time)
       IMEXEulerStepper().advance(&conc, problem: concentrationEquation, dt: dt)
       newC = concentrationEquation.concentration(from: conc.u)
     }

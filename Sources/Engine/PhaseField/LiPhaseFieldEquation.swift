@@ -7,7 +7,7 @@ import Foundation
 /// Lσκ0[δcos ω(θ−θ0) − δ]∇²ξ only reduces the diffusion and the scheme stays stable at any Δt),
 /// explicit the rest with +Lσ·S·ξ. ∇² and ∇ are the 5-point / central-difference stencils, and
 /// the implicit symbol is the 5-point one, so the split is exact at δ = 0. Units: s, m, V.
-public final class LiPhaseFieldEquation: SemilinearProblem {
+public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let physics: LiModelPhysics
@@ -17,7 +17,6 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
   public var concentration: [Double]
   /// ∂f_els/∂ξ on all nodes (J/m³) when mechanics is coupled.
   public var elasticForce: [Double]?
-  private var buffer: [Double]
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics) {
     self.physics = physics
@@ -30,10 +29,19 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
     let n = transform.fieldCount
     overpotential = [Double](repeating: 0, count: n)
     concentration = [Double](repeating: physics.referenceConcentration, count: n)
-    buffer = [Double](repeating: 0, count: n)
   }
 
   public func explicitPart(_ xi: [Double], time: Double, into hat: inout [Double]) {
+    transform.forward(into: &hat) { evaluate(xi, dt: nil, into: $0) }
+  }
+
+  /// F(ξ + Δt·N(ξ)): the explicit terms and the state in one transform (IMEX Euler).
+  public func explicitUpdate(_ xi: [Double], time: Double, dt: Double, into hat: inout [Double]) {
+    transform.forward(into: &hat) { evaluate(xi, dt: dt, into: $0) }
+  }
+
+  /// Writes N(ξ) on every node, or ξ + Δt·N(ξ) when `dt` is given.
+  private func evaluate(_ xi: [Double], dt: Double?, into out: UnsafeMutableBufferPointer<Double>) {
     let nx = transform.nx, rows = transform.ny
     let hx = transform.spacingX, hy = transform.spacingY
     let p = physics
@@ -43,31 +51,43 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
     let fa = (1 - p.transferCoefficient) * p.fOverRT, fc = p.transferCoefficient * p.fOverRT
     let c0 = p.referenceConcentration, lEta = p.reactionConstant
     let gradientFloor = 1e-9 / min(hx, hy)
-    let elastic = elasticForce
+    let hasElastic = elasticForce != nil
+    let elasticValues = elasticForce ?? []
+    let step = dt ?? 0, update = dt != nil
+    // reciprocals: one division per grid instead of four per node
+    let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy), i2hx = 1 / (2 * hx), i2hy = 1 / (2 * hy)
+    let ic0 = 1 / c0
+    let cosTheta0 = cos(theta0), sinTheta0 = sin(theta0)
     xi.withUnsafeBufferPointer { u in
-      buffer.withUnsafeMutableBufferPointer { out in
-        for j in 0..<rows {
-          let up = j + 1 < rows ? j + 1 : j - 1  // mirror: no-flux walls
-          let down = j > 0 ? j - 1 : j + 1
-          for i in 0..<nx {
-            let k = j * nx + i
-            let e = u[j * nx + (i + 1) % nx], west = u[j * nx + (i + nx - 1) % nx]
-            let n = u[up * nx + i], south = u[down * nx + i]
-            let x = u[k]
-            let laplacian = (e - 2 * x + west) / (hx * hx) + (n - 2 * x + south) / (hy * hy)
-            let gx = (e - west) / (2 * hx), gy = (n - south) / (2 * hy)
-            let anisotropic = delta * (Self.angularFactor(gx, gy, omega: omega, theta0: theta0,
-                                                           floor: gradientFloor) - 1)
-            let dg = 2 * w * x * (1 - x) * (1 - 2 * x)
-            let dh = 30 * x * x * (1 - x) * (1 - x)
-            let eta = overpotential[k]
-            let bv = exp(fa * eta) - concentration[k] / c0 * exp(-fc * eta)
-            out[k] = -l * (dg - s * x + (elastic?[k] ?? 0)) + l * kappa0 * anisotropic * laplacian - lEta * dh * bv
-          }
+    overpotential.withUnsafeBufferPointer { overpotential in
+    concentration.withUnsafeBufferPointer { concentration in
+    elasticValues.withUnsafeBufferPointer { elastic in
+      for j in 0..<rows {
+        let up = j + 1 < rows ? j + 1 : j - 1  // mirror: no-flux walls
+        let down = j > 0 ? j - 1 : j + 1
+        let row = j * nx
+        for i in 0..<nx {
+          let k = row + i
+          let e = u[i + 1 < nx ? k + 1 : row], west = u[i > 0 ? k - 1 : row + nx - 1]
+          let n = u[up * nx + i], south = u[down * nx + i]
+          let x = u[k]
+          let laplacian = (e - 2 * x + west) * ihx2 + (n - 2 * x + south) * ihy2
+          let gx = (e - west) * i2hx, gy = (n - south) * i2hy
+          let anisotropic = delta * (Self.angularFactor(gx, gy, omega: omega, cosTheta0: cosTheta0,
+                                                         sinTheta0: sinTheta0, floor: gradientFloor) - 1)
+          let dg = 2 * w * x * (1 - x) * (1 - 2 * x)
+          let dh = 30 * x * x * (1 - x) * (1 - x)
+          let eta = overpotential[k]
+          let bv = exp(fa * eta) - concentration[k] * ic0 * exp(-fc * eta)
+          let force = -l * (dg - s * x + (hasElastic ? elastic[k] : 0)) + l * kappa0 * anisotropic * laplacian
+            - lEta * dh * bv
+          out[k] = update ? x + step * force : force
         }
       }
     }
-    transform.forward(buffer, into: &hat)
+    }
+    }
+    }
   }
 
   /// cos ω(θ − θ0) for the normal direction of the gradient (gx, gy). Where |∇ξ| is below
@@ -76,11 +96,12 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
   /// where the mirror rule makes ∂ξ/∂y = 0. Integer ω uses the Chebyshev recurrence
   /// cos nθ = T_n(cos θ) on the rotated unit normal (exactly even in the mirrored gradient),
   /// other ω use atan2.
-  static func angularFactor(_ gx: Double, _ gy: Double, omega: Double, theta0: Double,
-                            floor: Double) -> Double {
+  @inline(__always)
+  static func angularFactor(_ gx: Double, _ gy: Double, omega: Double, cosTheta0: Double,
+                            sinTheta0: Double, floor: Double) -> Double {
     let norm = (gx * gx + gy * gy).squareRoot()
     if !(norm > floor) { return 1 }
-    let rx = (gx * cos(theta0) + gy * sin(theta0)) / norm
+    let rx = (gx * cosTheta0 + gy * sinTheta0) / norm
     if omega == omega.rounded(), omega >= 0, omega <= 32 {
       let n = Int(omega)
       if n == 0 { return 1 }
@@ -94,7 +115,7 @@ public final class LiPhaseFieldEquation: SemilinearProblem {
       }
       return current
     }
-    let ry = (gy * cos(theta0) - gx * sin(theta0)) / norm
+    let ry = (gy * cosTheta0 - gx * sinTheta0) / norm
     return cos(omega * atan2(ry, rx))
   }
 }

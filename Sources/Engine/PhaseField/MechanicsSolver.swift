@@ -69,14 +69,32 @@ public final class MechanicsSolver {
 
   /// Applies the projection G to a symmetric tensor field (3 components) in place.
   func project(_ field: inout [[Double]]) {
-    var hxx = [Double](), hyy = [Double](), hxy = [Double]()
-    transform.forward(field[0], into: &hxx)
-    transform.forward(field[1], into: &hyy)
-    transform.forward(field[2], into: &hxy)
+    for c in 0..<3 {
+      field[c].withUnsafeBufferPointer { src in
+        components[c].forwardIntoSpectrumBuffer { dst in
+          for k in 0..<dst.count { dst[k] = src[k] }
+        }
+      }
+    }
+    projectSpectra()
+    for c in 0..<3 { components[c].inverseOfSpectrumBuffer(into: &field[c]) }
+  }
+
+  /// One transform per component (xx, yy, xy): each keeps its spectrum in its own FFTW buffer,
+  /// where the projection works in place (no spectrum is copied; plans are shared).
+  private lazy var components: [SpectralTransform2D] = [
+    transform,
+    SpectralTransform2D(nx: nx, ny: ny, lengthX: transform.lengthX, lengthY: transform.lengthY, boundary: .periodic),
+    SpectralTransform2D(nx: nx, ny: ny, lengthX: transform.lengthX, lengthY: transform.lengthY, boundary: .periodic),
+  ]
+
+  /// The components' spectra ← G applied to them.
+  private func projectSpectra() {
+    let components = self.components
     directions.withUnsafeBufferPointer { directions in
-      hxx.withUnsafeMutableBufferPointer { xx in
-        hyy.withUnsafeMutableBufferPointer { yy in
-          hxy.withUnsafeMutableBufferPointer { xy in
+      components[0].withSpectrumBuffer { xx in
+        components[1].withSpectrumBuffer { yy in
+          components[2].withSpectrumBuffer { xy in
             for entry in 0..<directions.count {
               let (n1, n2) = directions[entry]
               for index in (2 * entry)...(2 * entry + 1) {
@@ -92,9 +110,68 @@ public final class MechanicsSolver {
         }
       }
     }
-    transform.inverse(hxx, into: &field[0])
-    transform.inverse(hyy, into: &field[1])
-    transform.inverse(hxy, into: &field[2])
+  }
+
+  /// out = G[C:(e − e⁰I)] (e⁰ = 0 when nil): the stress of each component is written straight
+  /// into its transform's input, projected in Fourier space, and transformed back.
+  private func projectedStress(_ e: [[Double]], eigenstrain: [Double]?, lame: [Double], shear: [Double],
+                               into out: inout [[Double]]) {
+    let zero = [Double](repeating: 0, count: eigenstrain == nil ? 1 : 0)
+    let eigen = eigenstrain ?? zero
+    let hasEigen = eigenstrain != nil
+    for c in 0..<3 {
+      e[0].withUnsafeBufferPointer { exx in
+      e[1].withUnsafeBufferPointer { eyy in
+      e[2].withUnsafeBufferPointer { exy in
+      lame.withUnsafeBufferPointer { lame in
+      shear.withUnsafeBufferPointer { shear in
+      eigen.withUnsafeBufferPointer { e0 in
+        components[c].forwardIntoSpectrumBuffer { dst in
+          switch c {
+          case 0, 1:
+            let own = c == 0 ? exx : eyy
+            for k in 0..<dst.count {
+              let misfit = hasEigen ? e0[k] : 0
+              dst[k] = lame[k] * (exx[k] + eyy[k] - 2 * misfit) + 2 * shear[k] * (own[k] - misfit)
+            }
+          default:
+            for k in 0..<dst.count { dst[k] = 2 * shear[k] * exy[k] }
+          }
+        }
+      }
+      }
+      }
+      }
+      }
+      }
+    }
+    projectSpectra()
+    for c in 0..<3 { components[c].inverseOfSpectrumBuffer(into: &out[c]) }
+  }
+
+  /// ‖G[τ]‖² of the projected spectra by Parseval (r2c layout: columns 0 and nx/2 once, the
+  /// others twice for their conjugates), xy counted twice as in `inner`.
+  private func projectedNormSquared() -> Double {
+    let columns = nx / 2 + 1
+    var sum = 0.0
+    let components = self.components
+    components[0].withSpectrumBuffer { xx in
+      components[1].withSpectrumBuffer { yy in
+        components[2].withSpectrumBuffer { xy in
+          for j in 0..<ny {
+            for i in 0..<columns {
+              let weight = (i == 0 || (nx % 2 == 0 && i == nx / 2)) ? 1.0 : 2.0
+              let base = 2 * (j * columns + i)
+              var entry = xx[base] * xx[base] + xx[base + 1] * xx[base + 1]
+              entry += yy[base] * yy[base] + yy[base + 1] * yy[base + 1]
+              entry += 2 * (xy[base] * xy[base] + xy[base + 1] * xy[base + 1])
+              sum += weight * entry
+            }
+          }
+        }
+      }
+    }
+    return sum / Double(nx * ny)
   }
 
   static func stress(_ e: [[Double]], lame: [Double], shear: [Double]) -> [[Double]] {
@@ -115,50 +192,78 @@ public final class MechanicsSolver {
   }
 
   /// Solves for the strain with Lamé fields λ(x), μ(x) (Pa) and eigenstrain e⁰(x), warm-started
-  /// from `initialFluctuation` (a previous total strain; E = 0 so strain = fluctuation).
+  /// from `initialStrain` (a previous total strain; E = 0 so strain = fluctuation).
+  /// CG on G[C:ε] = b, b = G[C:ε⁰], stopped at ‖r‖ ≤ tolerance·‖b‖. The first residual is one
+  /// projection, r = G[C:(ε⁰ − ε)], and ‖b‖ comes from the spectrum of C:ε⁰ by Parseval, so a
+  /// solve costs 6 transforms per iteration plus 7.
   public func solve(lame: [Double], shear: [Double], eigenstrain: [Double],
                     initialStrain: [[Double]]? = nil) -> Result {
     let n = nx * ny
     precondition(lame.count == n && shear.count == n && eigenstrain.count == n)
-    var eps = initialStrain ?? [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
-    // b = G[C:ε⁰]; r = b − G[C:ε]
-    var polarization = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
-    for k in 0..<n {
-      let s = 2 * (lame[k] + shear[k]) * eigenstrain[k]  // C:(e⁰ I₂) in-plane
-      polarization[0][k] = s
-      polarization[1][k] = s
+    let zeros = [Double](repeating: 0, count: n)
+    var eps = initialStrain ?? [zeros, zeros, zeros]
+    let components = self.components
+    // ‖b‖: C:(e⁰I) is the in-plane pressure 2(λ+μ)e⁰ on xx and yy, nothing on xy.
+    lame.withUnsafeBufferPointer { lame in
+      shear.withUnsafeBufferPointer { shear in
+        eigenstrain.withUnsafeBufferPointer { e0 in
+          components[0].forwardIntoSpectrumBuffer { dst in
+            for k in 0..<dst.count { dst[k] = 2 * (lame[k] + shear[k]) * e0[k] }
+          }
+        }
+      }
     }
-    project(&polarization)
-    let b = polarization
-    var ce = Self.stress(eps, lame: lame, shear: shear)
-    project(&ce)
-    var r = (0..<3).map { c in zip(b[c], ce[c]).map { $0 - $1 } }
-    let bNorm = max(Self.inner(b, b).squareRoot(), .leastNormalMagnitude)
+    components[0].withSpectrumBuffer { xx in
+      components[1].withSpectrumBuffer { yy in _ = yy.update(fromContentsOf: xx) }
+      components[2].withSpectrumBuffer { xy in xy.update(repeating: 0) }
+    }
+    projectSpectra()
+    let bNorm = max(projectedNormSquared().squareRoot(), .leastNormalMagnitude)
+    // r = b − G[C:ε] = −G[C:(ε − ε⁰)]
+    var r = [zeros, zeros, zeros]
+    projectedStress(eps, eigenstrain: eigenstrain, lame: lame, shear: shear, into: &r)
+    for c in 0..<3 { scale(&r[c], by: -1) }
     var rr = Self.inner(r, r)
     var iterations = 0
     var p = r
+    var ap = [zeros, zeros, zeros]
     while rr.squareRoot() / bNorm > tolerance && iterations < maxIterations {
-      var ap = Self.stress(p, lame: lame, shear: shear)
-      project(&ap)
+      projectedStress(p, eigenstrain: nil, lame: lame, shear: shear, into: &ap)
       let alpha = rr / Self.inner(p, ap)
+      var rrNew = 0.0
       for c in 0..<3 {
-        axpy(&eps[c], alpha, p[c])
-        axpy(&r[c], -alpha, ap[c])
+        rrNew += (c == 2 ? 2 : 1) * updateStrainAndResidual(&eps[c], &r[c], p[c], ap[c], alpha)
       }
-      let rrNew = Self.inner(r, r)
       let beta = rrNew / rr
       rr = rrNew
       for c in 0..<3 { xpay(r[c], beta, &p[c]) }
       iterations += 1
     }
     // Stress σ = C:(ε − ε⁰), σ_zz = λ tr(ε − ε⁰) (ε_zz = ε⁰_zz = 0).
-    var elastic = eps
-    for k in 0..<n {
-      elastic[0][k] -= eigenstrain[k]
-      elastic[1][k] -= eigenstrain[k]
+    var sxx = zeros, syy = zeros, sxy = zeros, zz = zeros
+    eps[0].withUnsafeBufferPointer { e0 in
+    eps[1].withUnsafeBufferPointer { e1 in
+    eps[2].withUnsafeBufferPointer { e2 in
+    sxx.withUnsafeMutableBufferPointer { sxx in
+    syy.withUnsafeMutableBufferPointer { syy in
+    sxy.withUnsafeMutableBufferPointer { sxy in
+    zz.withUnsafeMutableBufferPointer { zz in
+      for k in 0..<n {
+        let exx = e0[k] - eigenstrain[k], eyy = e1[k] - eigenstrain[k]
+        let trace = exx + eyy
+        sxx[k] = lame[k] * trace + 2 * shear[k] * exx
+        syy[k] = lame[k] * trace + 2 * shear[k] * eyy
+        sxy[k] = 2 * shear[k] * e2[k]
+        zz[k] = lame[k] * trace
+      }
     }
-    let sigma = Self.stress(elastic, lame: lame, shear: shear)
-    let zz = (0..<n).map { lame[$0] * (elastic[0][$0] + elastic[1][$0]) }
+    }
+    }
+    }
+    }
+    }
+    }
+    let sigma = [sxx, syy, sxy]
     return Result(strain: eps, stress: sigma, stressZZ: zz, iterations: iterations,
                   relativeResidual: rr.squareRoot() / bNorm)
   }
@@ -193,4 +298,32 @@ func xpay(_ x: [Double], _ b: Double, _ y: inout [Double]) {
       for k in 0..<y.count { y[k] = x[k] + b * y[k] }
     }
   }
+}
+
+/// y *= a
+func scale(_ y: inout [Double], by a: Double) {
+  y.withUnsafeMutableBufferPointer { y in
+    for k in 0..<y.count { y[k] *= a }
+  }
+}
+
+/// ε += α·p and r −= α·Ap in one pass; returns r·r of the updated r.
+func updateStrainAndResidual(_ eps: inout [Double], _ r: inout [Double], _ p: [Double], _ ap: [Double],
+                             _ alpha: Double) -> Double {
+  var sum = 0.0
+  p.withUnsafeBufferPointer { p in
+    ap.withUnsafeBufferPointer { ap in
+      eps.withUnsafeMutableBufferPointer { eps in
+        r.withUnsafeMutableBufferPointer { r in
+          for k in 0..<r.count {
+            eps[k] += alpha * p[k]
+            let value = r[k] - alpha * ap[k]
+            r[k] = value
+            sum += value * value
+          }
+        }
+      }
+    }
+  }
+  return sum
 }

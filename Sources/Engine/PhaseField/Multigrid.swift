@@ -3,42 +3,81 @@
 /// direction while the grid allows, with an exact (Cholesky) solve on the coarsest level.
 /// One V(ν,ν)-cycle with forward Gauss–Seidel before and backward after the coarse correction is
 /// a fixed symmetric positive-definite operator, as conjugate gradients requires.
-struct Multigrid: Sendable {
+struct Multigrid {
   var levels: [StencilLevel]
   var transfers: [StencilTransfer]
   var coarsest: PotentialCoarseSolver?
+  /// The finest level's operator in compact form, used by the cycle whenever there is a coarser
+  /// level (the 9-point `levels[0]` is then dropped once the transfers are built from it).
+  var finest: FivePointLevel?
   var sweeps = 1
 
   init(fine: PotentialLevel) {
     levels = [StencilLevel(fine)]
     transfers = []
     while let last = levels.last, last.canCoarsen {
-      let transfer = StencilTransfer(fine: last)
-      transfers.append(transfer)
+      var transfer = StencilTransfer(fine: last)
       levels.append(transfer.coarseOperator(last))
+      transfer.compact(fineNx: last.nx)
+      transfers.append(transfer)
     }
     coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
+    buffers = levels.map { _ in LevelBuffers() }
+    if levels.count > 1 {
+      finest = FivePointLevel(fine)
+      levels[0].coefficients = []
+    }
   }
 
-  /// ≈ A⁻¹r on level `index` from a zero initial guess.
-  func vCycle(_ index: Int, _ rhs: [Double]) -> [Double] {
+  /// Work arrays of one level, reused by every cycle (a cycle at 1024² would otherwise
+  /// allocate and page in tens of megabytes).
+  final class LevelBuffers {
+    var u: [Double] = []
+    var rhs: [Double] = []
+    var residual: [Double] = []
+    var scratch: [Double] = []
+  }
+  private var buffers: [LevelBuffers] = []
+
+  /// z ≈ A⁻¹r: one V-cycle on the finest level from a zero initial guess.
+  func vCycle(_ rhs: [Double], into z: inout [Double]) {
+    vCycle(0, rhs, into: &z)
+  }
+
+  /// ≈ A⁻¹r on level `index` from a zero initial guess, written into `u`.
+  private func vCycle(_ index: Int, _ rhs: [Double], into u: inout [Double]) {
     let level = levels[index]
-    var u = [Double](repeating: 0, count: level.count)
+    if u.count != level.count { u = [Double](repeating: 0, count: level.count) } else {
+      u.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
     if index == levels.count - 1 {
-      if let coarsest { return coarsest.solve(rhs) }
+      if let coarsest {
+        u = coarsest.solve(rhs)
+        return
+      }
       for _ in 0..<50 {
         level.relax(&u, rhs: rhs, forward: true)
         level.relax(&u, rhs: rhs, forward: false)
       }
-      return u
+      return
     }
-    for _ in 0..<sweeps { level.relax(&u, rhs: rhs, forward: true) }
-    var au = [Double](repeating: 0, count: level.count)
-    level.apply(u, into: &au)
-    for k in 0..<au.count { au[k] = rhs[k] - au[k] }
-    let correction = vCycle(index + 1, transfers[index].restrict(au))
-    transfers[index].prolongAdd(correction, into: &u)
-    for _ in 0..<sweeps { level.relax(&u, rhs: rhs, forward: false) }
-    return u
+    let work = buffers[index], coarse = buffers[index + 1]
+    func relax(forward: Bool) {
+      if index == 0, let finest { finest.relax(&u, rhs: rhs, forward: forward, scratch: &work.scratch) } else {
+        level.relax(&u, rhs: rhs, forward: forward)
+      }
+    }
+    for _ in 0..<sweeps { relax(forward: true) }
+    if work.residual.count != level.count { work.residual = [Double](repeating: 0, count: level.count) }
+    if index == 0, let finest { finest.apply(u, into: &work.residual) } else { level.apply(u, into: &work.residual) }
+    rhs.withUnsafeBufferPointer { b in
+      work.residual.withUnsafeMutableBufferPointer { r in
+        for k in 0..<r.count { r[k] = b[k] - r[k] }
+      }
+    }
+    transfers[index].restrict(work.residual, into: &coarse.rhs)
+    vCycle(index + 1, coarse.rhs, into: &coarse.u)
+    transfers[index].prolongAdd(coarse.u, into: &u)
+    for _ in 0..<sweeps { relax(forward: false) }
   }
 }

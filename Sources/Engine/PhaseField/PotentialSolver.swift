@@ -41,16 +41,21 @@ public struct PotentialSolver: Sendable {
   func finestLevel(sigma: [Double]) -> PotentialLevel {
     let rows = intervals - 1
     func harmonic(_ a: Double, _ b: Double) -> Double { 2 * a * b / (a + b) }
+    let nx = self.nx, intervals = self.intervals
     var sx = [Double](repeating: 0, count: nx * rows)
-    for r in 0..<rows {
-      let j = r + 1
-      for i in 0..<nx {
-        sx[r * nx + i] = harmonic(sigma[j * nx + i], sigma[j * nx + (i + 1) % nx])
-      }
-    }
     var sy = [Double](repeating: 0, count: nx * intervals)
-    for f in 0..<intervals {
-      for i in 0..<nx { sy[f * nx + i] = harmonic(sigma[f * nx + i], sigma[(f + 1) * nx + i]) }
+    sigma.withUnsafeBufferPointer { sigma in
+      sx.withUnsafeMutableBufferPointer { sx in
+        for r in 0..<rows {
+          let row = (r + 1) * nx
+          for i in 0..<nx {
+            sx[r * nx + i] = harmonic(sigma[row + i], sigma[i + 1 < nx ? row + i + 1 : row])
+          }
+        }
+      }
+      sy.withUnsafeMutableBufferPointer { sy in
+        for k in 0..<(nx * intervals) { sy[k] = harmonic(sigma[k], sigma[k + nx]) }
+      }
     }
     return PotentialLevel(nx: nx, intervals: intervals, hx: hx, hy: hy, sx: sx, sy: sy)
   }
@@ -115,10 +120,14 @@ public struct PotentialSolver: Sendable {
     // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
     // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
     // metal rows (σ_Li/h²) and would accept potentials that ignore the deposition source.
-    let diagonal = a.diagonal
+    let inverseDiagonal = a.diagonal.map { 1 / $0 }
     func scaled(_ v: [Double]) -> Double {
       var m = 0.0
-      for k in 0..<v.count { m = max(m, abs(v[k] / diagonal[k])) }
+      v.withUnsafeBufferPointer { v in
+        inverseDiagonal.withUnsafeBufferPointer { d in
+          for k in 0..<v.count { m = max(m, abs(v[k] * d[k])) }
+        }
+      }
       return m
     }
     let bNorm = max(scaled(b), .leastNormalMagnitude)
@@ -128,24 +137,38 @@ public struct PotentialSolver: Sendable {
     var rNorm = scaled(r)
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
     let multigrid = given ?? Multigrid(fine: a)
-    var z = multigrid.vCycle(0, r)
+    var z = [Double](repeating: 0, count: a.count)
+    multigrid.vCycle(r, into: &z)
     var p = z
     var rz = dot(r, z)
     var ap = [Double](repeating: 0, count: a.count)
     for iteration in 1...maxIterations {
       a.apply(p, into: &ap)
       let alpha = rz / dot(p, ap)
-      for k in 0..<x.count {
-        x[k] += alpha * p[k]
-        r[k] -= alpha * ap[k]
+      // x += αp, r −= αAp and the scaled norm of the new r in one pass
+      rNorm = 0
+      p.withUnsafeBufferPointer { p in
+      ap.withUnsafeBufferPointer { ap in
+      inverseDiagonal.withUnsafeBufferPointer { d in
+      x.withUnsafeMutableBufferPointer { x in
+      r.withUnsafeMutableBufferPointer { r in
+        for k in 0..<r.count {
+          x[k] += alpha * p[k]
+          let value = r[k] - alpha * ap[k]
+          r[k] = value
+          rNorm = max(rNorm, abs(value * d[k]))
+        }
       }
-      rNorm = scaled(r)
+      }
+      }
+      }
+      }
       if rNorm / bNorm <= tolerance || !rNorm.isFinite { return (iteration, rNorm / bNorm) }
-      z = multigrid.vCycle(0, r)
+      multigrid.vCycle(r, into: &z)
       let rzNew = dot(r, z)
       let beta = rzNew / rz
       rz = rzNew
-      for k in 0..<p.count { p[k] = z[k] + beta * p[k] }
+      xpay(z, beta, &p)
     }
     return (maxIterations, rNorm / bNorm)
   }

@@ -10,10 +10,21 @@ public protocol SemilinearProblem: AnyObject {
   func explicitPart(_ u: [Double], time: Double, into hat: inout [Double])
 }
 
+/// A problem whose explicit part N(u, t) is evaluated entirely in physical space (stencils and
+/// pointwise terms, no spectral derivative applied after the transform). Because the transform
+/// is linear, F(u) + Δt·F(N) = F(u + Δt·N): an IMEX Euler step then needs one forward and one
+/// inverse transform instead of three, and needs no spectrum of u carried between steps, so a
+/// step depends only on the physical state (what a checkpoint stores).
+public protocol PhysicalExplicitProblem: SemilinearProblem {
+  /// Writes the transform of u + Δt·N(u, t) into `hat` (spectrum layout of `transform`).
+  func explicitUpdate(_ u: [Double], time: Double, dt: Double, into hat: inout [Double])
+}
+
 /// The state a stepper advances: the physical field, its spectrum, the time, and the history
 /// a multistep scheme needs (previous spectrum and previous explicit term).
 public struct SpectralState: Sendable {
   public var u: [Double]
+  /// The spectrum of `u`; empty for a state made with `physical:` until a step computes it.
   public var uHat: [Double]
   public var time: Double
   public var step: Int
@@ -26,6 +37,15 @@ public struct SpectralState: Sendable {
     var hat = [Double]()
     transform.forward(u, into: &hat)
     uHat = hat
+    self.time = time
+    step = 0
+  }
+
+  /// A state without its spectrum: steppers take the one-transform path of a
+  /// `PhysicalExplicitProblem` (and transform `u` first for any other problem).
+  public init(physical u: [Double], time: Double = 0) {
+    self.u = u
+    uHat = []
     self.time = time
     step = 0
   }

@@ -11,7 +11,9 @@ public protocol SpectralStepper: Sendable {
 /// First order. Unconditionally stable for the implicit part (λ ≤ 0); with a linear
 /// stabilisation S (λ = λ₀ − S, N = N₀ + S u) the explicit part is damped for S ≥ max|N₀′|/2,
 /// which for a double-well f′ (Allen–Cahn, Cahn–Hilliard) gives energy stability at any Δt
-/// (Shen & Yang, DCDS-A 28 (2010) 1669). Accepts a different Δt each step.
+/// (Shen & Yang, DCDS-A 28 (2010) 1669). Accepts a different Δt each step. A state without a
+/// spectrum (`SpectralState(physical:)`) of a `PhysicalExplicitProblem` takes the equivalent
+/// one-transform form û^{n+1} = F(u^n + Δt N^n)/(1 − Δt λ) (`advancePhysical`).
 public struct IMEXEulerStepper: SpectralStepper {
   public init() {}
   public var name: String { "euler" }
@@ -19,6 +21,13 @@ public struct IMEXEulerStepper: SpectralStepper {
 
   public func advance(_ state: inout SpectralState, problem: some SemilinearProblem, dt: Double) {
     let transform = problem.transform
+    if state.uHat.isEmpty {
+      if let physical = problem as? any PhysicalExplicitProblem {
+        advancePhysical(&state, problem: physical, dt: dt)
+        return
+      }
+      transform.forward(state.u, into: &state.uHat)
+    }
     var explicit = [Double](repeating: 0, count: transform.spectrumCount)
     problem.explicitPart(state.u, time: state.time, into: &explicit)
     let symbol = problem.linearSymbol
@@ -31,6 +40,28 @@ public struct IMEXEulerStepper: SpectralStepper {
     state.previousStepSize = dt
     state.uHat = hat
     transform.inverse(hat, into: &state.u)
+    state.time += dt
+    state.step += 1
+  }
+}
+
+extension IMEXEulerStepper {
+  /// The same step from F(u + Δt·N) (one forward, one inverse transform). It leaves no history
+  /// (N̂ is never formed), so a following SBDF2 step starts with an Euler step.
+  func advancePhysical(_ state: inout SpectralState, problem: any PhysicalExplicitProblem, dt: Double) {
+    var hat = [Double]()
+    problem.explicitUpdate(state.u, time: state.time, dt: dt, into: &hat)
+    problem.linearSymbol.withUnsafeBufferPointer { symbol in
+      hat.withUnsafeMutableBufferPointer { hat in
+        for index in 0..<hat.count { hat[index] /= 1 - dt * symbol[index] }
+      }
+    }
+    state.previousUHat = nil
+    state.previousExplicit = nil
+    state.previousStepSize = nil
+    state.uHat = hat
+    state.u = []
+    problem.transform.inverse(hat, into: &state.u)
     state.time += dt
     state.step += 1
   }
@@ -49,8 +80,8 @@ public struct SBDF2Stepper: SpectralStepper {
   public var order: Int { 2 }
 
   public func advance(_ state: inout SpectralState, problem: some SemilinearProblem, dt: Double) {
-    guard let previousHat = state.previousUHat, let previousExplicit = state.previousExplicit,
-      state.previousStepSize == dt
+    guard !state.uHat.isEmpty, let previousHat = state.previousUHat,
+      let previousExplicit = state.previousExplicit, state.previousStepSize == dt
     else {
       IMEXEulerStepper().advance(&state, problem: problem, dt: dt)
       return

@@ -62,9 +62,10 @@ struct StencilLevel: Sendable {
 
   func apply(_ u: [Double], into y: inout [Double]) {
     let nx = self.nx, rows = self.rows
-    var input = u
     coefficients.withUnsafeBufferPointer { a in
-      input.withUnsafeMutableBufferPointer { u in
+      u.withUnsafeBufferPointer { input in
+        // read only: the shared sum takes the mutable pointer the sweeps need
+        let u = UnsafeMutableBufferPointer(mutating: input)
         y.withUnsafeMutableBufferPointer { y in
           for r in 0..<rows {
             let row = r * nx
@@ -81,21 +82,59 @@ struct StencilLevel: Sendable {
 
   /// One Gauss–Seidel sweep, lexicographic forward or backward (each the adjoint of the other,
   /// so forward before and backward after the coarse correction make a symmetric V-cycle).
+  /// Per row, the couplings to the rows below and above and to the along-row neighbour that is
+  /// still old are gathered first (no recurrence, so the loop pipelines); the sequential part
+  /// is then one multiply-add and a division per node.
   func relax(_ u: inout [Double], rhs b: [Double], forward: Bool) {
-    let nx = self.nx, rows = self.rows, total = count
+    let nx = self.nx, rows = self.rows
+    var t = [Double](repeating: 0, count: nx)
     coefficients.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        u.withUnsafeMutableBufferPointer { u in
-          for step in 0..<total {
-            let k = forward ? step : total - 1 - step
-            let r = k / nx, i = k - r * nx, row = r * nx
-            let west = i == 0 ? nx - 1 : i - 1, east = i == nx - 1 ? 0 : i + 1
-            let s = b[k] - Self.neighbourSum(a, u, k: k, r: r, rows: rows, row: row, west: west,
-                                             east: east, i: i, nx: nx, skipCentre: true)
-            u[k] = s / a[9 * k + 4]
+    b.withUnsafeBufferPointer { b in
+    t.withUnsafeMutableBufferPointer { t in
+    u.withUnsafeMutableBufferPointer { u in
+      for step in 0..<rows {
+        let r = forward ? step : rows - 1 - step
+        let row = r * nx
+        for i in 0..<nx {
+          let k = row + i, c = 9 * k
+          let west = i == 0 ? nx - 1 : i - 1, east = i == nx - 1 ? 0 : i + 1
+          var s = 0.0
+          if r > 0 {
+            let below = row - nx
+            s += a[c] * u[below + west] + a[c + 1] * u[below + i] + a[c + 2] * u[below + east]
           }
+          if r < rows - 1 {
+            let above = row + nx
+            s += a[c + 6] * u[above + west] + a[c + 7] * u[above + i] + a[c + 8] * u[above + east]
+          }
+          t[i] = b[k] - s
+        }
+        if forward {
+          for i in 0..<(nx - 1) { t[i] -= a[9 * (row + i) + 5] * u[row + i + 1] }
+          var previous = u[row + nx - 1]  // west of i = 0: still old
+          for i in 0..<(nx - 1) {
+            let c = 9 * (row + i)
+            let value = (t[i] - a[c + 3] * previous) / a[c + 4]
+            u[row + i] = value
+            previous = value
+          }
+          let c = 9 * (row + nx - 1)
+          u[row + nx - 1] = (t[nx - 1] - a[c + 3] * previous - a[c + 5] * u[row]) / a[c + 4]
+        } else {
+          for i in 1..<nx { t[i] -= a[9 * (row + i) + 3] * u[row + i - 1] }
+          var next = u[row]  // east of i = nx − 1: still old
+          for i in stride(from: nx - 1, through: 1, by: -1) {
+            let c = 9 * (row + i)
+            let value = (t[i] - a[c + 5] * next) / a[c + 4]
+            u[row + i] = value
+            next = value
+          }
+          u[row] = (t[0] - a[9 * row + 5] * next - a[9 * row + 3] * u[row + nx - 1]) / a[9 * row + 4]
         }
       }
+    }
+    }
+    }
     }
   }
 
@@ -111,9 +150,11 @@ struct StencilTransfer: Sendable {
   let fineCount: Int
   let coarseNx: Int
   let coarseRows: Int
-  /// 4 entries per fine node; index −1 marks an unused slot.
+  /// 4 entries per fine node; index −1 marks an unused slot (emptied by `compact`).
   var index: [Int]
   var weight: [Double]
+  /// The same weights with implicit indices, after `compact`.
+  var corners: CornerWeights?
 
   init(fine: StencilLevel) {
     let nx = fine.nx, cnx = nx / 2, cRows = fine.intervals / 2 - 1
@@ -190,18 +231,28 @@ struct StencilTransfer: Sendable {
     }
   }
 
-  func restrict(_ fine: [Double]) -> [Double] {
-    var out = [Double](repeating: 0, count: coarseNx * coarseRows)
+  /// out = Pᵀ fine (out is resized and overwritten).
+  func restrict(_ fine: [Double], into out: inout [Double]) {
+    if out.count != coarseNx * coarseRows { out = [Double](repeating: 0, count: coarseNx * coarseRows) } else {
+      out.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+    if let corners {
+      corners.restrict(fine, into: &out)
+      return
+    }
     for k in 0..<fineCount {
       for slot in 0..<4 {
         let c = index[4 * k + slot]
         if c >= 0 { out[c] += weight[4 * k + slot] * fine[k] }
       }
     }
-    return out
   }
 
   func prolongAdd(_ coarse: [Double], into fine: inout [Double]) {
+    if let corners {
+      corners.prolongAdd(coarse, into: &fine)
+      return
+    }
     for k in 0..<fineCount {
       var s = 0.0
       for slot in 0..<4 {
@@ -210,6 +261,18 @@ struct StencilTransfer: Sendable {
       }
       fine[k] += s
     }
+  }
+
+  /// Replaces the (index, weight) slots by the implicit-index `CornerWeights` when every
+  /// fine node's coarse nodes are its lower-left cell corners (always, for grids that the
+  /// multigrid coarsens); restriction and prolongation then read half the memory.
+  mutating func compact(fineNx: Int) {
+    guard let packed = CornerWeights(fineNx: fineNx, fineCount: fineCount, coarseNx: coarseNx,
+                                     coarseRows: coarseRows, index: index, weight: weight)
+    else { return }
+    corners = packed
+    index = []
+    weight = []
   }
 
   /// The Galerkin coarse operator Pᵀ A P as a 9-point stencil on the coarse grid.

@@ -13,11 +13,17 @@ struct SimModelBench {
   final class Timer: LiStepTimer {
     let clock = ContinuousClock()
     var totals: [LiStepPart: Double] = [:]
+    var cpuTotals: [LiStepPart: Double] = [:]
     func measure(_ part: LiStepPart, _ body: () -> Void) {
+      let cpu = threadCPUMilliseconds()
       let d = clock.measure(body)
       totals[part, default: 0] += milliseconds(d)
+      cpuTotals[part, default: 0] += threadCPUMilliseconds() - cpu
     }
   }
+
+  /// CPU time of this thread (ms): on a shared machine it leaves out the time the thread
+  /// waited for a core, which the wall-clock figures include.
 
   struct Result: Encodable {
     var problem = "model"
@@ -33,6 +39,12 @@ struct SimModelBench {
     var ratio_to_fft_floor: Double
     var mean_potential_iterations: Double
     var mean_mechanics_iterations: Double?
+    /// The same split in CPU time of the stepping thread (ms per step).
+    var cpu_ms_per_step: Double
+    var cpu_ms_phase_field: Double
+    var cpu_ms_potential: Double
+    var cpu_ms_concentration: Double
+    var cpu_ms_mechanics: Double?
   }
 
   func run() throws {
@@ -56,6 +68,7 @@ struct SimModelBench {
     let timer = Timer()
     var iterations = 0, mechanicsIterations = 0
     let clock = ContinuousClock()
+    let cpuStart = threadCPUMilliseconds()
     let total = try clock.measure {
       for _ in 0..<n {
         let d = try model.step(timer: timer)
@@ -63,6 +76,7 @@ struct SimModelBench {
         mechanicsIterations += d.mechanicsIterations
       }
     }
+    let cpuTotal = threadCPUMilliseconds() - cpuStart
     let floor = clock.measure { for _ in 0..<n { model.floorTransforms() } }
     let perStep = milliseconds(total) / Double(n)
     let floorMs = milliseconds(floor) / Double(n)
@@ -75,11 +89,24 @@ struct SimModelBench {
       mechanics: mechanics ? "on (Li 4.9 GPa / LPSC 22 GPa, Vegard 0.02)" : "off",
       fft_floor_ms: floorMs, ratio_to_fft_floor: perStep / floorMs,
       mean_potential_iterations: Double(iterations) / Double(n),
-      mean_mechanics_iterations: mechanics ? Double(mechanicsIterations) / Double(n) : nil)
+      mean_mechanics_iterations: mechanics ? Double(mechanicsIterations) / Double(n) : nil,
+      cpu_ms_per_step: cpuTotal / Double(n),
+      cpu_ms_phase_field: (timer.cpuTotals[.phaseField] ?? 0) / Double(n),
+      cpu_ms_potential: (timer.cpuTotals[.potential] ?? 0) / Double(n),
+      cpu_ms_concentration: (timer.cpuTotals[.concentration] ?? 0) / Double(n),
+      cpu_ms_mechanics: mechanics ? (timer.cpuTotals[.mechanics] ?? 0) / Double(n) : nil)
     if json { try printJSON(result) } else {
       print(String(format: "model %d²: %.2f ms/step (ξ %.2f, φ %.2f, c %.2f), FFT floor %.2f ms (×%.1f), CG %.1f it/step",
                    grid, perStep, result.ms_phase_field, result.ms_potential, result.ms_concentration, floorMs,
                    result.ratio_to_fft_floor, result.mean_potential_iterations))
     }
   }
+}
+
+/// CPU time of the calling thread (ms): on a shared machine it leaves out the time the thread
+/// waited for a core, which wall-clock figures include.
+func threadCPUMilliseconds() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) * 1e3 + Double(spec.tv_nsec) / 1e6
 }

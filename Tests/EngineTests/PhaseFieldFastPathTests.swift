@@ -1,0 +1,134 @@
+import Foundation
+import XCTest
+@testable import Engine
+
+/// The speed paths of the phase-field engine against the plain definitions they replace:
+/// blocked y transforms against the DST-I sum, the one-transform IMEX Euler step against the
+/// three-transform one, the compact multigrid pieces against the general 9-point ones.
+final class PhaseFieldFastPathTests: XCTestCase {
+  private func randomField(_ count: Int, seed: UInt64) -> [Double] {
+    var state = seed
+    return (0..<count).map { _ in
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Double(state >> 11) / Double(1 << 53) - 0.5
+    }
+  }
+
+  /// FFTW's RODFT00 along y then r2c along x, written out as sums (FFTW's definitions):
+  /// û[m][k] = Σ_j Σ_i u[j][i]·2 sin(π(j+1)(m+1)/(ny+1))·e^(−2πi·k·i/nx). Block widths 16
+  /// (nx = 48), 2 (nx = 10) and 8 (nx = 24) are all exercised.
+  func testBlockedDirichletTransformMatchesTheDefiningSum() {
+    for nx in [48, 10, 24] {
+      let ny = 9
+      let t = SpectralTransform2D(nx: nx, ny: ny, lengthX: 1, lengthY: 1, boundary: .dirichlet)
+      let u = randomField(t.fieldCount, seed: UInt64(nx))
+      var hat = [Double]()
+      t.forward(u, into: &hat)
+      let columns = nx / 2 + 1
+      var worst = 0.0
+      for m in 0..<ny {
+        for k in 0..<columns {
+          var re = 0.0, im = 0.0
+          for j in 0..<ny {
+            let s = 2 * sin(Double.pi * Double((j + 1) * (m + 1)) / Double(ny + 1))
+            for i in 0..<nx {
+              let angle = -2 * Double.pi * Double(k * i) / Double(nx)
+              re += u[j * nx + i] * s * cos(angle)
+              im += u[j * nx + i] * s * sin(angle)
+            }
+          }
+          let base = 2 * (m * columns + k)
+          worst = max(worst, abs(hat[base] - re), abs(hat[base + 1] - im))
+        }
+      }
+      XCTAssertLessThan(worst, 1e-12, "nx \(nx)")
+    }
+  }
+
+  /// F⁻¹[(F u + Δt F N)/(1 − Δtλ)] and F⁻¹[F(u + Δt N)/(1 − Δtλ)] are the same step (F linear):
+  /// the model's one-transform path agrees with the stepper's three-transform path to round-off,
+  /// for ξ (with the elastic force term) and for c.
+  func testOneTransformEulerStepMatchesThreeTransformStep() {
+    let physics = LiModelPhysics()
+    var numerics = LiModelNumerics()
+    numerics.nx = 32
+    numerics.ny = 32
+    numerics.lengthX = 32 * 50e-9
+    numerics.lengthY = 32 * 50e-9
+    var nucleus = LiNucleus()
+    nucleus.layerThickness = 0.2 * numerics.lengthY
+    nucleus.radius = 0.3 * numerics.lengthY
+    let state = LiModel.initialState(physics: physics, numerics: numerics, nucleus: nucleus)
+    let phase = LiPhaseFieldEquation(physics: physics, numerics: numerics)
+    phase.overpotential = state.potential.map { $0 * 0.5 }
+    phase.concentration = state.concentration.map { $0 * 0.8 }
+    phase.elasticForce = randomField(state.xi.count, seed: 3).map { $0 * 1e5 }
+    let dt = 1e-3
+    var spectral = SpectralState(u: state.xi, transform: phase.transform)
+    var physical = SpectralState(physical: state.xi)
+    IMEXEulerStepper().advance(&spectral, problem: phase, dt: dt)
+    IMEXEulerStepper().advance(&physical, problem: phase, dt: dt)
+    let change = zip(spectral.u, state.xi).map { abs($0 - $1) }.max() ?? 0
+    XCTAssertGreaterThan(change, 1e-4, "the step must move ξ for the comparison to mean something")
+    XCTAssertLessThan(zip(spectral.u, physical.u).map { abs($0 - $1) }.max() ?? 1, 1e-13)
+
+    let concentration = LiConcentrationEquation(physics: physics, numerics: numerics)
+    concentration.potential = state.potential
+    concentration.phaseRate = randomField(state.xi.count, seed: 5).map { $0 * 1e-2 }
+    let lifted = randomField(numerics.nx * numerics.ny, seed: 9).map { $0 * 100 }
+    var cSpectral = SpectralState(u: lifted, transform: concentration.transform)
+    var cPhysical = SpectralState(physical: lifted)
+    IMEXEulerStepper().advance(&cSpectral, problem: concentration, dt: 1e-4)
+    IMEXEulerStepper().advance(&cPhysical, problem: concentration, dt: 1e-4)
+    let scale = lifted.map(abs).max() ?? 1
+    XCTAssertLessThan((zip(cSpectral.u, cPhysical.u).map { abs($0 - $1) }.max() ?? 1) / scale, 1e-13)
+  }
+
+  /// A fine level with a conductivity contrast of 1e4, as the solver builds it.
+  private func contrastLevel(nx: Int, intervals: Int) -> PotentialLevel {
+    let solver = PotentialSolver(nx: nx, intervals: intervals, lengthX: 1, lengthY: 1.5)
+    let sigma = randomField(nx * (intervals + 1), seed: 11).map { $0 > 0.2 ? 1e4 : 1 + $0 }
+    return solver.finestLevel(sigma: sigma)
+  }
+
+  /// The compact five-point sweep is the same Gauss–Seidel sweep as the general 9-point one
+  /// on the fine operator (forward and backward, several sweeps so every coupling matters).
+  func testFivePointSweepMatchesNinePointSweep() {
+    let level = contrastLevel(nx: 16, intervals: 12)
+    let general = StencilLevel(level), compact = FivePointLevel(level)
+    let rhs = randomField(level.count, seed: 13)
+    var a = [Double](repeating: 0, count: level.count), b = a, scratch: [Double] = []
+    for forward in [true, false, true] {
+      general.relax(&a, rhs: rhs, forward: forward)
+      compact.relax(&b, rhs: rhs, forward: forward, scratch: &scratch)
+    }
+    let scale = a.map(abs).max() ?? 1
+    XCTAssertGreaterThan(scale, 0)
+    XCTAssertLessThan((zip(a, b).map { abs($0 - $1) }.max() ?? 1) / scale, 1e-12)
+    var ya = [Double](repeating: 0, count: level.count), yb = ya
+    general.apply(a, into: &ya)
+    compact.apply(a, into: &yb)
+    let yScale = ya.map(abs).max() ?? 1
+    XCTAssertLessThan((zip(ya, yb).map { abs($0 - $1) }.max() ?? 1) / yScale, 1e-12)
+  }
+
+  /// Restriction and prolongation with implicit corner indices equal the (index, weight) form.
+  func testCornerWeightsMatchIndexedTransfer() {
+    let level = StencilLevel(contrastLevel(nx: 16, intervals: 16))
+    let indexed = StencilTransfer(fine: level)
+    var compact = indexed
+    compact.compact(fineNx: level.nx)
+    XCTAssertNotNil(compact.corners, "grids the multigrid coarsens must compact")
+    let fine = randomField(level.count, seed: 17)
+    var ra: [Double] = [], rb: [Double] = []
+    indexed.restrict(fine, into: &ra)
+    compact.restrict(fine, into: &rb)
+    XCTAssertEqual(ra.count, rb.count)
+    XCTAssertLessThan(zip(ra, rb).map { abs($0 - $1) }.max() ?? 1, 1e-12)
+    let coarse = randomField(ra.count, seed: 19)
+    var pa = fine, pb = fine
+    indexed.prolongAdd(coarse, into: &pa)
+    compact.prolongAdd(coarse, into: &pb)
+    XCTAssertLessThan(zip(pa, pb).map { abs($0 - $1) }.max() ?? 1, 1e-12)
+  }
+}
