@@ -34,52 +34,66 @@ struct CornerWeights: Sendable {
   }
 
   func restrict(_ fine: [Double], into out: inout [Double]) {
-    let nx = fineNx, cnx = coarseNx, cRows = coarseRows
     weights.withUnsafeBufferPointer { w in
     fine.withUnsafeBufferPointer { f in
     out.withUnsafeMutableBufferPointer { out in
-      for r in 0..<fineRows {
-        let j = r + 1
-        for dy in 0...1 {
-          let cr = j / 2 + dy - 1
-          if cr < 0 || cr >= cRows || (dy == 1 && j % 2 == 0) { continue }
-          let coarseRow = cr * cnx
-          for i in 0..<nx {
-            let k = r * nx + i, ci = i >> 1
-            let value = f[k]
-            out[coarseRow + ci] += w[4 * k + 2 * dy] * value
-            if i & 1 == 1 {
-              out[coarseRow + (ci + 1 == cnx ? 0 : ci + 1)] += w[4 * k + 2 * dy + 1] * value
-            }
-          }
-        }
-      }
+      for r in 0..<fineRows { restrictRow(r, f, offset: r * fineNx, weights: w, into: out) }
     }
     }
     }
   }
 
   func prolongAdd(_ coarse: [Double], into fine: inout [Double]) {
-    let nx = fineNx, cnx = coarseNx, cRows = coarseRows
     weights.withUnsafeBufferPointer { w in
     coarse.withUnsafeBufferPointer { c in
     fine.withUnsafeMutableBufferPointer { f in
-      for r in 0..<fineRows {
-        let j = r + 1
-        for dy in 0...1 {
-          let cr = j / 2 + dy - 1
-          if cr < 0 || cr >= cRows || (dy == 1 && j % 2 == 0) { continue }
-          let coarseRow = cr * cnx
-          for i in 0..<nx {
-            let k = r * nx + i, ci = i >> 1
-            var s = w[4 * k + 2 * dy] * c[coarseRow + ci]
-            if i & 1 == 1 { s += w[4 * k + 2 * dy + 1] * c[coarseRow + (ci + 1 == cnx ? 0 : ci + 1)] }
-            f[k] += s
-          }
+      for r in 0..<fineRows { prolongAddRow(r, c, weights: w, into: f) }
+    }
+    }
+    }
+  }
+
+  /// Pass `body` the weights, for the row-by-row transfers of a fused cycle.
+  func withWeights<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+    weights.withUnsafeBufferPointer(body)
+  }
+
+  /// Adds fine row r's share of Pᵀ f to `out` (the row's nx values start at `row[offset]`):
+  /// rows restricted in increasing r give exactly `restrict`'s sums.
+  @inline(__always)
+  func restrictRow(_ r: Int, _ row: UnsafeBufferPointer<Double>, offset: Int, weights w: UnsafeBufferPointer<Double>,
+                   into out: UnsafeMutableBufferPointer<Double>) {
+    let nx = fineNx, cnx = coarseNx, j = r + 1
+    for dy in 0...1 {
+      let cr = j / 2 + dy - 1
+      if cr < 0 || cr >= coarseRows || (dy == 1 && j % 2 == 0) { continue }
+      let coarseRow = cr * cnx
+      for i in 0..<nx {
+        let k = r * nx + i, ci = i >> 1
+        let value = row[offset + i]
+        out[coarseRow + ci] += w[4 * k + 2 * dy] * value
+        if i & 1 == 1 {
+          out[coarseRow + (ci + 1 == cnx ? 0 : ci + 1)] += w[4 * k + 2 * dy + 1] * value
         }
       }
     }
-    }
+  }
+
+  /// Fine row r of `fine += P coarse` (rows are independent).
+  @inline(__always)
+  func prolongAddRow(_ r: Int, _ c: UnsafeBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>,
+                     into f: UnsafeMutableBufferPointer<Double>) {
+    let nx = fineNx, cnx = coarseNx, j = r + 1
+    for dy in 0...1 {
+      let cr = j / 2 + dy - 1
+      if cr < 0 || cr >= coarseRows || (dy == 1 && j % 2 == 0) { continue }
+      let coarseRow = cr * cnx
+      for i in 0..<nx {
+        let k = r * nx + i, ci = i >> 1
+        var s = w[4 * k + 2 * dy] * c[coarseRow + ci]
+        if i & 1 == 1 { s += w[4 * k + 2 * dy + 1] * c[coarseRow + (ci + 1 == cnx ? 0 : ci + 1)] }
+        f[k] += s
+      }
     }
   }
 }

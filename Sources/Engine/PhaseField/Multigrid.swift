@@ -11,6 +11,9 @@ struct Multigrid {
   /// level (the 9-point `levels[0]` is then dropped once the transfers are built from it).
   var finest: FivePointLevel?
   var sweeps = 1
+  /// Whether the finest level's passes run fused (`PotentialLevel+FusedCycle.swift`); the
+  /// unfused cycle is the definition the tests compare it with.
+  var fusesFinestLevel = true
 
   init(fine: PotentialLevel) {
     levels = [StencilLevel(fine)]
@@ -46,6 +49,16 @@ struct Multigrid {
 
   /// ≈ A⁻¹r on level `index` from a zero initial guess, written into `u`.
   private func vCycle(_ index: Int, _ rhs: [Double], into u: inout [Double]) {
+    if index == 0, fusesFinestLevel, sweeps == 1, levels.count > 1, let finest, let corners = transfers[0].corners {
+      // the same cycle with the finest level's passes fused (PotentialLevel+FusedCycle.swift)
+      let work = buffers[0], coarse = buffers[1]
+      finest.relaxFromZeroRestrictingResidual(&u, rhs: rhs, transfer: corners, into: &coarse.rhs,
+                                              scratch: &work.scratch)
+      vCycle(1, coarse.rhs, into: &coarse.u)
+      finest.prolongAddRelaxingBackward(&u, rhs: rhs, coarse: coarse.u, transfer: corners,
+                                        scratch: &work.scratch)
+      return
+    }
     let level = levels[index]
     if u.count != level.count { u = [Double](repeating: 0, count: level.count) } else {
       u.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }

@@ -8,9 +8,9 @@
 struct FivePointLevel: Sendable {
   let nx: Int
   let rows: Int
-  private var east: [Double]
-  private var north: [Double]
-  private var inverseCentre: [Double]
+  private(set) var east: [Double]
+  private(set) var north: [Double]
+  private(set) var inverseCentre: [Double]
 
   var count: Int { nx * rows }
 
@@ -70,44 +70,53 @@ struct FivePointLevel: Sendable {
     t.withUnsafeMutableBufferPointer { t in
     u.withUnsafeMutableBufferPointer { u in
       for step in 0..<rows {
-        let r = forward ? step : rows - 1 - step
-        let row = r * nx
-        // couplings to the rows above and below (new on one side, old on the other: both are
-        // the current values) and to the neighbour that is still old along the row
-        for i in 0..<nx {
-          let k = row + i
-          var s = b[k]
-          if r > 0 { s += n[k] * u[k - nx] }
-          if r < rows - 1 { s += n[k + nx] * u[k + nx] }
-          t[i] = s
-        }
-        if forward {
-          // u[k+1] is old except at the periodic end, where it is the row's new first value
-          for i in 0..<(nx - 1) { t[i] += e[row + i] * u[row + i + 1] }
-          var previous = u[row + nx - 1]  // west of i = 0: still old
-          for i in 0..<(nx - 1) {
-            let value = (t[i] + e[i == 0 ? row + nx - 1 : row + i - 1] * previous) * d[row + i]
-            u[row + i] = value
-            previous = value
-          }
-          let last = row + nx - 1
-          u[last] = (t[nx - 1] + e[last - 1] * previous + e[last] * u[row]) * d[last]
-        } else {
-          for i in 1..<nx { t[i] += e[row + i - 1] * u[row + i - 1] }
-          var next = u[row]  // east of i = nx − 1: still old
-          for i in stride(from: nx - 1, through: 1, by: -1) {
-            let value = (t[i] + e[row + i] * next) * d[row + i]
-            u[row + i] = value
-            next = value
-          }
-          u[row] = (t[0] + e[row] * next + e[row + nx - 1] * u[row + nx - 1]) * d[row]
-        }
+        Self.relaxRow(forward ? step : rows - 1 - step, forward: forward, nx: nx, rows: rows,
+                      east: e, north: n, inverseCentre: d, rhs: b, scratch: t, u: u)
       }
     }
     }
     }
     }
     }
+    }
+  }
+
+  /// Row r of a Gauss–Seidel sweep (the rows below and above hold their current values).
+  @inline(__always)
+  static func relaxRow(_ r: Int, forward: Bool, nx: Int, rows: Int, east e: UnsafeBufferPointer<Double>,
+                       north n: UnsafeBufferPointer<Double>, inverseCentre d: UnsafeBufferPointer<Double>,
+                       rhs b: UnsafeBufferPointer<Double>, scratch t: UnsafeMutableBufferPointer<Double>,
+                       u: UnsafeMutableBufferPointer<Double>) {
+    let row = r * nx
+    // couplings to the rows above and below (new on one side, old on the other: both are
+    // the current values) and to the neighbour that is still old along the row
+    for i in 0..<nx {
+      let k = row + i
+      var s = b[k]
+      if r > 0 { s += n[k] * u[k - nx] }
+      if r < rows - 1 { s += n[k + nx] * u[k + nx] }
+      t[i] = s
+    }
+    if forward {
+      // u[k+1] is old except at the periodic end, where it is the row's new first value
+      for i in 0..<(nx - 1) { t[i] += e[row + i] * u[row + i + 1] }
+      var previous = u[row + nx - 1]  // west of i = 0: still old
+      for i in 0..<(nx - 1) {
+        let value = (t[i] + e[i == 0 ? row + nx - 1 : row + i - 1] * previous) * d[row + i]
+        u[row + i] = value
+        previous = value
+      }
+      let last = row + nx - 1
+      u[last] = (t[nx - 1] + e[last - 1] * previous + e[last] * u[row]) * d[last]
+    } else {
+      for i in 1..<nx { t[i] += e[row + i - 1] * u[row + i - 1] }
+      var next = u[row]  // east of i = nx − 1: still old
+      for i in stride(from: nx - 1, through: 1, by: -1) {
+        let value = (t[i] + e[row + i] * next) * d[row + i]
+        u[row + i] = value
+        next = value
+      }
+      u[row] = (t[0] + e[row] * next + e[row + nx - 1] * u[row + nx - 1]) * d[row]
     }
   }
 }
