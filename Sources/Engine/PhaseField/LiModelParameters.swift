@@ -78,7 +78,13 @@ public struct LiModelNumerics: Sendable, Equatable, Codable {
   public var migrationCourant = 0.5
   /// Stabilisation S of the ξ equation in units of W (S = 1·W ≥ max|g″|/2 = W).
   public var stabilization = 1.0
-  public var potentialTolerance = 1e-8
+  /// Stop criterion of the potential solve: max|r_i/A_ii| / max|b_i/A_ii| (a Jacobi-scaled
+  /// residual, in volts relative to the applied potential). 1e-6 of 0.1–0.2 V is 0.1–0.2 µV,
+  /// five orders below RT/F = 25.7 mV, the voltage scale of every rate the potential drives
+  /// (Butler–Volmer, migration); the φ it accepts at contrast 1e5 with a tip source is within
+  /// 1e-3·RT/F of a 1e-12 solve (PotentialToleranceTests). The former 1e-8 bought nothing
+  /// physical and cost two extra multigrid-PCG iterations per step at 1024².
+  public var potentialTolerance = 1e-6
   public var stepper = "euler"
 
   public init() {}
