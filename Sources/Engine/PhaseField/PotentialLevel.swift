@@ -32,12 +32,18 @@ struct PotentialLevel: Sendable {
   private func computeDiagonal() -> [Double] {
     let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy)
     var d = [Double](repeating: 0, count: count)
-    for r in 0..<rows {
-      for i in 0..<nx {
-        let left = (i + nx - 1) % nx
-        d[r * nx + i] = (sx[r * nx + i] + sx[r * nx + left]) * ihx2
-          + (sy[r * nx + i] + sy[(r + 1) * nx + i]) * ihy2
+    sx.withUnsafeBufferPointer { sx in
+    sy.withUnsafeBufferPointer { sy in
+    d.withUnsafeMutableBufferPointer { d in
+      for r in 0..<rows {
+        let row = r * nx
+        for i in 0..<nx {
+          let left = i == 0 ? row + nx - 1 : row + i - 1
+          d[row + i] = (sx[row + i] + sx[left]) * ihx2 + (sy[row + i] + sy[row + nx + i]) * ihy2
+        }
       }
+    }
+    }
     }
     return d
   }

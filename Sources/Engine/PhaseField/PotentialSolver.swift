@@ -131,9 +131,13 @@ public struct PotentialSolver: Sendable {
       return m
     }
     let bNorm = max(scaled(b), .leastNormalMagnitude)
-    var ax = [Double](repeating: 0, count: a.count)
-    a.apply(x, into: &ax)
-    var r = zip(b, ax).map { $0 - $1 }
+    var r = [Double](repeating: 0, count: a.count)
+    a.apply(x, into: &r)
+    b.withUnsafeBufferPointer { b in
+      r.withUnsafeMutableBufferPointer { r in
+        for k in 0..<r.count { r[k] = b[k] - r[k] }
+      }
+    }
     var rNorm = scaled(r)
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
     let multigrid = given ?? Multigrid(fine: a)
