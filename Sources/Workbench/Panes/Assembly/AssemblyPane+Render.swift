@@ -4,22 +4,12 @@ import Lab
 import TUI
 
 extension AssemblyPane {
-  static let sideBySideWidth = 50
-
   public func render(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
-    guard !area.isEmpty else { return }
     let theme = context.theme
-    buffer.fill(area, with: Cell(" ", style: theme.textStyle))
-    if area.width >= Self.sideBySideWidth {
-      let listWidth = min(22, max(12, area.width / 5))
-      let parts = Layout.split(area, direction: .horizontal, [.length(listWidth), .fill(1)])
-      renderList(into: &buffer, area: parts[0], theme: theme)
-      renderDetail(into: &buffer, area: parts[1], theme: theme)
-    } else if focus == .list && run == nil {
-      renderList(into: &buffer, area: area, theme: theme)
-    } else {
-      renderDetail(into: &buffer, area: area, theme: theme)
-    }
+    ListDetailLayout(fraction: 5, minimum: 12, maximum: 22).render(
+      into: &buffer, area: area, theme: theme, listAlone: focus == .list && run == nil,
+      list: { renderList(into: &$0, area: $1, theme: theme) },
+      detail: { renderDetail(into: &$0, area: $1, theme: theme) })
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {

@@ -3,23 +3,12 @@ import Lab
 import TUI
 
 extension MaterialsPane {
-  /// Below this width the list and the sheet take turns (Enter / Esc) instead of sharing.
-  static let sideBySideWidth = 50
-
   public func render(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
-    guard !area.isEmpty else { return }
     let theme = context.theme
-    buffer.fill(area, with: Cell(" ", style: theme.textStyle))
-    if area.width >= Self.sideBySideWidth {
-      let listWidth = min(26, max(14, area.width / 4))
-      let parts = Layout.split(area, direction: .horizontal, [.length(listWidth), .fill(1)])
-      renderList(into: &buffer, area: parts[0], theme: theme)
-      renderSheet(into: &buffer, area: parts[1], context: context)
-    } else if focus == .list && massField == nil {
-      renderList(into: &buffer, area: area, theme: theme)
-    } else {
-      renderSheet(into: &buffer, area: area, context: context)
-    }
+    ListDetailLayout(fraction: 4, minimum: 14, maximum: 26).render(
+      into: &buffer, area: area, theme: theme, listAlone: focus == .list && massField == nil,
+      list: { renderList(into: &$0, area: $1, theme: theme) },
+      detail: { renderSheet(into: &$0, area: $1, context: context) })
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
