@@ -100,19 +100,12 @@ public struct MaterialsPane: Pane {
   private mutating func perform(_ action: String) -> [Effect] {
     switch action {
     case "down", "up":
-      let step = action == "down" ? 1 : -1
-      if focus == .list {
-        guard !recipes.isEmpty else { return [] }
-        let moved = min(max(0, cursor + step), recipes.count - 1)
-        guard moved != cursor else { return [] }
-        cursor = moved
-        sheetScroll = 0
-      } else {
-        sheetScroll = max(0, sheetScroll + step)
-      }
-      return [.render]
+      let moved = ListDetailNavigation.move(
+        action == "down" ? 1 : -1, listHasFocus: focus == .list, count: recipes.count,
+        cursor: &cursor, detailScroll: &sheetScroll)
+      return moved ? [.render] : []
     case "page-down", "page-up":
-      sheetScroll = max(0, sheetScroll + (action == "page-down" ? 10 : -10))
+      ListDetailNavigation.page(down: action == "page-down", detailScroll: &sheetScroll)
       return [.render]
     case "open":
       guard focus == .list, selectedRecipe != nil else { return [] }
