@@ -67,8 +67,8 @@ if [ -n "$PF_PY" ]; then
 fi
 echo "-- phase field: coupled Li model, 256² and 1024² (ξ, φ, c; FFT floor) --"
 "$BIN" sim bench model --grid 256 --json
-"$BIN" sim bench model --grid 1024 --steps 5 --json
-"$BIN" sim bench model --grid 1024 --steps 5 --mechanics --json
+"$BIN" sim bench model --grid 1024 --json
+"$BIN" sim bench model --grid 1024 --mechanics --json
 echo "-- phase field: PFHub 7a (Nx 256, t = 8) and 1a (t = 50) --"
 "$BIN" sim pfhub 7a --nx 256 --dt 0.04 --stepper euler --json
 "$BIN" sim pfhub 7a --nx 256 --dt 0.08 --stepper sbdf2 --json

@@ -59,6 +59,14 @@ final class FFTPlanCache: @unchecked Sendable {
   private let lock = NSLock()
   private var plans: [Key: [FFTPlan]] = [:]
 
+  /// Runs `body` holding the planner lock: any FFTW planning outside this cache (a solver's own
+  /// plans) must go through it, since FFTW's planner is not thread-safe.
+  func withPlannerLock<T>(_ body: () throws -> T) rethrows -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body()
+  }
+
   /// The plans for a key, in execution order; `input`/`output` are scratch arrays of the right
   /// sizes used only for planning (ESTIMATE does not read or write them).
   /// Periodic-periodic is one 2-D r2c/c2r plan. The other boundaries are two 1-D batches, so the
