@@ -103,6 +103,26 @@ final class SimRunTests: XCTestCase {
     XCTAssertEqual(model3.siteDensity, 534 / 6.941e-3, accuracy: 1e-3 * 76_934)
   }
 
+  /// Hand calculation: φ linear from −0.1 V to 0 over 8 intervals of 0.1 µm gives |∇φ| =
+  /// 1.25e5 V/m; with the upper layer's D = 3e-11 m²/s (larger than the lower 1e-11) the drift
+  /// is 3e-11 · 96500/(8.314 · 297.15) · 1.25e5 = 1.4647e-4 m/s, and Δt ≤ 0.5 · 1e-7 m / v.
+  func testMigrationLimitUsesTheLargerDiffusivity() throws {
+    var physics = LiModelPhysics()
+    physics.diffusivity = 1e-11
+    physics.upperDiffusivity = 3e-11
+    physics.electrodePotential = -0.1
+    var numerics = LiModelNumerics()
+    numerics.nx = 8
+    numerics.ny = 8
+    numerics.lengthX = 8e-7
+    numerics.lengthY = 8e-7
+    numerics.migrationCourant = 0.5
+    let state = LiModel.initialState(physics: physics, numerics: numerics, nucleus: LiNucleus())
+    let model = try LiModel(physics: physics, numerics: numerics, state: state)
+    let drift = 3e-11 * (96500 / (8.314 * 297.15)) * 1.25e5
+    XCTAssertEqual(model.migrationLimit(state.potential), 0.5 * 1e-7 / drift, accuracy: 1e-9 * 3.4e-4)
+  }
+
   func testMalformedConfigErrorsNameFileAndLine() {
     XCTAssertThrowsError(try SimulationConfig.parse("[physics]\nbarrier_hieght = 1.5e6\n", fileName: "m.toml")) {
       let e = $0 as? InputError
@@ -113,7 +133,7 @@ final class SimRunTests: XCTestCase {
       XCTAssertEqual(($0 as? InputError)?.line, 2)
     }
     XCTAssertThrowsError(try SimulationConfig.parse(
-      "[physics]\ndiffusivity = 1e-11\nupper_diffusivity = 2e-11\n", fileName: "m.toml")) {
+      "[physics]\ndiffusivity = 1e-11\nupper_diffusivity = -2e-11\n", fileName: "m.toml")) {
       XCTAssertEqual(($0 as? InputError)?.line, 3)
       XCTAssertTrue("\($0)".contains("upper_diffusivity"))
     }

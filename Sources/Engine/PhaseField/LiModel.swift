@@ -114,7 +114,8 @@ public final class LiModel {
     return sigma
   }
 
-  /// The migration limit on Δt: courant·h/max|v|, v = D(F/RT)|∇φ| (face differences).
+  /// The migration limit on Δt: courant·h/max|v|, v = D(F/RT)|∇φ| (face differences), D the
+  /// larger of the two layers' diffusivities.
   func migrationLimit(_ phi: [Double]) -> Double {
     let nx = numerics.nx, hx = numerics.spacingX, hy = numerics.spacingY
     var maxField = 0.0
@@ -128,7 +129,9 @@ public final class LiModel {
         }
       }
     }
-    let speed = physics.diffusivity * physics.fOverRT * maxField
+    // the drift speed of the faster layer bounds Δt wherever it is (model 3 may have either D larger)
+    let diffusivity = max(physics.diffusivity, physics.upperDiffusivity ?? 0)
+    let speed = diffusivity * physics.fOverRT * maxField
     return speed > 0 ? numerics.migrationCourant * min(hx, hy) / speed : .infinity
   }
 }

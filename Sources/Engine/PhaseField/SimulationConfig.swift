@@ -92,9 +92,8 @@ public struct SimulationConfig: Sendable, Equatable {
       p.upperSigmaElectrolyte = v
     }
     if let v = try t.optionalDouble("upper_diffusivity") {
-      guard v > 0, v <= p.diffusivity else {
-        throw t.error("'physics.upper_diffusivity' must be positive and at most physics.diffusivity (\(p.diffusivity))",
-                      key: "upper_diffusivity")
+      guard v > 0 else {
+        throw t.error("'physics.upper_diffusivity' must be positive (m²/s)", key: "upper_diffusivity")
       }
       p.upperDiffusivity = v
     }
