@@ -44,8 +44,14 @@ extension LiModel {
       dt = max(dt / 2, numerics.dtMin)
     }
     }
-    var rate = [Double](repeating: 0, count: newXi.count)
-    for k in 0..<rate.count { rate[k] = (newXi[k] - old.xi[k]) / dt }
+    let rate = newXi.withUnsafeBufferPointer { new in
+      old.xi.withUnsafeBufferPointer { previous in
+        [Double](unsafeUninitializedCapacity: new.count) { rate, initialized in
+          for k in 0..<new.count { rate[k] = (new[k] - previous[k]) / dt }
+          initialized = new.count
+        }
+      }
+    }
 
     var sigma: [Double] = []
     var preconditionerSigma: [Double]?

@@ -49,6 +49,18 @@ struct AngularFactor {
     chebyshevDegree = omega == omega.rounded() && omega >= 0 && omega <= 32 ? Int(omega) : nil
   }
 
+  /// The factor at one node for ω = 4 (the presets' value): the recurrence unrolled, the same
+  /// operations as `evaluate`, so that it runs inside the stencil loop.
+  @inline(__always)
+  func fourfold(_ gx: Double, _ gy: Double) -> Double {
+    let length = (gx * gx + gy * gy).squareRoot()
+    let r = (gx * cosTheta0 + gy * sinTheta0) / length
+    let t2 = 2 * r * r - 1
+    let t3 = 2 * r * t2 - r
+    let t4 = 2 * r * t3 - t2
+    return length > floor ? t4 : 1
+  }
+
   func evaluate(gx: UnsafeMutablePointer<Double>, gy: UnsafeMutablePointer<Double>,
                 into factor: UnsafeMutablePointer<Double>, scratch: PhaseFieldRowScratch) {
     let width = scratch.width, c = cosTheta0, s = sinTheta0, floor = self.floor

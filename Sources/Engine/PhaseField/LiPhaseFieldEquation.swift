@@ -65,6 +65,7 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
     let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy), i2hx = 1 / (2 * hx), i2hy = 1 / (2 * hy)
     let ic0 = 1 / c0
     let symmetricTransfer = fa == fc
+    let fourfold = angular.chebyshevDegree == 4
     let scratch = rowScratch, zeros = zeroRow
     xi.withUnsafeBufferPointer { u in
     overpotential.withUnsafeBufferPointer { overpotential in
@@ -88,16 +89,26 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           gx[i] = (e - wv) * i2hx
           gy[i] = (n - sv) * i2hy
         }
-        stencil(0, east: 1, west: nx - 1)
-        for i in 1..<(nx - 1) { stencil(i, east: i + 1, west: i - 1) }
-        stencil(nx - 1, east: 0, west: nx - 2)
-        angular.evaluate(gx: gx, gy: gy, into: factor, scratch: scratch)
+        @inline(__always) func stencilFourfold(_ i: Int, east: Int, west: Int) {
+          let x = here[i], e = here[east], wv = here[west], n = north[i], sv = south[i]
+          laplacian[i] = (e - 2 * x + wv) * ihx2 + (n - 2 * x + sv) * ihy2
+          factor[i] = angular.fourfold((e - wv) * i2hx, (n - sv) * i2hy)
+        }
+        if fourfold {
+          stencilFourfold(0, east: 1, west: nx - 1)
+          for i in 1..<(nx - 1) { stencilFourfold(i, east: i + 1, west: i - 1) }
+          stencilFourfold(nx - 1, east: 0, west: nx - 2)
+        } else {
+          stencil(0, east: 1, west: nx - 1)
+          for i in 1..<(nx - 1) { stencil(i, east: i + 1, west: i - 1) }
+          stencil(nx - 1, east: 0, west: nx - 2)
+          angular.evaluate(gx: gx, gy: gy, into: factor, scratch: scratch)
+        }
+        // the library calls alone in their loop; the division by e^((1−α)Fη/RT) (α = ½)
+        // vectorises with the sum below
         let etaRow = eta + row, cRow = c + row
         if symmetricTransfer {
-          for i in 0..<nx {
-            let growth = exp(fa * etaRow[i])
-            bracket[i] = growth - cRow[i] * ic0 / growth
-          }
+          for i in 0..<nx { bracket[i] = exp(fa * etaRow[i]) }
         } else {
           for i in 0..<nx { bracket[i] = exp(fa * etaRow[i]) - cRow[i] * ic0 * exp(-fc * etaRow[i]) }
         }
@@ -108,8 +119,10 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           let anisotropic = delta * (factor[i] - 1)
           let dg = 2 * w * x * (1 - x) * (1 - 2 * x)
           let dh = 30 * x * x * (1 - x) * (1 - x)
+          let growth = bracket[i]
+          let bv = symmetricTransfer ? growth - cRow[i] * ic0 / growth : growth
           return -l * (dg - s * x + elasticRow[i]) + l * kappa0 * anisotropic * laplacian[i]
-            - lEta * dh * bracket[i]
+            - lEta * dh * bv
         }
         if update {
           for i in 0..<nx { target[i] = here[i] + step * force(i) }
