@@ -24,6 +24,7 @@ public final class LiConcentrationEquation: PhysicalExplicitProblem {
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics) {
     self.physics = physics
+    precondition(numerics.nx % 2 == 0, "nx must be even (LiModel.validate): the row loops take nodes in pairs")
     nx = numerics.nx
     intervals = numerics.ny
     transform = SpectralTransform2D(nx: numerics.nx, ny: numerics.ny, lengthX: numerics.lengthX,
@@ -111,7 +112,25 @@ public final class LiConcentrationEquation: PhysicalExplicitProblem {
           target[i] = update ? here[i] + step * f : f
         }
         write(0, east: 1, west: nx - 1)
-        for i in 1..<(nx - 1) { write(i, east: i + 1, west: i - 1) }
+        // the interior columns two at a time (nx − 2 of them, an even number): the same sums
+        for i in stride(from: 1, to: nx - 1, by: 2) {
+          let ck: SIMD2<Double> = here.pair(at: i) + c0
+          let cNorth: SIMD2<Double> = above.pair(at: i) + c0, cSouth: SIMD2<Double> = below.pair(at: i) + c0
+          let cEast: SIMD2<Double> = here.pair(at: i + 1) + c0, cWest: SIMD2<Double> = here.pair(at: i - 1) + c0
+          let pk: SIMD2<Double> = rowPhi.pair(at: i)
+          let up: SIMD2<Double> = (ck + cNorth) * (phiNorth.pair(at: i) - pk)
+          let down: SIMD2<Double> = (cSouth + ck) * (pk - phiSouth.pair(at: i))
+          let eastFlux: SIMD2<Double> = (ck + cEast) * (rowPhi.pair(at: i + 1) - pk)
+          let westFlux: SIMD2<Double> = (cWest + ck) * (pk - rowPhi.pair(at: i - 1))
+          let vertical: SIMD2<Double> = an == aS ? an * (up - down) : an * up - aS * down
+          var divergence: SIMD2<Double> = ax * (eastFlux - westFlux) + vertical
+          if layered {
+            let lateral: SIMD2<Double> = gx * (cEast - 2 * ck + cWest)
+            divergence += lateral + gn * (cNorth - ck) - gs * (ck - cSouth)
+          }
+          let f: SIMD2<Double> = divergence - cs * rowRate.pair(at: i)
+          target.setPair(update ? here.pair(at: i) + step * f : f, at: i)
+        }
         write(nx - 1, east: 0, west: nx - 2)
       }
     }
