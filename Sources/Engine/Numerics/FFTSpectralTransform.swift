@@ -32,10 +32,18 @@ public final class SpectralTransform2D: @unchecked Sendable {
   /// Columns per block of the y transforms and the block's buffer (non-periodic boundaries).
   private let blockColumns: Int
   private let blockBuffer: FFTScratch
+  /// The complex-FFT path of the DCT-I and DCT-II/III along y (`CosineColumns`), when it applies.
+  private let cosineColumns: CosineColumns?
 
   /// - Precondition: nx ≥ 2 (even when y is periodic); ny ≥ 2; lengths > 0. Sizes are checked by
   ///   callers that read them from input (`PhaseFieldGrid`), so a violation is a programming error.
-  public init(nx: Int, ny: Int, lengthX: Double, lengthY: Double, boundary: SpectralBoundary) {
+  public convenience init(nx: Int, ny: Int, lengthX: Double, lengthY: Double, boundary: SpectralBoundary) {
+    self.init(nx: nx, ny: ny, lengthX: lengthX, lengthY: lengthY, boundary: boundary, cosineColumns: true)
+  }
+
+  /// `cosineColumns: false` keeps FFTW's r2r kinds along y for every boundary (tests compare
+  /// the two paths).
+  init(nx: Int, ny: Int, lengthX: Double, lengthY: Double, boundary: SpectralBoundary, cosineColumns: Bool) {
     precondition(nx >= 2 && ny >= 2 && lengthX > 0 && lengthY > 0, "invalid spectral grid")
     self.nx = nx
     self.ny = ny
@@ -53,6 +61,15 @@ public final class SpectralTransform2D: @unchecked Sendable {
     fieldBuffer = FFTScratch(count: nx * ny)
     spectrumBuffer = FFTScratch(count: count)
     blockColumns = FFTPlanCache.blockColumns(nx: nx)
+    if cosineColumns, let kind = CosineColumns.supports(boundary: boundary, nx: nx, ny: ny) {
+      self.cosineColumns = CosineColumns(kind: kind, nx: nx, rows: ny, field: fieldBuffer,
+                                         spectrum: spectrumBuffer)
+      blockBuffer = FFTScratch(count: 0)
+      forwardPlans = []
+      inversePlans = []
+      return
+    }
+    self.cosineColumns = nil
     blockBuffer = FFTScratch(count: boundary == .periodic ? 0 : blockColumns * ny)
     let cache = FFTPlanCache.shared
     forwardPlans = cache.plans(.init(nx: nx, ny: ny, boundary: boundary, forward: true),
@@ -75,7 +92,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
   /// û = F u (unnormalised, FFTW's convention).
   public func forward(_ field: [Double], into spectrum: inout [Double]) {
     precondition(field.count == fieldCount)
-    if spectrum.count != spectrumCount { spectrum = [Double](repeating: 0, count: spectrumCount) }
+    if spectrum.count != spectrumCount { spectrum = Self.uninitialized(spectrumCount) }
     field.withUnsafeBufferPointer { src in
       guard let base = src.baseAddress else { return }
       fieldBuffer.pointer.update(from: base, count: fieldCount)
@@ -91,7 +108,7 @@ public final class SpectralTransform2D: @unchecked Sendable {
   /// buffer (all `fieldCount` values), which saves the copy of `forward(_:into:)`.
   public func forward(into spectrum: inout [Double],
                       filling fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
-    if spectrum.count != spectrumCount { spectrum = [Double](repeating: 0, count: spectrumCount) }
+    if spectrum.count != spectrumCount { spectrum = Self.uninitialized(spectrumCount) }
     fill(UnsafeMutableBufferPointer(start: fieldBuffer.pointer, count: fieldCount))
     executeForward()
     spectrum.withUnsafeMutableBufferPointer { dst in
@@ -115,31 +132,32 @@ public final class SpectralTransform2D: @unchecked Sendable {
 
   /// u = F⁻¹ û / normalization of the spectrum buffer, which the transform overwrites.
   public func inverseOfSpectrumBuffer(into field: inout [Double]) {
-    if field.count != fieldCount { field = [Double](repeating: 0, count: fieldCount) }
-    executeInverse()
-    let scale = 1 / normalization
-    let n = fieldCount
-    let out = fieldBuffer.pointer
+    if field.count != fieldCount { field = Self.uninitialized(fieldCount) }
     field.withUnsafeMutableBufferPointer { dst in
-      for index in 0..<n { dst[index] = out[index] * scale }
+      guard let base = dst.baseAddress else { return }
+      executeInverse(into: base)
     }
   }
 
   /// u = F⁻¹ û / normalization, so that inverse(forward(u)) == u.
   public func inverse(_ spectrum: [Double], into field: inout [Double]) {
     precondition(spectrum.count == spectrumCount)
-    if field.count != fieldCount { field = [Double](repeating: 0, count: fieldCount) }
+    if field.count != fieldCount { field = Self.uninitialized(fieldCount) }
     spectrum.withUnsafeBufferPointer { src in
       guard let base = src.baseAddress else { return }
       spectrumBuffer.pointer.update(from: base, count: spectrumCount)
     }
-    executeInverse()
-    let scale = 1 / normalization
-    let n = fieldCount
-    let out = fieldBuffer.pointer
     field.withUnsafeMutableBufferPointer { dst in
-      for index in 0..<n { dst[index] = out[index] * scale }
+      guard let base = dst.baseAddress else { return }
+      executeInverse(into: base)
     }
+  }
+
+  /// An array of `count` doubles that the caller overwrites in full before anyone reads it:
+  /// a result array skips the zero fill (a pass over 8 MB at 1024²). Double is a trivial type,
+  /// so its storage needs no initialisation to be valid.
+  private static func uninitialized(_ count: Int) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
   }
 
   private var complexSpectrum: UnsafeMutablePointer<fftw_complex> {
@@ -147,7 +165,9 @@ public final class SpectralTransform2D: @unchecked Sendable {
   }
 
   private func executeForward() {
-    if boundary == .periodic {
+    if let cosineColumns {
+      cosineColumns.forward(field: fieldBuffer.pointer, spectrum: spectrumBuffer.pointer)
+    } else if boundary == .periodic {
       fftw_execute_dft_r2c(forwardPlans[0].raw, fieldBuffer.pointer, complexSpectrum)
     } else {
       // the field scratch is overwritten by the y transform; it is refilled each call
@@ -156,9 +176,19 @@ public final class SpectralTransform2D: @unchecked Sendable {
     }
   }
 
-  private func executeInverse() {
+  /// Inverts the spectrum buffer (overwriting it) and writes the field divided by
+  /// `normalization` to `destination` (`fieldCount` doubles).
+  private func executeInverse(into destination: UnsafeMutablePointer<Double>) {
+    let scale = 1 / normalization
+    if let cosineColumns {
+      cosineColumns.inverse(spectrum: spectrumBuffer.pointer, field: fieldBuffer.pointer,
+                            destination: destination, scale: scale)
+      return
+    }
     fftw_execute_dft_c2r(inversePlans[0].raw, complexSpectrum, fieldBuffer.pointer)
     if boundary != .periodic { transformColumns(inversePlans[1]) }
+    let out = fieldBuffer.pointer
+    for index in 0..<fieldCount { destination[index] = out[index] * scale }
   }
 
   /// Applies the y plan to every column of the field buffer, one block of columns at a time:

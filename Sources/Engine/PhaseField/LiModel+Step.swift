@@ -38,17 +38,20 @@ extension LiModel {
     phaseEquation.elasticForce = elastic?.force
     timer.measure(.phaseField) {
     for _ in 0..<12 {
-      var phase = SpectralState(physical: old.xi, time: old.time)
-      stepper.advance(&phase, problem: phaseEquation, dt: dt)
-      newXi = phase.u
-      maxChange = 0
-      for k in 0..<newXi.count { maxChange = max(maxChange, abs(newXi[k] - old.xi[k])) }
+      stepper.advancePhysical(old.xi, into: &newXi, problem: phaseEquation, time: old.time, dt: dt)
+      maxChange = Self.maxDifference(newXi, old.xi)
       if maxChange <= 2 * numerics.maxPhaseChange || dt <= numerics.dtMin { break }
       dt = max(dt / 2, numerics.dtMin)
     }
     }
-    var rate = [Double](repeating: 0, count: newXi.count)
-    for k in 0..<rate.count { rate[k] = (newXi[k] - old.xi[k]) / dt }
+    let rate = newXi.withUnsafeBufferPointer { new in
+      old.xi.withUnsafeBufferPointer { previous in
+        [Double](unsafeUninitializedCapacity: new.count) { rate, initialized in
+          for k in 0..<new.count { rate[k] = (new[k] - previous[k]) / dt }
+          initialized = new.count
+        }
+      }
+    }
 
     var sigma: [Double] = []
     var preconditionerSigma: [Double]?
@@ -80,11 +83,16 @@ extension LiModel {
     timer.measure(.concentration) {
       concentrationEquation.potential = solution.phi
       concentrationEquation.phaseRate = rate
-      let nx = numerics.nx, c0 = physics.referenceConcentration
-      let lifted = (0..<(nx * numerics.ny)).map { old.concentration[$0] - c0 }
-      var conc = SpectralState(physical: lifted, time: old.time)
-      IMEXEulerStepper().advance(&conc, problem: concentrationEquation, dt: dt)
-      newC = concentrationEquation.concentration(from: conc.u)
+      let count = numerics.nx * numerics.ny, c0 = physics.referenceConcentration
+      let lifted = old.concentration.withUnsafeBufferPointer { c in
+        [Double](unsafeUninitializedCapacity: count) { w, initialized in
+          for k in 0..<count { w[k] = c[k] - c0 }
+          initialized = count
+        }
+      }
+      var next: [Double] = []
+      IMEXEulerStepper().advancePhysical(lifted, into: &next, problem: concentrationEquation, time: old.time, dt: dt)
+      newC = concentrationEquation.concentration(from: next)
     }
 
     let time = old.time + dt
@@ -113,5 +121,16 @@ extension LiModel {
       mechanicsIterations: elastic?.iterations ?? 0, maxVonMises: elastic?.maxVonMises)
     lastDiagnostics = diagnostics
     return diagnostics
+  }
+
+  /// max_k |a_k − b_k| (arrays of equal length).
+  static func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        var largest = 0.0
+        for k in 0..<min(a.count, b.count) { largest = max(largest, abs(a[k] - b[k])) }
+        return largest
+      }
+    }
   }
 }

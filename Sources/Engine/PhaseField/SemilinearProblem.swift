@@ -16,8 +16,16 @@ public protocol SemilinearProblem: AnyObject {
 /// inverse transform instead of three, and needs no spectrum of u carried between steps, so a
 /// step depends only on the physical state (what a checkpoint stores).
 public protocol PhysicalExplicitProblem: SemilinearProblem {
+  /// Writes u + Δt·N(u, t) on every grid point of `transform` into `field` (`fieldCount`
+  /// values; the transform's own input buffer, so the step needs no copy).
+  func writeExplicitUpdate(_ u: [Double], time: Double, dt: Double, into field: UnsafeMutableBufferPointer<Double>)
+}
+
+extension PhysicalExplicitProblem {
   /// Writes the transform of u + Δt·N(u, t) into `hat` (spectrum layout of `transform`).
-  func explicitUpdate(_ u: [Double], time: Double, dt: Double, into hat: inout [Double])
+  public func explicitUpdate(_ u: [Double], time: Double, dt: Double, into hat: inout [Double]) {
+    transform.forward(into: &hat) { writeExplicitUpdate(u, time: time, dt: dt, into: $0) }
+  }
 }
 
 /// The state a stepper advances: the physical field, its spectrum, the time, and the history

@@ -49,21 +49,44 @@ extension IMEXEulerStepper {
   /// The same step from F(u + Δt·N) (one forward, one inverse transform). It leaves no history
   /// (N̂ is never formed), so a following SBDF2 step starts with an Euler step.
   func advancePhysical(_ state: inout SpectralState, problem: any PhysicalExplicitProblem, dt: Double) {
-    var hat = [Double]()
-    problem.explicitUpdate(state.u, time: state.time, dt: dt, into: &hat)
-    problem.linearSymbol.withUnsafeBufferPointer { symbol in
-      hat.withUnsafeMutableBufferPointer { hat in
-        for index in 0..<hat.count { hat[index] /= 1 - dt * symbol[index] }
-      }
-    }
+    var next = [Double]()
+    state.uHat = Self.physicalStep(state.u, into: &next, problem: problem, time: state.time, dt: dt,
+                                   keepSpectrum: true)
     state.previousUHat = nil
     state.previousExplicit = nil
     state.previousStepSize = nil
-    state.uHat = hat
-    state.u = []
-    problem.transform.inverse(hat, into: &state.u)
+    state.u = next
     state.time += dt
     state.step += 1
+  }
+
+  /// u^{n+1} = F⁻¹[F(u^n + Δt·N^n)/(1 − Δt λ)] into `next` (resized only if its size is
+  /// wrong), working in the transform's own buffers: the problem writes straight into the
+  /// forward transform's input, the division happens on the spectrum buffer, and the inverse
+  /// writes into `next`, so a step allocates nothing. Returns a copy of û^{n+1} only when
+  /// `keepSpectrum` (else []).
+  static func physicalStep(_ u: [Double], into next: inout [Double], problem: some PhysicalExplicitProblem,
+                           time: Double, dt: Double, keepSpectrum: Bool) -> [Double] {
+    let transform = problem.transform
+    transform.forwardIntoSpectrumBuffer { problem.writeExplicitUpdate(u, time: time, dt: dt, into: $0) }
+    let spectrum = problem.linearSymbol.withUnsafeBufferPointer { symbol in
+      transform.withSpectrumBuffer { hat -> [Double] in
+        for index in 0..<hat.count { hat[index] /= 1 - dt * symbol[index] }
+        return keepSpectrum ? Array(hat) : []
+      }
+    }
+    transform.inverseOfSpectrumBuffer(into: &next)
+    return spectrum
+  }
+}
+
+extension SpectralStepper {
+  /// One step of a `PhysicalExplicitProblem` from its physical state alone, written into
+  /// `next`: the IMEX Euler step of `IMEXEulerStepper.physicalStep` for every stepper, since a
+  /// state without history is what each of them starts from (SBDF2's first step is Euler).
+  public func advancePhysical(_ u: [Double], into next: inout [Double], problem: some PhysicalExplicitProblem,
+                              time: Double, dt: Double) {
+    _ = IMEXEulerStepper.physicalStep(u, into: &next, problem: problem, time: time, dt: dt, keepSpectrum: false)
   }
 }
 
