@@ -131,8 +131,10 @@ extension MechanicsSolver {
     guard iterations > 0 else {
       return StrainSolution(strain: start, iterations: 0, relativeResidual: rz.squareRoot() / bNorm)
     }
-    for k in 0..<count { correction[k] += alpha * p[k] }
-    // ε = ε_start + D δu, written once into fresh arrays (the state keeps them).
+    // ε = ε_start + D(δu + α·p) with the last step's α·p, written once into fresh arrays (the
+    // state keeps them); the strain of δu goes through a row buffer.
+    let buffer = work.rows.pointer
+    let bufferXX = buffer, bufferYY = buffer + nx, bufferXY = buffer + 2 * nx
     var exx: [Double] = [], eyy: [Double] = [], exy: [Double] = []
     exx = [Double](unsafeUninitializedCapacity: n) { xx, xxCount in
       eyy = [Double](unsafeUninitializedCapacity: n) { yy, yyCount in
@@ -142,10 +144,15 @@ extension MechanicsSolver {
           start[2].withUnsafeBufferPointer { startXY in
             for j in 0..<ny {
               work.forEachStrain(of: correction, row: j) { i, e in
+                bufferXX[i] = e.xx
+                bufferYY[i] = e.yy
+                bufferXY[i] = e.xy
+              }
+              work.forEachStrain(of: p, row: j) { i, e in
                 let k = j * nx + i
-                xx[k] = startXX[k] + e.xx
-                yy[k] = startYY[k] + e.yy
-                xy[k] = startXY[k] + e.xy
+                xx[k] = startXX[k] + (bufferXX[i] + alpha * e.xx)
+                yy[k] = startYY[k] + (bufferYY[i] + alpha * e.yy)
+                xy[k] = startXY[k] + (bufferXY[i] + alpha * e.xy)
               }
             }
           }
