@@ -1,0 +1,170 @@
+extension MechanicsSolver {
+  struct StrainSolution {
+    /// Total strain (xx, yy, xy) per node.
+    var strain: [[Double]]
+    var iterations: Int
+    /// √(r·K⁰⁻¹r)/√(b·K⁰⁻¹b) at the stop, b = Dᵀ C ε⁰.
+    var relativeResidual: Double
+  }
+
+  /// The strain ε = ε_start + D δu with K δu = Dᵀ C (ε⁰ − ε_start), K = Dᵀ C D, by conjugate
+  /// gradients preconditioned with the reference medium (see the type's doc comment), from δu = 0.
+  /// Stops at √(r·K⁰⁻¹r) ≤ tolerance·√(b·K⁰⁻¹b): with C⁰ = identity both are the Frobenius norms
+  /// of Zeman's projected residual and right-hand side, so the criterion is his up to the
+  /// bounded change of norm by C⁰. b = Dᵀ(pI), p = 2(λ+μ)e⁰, and K⁰(k) k̃ = (λ⁰+2μ⁰)|k̃|² k̃, so
+  /// b·K⁰⁻¹b = Σ_{k̃≠0}|p̂|²/(N(λ⁰+2μ⁰)) = [Σ(p − p̄)² − N·c²]/(λ⁰+2μ⁰), c the mean of
+  /// p·(−1)^(i+j) (the hourglass mode, even grids): no transform. When b = 0 the solution is
+  /// ε = 0 exactly (ε_start is compatible). Cost: 4 transforms per iteration and 2 more (the
+  /// last check needs only the forward half of the preconditioner).
+  func solveStrain(lame: [Double], shear: [Double], eigenstrain: [Double],
+                   initialStrain: [[Double]]?) -> StrainSolution {
+    let n = nx * ny
+    precondition(lame.count == n && shear.count == n && eigenstrain.count == n)
+    if let start = initialStrain { precondition(start.count == 3 && start.allSatisfy { $0.count == n }) }
+    let work = workspace
+    let start = initialStrain ?? [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+    var shearRange = (low: Double.infinity, high: 0.0), bulkRange = shearRange
+    var pressure = (sum: 0.0, squares: 0.0, checker: 0.0)
+    let shift = 2 * (lame[0] + shear[0]) * eigenstrain[0]
+    let nx = self.nx
+    lame.withUnsafeBufferPointer { lame in
+    shear.withUnsafeBufferPointer { shear in
+    eigenstrain.withUnsafeBufferPointer { e0 in
+    start[0].withUnsafeBufferPointer { sxx in
+    start[1].withUnsafeBufferPointer { syy in
+    start[2].withUnsafeBufferPointer { sxy in
+      // r₀ = Dᵀ C(ε⁰ − ε_start), with the moduli ranges and the sums of p on the way.
+      _ = work.applyDivergence(into: work.residual.pointer) { j, row in
+        var muLow = Double.infinity, muHigh = 0.0, bulkLow = Double.infinity, bulkHigh = 0.0
+        var sum = 0.0, squares = 0.0, checker = 0.0
+        for i in 0..<nx {
+          let k = j * nx + i
+          let l = lame[k], m = shear[k], e = e0[k]
+          let dxx = e - sxx[k], dyy = e - syy[k], trace = dxx + dyy
+          row.xx[i] = l * trace + 2 * m * dxx
+          row.yy[i] = l * trace + 2 * m * dyy
+          row.xy[i] = -2 * m * sxy[k]
+          muLow = min(muLow, m)
+          muHigh = max(muHigh, m)
+          bulkLow = min(bulkLow, l + m)
+          bulkHigh = max(bulkHigh, l + m)
+          let d = 2 * (l + m) * e - shift
+          sum += d
+          squares += d * d
+          checker += (i + j) % 2 == 0 ? d : -d
+        }
+        shearRange = (min(shearRange.low, muLow), max(shearRange.high, muHigh))
+        bulkRange = (min(bulkRange.low, bulkLow), max(bulkRange.high, bulkHigh))
+        pressure.sum += sum
+        pressure.squares += squares
+        pressure.checker += checker
+      }
+    }
+    }
+    }
+    }
+    }
+    }
+    let medium = MechanicsReferenceMedium(bulk: bulkRange, shear: shearRange)
+    let hourglass = nx % 2 == 0 && ny % 2 == 0 ? pressure.checker * pressure.checker : 0
+    let variance = pressure.squares - (pressure.sum * pressure.sum + hourglass) / Double(n)
+    let bNorm = (max(variance, 0) * medium.longitudinal).squareRoot()
+    guard bNorm > 0 else {
+      let zeros = [Double](repeating: 0, count: n)
+      return StrainSolution(strain: [zeros, zeros, zeros], iterations: 0, relativeResidual: 0)
+    }
+
+    let count = 2 * n
+    let r = work.residual.pointer, p = work.direction.pointer, product = work.product.pointer
+    let correction = work.correction.pointer
+    var rz = work.startPreconditioning(medium)
+    var iterations = 0
+    var alpha = 0.0, beta = 0.0
+    lame.withUnsafeBufferPointer { lame in
+    shear.withUnsafeBufferPointer { shear in
+      while rz.squareRoot() / bNorm > tolerance && iterations < maxIterations {
+        work.finishPreconditioning()
+        let first = iterations == 0
+        // The last step's δu += α·p and the new direction p = z + β·p, one row at a time just
+        // before the stencil first reads it (rows Ny−1 and 0 first, then in order). z is in
+        // `product`, which receives Kp: output row j is written after row j+1 was advanced.
+        func advance(_ j: Int) {
+          for block in 0..<2 {
+            let start = block * n + j * nx
+            if first {
+              for k in start..<(start + nx) {
+                correction[k] = 0
+                p[k] = product[k]
+              }
+            } else {
+              for k in start..<(start + nx) {
+                correction[k] += alpha * p[k]
+                p[k] = product[k] + beta * p[k]
+              }
+            }
+          }
+        }
+        let pq = work.applyDivergence(into: product, dotWith: p) { j, row in
+          if j == 0 {
+            advance(ny - 1)
+            advance(0)
+          } else if j < ny - 1 {
+            advance(j)
+          }
+          work.forEachStrain(of: p, row: j) { i, e in
+            let k = j * nx + i
+            let l = lame[k], m = shear[k], trace = e.xx + e.yy
+            row.xx[i] = l * trace + 2 * m * e.xx
+            row.yy[i] = l * trace + 2 * m * e.yy
+            row.xy[i] = 2 * m * e.xy
+          }
+        }
+        alpha = rz / pq
+        for k in 0..<count { r[k] -= alpha * product[k] }
+        let rzNew = work.startPreconditioning(medium)
+        beta = rzNew / rz
+        rz = rzNew
+        iterations += 1
+      }
+    }
+    }
+    guard iterations > 0 else {
+      return StrainSolution(strain: start, iterations: 0, relativeResidual: rz.squareRoot() / bNorm)
+    }
+    // ε = ε_start + D(δu + α·p) with the last step's α·p, written once into fresh arrays (the
+    // state keeps them); the strain of δu goes through a row buffer.
+    let buffer = work.rows.pointer
+    let bufferXX = buffer, bufferYY = buffer + nx, bufferXY = buffer + 2 * nx
+    var exx: [Double] = [], eyy: [Double] = [], exy: [Double] = []
+    exx = [Double](unsafeUninitializedCapacity: n) { xx, xxCount in
+      eyy = [Double](unsafeUninitializedCapacity: n) { yy, yyCount in
+        exy = [Double](unsafeUninitializedCapacity: n) { xy, xyCount in
+          start[0].withUnsafeBufferPointer { startXX in
+          start[1].withUnsafeBufferPointer { startYY in
+          start[2].withUnsafeBufferPointer { startXY in
+            for j in 0..<ny {
+              work.forEachStrain(of: correction, row: j) { i, e in
+                bufferXX[i] = e.xx
+                bufferYY[i] = e.yy
+                bufferXY[i] = e.xy
+              }
+              work.forEachStrain(of: p, row: j) { i, e in
+                let k = j * nx + i
+                xx[k] = startXX[k] + (bufferXX[i] + alpha * e.xx)
+                yy[k] = startYY[k] + (bufferYY[i] + alpha * e.yy)
+                xy[k] = startXY[k] + (bufferXY[i] + alpha * e.xy)
+              }
+            }
+          }
+          }
+          }
+          xyCount = n
+        }
+        yyCount = n
+      }
+      xxCount = n
+    }
+    let strain = [exx, eyy, exy]
+    return StrainSolution(strain: strain, iterations: iterations, relativeResidual: rz.squareRoot() / bNorm)
+  }
+}

@@ -1,0 +1,148 @@
+import CFFTW
+import Foundation
+
+/// The isotropic reference medium C⁰ (Lamé λ⁰, μ⁰) of the preconditioner, stored as the two
+/// compliances its displacement operator needs.
+struct MechanicsReferenceMedium {
+  /// 1/μ⁰: the transverse (shear) part of K⁰⁻¹.
+  var transverse: Double
+  /// 1/(λ⁰ + 2μ⁰): the longitudinal part of K⁰⁻¹.
+  var longitudinal: Double
+
+  /// The medium with the geometric means of the field's bulk (λ+μ) and shear (μ) moduli. The
+  /// strain energy is (λ+μ)(tr ε)² + 2μ|dev ε|², so C(x)/C⁰ has the eigenvalues (λ+μ)/(λ⁰+μ⁰)
+  /// and μ/μ⁰; centring both ranges on 1 bounds the preconditioned condition number by
+  /// max(bulk contrast, shear contrast). Falls back to identity-like moduli for empty ranges.
+  init(bulk: (low: Double, high: Double), shear: (low: Double, high: Double)) {
+    let mu = (shear.low * shear.high).squareRoot()
+    let bulkMean = (bulk.low * bulk.high).squareRoot()
+    let mu0 = mu > 0 && mu.isFinite ? mu : 1
+    let bulk0 = bulkMean > 0 && bulkMean.isFinite ? bulkMean : mu0
+    transverse = 1 / mu0
+    longitudinal = 1 / (bulk0 + mu0)
+  }
+}
+
+/// Everything a solve reuses: the CG vectors (two components each, x block then y block, in
+/// FFTW-aligned memory), the row buffers of the stencil passes, the spectra, the batched plans
+/// (one r2c and one c2r for both displacement components) and the factors of K⁰⁻¹'s symbol.
+final class MechanicsWorkspace {
+  let nx: Int
+  let ny: Int
+  let hx: Double
+  let hy: Double
+  let nodes: Int
+  /// Doubles per component spectrum: ny × (nx/2+1) complex numbers.
+  let spectrumCount: Int
+  let residual: FFTScratch
+  let direction: FFTScratch
+  /// Kp, then (after the residual update) the preconditioned residual z.
+  let product: FFTScratch
+  let correction: FFTScratch
+  let spectra: FFTScratch
+  /// Three stress rows (xx, yy, xy) of nx values each: row 0, and two alternating rows.
+  let rows: FFTScratch
+  private let forwardPlan: FFTPlan
+  private let inversePlan: FFTPlan
+  /// Factors of k̃ = (2/hx·sin aᵢ·cos b_j, 2/hy·cos aᵢ·sin b_j), aᵢ = π i/nx, b_j = π j/ny (j
+  /// folded to −ny/2…ny/2): per column (sin aᵢ, cos aᵢ), per row (sin b_j, cos b_j), with the
+  /// cosines of π/2 set to exactly 0 so that k̃ is exactly 0 at the mean and, on even grids, at
+  /// the (π/h, π/h) hourglass mode, which D does not see. Computing the symbol from them costs
+  /// one division per entry and saves streaming three mode-sized tables through every pass.
+  private let columnFactors: [(sin: Double, cos: Double)]
+  private let rowFactors: [(sin: Double, cos: Double)]
+
+  init(nx: Int, ny: Int, hx: Double, hy: Double) {
+    self.nx = nx
+    self.ny = ny
+    self.hx = hx
+    self.hy = hy
+    nodes = nx * ny
+    let columns = nx / 2 + 1
+    spectrumCount = 2 * ny * columns
+    let residual = FFTScratch(count: 2 * nodes), product = FFTScratch(count: 2 * nodes)
+    self.residual = residual
+    self.product = product
+    direction = FFTScratch(count: 2 * nodes)
+    correction = FFTScratch(count: 2 * nodes)
+    let spectra = FFTScratch(count: 2 * spectrumCount)
+    self.spectra = spectra
+    rows = FFTScratch(count: 9 * nx)
+    let nodes = self.nodes
+    var sizes = [Int32(ny), Int32(nx)]
+    let flags = UInt32(FFTW_ESTIMATE)
+    let complexSpectra = UnsafeMutableRawPointer(spectra.pointer).assumingMemoryBound(to: fftw_complex.self)
+    let complexDistance = Int32(ny * columns)
+    let (forward, inverse) = FFTPlanCache.shared.withPlannerLock {
+      (fftw_plan_many_dft_r2c(2, &sizes, 2, residual.pointer, nil, 1, Int32(nodes), complexSpectra, nil, 1,
+                              complexDistance, flags),
+       fftw_plan_many_dft_c2r(2, &sizes, 2, complexSpectra, nil, 1, complexDistance, product.pointer, nil, 1,
+                              Int32(nodes), flags))
+    }
+    guard let forward, let inverse else { fatalError("FFTW could not plan the \(nx) × \(ny) mechanics transforms") }
+    forwardPlan = FFTPlan(forward)
+    inversePlan = FFTPlan(inverse)
+    columnFactors = (0..<columns).map { i in
+      let a = Double.pi * Double(i) / Double(nx)
+      return (sin(a), 2 * i == nx ? 0 : cos(a))
+    }
+    rowFactors = (0..<ny).map { j in
+      let b = Double.pi * Double(j <= ny / 2 ? j : j - ny) / Double(ny)
+      return (sin(b), 2 * j == ny ? 0 : cos(b))
+    }
+  }
+
+  /// ẑ = K⁰⁻¹ r̂ in `spectra` (r from `residual`); returns r·z. In Fourier space K⁰(k) =
+  /// μ⁰|k̃|² I + (λ⁰+μ⁰) k̃k̃ᵀ, so ẑ = |k̃|⁻²[(1/μ⁰)(I − nnᵀ) + nnᵀ/(λ⁰+2μ⁰)] r̂, n = k̃/|k̃|.
+  /// r·z comes from the spectra by Parseval (r2c columns 0 and nx/2 once, the others twice;
+  /// the stored ẑ carries the 1/N of the round trip, which is Parseval's factor), so a caller
+  /// that only needs r·z (the last convergence check) skips `finishPreconditioning`.
+  func startPreconditioning(_ medium: MechanicsReferenceMedium) -> Double {
+    let complexSpectra = UnsafeMutableRawPointer(spectra.pointer).assumingMemoryBound(to: fftw_complex.self)
+    fftw_execute_dft_r2c(forwardPlan.raw, residual.pointer, complexSpectra)
+    let columns = nx / 2 + 1
+    let transverse = medium.transverse, difference = medium.longitudinal - medium.transverse
+    let sx = spectra.pointer, sy = spectra.pointer + spectrumCount
+    let inverseGain = 1 / Double(nodes)
+    let scaleX = 2 / hx, scaleY = 2 / hy
+    var sum = 0.0
+    columnFactors.withUnsafeBufferPointer { columnFactors in
+      for j in 0..<ny {
+        let rowSin = rowFactors[j].sin * scaleY, rowCos = rowFactors[j].cos * scaleX
+        var rowSum = 0.0
+        for i in 0..<columns {
+          let kx = columnFactors[i].sin * rowCos, ky = columnFactors[i].cos * rowSin
+          let squared = kx * kx + ky * ky
+          let inverse = squared > 0 ? 1 / squared : 0
+          let w = inverseGain * inverse, v = difference * inverse
+          let re = 2 * (j * columns + i), im = re + 1
+          let xr = sx[re], xi = sx[im], yr = sy[re], yi = sy[im]
+          let pr = v * (kx * xr + ky * yr), pi = v * (kx * xi + ky * yi)
+          let zxr = w * (transverse * xr + kx * pr), zxi = w * (transverse * xi + kx * pi)
+          let zyr = w * (transverse * yr + ky * pr), zyi = w * (transverse * yi + ky * pi)
+          sx[re] = zxr
+          sx[im] = zxi
+          sy[re] = zyr
+          sy[im] = zyi
+          let term = xr * zxr + xi * zxi + yr * zyr + yi * zyi
+          rowSum += (i == 0 || 2 * i == nx) ? term : 2 * term
+        }
+        sum += rowSum
+      }
+    }
+    return sum
+  }
+
+  /// z = K⁰⁻¹ r into `product`, from the spectra of `startPreconditioning` (which it destroys).
+  func finishPreconditioning() {
+    let complexSpectra = UnsafeMutableRawPointer(spectra.pointer).assumingMemoryBound(to: fftw_complex.self)
+    fftw_execute_dft_c2r(inversePlan.raw, complexSpectra, product.pointer)
+  }
+
+  /// z = K⁰⁻¹ r into `product`; returns r·z.
+  func precondition(_ medium: MechanicsReferenceMedium) -> Double {
+    let rz = startPreconditioning(medium)
+    finishPreconditioning()
+    return rz
+  }
+}
