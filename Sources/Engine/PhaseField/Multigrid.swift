@@ -15,7 +15,38 @@ struct Multigrid {
   /// unfused cycle is the definition the tests compare it with.
   var fusesFinestLevel = true
 
+  /// The hierarchy of `init(reference:)` set up by `GalerkinCoarsening` from the compact
+  /// finest level: no 9-point copy of the finest operator, no (index, weight) pairs, no
+  /// division per Galerkin term. Only rounding in the coarse operators' sums differs.
   init(fine: PotentialLevel) {
+    let top = StencilLevel(nx: fine.nx, rows: fine.rows, coefficients: [])
+    guard top.canCoarsen else {
+      self = Multigrid(reference: fine)
+      return
+    }
+    let five = FivePointLevel(fine)
+    var levels = [top], transfers: [StencilTransfer] = []
+    func coarsen<V: FineStencilView>(_ view: V, nx: Int, rows: Int) {
+      let weights = GalerkinCoarsening.cornerWeights(view, nx: nx, rows: rows)
+      levels.append(GalerkinCoarsening.coarseOperator(view, weights: weights, nx: nx, rows: rows))
+      transfers.append(StencilTransfer(corners: CornerWeights(fineNx: nx, fineRows: rows, weights: weights)))
+    }
+    five.withStencilView { coarsen($0, nx: fine.nx, rows: fine.rows) }
+    while let last = levels.last, last.canCoarsen {
+      last.coefficients.withUnsafeBufferPointer {
+        coarsen(NinePointStencilView(a: $0), nx: last.nx, rows: last.rows)
+      }
+    }
+    self.levels = levels
+    self.transfers = transfers
+    finest = five
+    coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
+    buffers = levels.map { _ in LevelBuffers() }
+  }
+
+  /// The hierarchy by the general definitions: the 9-point finest operator, (index, weight)
+  /// transfers (`StencilTransfer(fine:)`) and `StencilTransfer.coarseOperator`.
+  init(reference fine: PotentialLevel) {
     levels = [StencilLevel(fine)]
     transfers = []
     while let last = levels.last, last.canCoarsen {
