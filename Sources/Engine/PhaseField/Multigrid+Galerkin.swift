@@ -106,60 +106,106 @@ enum GalerkinCoarsening {
   /// gathered per coarse node (I, J): Σ over the fine nodes k of its 3×3 block (weight
   /// w_k,(I,J)), their neighbours l (coefficient a_kl) and the corners of l (weight w_l,c).
   /// For a fixed position of k in the block, neighbour direction and corner of l, the coarse
-  /// stencil slot is fixed, so each such term is one loop along the coarse row with no index
-  /// arithmetic beyond the periodic wrap.
+  /// stencil slot is fixed, so each such term is one loop along the coarse row over
+  /// consecutive numbers (the row buffers below); read with stride 8 from the corner weights
+  /// the same loops were bound by cache-line traffic (83 ms for the finest level at 1024²).
   static func coarseOperator<V: FineStencilView>(_ a: V, weights: [Double], nx: Int, rows: Int) -> StencilLevel {
     let intervals = rows + 1, coarseNx = nx / 2, coarseRows = intervals / 2 - 1
     var coefficients = [Double](repeating: 0, count: 9 * coarseNx * coarseRows)
-    // the coefficients of one fine row, offset-major (row[o·nx + i]), so that the loops along
-    // the coarse row read one array without deciding per term which coefficient they need
-    var fineRow = [Double](repeating: 0, count: 9 * nx)
+    // Row buffers in which every term of a loop along the coarse row reads consecutive numbers:
+    // per fine row, each weight slot and each stencil offset split by column parity into a
+    // plane of coarseNx values indexed by i >> 1, with one periodic ghost value at each end.
+    // Weights for the 5 fine rows 2J−3…2J+1 a coarse row J reads (ring by row mod 5),
+    // coefficients for the 3 rows of its block (mod 3); the coarse row's 9 slots are summed in
+    // planes too and interleaved at the end.
+    let plane = coarseNx + 2
+    var weightRing = [Double](repeating: 0, count: 5 * 8 * plane)
+    var coefficientRing = [Double](repeating: 0, count: 3 * 18 * plane)
+    var weightRow = [Int](repeating: -1, count: 5), coefficientRow = [Int](repeating: -1, count: 3)
+    var sums = [Double](repeating: 0, count: 9 * coarseNx)
     weights.withUnsafeBufferPointer { w in
-    fineRow.withUnsafeMutableBufferPointer { fineRow in
+    weightRing.withUnsafeMutableBufferPointer { weightRing in
+    coefficientRing.withUnsafeMutableBufferPointer { coefficientRing in
+    sums.withUnsafeMutableBufferPointer { sums in
     coefficients.withUnsafeMutableBufferPointer { out in
-      @inline(__always) func wrap(_ i: Int) -> Int { i < 0 ? i + nx : (i >= nx ? i - nx : i) }
+      // plane (slot s, parity p) of fine row r: value at column 2c + p for c = −1…coarseNx
+      func weightPlanes(_ r: Int) -> UnsafeMutablePointer<Double> {
+        let ring = r % 5
+        let base = weightRing.baseAddress! + ring * 8 * plane
+        if weightRow[ring] != r {
+          weightRow[ring] = r
+          for s in 0..<4 {
+            for p in 0...1 {
+              let target = base + (2 * s + p) * plane
+              for c in 0..<coarseNx { target[c + 1] = w[4 * (r * nx + 2 * c + p) + s] }
+              target[0] = target[coarseNx]
+              target[coarseNx + 1] = target[1]
+            }
+          }
+        }
+        return base
+      }
+      func coefficientPlanes(_ r: Int) -> UnsafeMutablePointer<Double> {
+        let ring = r % 3
+        let base = coefficientRing.baseAddress! + ring * 18 * plane
+        if coefficientRow[ring] != r {
+          coefficientRow[ring] = r
+          for o in 0..<9 where !(V.isFivePoint && o % 2 == 0 && o != 4) {
+            for p in 0...1 {
+              let target = base + (2 * o + p) * plane
+              for c in 0..<coarseNx {
+                let i = 2 * c + p
+                target[c + 1] = a.coefficient(row: r, column: i, node: r * nx + i, offset: o)
+              }
+              target[0] = target[coarseNx]
+              target[coarseNx + 1] = target[1]
+            }
+          }
+        }
+        return base
+      }
       for coarseRow in 0..<coarseRows {
-        let nodeRowJ = coarseRow + 1, base = coarseRow * coarseNx
+        let nodeRowJ = coarseRow + 1
+        for k in 0..<sums.count { sums[k] = 0 }
         for py in -1...1 {
           let rk = 2 * nodeRowJ + py - 1
-          for o in 0..<9 where !(V.isFivePoint && o % 2 == 0 && o != 4) {
-            for i in 0..<nx { fineRow[o * nx + i] = a.coefficient(row: rk, column: i, node: rk * nx + i, offset: o) }
-          }
           let dy1 = py == -1 ? 1 : 0
+          let kWeights = weightPlanes(rk), kCoefficients = coefficientPlanes(rk)
           for ey in -1...1 {
             let rl = rk + ey
             if rl < 0 || rl >= rows { continue }
             let yOdd = (rl + 1) & 1
+            let lWeights = weightPlanes(rl)
             for px in -1...1 {
               let s1 = 2 * dy1 + (px == -1 ? 1 : 0)
+              // k = fine column 2c + px: parity px & 1, plane index c + (px >> 1) (+1: ghost)
+              let kShift = (px >> 1) + 1, kParity = px & 1
+              let wk = kWeights + (2 * s1 + kParity) * plane + kShift
               for ex in -1...1 {
                 if V.isFivePoint && ex != 0 && ey != 0 { continue }
                 let o = 3 * (ey + 1) + ex + 1
+                let coefficient = kCoefficients + (2 * o + kParity) * plane + kShift
                 let xOdd = (px + ex) & 1
-                let coefficient = UnsafeBufferPointer(rebasing: fineRow[(o * nx)..<(o * nx + nx)])
-                let wk = UnsafeBufferPointer(rebasing: w[(4 * rk * nx)..<(4 * (rk + 1) * nx)])
-                let wl = UnsafeBufferPointer(rebasing: w[(4 * rl * nx)..<(4 * (rl + 1) * nx)])
+                let lShift = ((px + ex) >> 1) + 1
                 for dy in 0...yOdd {
                   for dx in 0...xOdd {
                     let oy = ((py + ey) >> 1) + dy, ox = ((px + ex) >> 1) + dx
-                    let slot = 9 * base + 3 * (oy + 1) + ox + 1, s2 = 2 * dy + dx
-                    @inline(__always) func term(_ column: Int, _ ik: Int, _ il: Int) {
-                      out[slot + 9 * column] += wk[4 * ik + s1] * coefficient[ik] * wl[4 * il + s2]
-                    }
-                    term(0, wrap(px), wrap(px + ex))
-                    for column in 1..<(coarseNx - 1) {
-                      let ik = 2 * column + px
-                      term(column, ik, ik + ex)
-                    }
-                    let last = coarseNx - 1
-                    term(last, wrap(2 * last + px), wrap(2 * last + px + ex))
+                    let target = sums.baseAddress! + (3 * (oy + 1) + ox + 1) * coarseNx
+                    let wl = lWeights + (2 * (2 * dy + dx) + xOdd) * plane + lShift
+                    for c in 0..<coarseNx { target[c] += wk[c] * coefficient[c] * wl[c] }
                   }
                 }
               }
             }
           }
         }
+        let base = 9 * coarseRow * coarseNx
+        for slot in 0..<9 {
+          for c in 0..<coarseNx { out[base + 9 * c + slot] = sums[slot * coarseNx + c] }
+        }
       }
+    }
+    }
     }
     }
     }

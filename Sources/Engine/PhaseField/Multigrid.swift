@@ -63,6 +63,29 @@ struct Multigrid {
     }
   }
 
+  /// The conjugate-gradient vectors of `PotentialSolver` (residual, preconditioned residual,
+  /// direction, its image, right-hand side, iterate, Jacobi scaling), reused by every solve
+  /// this preconditioner serves.
+  final class SolverVectors {
+    var r: [Double] = []
+    var z: [Double] = []
+    var p: [Double] = []
+    var ap: [Double] = []
+    var b: [Double] = []
+    var x: [Double] = []
+    var inverseDiagonal: [Double] = []
+
+    /// The array at `keyPath` with `count` values (contents undefined), left empty in its place
+    /// so that the caller holds the only reference and writes in place.
+    func take(_ keyPath: ReferenceWritableKeyPath<SolverVectors, [Double]>, count: Int) -> [Double] {
+      var array: [Double] = []
+      swap(&array, &self[keyPath: keyPath])
+      if array.count != count { array = [Double](repeating: 0, count: count) }
+      return array
+    }
+  }
+  private(set) var vectors = SolverVectors()
+
   /// Work arrays of one level, reused by every cycle (a cycle at 1024² would otherwise
   /// allocate and page in tens of megabytes).
   final class LevelBuffers {
