@@ -62,6 +62,7 @@ extension LiModel {
       // takes the same ones.
       preconditionerSigma = old.preconditionerSigma ?? sigma
       if cachedPreconditioner == nil {
+        preconditionerBuilds += 1
         cachedPreconditioner = potentialSolver.preconditioner(sigma: preconditionerSigma ?? sigma)
       }
       let guess = Self.extrapolatedPotential(old, dt: dt)
@@ -69,6 +70,7 @@ extension LiModel {
         sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
         initialGuess: guess, preconditioner: cachedPreconditioner)
       if !solution.converged {
+        preconditionerBuilds += 1
         cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
         preconditionerSigma = sigma
         solution = potentialSolver.solve(
@@ -77,6 +79,7 @@ extension LiModel {
       } else if solution.iterations > Self.preconditionerRebuildIterations {
         // σ has drifted from the preconditioner's: the next step's is built from this σ (this
         // solve has converged; solving again with the new one would only cost)
+        preconditionerBuilds += 1
         cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
         preconditionerSigma = sigma
       }

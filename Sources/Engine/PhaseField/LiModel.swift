@@ -27,6 +27,8 @@ public final class LiModel {
   let mechanics: LiModelMechanics?
   /// The preconditioner built from `state.preconditionerSigma` (rebuilt lazily after a restart).
   var cachedPreconditioner: Multigrid?
+  /// How many potential preconditioners this model has built (for benchmarks).
+  public internal(set) var preconditionerBuilds = 0
   /// Build the next step's potential preconditioner from the current σ when CG with the reused
   /// one needed more iterations than this. With the extrapolated warm start a fresh one solves
   /// in 0–1 iterations; one built a few steps back in 2 (1024² bench: 1.0 iterations per step
