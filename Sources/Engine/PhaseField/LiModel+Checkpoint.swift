@@ -3,7 +3,8 @@ import Foundation
 extension LiModel {
   /// The state as VTK image data: point fields xi, concentration (mol/m³), potential (V) and
   /// the last phase rate (1/s, for viewing), the conductivity of the potential preconditioner
-  /// (S/m) and, with mechanics, the strain; field data time, step, next_dt. Doubles are stored
+  /// (S/m), the potentials of the two steps before (V, the warm start's extrapolation) and, with
+  /// mechanics, the strain; field data time, step, next_dt, previous_dt and older_dt. Doubles are stored
   /// bit-exactly, so `restoredState(from:)` of this image continues the run bit for bit.
   public func checkpoint() -> VTKImageData {
     var image = VTKImageData(
@@ -14,6 +15,14 @@ extension LiModel {
       ],
       fieldData: [("time", state.time), ("step", Double(state.step)), ("next_dt", state.nextDt)])
     if let sigma = state.preconditionerSigma { image.pointFields.append(("preconditioner_sigma", sigma)) }
+    if let phi = state.previousPotential, let dt = state.previousDt {
+      image.pointFields.append(("previous_potential", phi))
+      image.fieldData.append(("previous_dt", dt))
+    }
+    if let phi = state.olderPotential, let dt = state.olderDt {
+      image.pointFields.append(("older_potential", phi))
+      image.fieldData.append(("older_dt", dt))
+    }
     if let strain = state.strain {
       // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
       let nx = numerics.nx
@@ -40,6 +49,14 @@ extension LiModel {
     else { throw InputError("checkpoint lacks field data time, step or next_dt", file: fileName) }
     var state = LiModelState(xi: xi, concentration: c, potential: phi, time: time, step: Int(step), nextDt: dt)
     state.preconditionerSigma = image.pointField("preconditioner_sigma")
+    if let phi = image.pointField("previous_potential"), let dt = image.field("previous_dt") {
+      state.previousPotential = phi
+      state.previousDt = dt
+    }
+    if let phi = image.pointField("older_potential"), let dt = image.field("older_dt") {
+      state.olderPotential = phi
+      state.olderDt = dt
+    }
     let names = ["strain_xx", "strain_yy", "strain_xy"]
     let strain = names.compactMap { image.pointField($0) }
     if strain.count == 3 {

@@ -60,22 +60,31 @@ extension LiModel {
       sigma = conductivity(newXi)
       let chargeSource = physics.faraday * physics.siteDensity
       let source = rate.map { chargeSource * $0 }
-      if cachedPreconditioner == nil, let stored = old.preconditionerSigma {
-        cachedPreconditioner = potentialSolver.preconditioner(sigma: stored)
+      // The preconditioner is a function of `preconditionerSigma`, which the state (and so a
+      // checkpoint) carries: every branch below depends only on the state, so a restart
+      // takes the same ones.
+      preconditionerSigma = old.preconditionerSigma ?? sigma
+      if cachedPreconditioner == nil {
+        preconditionerBuilds += 1
+        cachedPreconditioner = potentialSolver.preconditioner(sigma: preconditionerSigma ?? sigma)
       }
-      preconditionerSigma = old.preconditionerSigma
+      let guess = Self.extrapolatedPotential(old, dt: dt)
       solution = potentialSolver.solve(
         sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
-        initialGuess: old.potential, preconditioner: cachedPreconditioner)
-      if solution.iterations > Self.preconditionerRebuildIterations || !solution.converged
-        || (cachedPreconditioner == nil && solution.iterations > 0)
-      {
-        // Deterministic: depends only on the state, so a restart takes the same branch.
+        initialGuess: guess, preconditioner: cachedPreconditioner)
+      if !solution.converged {
+        preconditionerBuilds += 1
         cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
         preconditionerSigma = sigma
         solution = potentialSolver.solve(
           sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
-          initialGuess: old.potential, preconditioner: cachedPreconditioner)
+          initialGuess: guess, preconditioner: cachedPreconditioner)
+      } else if solution.iterations > Self.preconditionerRebuildIterations {
+        // σ has drifted from the preconditioner's: the next step's is built from this σ (this
+        // solve has converged; solving again with the new one would only cost)
+        preconditionerBuilds += 1
+        cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
+        preconditionerSigma = sigma
       }
     }
 
@@ -111,6 +120,12 @@ extension LiModel {
                          step: old.step + 1, nextDt: max(next, numerics.dtMin))
     state.strain = elastic?.strain
     state.preconditionerSigma = preconditionerSigma
+    if old.step > 0 {  // φ⁰ is the initial linear profile, not a solution to extrapolate from
+      state.previousPotential = old.potential
+      state.previousDt = dt
+      state.olderPotential = old.previousPotential
+      state.olderDt = old.previousDt
+    }
     lastPhaseRate = rate
     let diagnostics = LiStepDiagnostics(
       step: state.step, time: time, dt: dt, minXi: newXi.min() ?? .nan, maxXi: newXi.max() ?? .nan,

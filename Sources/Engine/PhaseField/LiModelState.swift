@@ -18,6 +18,13 @@ public struct LiModelState: Sendable, Equatable {
   /// The conductivity the potential's multigrid preconditioner was built from (it is reused
   /// while it keeps CG short), so a restart rebuilds the identical preconditioner.
   public var preconditionerSigma: [Double]?
+  /// φⁿ⁻¹ and Δtⁿ (the last step's, from φⁿ⁻¹ to φⁿ), and φⁿ⁻² and Δtⁿ⁻¹ one step further back
+  /// (nil until that many solved potentials exist): the potential solve starts from φ
+  /// extrapolated in time with them, so a restart needs them to take the same iterations.
+  public var previousPotential: [Double]?
+  public var previousDt: Double?
+  public var olderPotential: [Double]?
+  public var olderDt: Double?
 
   public init(xi: [Double], concentration: [Double], potential: [Double], time: Double = 0,
               step: Int = 0, nextDt: Double) {

@@ -10,6 +10,15 @@ struct CornerWeights: Sendable {
   let coarseRows: Int
   private var weights: [Double]
 
+  /// Weights already in corner form (`GalerkinCoarsening.cornerWeights`).
+  init(fineNx: Int, fineRows: Int, weights: [Double]) {
+    self.fineNx = fineNx
+    self.fineRows = fineRows
+    coarseNx = fineNx / 2
+    coarseRows = (fineRows + 1) / 2 - 1
+    self.weights = weights
+  }
+
   /// nil when some slot is not a corner of its fine node's cell.
   init?(fineNx: Int, fineCount: Int, coarseNx: Int, coarseRows: Int, index: [Int], weight: [Double]) {
     self.fineNx = fineNx

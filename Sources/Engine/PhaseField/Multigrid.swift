@@ -15,7 +15,38 @@ struct Multigrid {
   /// unfused cycle is the definition the tests compare it with.
   var fusesFinestLevel = true
 
+  /// The hierarchy of `init(reference:)` set up by `GalerkinCoarsening` from the compact
+  /// finest level: no 9-point copy of the finest operator, no (index, weight) pairs, no
+  /// division per Galerkin term. Only rounding in the coarse operators' sums differs.
   init(fine: PotentialLevel) {
+    let top = StencilLevel(nx: fine.nx, rows: fine.rows, coefficients: [])
+    guard top.canCoarsen else {
+      self = Multigrid(reference: fine)
+      return
+    }
+    let five = FivePointLevel(fine)
+    var levels = [top], transfers: [StencilTransfer] = []
+    func coarsen<V: FineStencilView>(_ view: V, nx: Int, rows: Int) {
+      let weights = GalerkinCoarsening.cornerWeights(view, nx: nx, rows: rows)
+      levels.append(GalerkinCoarsening.coarseOperator(view, weights: weights, nx: nx, rows: rows))
+      transfers.append(StencilTransfer(corners: CornerWeights(fineNx: nx, fineRows: rows, weights: weights)))
+    }
+    five.withStencilView { coarsen($0, nx: fine.nx, rows: fine.rows) }
+    while let last = levels.last, last.canCoarsen {
+      last.coefficients.withUnsafeBufferPointer {
+        coarsen(NinePointStencilView(a: $0), nx: last.nx, rows: last.rows)
+      }
+    }
+    self.levels = levels
+    self.transfers = transfers
+    finest = five
+    coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
+    buffers = levels.map { _ in LevelBuffers() }
+  }
+
+  /// The hierarchy by the general definitions: the 9-point finest operator, (index, weight)
+  /// transfers (`StencilTransfer(fine:)`) and `StencilTransfer.coarseOperator`.
+  init(reference fine: PotentialLevel) {
     levels = [StencilLevel(fine)]
     transfers = []
     while let last = levels.last, last.canCoarsen {
@@ -31,6 +62,29 @@ struct Multigrid {
       levels[0].coefficients = []
     }
   }
+
+  /// The conjugate-gradient vectors of `PotentialSolver` (residual, preconditioned residual,
+  /// direction, its image, right-hand side, iterate, Jacobi scaling), reused by every solve
+  /// this preconditioner serves.
+  final class SolverVectors {
+    var r: [Double] = []
+    var z: [Double] = []
+    var p: [Double] = []
+    var ap: [Double] = []
+    var b: [Double] = []
+    var x: [Double] = []
+    var inverseDiagonal: [Double] = []
+
+    /// The array at `keyPath` with `count` values (contents undefined), left empty in its place
+    /// so that the caller holds the only reference and writes in place.
+    func take(_ keyPath: ReferenceWritableKeyPath<SolverVectors, [Double]>, count: Int) -> [Double] {
+      var array: [Double] = []
+      swap(&array, &self[keyPath: keyPath])
+      if array.count != count { array = [Double](repeating: 0, count: count) }
+      return array
+    }
+  }
+  private(set) var vectors = SolverVectors()
 
   /// Work arrays of one level, reused by every cycle (a cycle at 1024² would otherwise
   /// allocate and page in tens of megabytes).

@@ -31,6 +31,13 @@ struct FivePointLevel: Sendable {
     inverseCentre = inverse
   }
 
+  /// Pass `body` the operator as the multigrid setup reads it.
+  func withStencilView<R>(_ body: (FivePointStencilView) -> R) -> R {
+    east.withUnsafeBufferPointer { e in
+      north.withUnsafeBufferPointer { n in body(FivePointStencilView(east: e, north: n, nx: nx)) }
+    }
+  }
+
   /// y = A u (rows outside 0..<rows are Dirichlet zeros).
   func apply(_ u: [Double], into y: inout [Double]) {
     let nx = self.nx, rows = self.rows

@@ -83,7 +83,9 @@ public struct PotentialSolver: Sendable {
     let rows = fine.rows
     let ihy2 = 1 / (hy * hy)
     // b = −f + boundary terms of A′ (so that A′φ_interior = b).
-    var b = [Double](repeating: 0, count: fine.count)
+    let vectors = preconditioner?.vectors ?? Multigrid.SolverVectors()
+    var b = vectors.take(\.b, count: fine.count)
+    defer { vectors.b = b }
     for r in 0..<rows {
       for i in 0..<nx { b[r * nx + i] = -source[(r + 1) * nx + i] }
     }
@@ -91,7 +93,8 @@ public struct PotentialSolver: Sendable {
       b[i] += fine.sy[i] * bottom * ihy2
       b[(rows - 1) * nx + i] += fine.sy[rows * nx + i] * top * ihy2
     }
-    var x = [Double](repeating: 0, count: fine.count)
+    var x = vectors.take(\.x, count: fine.count)
+    defer { vectors.x = x }
     if let guess = initialGuess, guess.count == nx * (intervals + 1) {
       for k in 0..<fine.count { x[k] = guess[k + nx] }
     } else {
@@ -100,7 +103,7 @@ public struct PotentialSolver: Sendable {
         for i in 0..<nx { x[r * nx + i] = value }
       }
     }
-    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, rhs: b, x: &x)
+    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, vectors: vectors, rhs: b, x: &x)
     var phi = [Double](repeating: 0, count: nx * (intervals + 1))
     for i in 0..<nx {
       phi[i] = bottom
@@ -113,14 +116,20 @@ public struct PotentialSolver: Sendable {
 
   /// PCG from the warm start `x`; the multigrid hierarchy (the costly part: Galerkin products)
   /// is built only when the warm start does not already meet the tolerance.
-  private func preconditionedCG(fine a: PotentialLevel, multigrid given: Multigrid?, rhs b: [Double],
-                                x: inout [Double])
+  private func preconditionedCG(fine a: PotentialLevel, multigrid given: Multigrid?,
+                                vectors: Multigrid.SolverVectors, rhs b: [Double], x: inout [Double])
     -> (Int, Double)
   {
     // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
     // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
     // metal rows (σ_Li/h²) and would accept potentials that ignore the deposition source.
-    let inverseDiagonal = a.diagonal.map { 1 / $0 }
+    var inverseDiagonal = vectors.take(\.inverseDiagonal, count: a.count)
+    defer { vectors.inverseDiagonal = inverseDiagonal }
+    a.diagonal.withUnsafeBufferPointer { d in
+      inverseDiagonal.withUnsafeMutableBufferPointer { inverse in
+        for k in 0..<inverse.count { inverse[k] = 1 / d[k] }
+      }
+    }
     func scaled(_ v: [Double]) -> Double {
       var m = 0.0
       v.withUnsafeBufferPointer { v in
@@ -131,7 +140,18 @@ public struct PotentialSolver: Sendable {
       return m
     }
     let bNorm = max(scaled(b), .leastNormalMagnitude)
-    var r = [Double](repeating: 0, count: a.count)
+    // CG's vectors live with the preconditioner and serve every solve it preconditions: fresh
+    // 8 MB arrays per solve (at 1024²) cost a zero fill and page faults each
+    var r = vectors.take(\.r, count: a.count)
+    var z = vectors.take(\.z, count: a.count)
+    var p = vectors.take(\.p, count: a.count)
+    var ap = vectors.take(\.ap, count: a.count)
+    defer {
+      vectors.r = r
+      vectors.z = z
+      vectors.p = p
+      vectors.ap = ap
+    }
     a.apply(x, into: &r)
     b.withUnsafeBufferPointer { b in
       r.withUnsafeMutableBufferPointer { r in
@@ -141,11 +161,13 @@ public struct PotentialSolver: Sendable {
     var rNorm = scaled(r)
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
     let multigrid = given ?? Multigrid(fine: a)
-    var z = [Double](repeating: 0, count: a.count)
     multigrid.vCycle(r, into: &z)
-    var p = z
+    z.withUnsafeBufferPointer { z in
+      p.withUnsafeMutableBufferPointer { p in
+        for k in 0..<p.count { p[k] = z[k] }
+      }
+    }
     var rz = dot(r, z)
-    var ap = [Double](repeating: 0, count: a.count)
     for iteration in 1...maxIterations {
       a.apply(p, into: &ap)
       let alpha = rz / dot(p, ap)

@@ -156,6 +156,16 @@ struct StencilTransfer: Sendable {
   /// The same weights with implicit indices, after `compact`.
   var corners: CornerWeights?
 
+  /// A transfer already in corner form.
+  init(corners: CornerWeights) {
+    fineCount = corners.fineNx * corners.fineRows
+    coarseNx = corners.coarseNx
+    coarseRows = corners.coarseRows
+    index = []
+    weight = []
+    self.corners = corners
+  }
+
   init(fine: StencilLevel) {
     let nx = fine.nx, cnx = nx / 2, cRows = fine.intervals / 2 - 1
     fineCount = fine.count

@@ -38,6 +38,8 @@ struct SimModelBench {
     var fft_floor_ms: Double
     var ratio_to_fft_floor: Double
     var mean_potential_iterations: Double
+    /// Potential preconditioner (multigrid) builds per step in the timed window.
+    var potential_preconditioner_builds_per_step: Double
     var mean_mechanics_iterations: Double?
     /// The same split in CPU time of the stepping thread (ms per step).
     var cpu_ms_per_step: Double
@@ -70,6 +72,7 @@ struct SimModelBench {
     for _ in 0..<10 { try model.step() }
     let n = steps ?? max(40, 2_000_000 / (grid * grid))
     let timer = Timer()
+    let buildsBefore = model.preconditionerBuilds
     var iterations = 0, mechanicsIterations = 0
     let clock = ContinuousClock()
     let cpuStart = threadCPUMilliseconds()
@@ -93,6 +96,7 @@ struct SimModelBench {
       mechanics: mechanics ? "on (Li 4.9 GPa / LPSC 22 GPa, Vegard 0.02)" : "off",
       fft_floor_ms: floorMs, ratio_to_fft_floor: perStep / floorMs,
       mean_potential_iterations: Double(iterations) / Double(n),
+      potential_preconditioner_builds_per_step: Double(model.preconditionerBuilds - buildsBefore) / Double(n),
       mean_mechanics_iterations: mechanics ? Double(mechanicsIterations) / Double(n) : nil,
       cpu_ms_per_step: cpuTotal / Double(n),
       cpu_ms_phase_field: (timer.cpuTotals[.phaseField] ?? 0) / Double(n),

@@ -1,0 +1,36 @@
+extension LiModel {
+  /// The warm start of the potential solve of a step of length `dt` from `state`: φ at
+  /// tⁿ + Δt extrapolated from the last solved potentials by the Lagrange polynomial through
+  /// them — quadratic through φⁿ, φⁿ⁻¹, φⁿ⁻² when all three exist, linear
+  /// φⁿ + (Δt/Δtⁿ)(φⁿ − φⁿ⁻¹) with two, φⁿ with one. φ follows the slowly moving interface and
+  /// deposition rate, so the extrapolation leaves a much smaller initial residual than φⁿ and
+  /// CG needs fewer iterations. It is only a starting point: the converged φ meets the same
+  /// tolerance from any start.
+  static func extrapolatedPotential(_ state: LiModelState, dt: Double) -> [Double] {
+    let n = state.potential.count
+    guard let previous = state.previousPotential, let h1 = state.previousDt, h1 > 0, previous.count == n
+    else { return state.potential }
+    var guess = state.potential
+    if let older = state.olderPotential, let h2 = state.olderDt, h2 > 0, older.count == n {
+      // nodes at τ = 0, −h1, −(h1 + h2); evaluated at τ = Δt
+      let w0 = (dt + h1) * (dt + h1 + h2) / (h1 * (h1 + h2))
+      let w1 = -dt * (dt + h1 + h2) / (h1 * h2)
+      let w2 = dt * (dt + h1) / ((h1 + h2) * h2)
+      previous.withUnsafeBufferPointer { p1 in
+      older.withUnsafeBufferPointer { p2 in
+      guess.withUnsafeMutableBufferPointer { g in
+        for k in 0..<n { g[k] = w0 * g[k] + w1 * p1[k] + w2 * p2[k] }
+      }
+      }
+      }
+      return guess
+    }
+    let ratio = dt / h1
+    previous.withUnsafeBufferPointer { previous in
+      guess.withUnsafeMutableBufferPointer { guess in
+        for k in 0..<n { guess[k] += ratio * (guess[k] - previous[k]) }
+      }
+    }
+    return guess
+  }
+}
