@@ -105,10 +105,11 @@ extension LiModel {
     }
 
     let time = old.time + dt
-    guard newXi.allSatisfy({ $0.isFinite && $0 > -0.5 && $0 < 1.5 }) else {
+    let xiRange = FieldRange(newXi), cRange = FieldRange(newC)
+    guard xiRange.allFinite, xiRange.minimum > -0.5, xiRange.maximum < 1.5 else {
       throw LiModelDivergence(step: old.step + 1, time: time, reason: "ξ non-finite or outside [−0.5, 1.5]")
     }
-    guard newC.allSatisfy(\.isFinite), solution.phi.allSatisfy(\.isFinite),
+    guard cRange.allFinite, FieldRange(solution.phi).allFinite,
       elastic.map({ $0.force.allSatisfy(\.isFinite) }) ?? true
     else {
       throw LiModelDivergence(step: old.step + 1, time: time, reason: "c, φ or the elastic driving force non-finite")
@@ -128,8 +129,8 @@ extension LiModel {
     }
     lastPhaseRate = rate
     let diagnostics = LiStepDiagnostics(
-      step: state.step, time: time, dt: dt, minXi: newXi.min() ?? .nan, maxXi: newXi.max() ?? .nan,
-      maxPhaseChange: maxChange, minConcentration: newC.min() ?? .nan,
+      step: state.step, time: time, dt: dt, minXi: xiRange.minimum, maxXi: xiRange.maximum,
+      maxPhaseChange: maxChange, minConcentration: cRange.minimum,
       lithiumTotal: lithiumTotal(), potentialIterations: solution.iterations,
       potentialResidual: solution.relativeResidual,
       current: potentialSolver.topCurrent(sigma: sigma, phi: solution.phi) / numerics.lengthX,

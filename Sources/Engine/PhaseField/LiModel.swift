@@ -113,36 +113,48 @@ public final class LiModel {
 
   /// σ_eff on every node; the upper layer (model 3) from layerHeight·Ly up.
   public func conductivity(_ xi: [Double]) -> [Double] {
-    let nx = numerics.nx, p = physics
-    var sigma = [Double](repeating: 0, count: xi.count)
-    for j in 0...numerics.ny {
-      let upper = Double(j) * numerics.spacingY >= p.layerHeight * numerics.lengthY
-      let metal = upper ? (p.upperSigmaMetal ?? p.sigmaMetal) : p.sigmaMetal
-      let electrolyte = upper ? (p.upperSigmaElectrolyte ?? p.sigmaElectrolyte) : p.sigmaElectrolyte
-      for i in 0..<nx {
-        let x = min(max(xi[j * nx + i], 0), 1)
-        let h = x * x * x * (6 * x * x - 15 * x + 10)
-        sigma[j * nx + i] = h * metal + (1 - h) * electrolyte
+    let nx = numerics.nx, p = physics, rows = numerics.ny + 1
+    precondition(xi.count == nx * rows, "ξ must cover the node grid")
+    return xi.withUnsafeBufferPointer { xi in
+      [Double](unsafeUninitializedCapacity: nx * rows) { sigma, initialized in
+        for j in 0..<rows {
+          let upper = Double(j) * numerics.spacingY >= p.layerHeight * numerics.lengthY
+          let metal = upper ? (p.upperSigmaMetal ?? p.sigmaMetal) : p.sigmaMetal
+          let electrolyte = upper ? (p.upperSigmaElectrolyte ?? p.sigmaElectrolyte) : p.sigmaElectrolyte
+          let row = j * nx
+          for i in 0..<nx {
+            let x = min(max(xi[row + i], 0), 1)
+            let h = x * x * x * (6 * x * x - 15 * x + 10)
+            sigma[row + i] = h * metal + (1 - h) * electrolyte
+          }
+        }
+        initialized = nx * rows
       }
     }
-    return sigma
   }
 
   /// The migration limit on Δt: courant·h/max|v|, v = D(F/RT)|∇φ| (face differences), D the
   /// larger of the two layers' diffusivities.
   func migrationLimit(_ phi: [Double]) -> Double {
     let nx = numerics.nx, hx = numerics.spacingX, hy = numerics.spacingY
-    var maxField = 0.0
+    // The largest differences along x and y, divided once: division by a positive spacing is
+    // monotonic, so max|Δφ|/h is exactly the largest |Δφ|/h.
+    var maxStepX = 0.0, maxStepY = 0.0
     let rows = numerics.ny
     phi.withUnsafeBufferPointer { phi in
       for j in 0..<rows {
         let row = j * nx
-        for i in 0..<nx {
+        for i in 0..<(nx - 1) {
           let k = row + i
-          maxField = max(maxField, abs(phi[i + 1 < nx ? k + 1 : row] - phi[k]) / hx, abs(phi[k + nx] - phi[k]) / hy)
+          maxStepX = max(maxStepX, abs(phi[k + 1] - phi[k]))
+          maxStepY = max(maxStepY, abs(phi[k + nx] - phi[k]))
         }
+        let last = row + nx - 1  // periodic: the east neighbour of the last column is the first
+        maxStepX = max(maxStepX, abs(phi[row] - phi[last]))
+        maxStepY = max(maxStepY, abs(phi[last + nx] - phi[last]))
       }
     }
+    let maxField = max(maxStepX / hx, maxStepY / hy)
     // the drift speed of the faster layer bounds Δt wherever it is (model 3 may have either D larger)
     let diffusivity = max(physics.diffusivity, physics.upperDiffusivity ?? 0)
     let speed = diffusivity * physics.fOverRT * maxField

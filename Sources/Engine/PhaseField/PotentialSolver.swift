@@ -42,19 +42,22 @@ public struct PotentialSolver: Sendable {
     let rows = intervals - 1
     func harmonic(_ a: Double, _ b: Double) -> Double { 2 * a * b / (a + b) }
     let nx = self.nx, intervals = self.intervals
-    var sx = [Double](repeating: 0, count: nx * rows)
-    var sy = [Double](repeating: 0, count: nx * intervals)
-    sigma.withUnsafeBufferPointer { sigma in
-      sx.withUnsafeMutableBufferPointer { sx in
+    // every entry is written below, so the arrays skip the zero fill; the periodic last column
+    // is done apart from the row loop, which then has no branch and vectorises
+    let sx = sigma.withUnsafeBufferPointer { sigma in
+      [Double](unsafeUninitializedCapacity: nx * rows) { sx, initialized in
         for r in 0..<rows {
-          let row = (r + 1) * nx
-          for i in 0..<nx {
-            sx[r * nx + i] = harmonic(sigma[row + i], sigma[i + 1 < nx ? row + i + 1 : row])
-          }
+          let row = (r + 1) * nx, out = r * nx
+          for i in 0..<(nx - 1) { sx[out + i] = harmonic(sigma[row + i], sigma[row + i + 1]) }
+          sx[out + nx - 1] = harmonic(sigma[row + nx - 1], sigma[row])
         }
+        initialized = nx * rows
       }
-      sy.withUnsafeMutableBufferPointer { sy in
+    }
+    let sy = sigma.withUnsafeBufferPointer { sigma in
+      [Double](unsafeUninitializedCapacity: nx * intervals) { sy, initialized in
         for k in 0..<(nx * intervals) { sy[k] = harmonic(sigma[k], sigma[k + nx]) }
+        initialized = nx * intervals
       }
     }
     return PotentialLevel(nx: nx, intervals: intervals, hx: hx, hy: hy, sx: sx, sy: sy)
