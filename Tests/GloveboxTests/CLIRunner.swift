@@ -51,7 +51,8 @@ enum CLIRunner {
 
   /// Runs `glovebox arguments…` in `directory` (default: the repository root) and waits. Output
   /// goes to temporary files, not pipes, so a large document cannot fill a pipe and block.
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  static func run(_ arguments: [String], in directory: URL? = nil,
+                  environment: [String: String] = [:]) throws -> Result {
     let manager = FileManager.default
     let capture = manager.temporaryDirectory.appendingPathComponent("glovebox-cli-out-\(UUID().uuidString)")
     try manager.createDirectory(at: capture, withIntermediateDirectories: true)
@@ -65,6 +66,9 @@ enum CLIRunner {
     let process = Process()
     process.executableURL = try executable()
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     process.currentDirectoryURL = directory ?? repositoryRoot
     process.standardOutput = outHandle
     process.standardError = errHandle

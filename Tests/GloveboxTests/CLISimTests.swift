@@ -41,8 +41,11 @@ final class CLISimTests: XCTestCase {
     let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
     let whole = temporary.appendingPathComponent("whole")
     let split = temporary.appendingPathComponent("split")
+    // measured FFTW plans, recorded in a wisdom file of this test's own (as `sim run` does on a
+    // machine): the three processes must make the same plans for the bytes to match
+    let wisdom = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("fftw-wisdom").path]
 
-    let run = try CLIRunner.run(["sim", "run", model, "--out", whole.path, "--grid", "32", "--steps", "20", "--json"])
+    let run = try CLIRunner.run(["sim", "run", model, "--out", whole.path, "--grid", "32", "--steps", "20", "--json"], environment: wisdom)
     XCTAssertEqual(run.status, 0, run.stderr)
     let finished = try status(whole)
     XCTAssertEqual(finished["state"] as? String, "finished")
@@ -57,10 +60,10 @@ final class CLISimTests: XCTestCase {
     XCTAssertTrue(String(decoding: wholeField.prefix(200), as: UTF8.self).contains("VTKFile"))
 
     // 10 steps, stop, then 10 more must give the same bytes as 20 in one go.
-    let first = try CLIRunner.run(["sim", "run", model, "--out", split.path, "--grid", "32", "--steps", "10", "--json"])
+    let first = try CLIRunner.run(["sim", "run", model, "--out", split.path, "--grid", "32", "--steps", "10", "--json"], environment: wisdom)
     XCTAssertEqual(first.status, 0, first.stderr)
     XCTAssertEqual(CLIRunner.number(try status(split)["step"]), 10)
-    let resumed = try CLIRunner.run(["sim", "resume", split.path, "--steps", "10", "--json"])
+    let resumed = try CLIRunner.run(["sim", "resume", split.path, "--steps", "10", "--json"], environment: wisdom)
     XCTAssertEqual(resumed.status, 0, resumed.stderr)
     let after = try status(split)
     XCTAssertEqual(after["state"] as? String, "finished")
@@ -70,6 +73,24 @@ final class CLISimTests: XCTestCase {
     XCTAssertEqual(splitField, wholeField, "step-20 field after resume differs from the uninterrupted run")
     let splitMetrics = try String(contentsOf: split.appendingPathComponent("metrics.csv"), encoding: .utf8)
     XCTAssertEqual(splitMetrics.split(whereSeparator: \.isNewline).last, rows.last)
+  }
+
+  /// A run records FFTW's measured plans in the machine's wisdom file and in its folder; a
+  /// wisdom file that is not FFTW wisdom is ignored (and replaced), never fatal.
+  func testRunRecordsMeasuredPlansAndIgnoresBrokenWisdom() throws {
+    let temporary = try CLIRunner.temporaryFolder(self)
+    let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
+    let machine = temporary.appendingPathComponent("cache/fftw-wisdom")
+    try FileManager.default.createDirectory(at: machine.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data("not wisdom\n".utf8).write(to: machine)
+    let out = temporary.appendingPathComponent("run")
+    let run = try CLIRunner.run(["sim", "run", model, "--out", out.path, "--grid", "32", "--steps", "3", "--json"],
+                                environment: ["GLOVEBOX_FFTW_WISDOM": machine.path])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let recorded = try String(contentsOf: machine, encoding: .utf8)
+    XCTAssertTrue(recorded.hasPrefix("(fftw-3"), recorded)
+    let inFolder = try String(contentsOf: out.appendingPathComponent("fftw-wisdom"), encoding: .utf8)
+    XCTAssertEqual(inFolder, recorded)
   }
 
   func testRunOfAMissingConfigurationFails() throws {

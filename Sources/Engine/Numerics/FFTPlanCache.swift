@@ -59,6 +59,9 @@ final class FFTPlanCache: @unchecked Sendable {
   }
 
   private let lock = NSLock()
+  /// FFTW_ESTIMATE unless `FFTPlanning.useMeasuredPlans` switched to FFTW_MEASURE. Written and
+  /// read only with the planner lock held (plans made under `withPlannerLock` read it there).
+  var planningFlags = UInt32(FFTW_ESTIMATE)
   private var plans: [Key: [FFTPlan]] = [:]
   private var cosinePlans: [CosineColumnKey: CosineColumnPlans] = [:]
 
@@ -88,7 +91,7 @@ final class FFTPlanCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let made = cosinePlans[key] { return made }
-    let flags = UInt32(FFTW_ESTIMATE)
+    let flags = planningFlags
     let nx = key.nx, columns = nx / 2 + 1
     var length = Int32(nx)
     func complex(_ p: UnsafeMutablePointer<Double>) -> UnsafeMutablePointer<fftw_complex> {
@@ -154,7 +157,7 @@ final class FFTPlanCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let plans = plans[key] { return plans }
-    let flags = UInt32(FFTW_ESTIMATE)
+    let flags = planningFlags
     let nx = Int32(key.nx), ny = Int32(key.ny)
     var made: [OpaquePointer?] = []
     func complexPointer(_ scratch: FFTScratch) -> UnsafeMutablePointer<fftw_complex> {

@@ -1,4 +1,3 @@
-import CFFTW
 import Foundation
 
 /// The isotropic reference medium C⁰ (Lamé λ⁰, μ⁰) of the preconditioner, stored as the two
@@ -42,8 +41,8 @@ final class MechanicsWorkspace {
   let spectra: FFTScratch
   /// Three stress rows (xx, yy, xy) of nx values each: row 0, and two alternating rows.
   let rows: FFTScratch
-  private let forwardPlan: FFTPlan
-  private let inversePlan: FFTPlan
+  /// Both displacement components at once: `residual` → `spectra` → `product`.
+  private let transform: FFTBatchedPeriodicTransform
   /// Factors of k̃ = (2/hx·sin aᵢ·cos b_j, 2/hy·cos aᵢ·sin b_j), aᵢ = π i/nx, b_j = π j/ny (j
   /// folded to −ny/2…ny/2): per column (sin aᵢ, cos aᵢ), per row (sin b_j, cos b_j), with the
   /// cosines of π/2 set to exactly 0 so that k̃ is exactly 0 at the mean and, on even grids, at
@@ -68,20 +67,8 @@ final class MechanicsWorkspace {
     let spectra = FFTScratch(count: 2 * spectrumCount)
     self.spectra = spectra
     rows = FFTScratch(count: 9 * nx)
-    let nodes = self.nodes
-    var sizes = [Int32(ny), Int32(nx)]
-    let flags = UInt32(FFTW_ESTIMATE)
-    let complexSpectra = UnsafeMutableRawPointer(spectra.pointer).assumingMemoryBound(to: fftw_complex.self)
-    let complexDistance = Int32(ny * columns)
-    let (forward, inverse) = FFTPlanCache.shared.withPlannerLock {
-      (fftw_plan_many_dft_r2c(2, &sizes, 2, residual.pointer, nil, 1, Int32(nodes), complexSpectra, nil, 1,
-                              complexDistance, flags),
-       fftw_plan_many_dft_c2r(2, &sizes, 2, complexSpectra, nil, 1, complexDistance, product.pointer, nil, 1,
-                              Int32(nodes), flags))
-    }
-    guard let forward, let inverse else { fatalError("FFTW could not plan the \(nx) × \(ny) mechanics transforms") }
-    forwardPlan = FFTPlan(forward)
-    inversePlan = FFTPlan(inverse)
+    transform = FFTBatchedPeriodicTransform(nx: nx, ny: ny, count: 2, input: residual, spectra: spectra,
+                                            output: product)
     columnFactors = (0..<columns).map { i in
       let a = Double.pi * Double(i) / Double(nx)
       return (sin(a), 2 * i == nx ? 0 : cos(a))
@@ -98,8 +85,7 @@ final class MechanicsWorkspace {
   /// the stored ẑ carries the 1/N of the round trip, which is Parseval's factor), so a caller
   /// that only needs r·z (the last convergence check) skips `finishPreconditioning`.
   func startPreconditioning(_ medium: MechanicsReferenceMedium) -> Double {
-    let complexSpectra = UnsafeMutableRawPointer(spectra.pointer).assumingMemoryBound(to: fftw_complex.self)
-    fftw_execute_dft_r2c(forwardPlan.raw, residual.pointer, complexSpectra)
+    transform.forward()
     let columns = nx / 2 + 1
     let transverse = medium.transverse, difference = medium.longitudinal - medium.transverse
     let sx = spectra.pointer, sy = spectra.pointer + spectrumCount
@@ -135,8 +121,7 @@ final class MechanicsWorkspace {
 
   /// z = K⁰⁻¹ r into `product`, from the spectra of `startPreconditioning` (which it destroys).
   func finishPreconditioning() {
-    let complexSpectra = UnsafeMutableRawPointer(spectra.pointer).assumingMemoryBound(to: fftw_complex.self)
-    fftw_execute_dft_c2r(inversePlan.raw, complexSpectra, product.pointer)
+    transform.inverse()
   }
 
   /// z = K⁰⁻¹ r into `product`; returns r·z.

@@ -35,6 +35,8 @@ struct SimModelBench {
     var ms_concentration: Double
     var ms_mechanics: Double?
     var mechanics: String
+    /// "measured" (FFTW_MEASURE with stored wisdom, as `sim run` plans) or "estimated".
+    var fftw_plans: String
     var fft_floor_ms: Double
     var ratio_to_fft_floor: Double
     var mean_potential_iterations: Double
@@ -62,6 +64,9 @@ struct SimModelBench {
     var elastic = SimulationConfig.MechanicsSettings()
     elastic.enabled = mechanics
     elastic.vegardCoefficient = 0.02
+    // the production path of `sim run`: measured FFTW plans, recorded for the next process
+    let wisdom = FFTWisdomStore(runFolder: nil)
+    let measured = wisdom.activate()
     let model = try LiModel(physics: physics, numerics: numerics,
                             state: LiModel.initialState(physics: physics, numerics: numerics, nucleus: nucleus),
                             mechanics: elastic)
@@ -70,6 +75,7 @@ struct SimModelBench {
     // potential preconditioner's rebuilds (a short window right after the warm-up would time
     // only the cheap steps that reuse a fresh one).
     for _ in 0..<10 { try model.step() }
+    wisdom.save()
     let n = steps ?? max(40, 2_000_000 / (grid * grid))
     let timer = Timer()
     let buildsBefore = model.preconditionerBuilds
@@ -94,6 +100,7 @@ struct SimModelBench {
       ms_concentration: (timer.totals[.concentration] ?? 0) / Double(n),
       ms_mechanics: mechanics ? (timer.totals[.mechanics] ?? 0) / Double(n) : nil,
       mechanics: mechanics ? "on (Li 4.9 GPa / LPSC 22 GPa, Vegard 0.02)" : "off",
+      fftw_plans: measured ? "measured" : "estimated",
       fft_floor_ms: floorMs, ratio_to_fft_floor: perStep / floorMs,
       mean_potential_iterations: Double(iterations) / Double(n),
       potential_preconditioner_builds_per_step: Double(model.preconditionerBuilds - buildsBefore) / Double(n),

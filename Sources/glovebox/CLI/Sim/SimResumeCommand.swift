@@ -40,6 +40,8 @@ struct SimResumeCommand: ParsableCommand {
       if json { try printJSON(["pid": Int(pid)]) } else { print("continuing in pid \(pid)") }
       return
     }
+    let wisdom = FFTWisdomStore(runFolder: URL(fileURLWithPath: directory))
+    wisdom.activate()
     let model: LiModel
     do {
       var state: LiModelState
@@ -61,7 +63,7 @@ struct SimResumeCommand: ParsableCommand {
     }
     if files.latestSnapshotName() == nil { _ = try files.writeSnapshot(model) }
     let limit = overrides.steps.map { model.state.step + $0 } ?? settings.run.maxSteps
-    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit).run()
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom).run()
     try finish(outcome, files: files, json: json)
   }
 }

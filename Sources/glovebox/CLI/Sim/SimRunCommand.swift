@@ -76,6 +76,8 @@ struct SimRunCommand: ParsableCommand {
       if json { try printJSON(["pid": Int(pid)]) } else { print("started pid \(pid); follow with `glovebox sim status \(out)`") }
       return
     }
+    let wisdom = FFTWisdomStore(runFolder: URL(fileURLWithPath: out))
+    wisdom.activate()
     let state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
     let model: LiModel
     do {
@@ -88,7 +90,7 @@ struct SimRunCommand: ParsableCommand {
     _ = try files.writeSnapshot(model)
     files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: nil).csvLine + "\n")
     let limit = overrides.steps ?? settings.run.maxSteps
-    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit).run()
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom).run()
     try finish(outcome, files: files, json: json)
   }
 }

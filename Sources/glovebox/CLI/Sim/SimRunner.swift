@@ -9,6 +9,8 @@ struct SimRunner {
   let model: LiModel
   /// Stop when the total step count reaches this (nil: no step limit).
   let stepLimit: Int?
+  /// Saved after this process's first step, when every transform of the run has been planned.
+  var wisdom: FFTWisdomStore? = nil
 
   enum Outcome: String { case finished, stopped, failed }
 
@@ -47,6 +49,7 @@ struct SimRunner {
     let interval = config.run.outputInterval
     var nextOutput = (floor(model.state.time / interval) + 1) * interval
     var lastStatus = clock.now
+    var wisdomSaved = false
     func eta() -> Double? {
       let w = wall()
       var fractions: [Double] = []
@@ -101,6 +104,10 @@ struct SimRunner {
       }
       do {
         try model.step()
+        if !wisdomSaved {
+          wisdom?.save()
+          wisdomSaved = true
+        }
       } catch let divergence as LiModelDivergence {
         let name = try files.writeSnapshot(model)
         try status(.failed, wall: wall(), message: divergence.description, checkpoint: name)
