@@ -25,12 +25,6 @@ public enum FFTPlanning {
     }
   }
 
-  /// Back to FFTW_ESTIMATE for transforms planned from now on (the wisdom stays loaded).
-  public static func useEstimatedPlans() {
-    let cache = FFTPlanCache.shared
-    cache.withPlannerLock { cache.planningFlags = UInt32(FFTW_ESTIMATE) }
-  }
-
   /// Whether new plans are measured.
   public static var measuresPlans: Bool {
     let cache = FFTPlanCache.shared

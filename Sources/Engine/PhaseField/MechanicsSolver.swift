@@ -88,12 +88,3 @@ public final class MechanicsSolver {
     (young * poisson / ((1 + poisson) * (1 - 2 * poisson)), young / (2 * (1 + poisson)))
   }
 }
-
-/// y = x + b·y (the CG direction update; `PotentialSolver` uses it too).
-func xpay(_ x: [Double], _ b: Double, _ y: inout [Double]) {
-  x.withUnsafeBufferPointer { x in
-    y.withUnsafeMutableBufferPointer { y in
-      for k in 0..<y.count { y[k] = x[k] + b * y[k] }
-    }
-  }
-}

@@ -224,3 +224,12 @@ func dot(_ a: [Double], _ b: [Double]) -> Double {
   }
   return s
 }
+
+/// y = x + b·y (the CG direction update).
+func xpay(_ x: [Double], _ b: Double, _ y: inout [Double]) {
+  x.withUnsafeBufferPointer { x in
+    y.withUnsafeMutableBufferPointer { y in
+      for k in 0..<y.count { y[k] = x[k] + b * y[k] }
+    }
+  }
+}
