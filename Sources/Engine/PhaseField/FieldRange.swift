@@ -10,16 +10,31 @@ struct FieldRange: Sendable, Equatable {
   /// ±∞ or NaN; min/max then only describe a finite field (NaN would compare false everywhere).
   /// An empty field has minimum +∞, maximum −∞ and is finite.
   init(_ values: [Double]) {
-    var low = Double.infinity, high = -Double.infinity, probe = 0.0
+    // four lanes: one running min, max and probe would each be a dependency chain
+    var low = SIMD4<Double>(repeating: .infinity), high = SIMD4<Double>(repeating: -.infinity)
+    var probe = SIMD4<Double>(repeating: 0)
+    var tail = (low: Double.infinity, high: -Double.infinity, probe: 0.0)
     values.withUnsafeBufferPointer { v in
-      for x in v {
-        low = x < low ? x : low
-        high = x > high ? x : high
+      guard let base = v.baseAddress else { return }
+      let whole = v.count & ~3
+      var k = 0
+      while k < whole {
+        let x = VectorReductions.load4(base + k)
+        low = low.replacing(with: x, where: x .< low)
+        high = high.replacing(with: x, where: x .> high)
         probe += x * 0
+        k += 4
+      }
+      while k < v.count {
+        let x = base[k]
+        tail.low = x < tail.low ? x : tail.low
+        tail.high = x > tail.high ? x : tail.high
+        tail.probe += x * 0
+        k += 1
       }
     }
-    minimum = low
-    maximum = high
-    allFinite = probe == 0
+    minimum = min(low.min(), tail.low)
+    maximum = max(high.max(), tail.high)
+    allFinite = probe.sum() + tail.probe == 0
   }
 }

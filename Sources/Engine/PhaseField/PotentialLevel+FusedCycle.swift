@@ -23,7 +23,7 @@ extension FivePointLevel {
     if coarse.count != coarseCount { coarse = [Double](repeating: 0, count: coarseCount) } else {
       coarse.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
-    if scratch.count < 2 * nx { scratch = [Double](repeating: 0, count: 2 * nx) }
+    if scratch.count < 3 * nx { scratch = [Double](repeating: 0, count: 3 * nx) }
     east.withUnsafeBufferPointer { e in
     north.withUnsafeBufferPointer { n in
     inverseCentre.withUnsafeBufferPointer { d in
@@ -46,23 +46,26 @@ extension FivePointLevel {
         residual[0] += e[row + nx - 1] * u[row + nx - 1]
         transfer.restrictRow(q, UnsafeBufferPointer(residual), offset: 0, weights: w, into: out)
       }
+      let coupling = UnsafeMutableBufferPointer(rebasing: scratch[(2 * nx)..<(3 * nx)])
       for r in 0..<rows {
         let row = r * nx
         // the sweep of `relaxRow` with every not-yet-visited value 0: the row above and the
-        // east neighbours drop out
-        for i in 0..<nx {
-          var s = b[row + i]
-          if r > 0 { s += n[row + i] * u[row + i - nx] }
-          t[i] = s
+        // east neighbours drop out (the same factors, so the same arithmetic)
+        if r > 0 {
+          for i in 0..<nx { t[i] = (b[row + i] + n[row + i] * u[row - nx + i]) * d[row + i] }
+        } else {  // u still holds the last cycle's values here: not read
+          for i in 0..<nx { t[i] = b[row + i] * d[row + i] }
         }
+        coupling[0] = e[row + nx - 1] * d[row]
+        for i in 1..<nx { coupling[i] = e[row + i - 1] * d[row + i] }
         var previous = 0.0
         for i in 0..<(nx - 1) {
-          let value = (t[i] + e[i == 0 ? row + nx - 1 : row + i - 1] * previous) * d[row + i]
+          let value = t[i] + coupling[i] * previous
           u[row + i] = value
           previous = value
         }
         let last = row + nx - 1
-        u[last] = (t[nx - 1] + e[last - 1] * previous + e[last] * u[row]) * d[last]
+        u[last] = t[nx - 1] + coupling[nx - 1] * previous + e[last] * d[last] * u[row]
         if r > 0 { restrictResidual(ofRow: r - 1) }
       }
       restrictResidual(ofRow: rows - 1)
@@ -81,7 +84,7 @@ extension FivePointLevel {
   func prolongAddRelaxingBackward(_ u: inout [Double], rhs b: [Double], coarse: [Double],
                                   transfer: CornerWeights, scratch: inout [Double]) {
     let nx = self.nx, rows = self.rows
-    if scratch.count < nx { scratch = [Double](repeating: 0, count: nx) }
+    if scratch.count < 2 * nx { scratch = [Double](repeating: 0, count: 2 * nx) }
     east.withUnsafeBufferPointer { e in
     north.withUnsafeBufferPointer { n in
     inverseCentre.withUnsafeBufferPointer { d in

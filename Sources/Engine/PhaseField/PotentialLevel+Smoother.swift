@@ -69,7 +69,7 @@ struct FivePointLevel: Sendable {
   /// part is one multiply-add per node.
   func relax(_ u: inout [Double], rhs b: [Double], forward: Bool, scratch t: inout [Double]) {
     let nx = self.nx, rows = self.rows
-    if t.count < nx { t = [Double](repeating: 0, count: nx) }
+    if t.count < 2 * nx { t = [Double](repeating: 0, count: 2 * nx) }
     east.withUnsafeBufferPointer { e in
     north.withUnsafeBufferPointer { n in
     inverseCentre.withUnsafeBufferPointer { d in
@@ -89,41 +89,56 @@ struct FivePointLevel: Sendable {
   }
 
   /// Row r of a Gauss–Seidel sweep (the rows below and above hold their current values).
+  /// `scratch` holds 2·nx values. The recurrence along the row is written
+  /// u_i = t_i·d_i + (e·d)_i·u_(i∓1), its two factors formed in a vectorised pass first, so the
+  /// sequential part is one multiply-add per node (was a multiply, an add and a multiply: the
+  /// sweep's critical path).
   @inline(__always)
   static func relaxRow(_ r: Int, forward: Bool, nx: Int, rows: Int, east e: UnsafeBufferPointer<Double>,
                        north n: UnsafeBufferPointer<Double>, inverseCentre d: UnsafeBufferPointer<Double>,
-                       rhs b: UnsafeBufferPointer<Double>, scratch t: UnsafeMutableBufferPointer<Double>,
+                       rhs b: UnsafeBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>,
                        u: UnsafeMutableBufferPointer<Double>) {
+    guard let e = e.baseAddress, let n = n.baseAddress, let d = d.baseAddress, let b = b.baseAddress,
+      let t = scratch.baseAddress, let u = u.baseAddress else { return }
+    let coupling = t + nx
     let row = r * nx
+    let er = e + row, dr = d + row, br = b + row, ur = u + row
     // couplings to the rows above and below (new on one side, old on the other: both are
-    // the current values) and to the neighbour that is still old along the row
-    for i in 0..<nx {
-      let k = row + i
-      var s = b[k]
-      if r > 0 { s += n[k] * u[k - nx] }
-      if r < rows - 1 { s += n[k + nx] * u[k + nx] }
-      t[i] = s
-    }
+    // the current values; a Dirichlet row enters with weight 0) and to the neighbour that is
+    // still old along the row
+    let below = r > 0 ? ur - nx : ur, above = r < rows - 1 ? ur + nx : ur
+    let nSouth = n + row, nNorth = n + row + nx
+    let ws: Double = r > 0 ? 1 : 0, wn: Double = r < rows - 1 ? 1 : 0
     if forward {
-      // u[k+1] is old except at the periodic end, where it is the row's new first value
-      for i in 0..<(nx - 1) { t[i] += e[row + i] * u[row + i + 1] }
-      var previous = u[row + nx - 1]  // west of i = 0: still old
+      // u[i+1] is old except at the periodic end, where it is the row's new first value
       for i in 0..<(nx - 1) {
-        let value = (t[i] + e[i == 0 ? row + nx - 1 : row + i - 1] * previous) * d[row + i]
-        u[row + i] = value
+        let s = br[i] + ws * nSouth[i] * below[i] + wn * nNorth[i] * above[i] + er[i] * ur[i + 1]
+        t[i] = s * dr[i]
+      }
+      t[nx - 1] = (br[nx - 1] + ws * nSouth[nx - 1] * below[nx - 1] + wn * nNorth[nx - 1] * above[nx - 1]) * dr[nx - 1]
+      coupling[0] = er[nx - 1] * dr[0]
+      for i in 1..<nx { coupling[i] = er[i - 1] * dr[i] }
+      var previous = ur[nx - 1]  // west of i = 0: still old
+      for i in 0..<(nx - 1) {
+        let value = t[i] + coupling[i] * previous
+        ur[i] = value
         previous = value
       }
-      let last = row + nx - 1
-      u[last] = (t[nx - 1] + e[last - 1] * previous + e[last] * u[row]) * d[last]
+      ur[nx - 1] = t[nx - 1] + coupling[nx - 1] * previous + er[nx - 1] * dr[nx - 1] * ur[0]
     } else {
-      for i in 1..<nx { t[i] += e[row + i - 1] * u[row + i - 1] }
-      var next = u[row]  // east of i = nx − 1: still old
+      t[0] = (br[0] + ws * nSouth[0] * below[0] + wn * nNorth[0] * above[0]) * dr[0]
+      for i in 1..<nx {
+        let s = br[i] + ws * nSouth[i] * below[i] + wn * nNorth[i] * above[i] + er[i - 1] * ur[i - 1]
+        t[i] = s * dr[i]
+      }
+      for i in 0..<nx { coupling[i] = er[i] * dr[i] }
+      var next = ur[0]  // east of i = nx − 1: still old
       for i in stride(from: nx - 1, through: 1, by: -1) {
-        let value = (t[i] + e[row + i] * next) * d[row + i]
-        u[row + i] = value
+        let value = t[i] + coupling[i] * next
+        ur[i] = value
         next = value
       }
-      u[row] = (t[0] + e[row] * next + e[row + nx - 1] * u[row + nx - 1]) * d[row]
+      ur[0] = t[0] + coupling[0] * next + er[nx - 1] * dr[0] * ur[nx - 1]
     }
   }
 }

@@ -48,31 +48,38 @@ struct PotentialLevel: Sendable {
     return d
   }
 
-  /// y = A′u (homogeneous Dirichlet rows).
+  /// y = A′u (homogeneous Dirichlet rows). Row by row, the periodic end columns apart so the
+  /// interior loop has no branch; the Dirichlet neighbours of the first and last rows enter
+  /// with weight 0 (read from the row itself, which is finite).
   func apply(_ u: [Double], into y: inout [Double]) {
     let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy)
     let nx = self.nx, rows = self.rows
+    if y.count != count { y = [Double](repeating: 0, count: count) }
     u.withUnsafeBufferPointer { u in
-      sx.withUnsafeBufferPointer { sx in
-        sy.withUnsafeBufferPointer { sy in
-          diagonal.withUnsafeBufferPointer { d in
-            y.withUnsafeMutableBufferPointer { y in
-              for r in 0..<rows {
-                let row = r * nx
-                for i in 0..<nx {
-                  let k = row + i
-                  let left = i == 0 ? row + nx - 1 : k - 1
-                  let right = i == nx - 1 ? row : k + 1
-                  var s = d[k] * u[k] - (sx[k] * u[right] + sx[left] * u[left]) * ihx2
-                  if r > 0 { s -= sy[k] * u[k - nx] * ihy2 }
-                  if r < rows - 1 { s -= sy[k + nx] * u[k + nx] * ihy2 }
-                  y[k] = s
-                }
-              }
-            }
-          }
+    sx.withUnsafeBufferPointer { sx in
+    sy.withUnsafeBufferPointer { sy in
+    diagonal.withUnsafeBufferPointer { d in
+    y.withUnsafeMutableBufferPointer { y in
+      guard let u = u.baseAddress, let sx = sx.baseAddress, let sy = sy.baseAddress,
+        let d = d.baseAddress, let y = y.baseAddress else { return }
+      for r in 0..<rows {
+        let row = r * nx
+        let here = u + row, east = sx + row, south = sy + row, north = sy + row + nx
+        let centre = d + row, out = y + row
+        let below = r > 0 ? here - nx : here, above = r < rows - 1 ? here + nx : here
+        let ws = r > 0 ? ihy2 : 0, wn = r < rows - 1 ? ihy2 : 0
+        @inline(__always) func node(_ i: Int, right: Int, left: Int) {
+          out[i] = centre[i] * here[i] - (east[i] * here[right] + east[left] * here[left]) * ihx2
+            - (south[i] * below[i] * ws + north[i] * above[i] * wn)
         }
+        node(0, right: 1, left: nx - 1)
+        for i in 1..<(nx - 1) { node(i, right: i + 1, left: i - 1) }
+        node(nx - 1, right: 0, left: nx - 2)
       }
+    }
+    }
+    }
+    }
     }
   }
 }

@@ -134,13 +134,12 @@ public struct PotentialSolver: Sendable {
       }
     }
     func scaled(_ v: [Double]) -> Double {
-      var m = 0.0
       v.withUnsafeBufferPointer { v in
         inverseDiagonal.withUnsafeBufferPointer { d in
-          for k in 0..<v.count { m = max(m, abs(v[k] * d[k])) }
+          guard let v = v.baseAddress, let d = d.baseAddress else { return 0 }
+          return VectorReductions.maxAbsProduct(v, d, count: a.count)
         }
       }
-      return m
     }
     let bNorm = max(scaled(b), .leastNormalMagnitude)
     // CG's vectors live with the preconditioner and serve every solve it preconditions: fresh
@@ -174,18 +173,35 @@ public struct PotentialSolver: Sendable {
     for iteration in 1...maxIterations {
       a.apply(p, into: &ap)
       let alpha = rz / dot(p, ap)
-      // x += αp, r −= αAp and the scaled norm of the new r in one pass
+      // x += αp, r −= αAp and the scaled norm of the new r in one pass (four lanes, so the
+      // maximum is no dependency chain; NaN propagates)
       rNorm = 0
       p.withUnsafeBufferPointer { p in
       ap.withUnsafeBufferPointer { ap in
       inverseDiagonal.withUnsafeBufferPointer { d in
       x.withUnsafeMutableBufferPointer { x in
       r.withUnsafeMutableBufferPointer { r in
-        for k in 0..<r.count {
+        guard let p = p.baseAddress, let ap = ap.baseAddress, let d = d.baseAddress,
+          let x = x.baseAddress, let r = r.baseAddress else { return }
+        let count = a.count, whole = count & ~3
+        var lanes = SIMD4<Double>(repeating: 0)
+        var k = 0
+        while k < whole {
+          let xk = VectorReductions.load4(x + k) + alpha * VectorReductions.load4(p + k)
+          UnsafeMutableRawPointer(x + k).storeBytes(of: xk, as: SIMD4<Double>.self)
+          let value = VectorReductions.load4(r + k) - alpha * VectorReductions.load4(ap + k)
+          UnsafeMutableRawPointer(r + k).storeBytes(of: value, as: SIMD4<Double>.self)
+          lanes = VectorReductions.largerOrNaN(lanes, VectorReductions.abs4(value * VectorReductions.load4(d + k)))
+          k += 4
+        }
+        rNorm = VectorReductions.reduce(lanes)
+        while k < count {
           x[k] += alpha * p[k]
           let value = r[k] - alpha * ap[k]
           r[k] = value
-          rNorm = max(rNorm, abs(value * d[k]))
+          let scaled = abs(value * d[k])
+          rNorm = scaled <= rNorm || rNorm.isNaN ? rNorm : scaled
+          k += 1
         }
       }
       }
@@ -216,13 +232,12 @@ public struct PotentialSolver: Sendable {
 }
 
 func dot(_ a: [Double], _ b: [Double]) -> Double {
-  var s = 0.0
   a.withUnsafeBufferPointer { a in
     b.withUnsafeBufferPointer { b in
-      for k in 0..<a.count { s += a[k] * b[k] }
+      guard let x = a.baseAddress, let y = b.baseAddress else { return 0 }
+      return VectorReductions.dot(x, y, count: min(a.count, b.count))
     }
   }
-  return s
 }
 
 /// y = x + b·y (the CG direction update).
