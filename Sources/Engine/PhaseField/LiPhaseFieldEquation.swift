@@ -105,13 +105,14 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           stencil(nx - 1, east: 0, west: nx - 2)
           angular.evaluate(gx: gx, gy: gy, into: factor, scratch: scratch)
         }
-        // the library calls alone in their loop; the division by e^((1−α)Fη/RT) (α = ½)
-        // vectorises with the sum below
+        // the exponentials four at a time (`VectorExponential`); the division by
+        // e^((1−α)Fη/RT) (α = ½) vectorises with the sum below
         let etaRow = eta + row, cRow = c + row
-        if symmetricTransfer {
-          for i in 0..<nx { bracket[i] = exp(fa * etaRow[i]) }
-        } else {
-          for i in 0..<nx { bracket[i] = exp(fa * etaRow[i]) - cRow[i] * ic0 * exp(-fc * etaRow[i]) }
+        VectorExponential.exponentials(of: etaRow, times: fa, count: nx, into: bracket)
+        if !symmetricTransfer {
+          let cathodic = scratch.norm  // free once the angular factor is formed
+          VectorExponential.exponentials(of: etaRow, times: -fc, count: nx, into: cathodic)
+          for i in 0..<nx { bracket[i] -= cRow[i] * ic0 * cathodic[i] }
         }
         let elasticRow = hasElastic ? elastic + row : zeroRow
         let target = out + row
