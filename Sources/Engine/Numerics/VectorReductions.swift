@@ -42,10 +42,11 @@ enum VectorReductions {
     return largest
   }
 
-  /// Lane-wise larger value, taking `candidate` wherever it is not ≤ `current` (so NaN wins).
+  /// Lane-wise larger value, taking `candidate` wherever it is not ≤ `current` and `current`
+  /// is not already NaN (so a NaN enters a lane and stays there).
   @inline(__always)
   static func largerOrNaN(_ current: SIMD4<Double>, _ candidate: SIMD4<Double>) -> SIMD4<Double> {
-    current.replacing(with: candidate, where: .!(candidate .<= current))
+    current.replacing(with: candidate, where: .!(candidate .<= current) .& (current .== current))
   }
 
   /// The largest lane, NaN if any lane is NaN.
