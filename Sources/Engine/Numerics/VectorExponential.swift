@@ -12,48 +12,39 @@ import Foundation
 /// against `Foundation.exp`). Lanes outside that range, and NaN, take the library's `exp`, so
 /// overflow, underflow, subnormals and NaN behave exactly as the scalar function.
 enum VectorExponential {
-  private static let log2e = 1.4426950408889634
-  /// ln 2 = lnTwoHead + lnTwoTail; the head has 11 trailing zero bits, so k·head is exact.
-  private static let lnTwoHead = 6.93145751953125e-1
-  private static let lnTwoTail = 1.42860682030941723212e-6
-  /// 1.5·2⁵²: adding it to |y| < 2⁵¹ rounds y to an integer held in the low mantissa bits.
-  private static let roundingShift = 6755399441055744.0
-  private static let shiftBits = SIMD4<UInt64>(repeating: roundingShift.bitPattern)
-  /// 1/n! for n = 13 down to 2 (Horner from the highest degree).
-  private static let inverseFactorials: [Double] = (2...13).reversed().map { n in
-    1 / (1...n).reduce(1.0) { $0 * Double($1) }
-  }
-  private static let c13 = inverseFactorials[0], c12 = inverseFactorials[1], c11 = inverseFactorials[2]
-  private static let c10 = inverseFactorials[3], c9 = inverseFactorials[4], c8 = inverseFactorials[5]
-  private static let c7 = inverseFactorials[6], c6 = inverseFactorials[7], c5 = inverseFactorials[8]
-  private static let c4 = inverseFactorials[9], c3 = inverseFactorials[10], c2 = inverseFactorials[11]
-
   @inline(__always)
   static func exp4(_ x: SIMD4<Double>) -> SIMD4<Double> {
+    // Literal constants in the body: static stored properties would be lazily initialised
+    // globals, checked (swift_once) on every call.
+    let log2e = 1.4426950408889634
+    // ln 2 = head + tail; the head has 11 trailing zero bits, so k·head is exact
+    let lnTwoHead = 6.93145751953125e-1, lnTwoTail = 1.42860682030941723212e-6
+    // 1.5·2⁵²: adding it to |y| < 2⁵¹ rounds y to an integer held in the low mantissa bits
+    let roundingShift = 6755399441055744.0
     let inRange = (x .>= -700) .& (x .<= 700)
     guard all(inRange) else {
       return SIMD4(Foundation.exp(x[0]), Foundation.exp(x[1]), Foundation.exp(x[2]), Foundation.exp(x[3]))
     }
-    // k = round(x/ln 2) by the 1.5·2⁵² shift: the sum's low mantissa bits hold k
     let shifted = x * log2e + roundingShift
     let k = shifted - roundingShift
     let r = (x - k * lnTwoHead) - k * lnTwoTail
-    var p = SIMD4<Double>(repeating: c13)
-    p = p * r + c12
-    p = p * r + c11
-    p = p * r + c10
-    p = p * r + c9
-    p = p * r + c8
-    p = p * r + c7
-    p = p * r + c6
-    p = p * r + c5
-    p = p * r + c4
-    p = p * r + c3
-    p = p * r + c2
+    // 1/n!, n = 13 … 2
+    var p = SIMD4<Double>(repeating: 1.6059043836821613e-10)
+    p = p * r + 2.08767569878681e-09
+    p = p * r + 2.505210838544172e-08
+    p = p * r + 2.755731922398589e-07
+    p = p * r + 2.7557319223985893e-06
+    p = p * r + 2.48015873015873e-05
+    p = p * r + 0.0001984126984126984
+    p = p * r + 0.001388888888888889
+    p = p * r + 0.008333333333333333
+    p = p * r + 0.041666666666666664
+    p = p * r + 0.16666666666666666
+    p = p * r + 0.5
     p = p * r + 1
     p = p * r + 1
     // 2^k built in the exponent field (|k| ≤ 1010 keeps the biased exponent in 13…2033)
-    let integer = unsafeBitCast(shifted, to: SIMD4<UInt64>.self) &- shiftBits
+    let integer = unsafeBitCast(shifted, to: SIMD4<UInt64>.self) &- roundingShift.bitPattern
     let scale = unsafeBitCast((integer &+ 1023) &<< 52, to: SIMD4<Double>.self)
     return p * scale
   }

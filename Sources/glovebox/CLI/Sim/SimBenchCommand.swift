@@ -26,11 +26,12 @@ struct SimBenchCommand: ParsableCommand {
     guard grid >= 8 else { throw ValidationError("--grid must be ≥ 8") }
     switch problem.lowercased() {
     case "allen-cahn":
-      let model = AllenCahnProblem(size: grid, length: Double(grid))
-      // measured plans as in `sim run` (recorded for the next process), and the step `sim run`
-      // takes: IMEX Euler's one-transform path from the physical state (no spectrum carried)
+      // measured plans as in `sim run` (recorded for the next process; switched on before the
+      // transform is planned), and the step `sim run` takes: IMEX Euler's one-transform path
+      // from the physical state (no spectrum carried)
       let wisdom = FFTWisdomStore(runFolder: nil)
       wisdom.activate()
+      let model = AllenCahnProblem(size: grid, length: Double(grid))
       var field = model.noisyInitialState(), next: [Double] = []
       let stepper = IMEXEulerStepper()
       let n = steps ?? max(20, 5_000_000 / (grid * grid))
