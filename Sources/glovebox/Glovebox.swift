@@ -21,4 +21,9 @@ struct Glovebox: ParsableCommand {
     ],
     defaultSubcommand: OpenWorkbench.self,
   )
+
+  static func main() {
+    ProcessMemory.keepFreedMemory()
+    main(nil)
+  }
 }

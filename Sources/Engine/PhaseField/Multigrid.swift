@@ -11,8 +11,12 @@ struct Multigrid {
   /// level (the 9-point `levels[0]` is then dropped once the transfers are built from it).
   var finest: FivePointLevel?
   var sweeps = 1
-  /// Whether the finest level's passes run fused (`PotentialLevel+FusedCycle.swift`); the
-  /// unfused cycle is the definition the tests compare it with.
+  /// 1/a_kk of each level (`StencilLevel.inverseCentre()`; empty where the level keeps no
+  /// coefficients), for the fused coarse-level passes.
+  private var inverseCentres: [[Double]] = []
+  /// Whether the levels' passes run fused (`PotentialLevel+FusedCycle.swift` for the finest,
+  /// `StencilLevel+FusedCycle.swift` for the coarse ones); the unfused cycle is the definition
+  /// the tests compare it with.
   var fusesFinestLevel = true
 
   /// The hierarchy of `init(reference:)` set up by `GalerkinCoarsening` from the compact
@@ -42,6 +46,7 @@ struct Multigrid {
     finest = five
     coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
     buffers = levels.map { _ in LevelBuffers() }
+    inverseCentres = levels.map { $0.inverseCentre() }
   }
 
   /// The hierarchy by the general definitions: the 9-point finest operator, (index, weight)
@@ -61,6 +66,7 @@ struct Multigrid {
       finest = FivePointLevel(fine)
       levels[0].coefficients = []
     }
+    inverseCentres = levels.map { $0.inverseCentre() }
   }
 
   /// The conjugate-gradient vectors of `PotentialSolver` (residual, preconditioned residual,
@@ -111,6 +117,18 @@ struct Multigrid {
       vCycle(1, coarse.rhs, into: &coarse.u)
       finest.prolongAddRelaxingBackward(&u, rhs: rhs, coarse: coarse.u, transfer: corners,
                                         scratch: &work.scratch)
+      return
+    }
+    if index > 0, index < levels.count - 1, fusesFinestLevel, sweeps == 1, let corners = transfers[index].corners,
+      inverseCentres[index].count == levels[index].count
+    {
+      // the coarse levels' passes fused the same way (StencilLevel+FusedCycle.swift)
+      let level = levels[index], work = buffers[index], coarse = buffers[index + 1]
+      level.relaxFromZeroRestrictingResidual(&u, rhs: rhs, inverseCentre: inverseCentres[index], transfer: corners,
+                                             into: &coarse.rhs, scratch: &work.scratch)
+      vCycle(index + 1, coarse.rhs, into: &coarse.u)
+      level.prolongAddRelaxingBackward(&u, rhs: rhs, inverseCentre: inverseCentres[index], coarse: coarse.u,
+                                       transfer: corners, scratch: &work.scratch)
       return
     }
     let level = levels[index]
