@@ -14,6 +14,8 @@ struct Multigrid {
   /// 1/a_kk of each level (`StencilLevel.inverseCentre()`; empty where the level keeps no
   /// coefficients), for the fused coarse-level passes.
   private var inverseCentres: [[Double]] = []
+  /// Each level's coefficients as planes (`StencilLevel.planes()`), for the same passes.
+  private var coefficientPlanes: [[Double]] = []
   /// Whether the levels' passes run fused (`PotentialLevel+FusedCycle.swift` for the finest,
   /// `StencilLevel+FusedCycle.swift` for the coarse ones); the unfused cycle is the definition
   /// the tests compare it with.
@@ -47,6 +49,7 @@ struct Multigrid {
     coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
     buffers = levels.map { _ in LevelBuffers() }
     inverseCentres = levels.map { $0.inverseCentre() }
+    coefficientPlanes = levels.indices.map { $0 > 0 && $0 < levels.count - 1 ? levels[$0].planes() : [] }
   }
 
   /// The hierarchy by the general definitions: the 9-point finest operator, (index, weight)
@@ -67,6 +70,7 @@ struct Multigrid {
       levels[0].coefficients = []
     }
     inverseCentres = levels.map { $0.inverseCentre() }
+    coefficientPlanes = levels.indices.map { $0 > 0 && $0 < levels.count - 1 ? levels[$0].planes() : [] }
   }
 
   /// The conjugate-gradient vectors of `PotentialSolver` (residual, preconditioned residual,
@@ -120,14 +124,14 @@ struct Multigrid {
       return
     }
     if index > 0, index < levels.count - 1, fusesFinestLevel, sweeps == 1, let corners = transfers[index].corners,
-      inverseCentres[index].count == levels[index].count
+      inverseCentres[index].count == levels[index].count, coefficientPlanes[index].count == 9 * levels[index].count
     {
       // the coarse levels' passes fused the same way (StencilLevel+FusedCycle.swift)
       let level = levels[index], work = buffers[index], coarse = buffers[index + 1]
-      level.relaxFromZeroRestrictingResidual(&u, rhs: rhs, inverseCentre: inverseCentres[index], transfer: corners,
+      level.relaxFromZeroRestrictingResidual(&u, rhs: rhs, planes: coefficientPlanes[index], inverseCentre: inverseCentres[index], transfer: corners,
                                              into: &coarse.rhs, scratch: &work.scratch)
       vCycle(index + 1, coarse.rhs, into: &coarse.u)
-      level.prolongAddRelaxingBackward(&u, rhs: rhs, inverseCentre: inverseCentres[index], coarse: coarse.u,
+      level.prolongAddRelaxingBackward(&u, rhs: rhs, planes: coefficientPlanes[index], inverseCentre: inverseCentres[index], coarse: coarse.u,
                                        transfer: corners, scratch: &work.scratch)
       return
     }

@@ -5,8 +5,26 @@
 /// cycle by the separate passes); this drops the zero fill, the operator product and the
 /// subtraction, and the division of each node's update: the recurrence along a row is
 /// u_i = t_i/a_ii + (−a_i,i∓1/a_ii)·u_(i∓1), one multiply-add, with 1/a_ii formed once per
-/// hierarchy (`inverseCentre()`). The results equal the separate passes' up to rounding.
+/// hierarchy (`inverseCentre()`). The coefficients are read as nine planes (`planes()`:
+/// coefficient o of node k at o·count + k) so the loops over a row read consecutive numbers
+/// and vectorise; the 9-per-node layout made them gathers with stride 9. The results equal the
+/// separate passes' up to rounding.
 extension StencilLevel {
+  /// The coefficients as nine planes, `planes[o·count + k] = coefficients[9k + o]` (empty for
+  /// a level without coefficients).
+  func planes() -> [Double] {
+    guard coefficients.count == 9 * count else { return [] }
+    let n = count
+    return coefficients.withUnsafeBufferPointer { a in
+      [Double](unsafeUninitializedCapacity: 9 * n) { planes, initialized in
+        for o in 0..<9 {
+          for k in 0..<n { planes[o * n + k] = a[9 * k + o] }
+        }
+        initialized = 9 * n
+      }
+    }
+  }
+
   /// 1/a_kk per node (empty for a level without coefficients).
   func inverseCentre() -> [Double] {
     guard coefficients.count == 9 * count else { return [] }
@@ -21,9 +39,9 @@ extension StencilLevel {
   /// Σ_dx a_k,(dx, dy)·u over the three neighbours in the row `neighbours` (dy = −1 below:
   /// offsets 0, 1, 2; dy = +1 above: 6, 7, 8), west and east column indices given.
   @inline(__always)
-  private static func rowCoupling(_ a: UnsafePointer<Double>, node k: Int, firstOffset o: Int,
+  private static func rowCoupling(_ a: UnsafePointer<Double>, plane n: Int, node k: Int, firstOffset o: Int,
                                   _ neighbours: UnsafePointer<Double>, i: Int, west: Int, east: Int) -> Double {
-    a[9 * k + o] * neighbours[west] + a[9 * k + o + 1] * neighbours[i] + a[9 * k + o + 2] * neighbours[east]
+    a[o * n + k] * neighbours[west] + a[(o + 1) * n + k] * neighbours[i] + a[(o + 2) * n + k] * neighbours[east]
   }
 
   /// One forward Gauss–Seidel sweep from u = 0 with the residual b − Au it leaves restricted
@@ -31,7 +49,7 @@ extension StencilLevel {
   /// afterwards r_k = −Σ a_kl·u_l over the neighbours l visited later (their value then was 0):
   /// the east neighbour (i < nx − 1), the west one (i = 0: the periodic end, visited last)
   /// and the three in the row above. Row r − 1's residual is final once row r is swept.
-  func relaxFromZeroRestrictingResidual(_ u: inout [Double], rhs b: [Double], inverseCentre: [Double],
+  func relaxFromZeroRestrictingResidual(_ u: inout [Double], rhs b: [Double], planes: [Double], inverseCentre: [Double],
                                         transfer: CornerWeights, into coarse: inout [Double],
                                         scratch: inout [Double]) {
     let nx = self.nx, rows = self.rows
@@ -41,7 +59,8 @@ extension StencilLevel {
       coarse.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
     if scratch.count < 3 * nx { scratch = [Double](repeating: 0, count: 3 * nx) }
-    coefficients.withUnsafeBufferPointer { a in
+    let n = count
+    planes.withUnsafeBufferPointer { a in
     inverseCentre.withUnsafeBufferPointer { d in
     b.withUnsafeBufferPointer { b in
     scratch.withUnsafeMutableBufferPointer { scratch in
@@ -56,17 +75,17 @@ extension StencilLevel {
         let row = q * nx, here = u + row
         if q < rows - 1 {
           let above = u + row + nx
-          residual[0] = -Self.rowCoupling(a, node: row, firstOffset: 6, above, i: 0, west: nx - 1, east: 1)
+          residual[0] = -Self.rowCoupling(a, plane: n, node: row, firstOffset: 6, above, i: 0, west: nx - 1, east: 1)
           for i in 1..<(nx - 1) {
-            residual[i] = -Self.rowCoupling(a, node: row + i, firstOffset: 6, above, i: i, west: i - 1, east: i + 1)
+            residual[i] = -Self.rowCoupling(a, plane: n, node: row + i, firstOffset: 6, above, i: i, west: i - 1, east: i + 1)
           }
-          residual[nx - 1] = -Self.rowCoupling(a, node: row + nx - 1, firstOffset: 6, above, i: nx - 1,
+          residual[nx - 1] = -Self.rowCoupling(a, plane: n, node: row + nx - 1, firstOffset: 6, above, i: nx - 1,
                                                west: nx - 2, east: 0)
         } else {
           for i in 0..<nx { residual[i] = 0 }
         }
-        for i in 0..<(nx - 1) { residual[i] -= a[9 * (row + i) + 5] * here[i + 1] }
-        residual[0] -= a[9 * row + 3] * here[nx - 1]
+        for i in 0..<(nx - 1) { residual[i] -= a[5 * n + row + i] * here[i + 1] }
+        residual[0] -= a[3 * n + row] * here[nx - 1]
         transfer.restrictRow(q, residualRow, offset: 0, weights: w, into: out)
       }
       for r in 0..<rows {
@@ -75,18 +94,18 @@ extension StencilLevel {
         // are still 0
         if r > 0 {
           let below = u + row - nx
-          t[0] = (b[row] - Self.rowCoupling(a, node: row, firstOffset: 0, below, i: 0, west: nx - 1, east: 1)) * d[row]
+          t[0] = (b[row] - Self.rowCoupling(a, plane: n, node: row, firstOffset: 0, below, i: 0, west: nx - 1, east: 1)) * d[row]
           for i in 1..<(nx - 1) {
             let k = row + i
-            t[i] = (b[k] - Self.rowCoupling(a, node: k, firstOffset: 0, below, i: i, west: i - 1, east: i + 1)) * d[k]
+            t[i] = (b[k] - Self.rowCoupling(a, plane: n, node: k, firstOffset: 0, below, i: i, west: i - 1, east: i + 1)) * d[k]
           }
           let last = row + nx - 1
-          t[nx - 1] = (b[last] - Self.rowCoupling(a, node: last, firstOffset: 0, below, i: nx - 1,
+          t[nx - 1] = (b[last] - Self.rowCoupling(a, plane: n, node: last, firstOffset: 0, below, i: nx - 1,
                                                   west: nx - 2, east: 0)) * d[last]
         } else {
           for i in 0..<nx { t[i] = b[row + i] * d[row + i] }
         }
-        for i in 0..<nx { coupling[i] = -a[9 * (row + i) + 3] * d[row + i] }
+        for i in 0..<nx { coupling[i] = -a[3 * n + row + i] * d[row + i] }
         var previous = 0.0  // west of i = 0: not yet visited
         for i in 0..<(nx - 1) {
           let value = t[i] + coupling[i] * previous
@@ -94,7 +113,7 @@ extension StencilLevel {
           previous = value
         }
         let last = row + nx - 1
-        here[nx - 1] = t[nx - 1] + coupling[nx - 1] * previous - a[9 * last + 5] * d[last] * here[0]
+        here[nx - 1] = t[nx - 1] + coupling[nx - 1] * previous - a[5 * n + last] * d[last] * here[0]
         if r > 0 { restrictResidual(ofRow: r - 1) }
       }
       restrictResidual(ofRow: rows - 1)
@@ -109,11 +128,12 @@ extension StencilLevel {
 
   /// u += P·coarse, then one backward Gauss–Seidel sweep: row r − 1 is corrected just before
   /// row r is swept, the first row the sweep reads it.
-  func prolongAddRelaxingBackward(_ u: inout [Double], rhs b: [Double], inverseCentre: [Double],
+  func prolongAddRelaxingBackward(_ u: inout [Double], rhs b: [Double], planes: [Double], inverseCentre: [Double],
                                   coarse: [Double], transfer: CornerWeights, scratch: inout [Double]) {
     let nx = self.nx, rows = self.rows
     if scratch.count < 2 * nx { scratch = [Double](repeating: 0, count: 2 * nx) }
-    coefficients.withUnsafeBufferPointer { a in
+    let n = count
+    planes.withUnsafeBufferPointer { a in
     inverseCentre.withUnsafeBufferPointer { d in
     b.withUnsafeBufferPointer { b in
     scratch.withUnsafeMutableBufferPointer { scratch in
@@ -132,24 +152,24 @@ extension StencilLevel {
         @inline(__always) func gather(_ i: Int, west: Int, east: Int) -> Double {
           let k = row + i
           var s = b[k]
-          if r > 0 { s -= Self.rowCoupling(a, node: k, firstOffset: 0, here - nx, i: i, west: west, east: east) }
-          if r < rows - 1 { s -= Self.rowCoupling(a, node: k, firstOffset: 6, here + nx, i: i, west: west, east: east) }
+          if r > 0 { s -= Self.rowCoupling(a, plane: n, node: k, firstOffset: 0, here - nx, i: i, west: west, east: east) }
+          if r < rows - 1 { s -= Self.rowCoupling(a, plane: n, node: k, firstOffset: 6, here + nx, i: i, west: west, east: east) }
           return s
         }
         t[0] = gather(0, west: nx - 1, east: 1) * d[row]
         for i in 1..<(nx - 1) {
-          t[i] = (gather(i, west: i - 1, east: i + 1) - a[9 * (row + i) + 3] * here[i - 1]) * d[row + i]
+          t[i] = (gather(i, west: i - 1, east: i + 1) - a[3 * n + row + i] * here[i - 1]) * d[row + i]
         }
         let last = row + nx - 1
-        t[nx - 1] = (gather(nx - 1, west: nx - 2, east: 0) - a[9 * last + 3] * here[nx - 2]) * d[last]
-        for i in 0..<nx { coupling[i] = -a[9 * (row + i) + 5] * d[row + i] }
+        t[nx - 1] = (gather(nx - 1, west: nx - 2, east: 0) - a[3 * n + last] * here[nx - 2]) * d[last]
+        for i in 0..<nx { coupling[i] = -a[5 * n + row + i] * d[row + i] }
         var next = here[0]  // east of i = nx − 1: still old
         for i in stride(from: nx - 1, through: 1, by: -1) {
           let value = t[i] + coupling[i] * next
           here[i] = value
           next = value
         }
-        here[0] = t[0] + coupling[0] * next - a[9 * row + 3] * d[row] * here[nx - 1]
+        here[0] = t[0] + coupling[0] * next - a[3 * n + row] * d[row] * here[nx - 1]
       }
     }
     }
