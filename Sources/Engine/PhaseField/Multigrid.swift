@@ -74,7 +74,7 @@ struct Multigrid {
   }
 
   /// The conjugate-gradient vectors of `PotentialSolver` (residual, preconditioned residual,
-  /// direction, its image, right-hand side, iterate, Jacobi scaling), reused by every solve
+  /// direction, its image, right-hand side, iterate), reused by every solve
   /// this preconditioner serves.
   final class SolverVectors {
     var r: [Double] = []
@@ -83,7 +83,6 @@ struct Multigrid {
     var ap: [Double] = []
     var b: [Double] = []
     var x: [Double] = []
-    var inverseDiagonal: [Double] = []
 
     /// The array at `keyPath` with `count` values (contents undefined), left empty in its place
     /// so that the caller holds the only reference and writes in place.

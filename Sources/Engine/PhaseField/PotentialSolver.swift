@@ -39,28 +39,7 @@ public struct PotentialSolver: Sendable {
 
   /// Builds the finest level from node conductivities (nx × (Ny+1), rows j = 0…Ny).
   func finestLevel(sigma: [Double]) -> PotentialLevel {
-    let rows = intervals - 1
-    func harmonic(_ a: Double, _ b: Double) -> Double { 2 * a * b / (a + b) }
-    let nx = self.nx, intervals = self.intervals
-    // every entry is written below, so the arrays skip the zero fill; the periodic last column
-    // is done apart from the row loop, which then has no branch and vectorises
-    let sx = sigma.withUnsafeBufferPointer { sigma in
-      [Double](unsafeUninitializedCapacity: nx * rows) { sx, initialized in
-        for r in 0..<rows {
-          let row = (r + 1) * nx, out = r * nx
-          for i in 0..<(nx - 1) { sx[out + i] = harmonic(sigma[row + i], sigma[row + i + 1]) }
-          sx[out + nx - 1] = harmonic(sigma[row + nx - 1], sigma[row])
-        }
-        initialized = nx * rows
-      }
-    }
-    let sy = sigma.withUnsafeBufferPointer { sigma in
-      [Double](unsafeUninitializedCapacity: nx * intervals) { sy, initialized in
-        for k in 0..<(nx * intervals) { sy[k] = harmonic(sigma[k], sigma[k + nx]) }
-        initialized = nx * intervals
-      }
-    }
-    return PotentialLevel(nx: nx, intervals: intervals, hx: hx, hy: hy, sx: sx, sy: sy)
+    PotentialLevel(nx: nx, intervals: intervals, hx: hx, hy: hy, sigma: sigma)
   }
 
   /// - Parameters:
@@ -107,12 +86,17 @@ public struct PotentialSolver: Sendable {
       }
     }
     let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, vectors: vectors, rhs: b, x: &x)
-    var phi = [Double](repeating: 0, count: nx * (intervals + 1))
-    for i in 0..<nx {
-      phi[i] = bottom
-      phi[intervals * nx + i] = top
+    let nx = self.nx, intervals = self.intervals, interior = fine.count
+    let phi = x.withUnsafeBufferPointer { x in
+      [Double](unsafeUninitializedCapacity: nx * (intervals + 1)) { phi, initialized in
+        for i in 0..<nx {
+          phi[i] = bottom
+          phi[intervals * nx + i] = top
+        }
+        for k in 0..<interior { phi[k + nx] = x[k] }
+        initialized = nx * (intervals + 1)
+      }
     }
-    for k in 0..<fine.count { phi[k + nx] = x[k] }
     return Result(phi: phi, iterations: iterations, relativeResidual: residual,
                   converged: residual <= tolerance)
   }
@@ -126,13 +110,7 @@ public struct PotentialSolver: Sendable {
     // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
     // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
     // metal rows (σ_Li/h²) and would accept potentials that ignore the deposition source.
-    var inverseDiagonal = vectors.take(\.inverseDiagonal, count: a.count)
-    defer { vectors.inverseDiagonal = inverseDiagonal }
-    a.diagonal.withUnsafeBufferPointer { d in
-      inverseDiagonal.withUnsafeMutableBufferPointer { inverse in
-        for k in 0..<inverse.count { inverse[k] = 1 / d[k] }
-      }
-    }
+    let inverseDiagonal = a.inverseDiagonal
     func scaled(_ v: [Double]) -> Double {
       v.withUnsafeBufferPointer { v in
         inverseDiagonal.withUnsafeBufferPointer { d in
@@ -154,22 +132,13 @@ public struct PotentialSolver: Sendable {
       vectors.p = p
       vectors.ap = ap
     }
-    a.apply(x, into: &r)
-    b.withUnsafeBufferPointer { b in
-      r.withUnsafeMutableBufferPointer { r in
-        for k in 0..<r.count { r[k] = b[k] - r[k] }
-      }
-    }
+    a.residual(b, x, into: &r)
     var rNorm = scaled(r)
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
     let multigrid = given ?? Multigrid(fine: a)
-    multigrid.vCycle(r, into: &z)
-    z.withUnsafeBufferPointer { z in
-      p.withUnsafeMutableBufferPointer { p in
-        for k in 0..<p.count { p[k] = z[k] }
-      }
-    }
-    var rz = dot(r, z)
+    // the first direction is z itself: the cycle writes it into p's buffer (no copy)
+    multigrid.vCycle(r, into: &p)
+    var rz = dot(r, p)
     for iteration in 1...maxIterations {
       a.apply(p, into: &ap)
       let alpha = rz / dot(p, ap)
