@@ -25,15 +25,18 @@ extension MechanicsSolver {
   /// `singlePrecisionTolerance` the preconditioner's transforms run in single precision
   /// (`startPreconditioningSingle`); K, the residual and the iterates stay in double, so the
   /// converged strain meets the same criterion.
+  /// `initialStrain` is consumed: the result is written over it, in place when the caller
+  /// hands over its only reference (a fresh warm start), which saves three field allocations.
   func solveStrain(lame: [Double], shear: [Double], eigenstrain: [Double],
-                   initialStrain: [[Double]]?) -> StrainSolution {
+                   initialStrain: consuming [[Double]]?) -> StrainSolution {
     let n = nx * ny
     precondition(lame.count == n && shear.count == n && eigenstrain.count == n)
-    if let start = initialStrain { precondition(start.count == 3 && start.allSatisfy { $0.count == n }) }
+    let given = consume initialStrain
+    if let given { precondition(given.count == 3 && given.allSatisfy { $0.count == n }) }
     let work = workspace
     // Made before any buffer is filled: a measured plan overwrites its buffers while planning.
     let single = tolerance >= Self.singlePrecisionTolerance ? work.single : nil
-    let start = initialStrain ?? [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+    var start = given ?? [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
     var shearRange = (low: Double.infinity, high: 0.0), bulkRange = shearRange
     var pressure = (sum: 0.0, squares: 0.0, checker: 0.0)
     let shift = 2 * (lame[0] + shear[0]) * eigenstrain[0]
@@ -167,40 +170,38 @@ extension MechanicsSolver {
     guard iterations > 0 else {
       return StrainSolution(strain: start, iterations: 0, relativeResidual: rz.squareRoot() / bNorm)
     }
-    // ε = ε_start + D(δu + α·p) with the last step's α·p, written once into fresh arrays (the
-    // state keeps them); the strain of δu goes through a row buffer.
-    let buffer = work.rows.pointer
-    let bufferXX = buffer, bufferYY = buffer + nx, bufferXY = buffer + 2 * nx
-    var exx: [Double] = [], eyy: [Double] = [], exy: [Double] = []
-    exx = [Double](unsafeUninitializedCapacity: n) { xx, xxCount in
-      eyy = [Double](unsafeUninitializedCapacity: n) { yy, yyCount in
-        exy = [Double](unsafeUninitializedCapacity: n) { xy, xyCount in
-          start[0].withUnsafeBufferPointer { startXX in
-          start[1].withUnsafeBufferPointer { startYY in
-          start[2].withUnsafeBufferPointer { startXY in
-            for j in 0..<ny {
-              work.forEachStrain(of: correction, row: j) { i, e in
-                bufferXX[i] = e.xx
-                bufferYY[i] = e.yy
-                bufferXY[i] = e.xy
-              }
-              work.forEachStrain(of: p, row: j) { i, e in
-                let k = j * nx + i
-                xx[k] = startXX[k] + (bufferXX[i] + alpha * e.xx)
-                yy[k] = startYY[k] + (bufferYY[i] + alpha * e.yy)
-                xy[k] = startXY[k] + (bufferXY[i] + alpha * e.xy)
-              }
-            }
-          }
-          }
-          }
-          xyCount = n
-        }
-        yyCount = n
+    // ε = ε_start + D(δu + α·p) with the last step's α·p, written over ε_start. Each row of
+    // δu + α·p is formed just before the stencil first reads it (rows Ny−1 and 0 first, then
+    // in order), so one stencil pass makes the strain.
+    func finish(_ j: Int) {
+      for block in 0..<2 {
+        let start = block * n + j * nx
+        for k in start..<(start + nx) { correction[k] += alpha * p[k] }
       }
-      xxCount = n
     }
-    let strain = [exx, eyy, exy]
-    return StrainSolution(strain: strain, iterations: iterations, relativeResidual: rz.squareRoot() / bNorm)
+    var strainXX = start[0], strainYY = start[1], strainXY = start[2]
+    start = []  // the three locals become the only references, so the writes below stay in place
+    strainXX.withUnsafeMutableBufferPointer { xx in
+    strainYY.withUnsafeMutableBufferPointer { yy in
+    strainXY.withUnsafeMutableBufferPointer { xy in
+      for j in 0..<ny {
+        if j == 0 {
+          finish(ny - 1)
+          finish(0)
+        } else if j < ny - 1 {
+          finish(j)
+        }
+        work.forEachStrain(of: correction, row: j) { i, e in
+          let k = j * nx + i
+          xx[k] += e.xx
+          yy[k] += e.yy
+          xy[k] += e.xy
+        }
+      }
+    }
+    }
+    }
+    return StrainSolution(strain: [strainXX, strainYY, strainXY], iterations: iterations,
+                          relativeResidual: rz.squareRoot() / bNorm)
   }
 }
