@@ -4,8 +4,9 @@ extension LiModel {
   /// The state as VTK image data: point fields xi, concentration (mol/m³), potential (V) and
   /// the last phase rate (1/s, for viewing), the conductivity of the potential preconditioner
   /// (S/m), the potentials of the two steps before (V, the warm start's extrapolation) and, with
-  /// mechanics, the strains of the last two solves (the mechanics warm start's extrapolation);
-  /// field data time, step, next_dt, previous_dt, older_dt, strain_dt and previous_strain_dt. Doubles are stored
+  /// mechanics, the strains of the last three solves (the mechanics warm start's
+  /// extrapolation); field data time, step, next_dt, previous_dt, older_dt, strain_dt,
+  /// previous_strain_dt and older_strain_dt. Doubles are stored
   /// bit-exactly, so `restoredState(from:)` of this image continues the run bit for bit.
   public func checkpoint() -> VTKImageData {
     var image = VTKImageData(
@@ -37,6 +38,12 @@ extension LiModel {
         image.pointFields.append((name, values + values[(values.count - nx)...]))
       }
       image.fieldData.append(("previous_strain_dt", dt))
+    }
+    if let strain = state.olderStrain, let dt = state.olderStrainDt {
+      for (name, values) in zip(["older_strain_xx", "older_strain_yy", "older_strain_xy"], strain) {
+        image.pointFields.append((name, values + values[(values.count - nx)...]))
+      }
+      image.fieldData.append(("older_strain_dt", dt))
     }
     return image
   }
@@ -77,6 +84,10 @@ extension LiModel {
     if state.strain != nil, let strain = strainField("previous_strain_"), let dt = image.field("previous_strain_dt") {
       state.previousStrain = strain
       state.previousStrainDt = dt
+      if let strain = strainField("older_strain_"), let dt = image.field("older_strain_dt") {
+        state.olderStrain = strain
+        state.olderStrainDt = dt
+      }
     }
     return state
   }

@@ -124,11 +124,15 @@ extension LiModel {
     state.strain = elastic?.strain
     if elastic != nil {
       state.strainDt = dt
-      // ε(ξⁿ⁻¹) becomes the older level only with the Δt that separates it from ε(ξⁿ) (a
-      // checkpoint from before the extrapolation has the strain but not its Δt)
+      // ε(ξⁿ⁻¹) (and ε(ξⁿ⁻²)) move one level back only with the Δt that separates them from
+      // the next (a checkpoint from before the extrapolation has the strain but not its Δt)
       if let strain = old.strain, let h = old.strainDt {
         state.previousStrain = strain
         state.previousStrainDt = h
+        if let older = old.previousStrain, let h2 = old.previousStrainDt {
+          state.olderStrain = older
+          state.olderStrainDt = h2
+        }
       }
     }
     state.preconditionerSigma = preconditionerSigma

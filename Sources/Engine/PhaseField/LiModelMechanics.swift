@@ -20,9 +20,9 @@ final class LiModelMechanics {
   /// by κ·1e-5 ≈ 5e-5 relative (κ ≤ 4.7, the larger of the shear and bulk contrasts Li/LPSC
   /// under the solver's geometric-mean reference medium), 400 times below that;
   /// `MechanicsSchemeTests.testProductionToleranceMatchesTightSolve` checks stress and force
-  /// against a 1e-11 solve. Warm-started from the strain extrapolated in time from the last two
-  /// solves (`LiModel.extrapolatedStrain`) this takes about 2 iterations per step at 1024²
-  /// (`sim bench model --mechanics`: 1.95 on average; 4.2 from the previous strain alone).
+  /// against a 1e-11 solve. Warm-started from the strain extrapolated in time from the last
+  /// three solves (`LiModel.extrapolatedStrain`) this takes 1–2 iterations per step at 1024²
+  /// (`sim bench model --mechanics`: 1.6 on average; 4.2 from the previous strain alone).
   /// At this tolerance the preconditioner runs in single precision
   /// (`MechanicsSolver.singlePrecisionTolerance`).
   static let tolerance = 1e-5
