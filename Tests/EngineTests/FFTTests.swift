@@ -22,6 +22,33 @@ final class FFTTests: XCTestCase {
     }
   }
 
+  /// The single-precision batched transform: inverse(forward(u)) = nx·ny·u to Float rounding,
+  /// both fields of the batch; and the exported wisdom holds one form per precision, which
+  /// `wisdomForms` separates (a text with an unclosed or stray parenthesis has none).
+  func testSinglePrecisionTransformAndWisdomForms() {
+    let nx = 24, ny = 10, n = nx * ny
+    let input = FFTScratchSingle(count: 2 * n), output = FFTScratchSingle(count: 2 * n)
+    let spectra = FFTScratchSingle(count: 2 * 2 * ny * (nx / 2 + 1))
+    let transform = FFTBatchedPeriodicTransformSingle(nx: nx, ny: ny, count: 2, input: input, spectra: spectra,
+                                                      output: output)
+    let u = randomField(2 * n, seed: 5)
+    for k in 0..<(2 * n) { input.pointer[k] = Float(u[k]) }
+    transform.forward()
+    transform.inverse()
+    let worst = (0..<(2 * n)).map { abs(Double(output.pointer[$0]) / Double(n) - u[$0]) }.max() ?? 1
+    XCTAssertLessThan(worst, 1e-6)
+
+    let forms = FFTPlanning.wisdomForms(FFTPlanning.exportedWisdom())
+    XCTAssertEqual(forms.count, 2)
+    XCTAssertTrue(forms.first?.hasPrefix("(fftw-3") ?? false)
+    XCTAssertTrue(forms.first?.prefix(64).contains("fftw_wisdom") ?? false)
+    XCTAssertTrue(forms.last?.prefix(64).contains("fftwf_wisdom") ?? false)
+    XCTAssertEqual(FFTPlanning.wisdomForms("(a (b c)) x\n(d)"), ["(a (b c))", "(d)"])
+    XCTAssertEqual(FFTPlanning.wisdomForms("(a (b c)"), [])
+    XCTAssertEqual(FFTPlanning.wisdomForms("a) (b"), [])
+    XCTAssertEqual(FFTPlanning.wisdomForms("not wisdom\n"), [])
+  }
+
   func testPlansAreCachedAndReused() {
     _ = SpectralTransform2D(nx: 30, ny: 10, lengthX: 1, lengthY: 1, boundary: .dirichlet)
     let before = FFTPlanCache.shared.count

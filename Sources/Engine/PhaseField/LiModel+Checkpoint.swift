@@ -4,7 +4,9 @@ extension LiModel {
   /// The state as VTK image data: point fields xi, concentration (mol/m³), potential (V) and
   /// the last phase rate (1/s, for viewing), the conductivity of the potential preconditioner
   /// (S/m), the potentials of the two steps before (V, the warm start's extrapolation) and, with
-  /// mechanics, the strain; field data time, step, next_dt, previous_dt and older_dt. Doubles are stored
+  /// mechanics, the strains of the last three solves (the mechanics warm start's
+  /// extrapolation); field data time, step, next_dt, previous_dt, older_dt, strain_dt,
+  /// previous_strain_dt and older_strain_dt. Doubles are stored
   /// bit-exactly, so `restoredState(from:)` of this image continues the run bit for bit.
   public func checkpoint() -> VTKImageData {
     var image = VTKImageData(
@@ -23,12 +25,25 @@ extension LiModel {
       image.pointFields.append(("older_potential", phi))
       image.fieldData.append(("older_dt", dt))
     }
+    // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
+    let nx = numerics.nx
     if let strain = state.strain {
-      // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
-      let nx = numerics.nx
       for (name, values) in zip(["strain_xx", "strain_yy", "strain_xy"], strain) {
         image.pointFields.append((name, values + values[(values.count - nx)...]))
       }
+      if let dt = state.strainDt { image.fieldData.append(("strain_dt", dt)) }
+    }
+    if let strain = state.previousStrain, let dt = state.previousStrainDt {
+      for (name, values) in zip(["previous_strain_xx", "previous_strain_yy", "previous_strain_xy"], strain) {
+        image.pointFields.append((name, values + values[(values.count - nx)...]))
+      }
+      image.fieldData.append(("previous_strain_dt", dt))
+    }
+    if let strain = state.olderStrain, let dt = state.olderStrainDt {
+      for (name, values) in zip(["older_strain_xx", "older_strain_yy", "older_strain_xy"], strain) {
+        image.pointFields.append((name, values + values[(values.count - nx)...]))
+      }
+      image.fieldData.append(("older_strain_dt", dt))
     }
     return image
   }
@@ -57,10 +72,22 @@ extension LiModel {
       state.olderPotential = phi
       state.olderDt = dt
     }
-    let names = ["strain_xx", "strain_yy", "strain_xy"]
-    let strain = names.compactMap { image.pointField($0) }
-    if strain.count == 3 {
-      state.strain = strain.map { Array($0[0..<(numerics.nx * numerics.ny)]) }
+    // rows 0…Ny−1 of a strain stored by `checkpoint()` (nil when a component is missing, as
+    // in checkpoints written before the history or without mechanics)
+    func strainField(_ prefix: String) -> [[Double]]? {
+      let components = ["xx", "yy", "xy"].compactMap { image.pointField(prefix + $0) }
+      guard components.count == 3 else { return nil }
+      return components.map { Array($0[0..<(numerics.nx * numerics.ny)]) }
+    }
+    state.strain = strainField("strain_")
+    if state.strain != nil { state.strainDt = image.field("strain_dt") }
+    if state.strain != nil, let strain = strainField("previous_strain_"), let dt = image.field("previous_strain_dt") {
+      state.previousStrain = strain
+      state.previousStrainDt = dt
+      if let strain = strainField("older_strain_"), let dt = image.field("older_strain_dt") {
+        state.olderStrain = strain
+        state.olderStrainDt = dt
+      }
     }
     return state
   }

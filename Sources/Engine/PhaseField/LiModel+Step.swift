@@ -33,7 +33,9 @@ extension LiModel {
     phaseEquation.concentration = old.concentration
     var elastic: (force: [Double], strain: [[Double]], iterations: Int, maxVonMises: Double)?
     if let mechanics {
-      timer.measure(.mechanics) { elastic = mechanics.drivingForce(xi: old.xi, previousStrain: old.strain) }
+      timer.measure(.mechanics) {
+        elastic = mechanics.drivingForce(xi: old.xi, previousStrain: Self.extrapolatedStrain(old) ?? old.strain)
+      }
     }
     phaseEquation.elasticForce = elastic?.force
     timer.measure(.phaseField) {
@@ -120,6 +122,19 @@ extension LiModel {
     state = LiModelState(xi: newXi, concentration: newC, potential: solution.phi, time: time,
                          step: old.step + 1, nextDt: max(next, numerics.dtMin))
     state.strain = elastic?.strain
+    if elastic != nil {
+      state.strainDt = dt
+      // ε(ξⁿ⁻¹) (and ε(ξⁿ⁻²)) move one level back only with the Δt that separates them from
+      // the next (a checkpoint from before the extrapolation has the strain but not its Δt)
+      if let strain = old.strain, let h = old.strainDt {
+        state.previousStrain = strain
+        state.previousStrainDt = h
+        if let older = old.previousStrain, let h2 = old.previousStrainDt {
+          state.olderStrain = older
+          state.olderStrainDt = h2
+        }
+      }
+    }
     state.preconditionerSigma = preconditionerSigma
     if old.step > 0 {  // φ⁰ is the initial linear profile, not a solution to extrapolate from
       state.previousPotential = old.potential

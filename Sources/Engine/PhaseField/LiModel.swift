@@ -58,7 +58,7 @@ public final class LiModel {
     lastPhaseRate = [Double](repeating: 0, count: nodes)
     if let settings, settings.enabled {
       let m = LiModelMechanics(settings: settings, physics: physics, numerics: numerics)
-      if let strain = state.strain {
+      for strain in [state.strain, state.previousStrain, state.olderStrain].compactMap({ $0 }) {
         guard strain.count == 3, strain.allSatisfy({ $0.count == numerics.nx * numerics.ny }) else {
           throw InputError("state strain must have 3 components of \(numerics.nx * numerics.ny) values")
         }

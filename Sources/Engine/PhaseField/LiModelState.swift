@@ -15,6 +15,16 @@ public struct LiModelState: Sendable, Equatable {
   /// Total strain (xx, yy, xy) on rows 0…Ny−1 when mechanics is coupled: the warm start of the
   /// next mechanics solve, so it is part of the restart state.
   public var strain: [[Double]]?
+  /// Δt from the ξ `strain` was solved on to this state's ξ (the last step's Δt); the strains
+  /// of the ξ one and two steps before, each with the Δt from its ξ to the next strain's ξ (nil
+  /// until that many strains exist, or when a checkpoint predates them): the next mechanics
+  /// solve starts from the strain extrapolated in time (`LiModel.extrapolatedStrain`), so a
+  /// restart needs them to take the same iterations and reach the same bits.
+  public var strainDt: Double?
+  public var previousStrain: [[Double]]?
+  public var previousStrainDt: Double?
+  public var olderStrain: [[Double]]?
+  public var olderStrainDt: Double?
   /// The conductivity the potential's multigrid preconditioner was built from (it is reused
   /// while it keeps CG short), so a restart rebuilds the identical preconditioner.
   public var preconditionerSigma: [Double]?

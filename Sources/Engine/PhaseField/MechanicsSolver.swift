@@ -19,7 +19,8 @@ import Foundation
 /// et al. (J. Comput. Phys. 229 (2010) 8065); here C⁰ has the geometric means of the bulk
 /// (λ+μ) and shear (μ) moduli of the field, which bounds the condition number by the larger of
 /// the bulk and shear contrasts instead of the whole stiffness contrast (Li/LPSC: 4.7, not 18).
-/// A CG iteration costs 2 forward and 2 inverse periodic transforms and two pointwise passes.
+/// A CG iteration costs 2 forward and 2 inverse periodic transforms (batched, single precision
+/// at loose tolerances) and two pointwise passes.
 public final class MechanicsSolver {
   public var tolerance: Double
   public var maxIterations: Int
