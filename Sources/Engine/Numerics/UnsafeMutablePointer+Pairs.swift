@@ -20,3 +20,19 @@ extension UnsafePointer where Pointee == Double {
     UnsafeRawPointer(self + i).loadUnaligned(as: SIMD2<Double>.self)
   }
 }
+
+extension UnsafeMutablePointer where Pointee == Double {
+  /// The four doubles at `self + i` … `self + i + 3` as one SIMD4 (no alignment needed): for
+  /// row loops that write one buffer while reading others, which the compiler leaves scalar
+  /// because it cannot prove them disjoint.
+  @inline(__always)
+  func quad(at i: Int) -> SIMD4<Double> {
+    UnsafeRawPointer(self + i).loadUnaligned(as: SIMD4<Double>.self)
+  }
+
+  /// Stores `value` at `self + i` … `self + i + 3`.
+  @inline(__always)
+  func setQuad(_ value: SIMD4<Double>, at i: Int) {
+    UnsafeMutableRawPointer(self + i).storeBytes(of: value, as: SIMD4<Double>.self)
+  }
+}

@@ -37,12 +37,19 @@ extension FivePointLevel {
       // r_k of row q from the later-changed neighbours (row q + 1 is already swept)
       func restrictResidual(ofRow q: Int) {
         let row = q * nx
+        guard let rq = residual.baseAddress, let uq = u.baseAddress, let nq = n.baseAddress, let eq = e.baseAddress
+        else { return }
+        let n4 = UnsafeMutablePointer(mutating: nq) + row + nx, e4 = UnsafeMutablePointer(mutating: eq) + row
+        let here = uq + row
         if q < rows - 1 {
-          for i in 0..<nx { residual[i] = n[row + nx + i] * u[row + nx + i] }
+          StencilLevel.inQuads(from: 0, to: nx, { i in rq.setQuad(n4.quad(at: i) * here.quad(at: i + nx), at: i) },
+                               { i in residual[i] = n[row + nx + i] * u[row + nx + i] })
         } else {
           for i in 0..<nx { residual[i] = 0 }
         }
-        for i in 0..<(nx - 1) { residual[i] += e[row + i] * u[row + i + 1] }
+        StencilLevel.inQuads(from: 0, to: nx - 1, { i in
+          rq.setQuad(rq.quad(at: i) + e4.quad(at: i) * here.quad(at: i + 1), at: i)
+        }, { i in residual[i] += e[row + i] * u[row + i + 1] })
         residual[0] += e[row + nx - 1] * u[row + nx - 1]
         transfer.restrictRow(q, UnsafeBufferPointer(residual), offset: 0, weights: w, into: out)
       }
@@ -51,13 +58,25 @@ extension FivePointLevel {
         let row = r * nx
         // the sweep of `relaxRow` with every not-yet-visited value 0: the row above and the
         // east neighbours drop out (the same factors, so the same arithmetic)
+        // four at a time by hand: t and u are written while e, n, d, b are read, which the
+        // compiler cannot prove disjoint
+        guard let tq = t.baseAddress, let uq = u.baseAddress, let cq = coupling.baseAddress,
+          let bq = b.baseAddress, let nq = n.baseAddress, let dq = d.baseAddress, let eq = e.baseAddress
+        else { return }
+        let b4 = UnsafeMutablePointer(mutating: bq) + row, n4 = UnsafeMutablePointer(mutating: nq) + row
+        let d4 = UnsafeMutablePointer(mutating: dq) + row, e4 = UnsafeMutablePointer(mutating: eq) + row
         if r > 0 {
-          for i in 0..<nx { t[i] = (b[row + i] + n[row + i] * u[row - nx + i]) * d[row + i] }
+          let below = uq + row - nx
+          StencilLevel.inQuads(from: 0, to: nx, { i in
+            tq.setQuad((b4.quad(at: i) + n4.quad(at: i) * below.quad(at: i)) * d4.quad(at: i), at: i)
+          }, { i in t[i] = (b[row + i] + n[row + i] * u[row - nx + i]) * d[row + i] })
         } else {  // u still holds the last cycle's values here: not read
-          for i in 0..<nx { t[i] = b[row + i] * d[row + i] }
+          StencilLevel.inQuads(from: 0, to: nx, { i in tq.setQuad(b4.quad(at: i) * d4.quad(at: i), at: i) },
+                               { i in t[i] = b[row + i] * d[row + i] })
         }
         coupling[0] = e[row + nx - 1] * d[row]
-        for i in 1..<nx { coupling[i] = e[row + i - 1] * d[row + i] }
+        StencilLevel.inQuads(from: 1, to: nx, { i in cq.setQuad(e4.quad(at: i - 1) * d4.quad(at: i), at: i) },
+                             { i in coupling[i] = e[row + i - 1] * d[row + i] })
         var previous = 0.0
         for i in 0..<(nx - 1) {
           let value = t[i] + coupling[i] * previous

@@ -109,15 +109,25 @@ struct FivePointLevel: Sendable {
     let below = r > 0 ? ur - nx : ur, above = r < rows - 1 ? ur + nx : ur
     let nSouth = n + row, nNorth = n + row + nx
     let ws: Double = r > 0 ? 1 : 0, wn: Double = r < rows - 1 ? 1 : 0
+    // read-only rows as mutable pointers only for `quad(at:)`
+    let e4 = UnsafeMutablePointer(mutating: er), d4 = UnsafeMutablePointer(mutating: dr)
+    let b4 = UnsafeMutablePointer(mutating: br), s4 = UnsafeMutablePointer(mutating: nSouth)
+    let n4 = UnsafeMutablePointer(mutating: nNorth)
+    @inline(__always) func vertical4(_ i: Int) -> SIMD4<Double> {
+      b4.quad(at: i) + ws * s4.quad(at: i) * below.quad(at: i) + wn * n4.quad(at: i) * above.quad(at: i)
+    }
     if forward {
       // u[i+1] is old except at the periodic end, where it is the row's new first value
-      for i in 0..<(nx - 1) {
+      StencilLevel.inQuads(from: 0, to: nx - 1, { i in
+        t.setQuad((vertical4(i) + e4.quad(at: i) * ur.quad(at: i + 1)) * d4.quad(at: i), at: i)
+      }, { i in
         let s = br[i] + ws * nSouth[i] * below[i] + wn * nNorth[i] * above[i] + er[i] * ur[i + 1]
         t[i] = s * dr[i]
-      }
+      })
       t[nx - 1] = (br[nx - 1] + ws * nSouth[nx - 1] * below[nx - 1] + wn * nNorth[nx - 1] * above[nx - 1]) * dr[nx - 1]
       coupling[0] = er[nx - 1] * dr[0]
-      for i in 1..<nx { coupling[i] = er[i - 1] * dr[i] }
+      StencilLevel.inQuads(from: 1, to: nx, { i in coupling.setQuad(e4.quad(at: i - 1) * d4.quad(at: i), at: i) },
+                           { i in coupling[i] = er[i - 1] * dr[i] })
       var previous = ur[nx - 1]  // west of i = 0: still old
       for i in 0..<(nx - 1) {
         let value = t[i] + coupling[i] * previous
@@ -127,11 +137,14 @@ struct FivePointLevel: Sendable {
       ur[nx - 1] = t[nx - 1] + coupling[nx - 1] * previous + er[nx - 1] * dr[nx - 1] * ur[0]
     } else {
       t[0] = (br[0] + ws * nSouth[0] * below[0] + wn * nNorth[0] * above[0]) * dr[0]
-      for i in 1..<nx {
+      StencilLevel.inQuads(from: 1, to: nx, { i in
+        t.setQuad((vertical4(i) + e4.quad(at: i - 1) * ur.quad(at: i - 1)) * d4.quad(at: i), at: i)
+      }, { i in
         let s = br[i] + ws * nSouth[i] * below[i] + wn * nNorth[i] * above[i] + er[i - 1] * ur[i - 1]
         t[i] = s * dr[i]
-      }
-      for i in 0..<nx { coupling[i] = er[i] * dr[i] }
+      })
+      StencilLevel.inQuads(from: 0, to: nx, { i in coupling.setQuad(e4.quad(at: i) * d4.quad(at: i), at: i) },
+                           { i in coupling[i] = er[i] * dr[i] })
       var next = ur[0]  // east of i = nx − 1: still old
       for i in stride(from: nx - 1, through: 1, by: -1) {
         let value = t[i] + coupling[i] * next

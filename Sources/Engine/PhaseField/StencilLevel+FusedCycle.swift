@@ -44,6 +44,32 @@ extension StencilLevel {
     a[o * n + k] * neighbours[west] + a[(o + 1) * n + k] * neighbours[i] + a[(o + 2) * n + k] * neighbours[east]
   }
 
+  /// `rowCoupling` for the four interior nodes i … i+3 (west i−1, east i+1 consecutive).
+  @inline(__always)
+  private static func rowCoupling4(_ a: UnsafePointer<Double>, plane n: Int, node k: Int, firstOffset o: Int,
+                                   _ neighbours: UnsafeMutablePointer<Double>, i: Int) -> SIMD4<Double> {
+    let plane = UnsafeMutablePointer(mutating: a)
+    return plane.quad(at: o * n + k) * neighbours.quad(at: i - 1) + plane.quad(at: (o + 1) * n + k) * neighbours.quad(at: i)
+      + plane.quad(at: (o + 2) * n + k) * neighbours.quad(at: i + 1)
+  }
+
+  /// Runs `vector(i)` for i = start, start+4, … while four values fit before `end`, then
+  /// `scalar(i)` for the rest: the row loops write one scratch row while reading others, which
+  /// the compiler leaves scalar (it cannot prove the rows disjoint), so they go four at a time
+  /// by hand.
+  @inline(__always)
+  static func inQuads(from start: Int, to end: Int, _ vector: (Int) -> Void, _ scalar: (Int) -> Void) {
+    var i = start
+    while i + 4 <= end {
+      vector(i)
+      i += 4
+    }
+    while i < end {
+      scalar(i)
+      i += 1
+    }
+  }
+
   /// One forward Gauss–Seidel sweep from u = 0 with the residual b − Au it leaves restricted
   /// into `coarse` (resized, overwritten). Node k was solved exactly when visited, so
   /// afterwards r_k = −Σ a_kl·u_l over the neighbours l visited later (their value then was 0):
@@ -76,15 +102,20 @@ extension StencilLevel {
         if q < rows - 1 {
           let above = u + row + nx
           residual[0] = -Self.rowCoupling(a, plane: n, node: row, firstOffset: 6, above, i: 0, west: nx - 1, east: 1)
-          for i in 1..<(nx - 1) {
+          Self.inQuads(from: 1, to: nx - 1, { i in
+            residual.setQuad(-Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 6, above, i: i), at: i)
+          }, { i in
             residual[i] = -Self.rowCoupling(a, plane: n, node: row + i, firstOffset: 6, above, i: i, west: i - 1, east: i + 1)
-          }
+          })
           residual[nx - 1] = -Self.rowCoupling(a, plane: n, node: row + nx - 1, firstOffset: 6, above, i: nx - 1,
                                                west: nx - 2, east: 0)
         } else {
           for i in 0..<nx { residual[i] = 0 }
         }
-        for i in 0..<(nx - 1) { residual[i] -= a[5 * n + row + i] * here[i + 1] }
+        let eastPlane = UnsafeMutablePointer(mutating: a) + 5 * n + row
+        Self.inQuads(from: 0, to: nx - 1, { i in
+          residual.setQuad(residual.quad(at: i) - eastPlane.quad(at: i) * here.quad(at: i + 1), at: i)
+        }, { i in residual[i] -= eastPlane[i] * here[i + 1] })
         residual[0] -= a[3 * n + row] * here[nx - 1]
         transfer.restrictRow(q, residualRow, offset: 0, weights: w, into: out)
       }
@@ -95,17 +126,23 @@ extension StencilLevel {
         if r > 0 {
           let below = u + row - nx
           t[0] = (b[row] - Self.rowCoupling(a, plane: n, node: row, firstOffset: 0, below, i: 0, west: nx - 1, east: 1)) * d[row]
-          for i in 1..<(nx - 1) {
+          let rhs = UnsafeMutablePointer(mutating: b) + row, inverse = UnsafeMutablePointer(mutating: d) + row
+          Self.inQuads(from: 1, to: nx - 1, { i in
+            let sum = Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 0, below, i: i)
+            t.setQuad((rhs.quad(at: i) - sum) * inverse.quad(at: i), at: i)
+          }, { i in
             let k = row + i
             t[i] = (b[k] - Self.rowCoupling(a, plane: n, node: k, firstOffset: 0, below, i: i, west: i - 1, east: i + 1)) * d[k]
-          }
+          })
           let last = row + nx - 1
           t[nx - 1] = (b[last] - Self.rowCoupling(a, plane: n, node: last, firstOffset: 0, below, i: nx - 1,
                                                   west: nx - 2, east: 0)) * d[last]
         } else {
           for i in 0..<nx { t[i] = b[row + i] * d[row + i] }
         }
-        for i in 0..<nx { coupling[i] = -a[3 * n + row + i] * d[row + i] }
+        let westPlane = UnsafeMutablePointer(mutating: a) + 3 * n + row, inverse = UnsafeMutablePointer(mutating: d) + row
+        Self.inQuads(from: 0, to: nx, { i in coupling.setQuad(-westPlane.quad(at: i) * inverse.quad(at: i), at: i) },
+                     { i in coupling[i] = -westPlane[i] * inverse[i] })
         var previous = 0.0  // west of i = 0: not yet visited
         for i in 0..<(nx - 1) {
           let value = t[i] + coupling[i] * previous
@@ -157,12 +194,21 @@ extension StencilLevel {
           return s
         }
         t[0] = gather(0, west: nx - 1, east: 1) * d[row]
-        for i in 1..<(nx - 1) {
+        let planes = UnsafeMutablePointer(mutating: a), rhs = UnsafeMutablePointer(mutating: b) + row
+        let inverse = UnsafeMutablePointer(mutating: d) + row, westPlane = planes + 3 * n + row
+        Self.inQuads(from: 1, to: nx - 1, { i in
+          var sum = rhs.quad(at: i)
+          if r > 0 { sum -= Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 0, here - nx, i: i) }
+          if r < rows - 1 { sum -= Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 6, here + nx, i: i) }
+          t.setQuad((sum - westPlane.quad(at: i) * here.quad(at: i - 1)) * inverse.quad(at: i), at: i)
+        }, { i in
           t[i] = (gather(i, west: i - 1, east: i + 1) - a[3 * n + row + i] * here[i - 1]) * d[row + i]
-        }
+        })
         let last = row + nx - 1
         t[nx - 1] = (gather(nx - 1, west: nx - 2, east: 0) - a[3 * n + last] * here[nx - 2]) * d[last]
-        for i in 0..<nx { coupling[i] = -a[5 * n + row + i] * d[row + i] }
+        let eastPlane = planes + 5 * n + row
+        Self.inQuads(from: 0, to: nx, { i in coupling.setQuad(-eastPlane.quad(at: i) * inverse.quad(at: i), at: i) },
+                     { i in coupling[i] = -eastPlane[i] * inverse[i] })
         var next = here[0]  // east of i = nx − 1: still old
         for i in stride(from: nx - 1, through: 1, by: -1) {
           let value = t[i] + coupling[i] * next
