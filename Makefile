@@ -42,9 +42,11 @@ run: build
 	$(BIN) $(WORKSPACE); status=$$?; \
 	kill $$demo 2>/dev/null; wait $$demo 2>/dev/null; exit $$status
 
+# One build of every target (the executable included) and the tests run on it: `swift test`
+# building on its own left the executable to be compiled again by the next `make run`.
 test: deps
-	swift build $(SWIFT_FLAGS) --product glovebox
-	swift test $(SWIFT_FLAGS)
+	swift build $(SWIFT_FLAGS) --build-tests
+	swift test $(SWIFT_FLAGS) --skip-build
 
 bench: build
 	@bash scripts/bench.sh $(BIN)
