@@ -7,15 +7,26 @@ extension LiModel {
   /// CG needs fewer iterations. It is only a starting point: the converged φ meets the same
   /// tolerance from any start.
   static func extrapolatedPotential(_ state: LiModelState, dt: Double) -> [Double] {
-    let n = state.potential.count
-    guard let previous = state.previousPotential, let h1 = state.previousDt, h1 > 0, previous.count == n
-    else { return state.potential }
-    var guess = state.potential
-    if let older = state.olderPotential, let h2 = state.olderDt, h2 > 0, older.count == n {
-      // nodes at τ = 0, −h1, −(h1 + h2); evaluated at τ = Δt
-      let w0 = (dt + h1) * (dt + h1 + h2) / (h1 * (h1 + h2))
-      let w1 = -dt * (dt + h1 + h2) / (h1 * h2)
-      let w2 = dt * (dt + h1) / ((h1 + h2) * h2)
+    extrapolated(state.potential, previous: state.previousPotential, older: state.olderPotential, ahead: dt,
+                 previousStep: state.previousDt, olderStep: state.olderDt) ?? state.potential
+  }
+
+  /// A field extrapolated `ahead` in time by the Lagrange polynomial through its last values:
+  /// `latest` (τ = 0), `previous` (τ = −h1, h1 = `previousStep`) and `older` (τ = −(h1 + h2),
+  /// h2 = `olderStep`). Quadratic when all three exist with positive steps and equal sizes,
+  /// linear latest + (ahead/h1)(latest − previous) with two; nil without a usable `previous`.
+  /// Exact for fields polynomial in time of that order. The potential's and the strain's warm
+  /// starts both use it.
+  static func extrapolated(_ latest: [Double], previous: [Double]?, older: [Double]?, ahead: Double,
+                           previousStep: Double?, olderStep: Double?) -> [Double]? {
+    let n = latest.count
+    guard let previous, let h1 = previousStep, h1 > 0, previous.count == n else { return nil }
+    var guess = latest
+    if let older, let h2 = olderStep, h2 > 0, older.count == n {
+      // nodes at τ = 0, −h1, −(h1 + h2); evaluated at τ = ahead
+      let w0 = (ahead + h1) * (ahead + h1 + h2) / (h1 * (h1 + h2))
+      let w1 = -ahead * (ahead + h1 + h2) / (h1 * h2)
+      let w2 = ahead * (ahead + h1) / ((h1 + h2) * h2)
       previous.withUnsafeBufferPointer { p1 in
       older.withUnsafeBufferPointer { p2 in
       guess.withUnsafeMutableBufferPointer { g in
@@ -25,7 +36,7 @@ extension LiModel {
       }
       return guess
     }
-    let ratio = dt / h1
+    let ratio = ahead / h1
     previous.withUnsafeBufferPointer { previous in
       guess.withUnsafeMutableBufferPointer { guess in
         for k in 0..<n { guess[k] += ratio * (guess[k] - previous[k]) }
@@ -49,40 +60,18 @@ extension LiModel {
   /// combination is too, which the solver requires of its start (it only adds D δu); the
   /// converged strain meets the same tolerance from any compatible start.
   static func extrapolatedStrain(_ state: LiModelState) -> [[Double]]? {
-    guard let current = state.strain, let previous = state.previousStrain, let h1 = state.strainDt,
-      let h2 = state.previousStrainDt, h1 > 0, h2 > 0, current.count == 3, previous.count == 3,
-      zip(current, previous).allSatisfy({ $0.count == $1.count })
+    guard let current = state.strain, let previous = state.previousStrain, let h1 = state.strainDt, h1 > 0,
+      current.count == 3, previous.count == 3
     else { return nil }
-    if let older = state.olderStrain, let h3 = state.olderStrainDt, h3 > 0, older.count == 3,
-      zip(current, older).allSatisfy({ $0.count == $1.count })
-    {
-      // nodes at τ = 0, −h2, −(h2 + h3); evaluated at τ = h1
-      let w0 = (h1 + h2) * (h1 + h2 + h3) / (h2 * (h2 + h3))
-      let w1 = -h1 * (h1 + h2 + h3) / (h2 * h3)
-      let w2 = h1 * (h1 + h2) / ((h2 + h3) * h3)
-      return (0..<3).map { m in
-        current[m].withUnsafeBufferPointer { c in
-          previous[m].withUnsafeBufferPointer { p in
-            older[m].withUnsafeBufferPointer { o in
-              [Double](unsafeUninitializedCapacity: c.count) { guess, initialized in
-                for k in 0..<c.count { guess[k] = w0 * c[k] + w1 * p[k] + w2 * o[k] }
-                initialized = c.count
-              }
-            }
-          }
-        }
-      }
+    // the older strain only where all three of its components exist
+    let older = state.olderStrain.flatMap { $0.count == 3 ? $0 : nil }
+    var guess: [[Double]] = []
+    for m in 0..<3 {
+      guard let component = extrapolated(current[m], previous: previous[m], older: older?[m], ahead: h1,
+                                         previousStep: state.previousStrainDt, olderStep: state.olderStrainDt)
+      else { return nil }
+      guess.append(component)
     }
-    let ratio = h1 / h2
-    return zip(current, previous).map { current, previous in
-      current.withUnsafeBufferPointer { c in
-        previous.withUnsafeBufferPointer { p in
-          [Double](unsafeUninitializedCapacity: c.count) { guess, initialized in
-            for k in 0..<c.count { guess[k] = c[k] + ratio * (c[k] - p[k]) }
-            initialized = c.count
-          }
-        }
-      }
-    }
+    return guess
   }
 }

@@ -21,6 +21,8 @@ struct PotentialLevel: Sendable {
   /// 1/diagonal (the Jacobi scaling of CG's residual norm).
   var inverseDiagonal: [Double]
 
+  /// A level from given face conductivities: the definition the one-pass `init(sigma:)` is
+  /// tested against.
   init(nx: Int, intervals: Int, hx: Double, hy: Double, sx: [Double], sy: [Double]) {
     self.nx = nx
     self.intervals = intervals
