@@ -75,8 +75,7 @@ extension LiModel {
         sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
         initialGuess: guess, preconditioner: cachedPreconditioner)
       if !solution.converged {
-        preconditionerBuilds += 1
-        cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
+        rebuildPreconditioner(from: preconditionerSigma, to: sigma)
         preconditionerSigma = sigma
         solution = potentialSolver.solve(
           sigma: sigma, source: source, bottom: physics.electrodePotential, top: 0,
@@ -84,8 +83,7 @@ extension LiModel {
       } else if solution.iterations > Self.preconditionerRebuildIterations {
         // σ has drifted from the preconditioner's: the next step's is built from this σ (this
         // solve has converged; solving again with the new one would only cost)
-        preconditionerBuilds += 1
-        cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
+        rebuildPreconditioner(from: preconditionerSigma, to: sigma)
         preconditionerSigma = sigma
       }
     }

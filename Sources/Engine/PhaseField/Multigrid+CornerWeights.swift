@@ -16,7 +16,7 @@ struct CornerWeights: Sendable {
   let coarseNx: Int
   let coarseRows: Int
   /// planes[(2r + dy)·3·coarseNx + plane·coarseNx + c], plane 0 even, 1 odd dx = 0, 2 odd dx = 1.
-  private var planes: [Double]
+  private(set) var planes: [Double]
 
   /// Weights in corner form, `weights[4k + 2dy + dx]` (`GalerkinCoarsening.cornerWeights`).
   init(fineNx: Int, fineRows: Int, weights: [Double]) {
@@ -50,10 +50,18 @@ struct CornerWeights: Sendable {
     planes = Self.planes(fineNx: fineNx, fineRows: fineRows, weights: packed)
   }
 
-  private static func planes(fineNx nx: Int, fineRows: Int, weights w: [Double]) -> [Double] {
+  private static func planes(fineNx nx: Int, fineRows: Int, weights: [Double]) -> [Double] {
+    [Double](unsafeUninitializedCapacity: 6 * (nx / 2) * fineRows) { planes, initialized in
+      weights.withUnsafeBufferPointer { w in writePlanes(fineNx: nx, rows: 0..<fineRows, weights: w, into: planes) }
+      initialized = 6 * (nx / 2) * fineRows
+    }
+  }
+
+  /// Fine rows `rows` of the planes from the corner-form weights.
+  private static func writePlanes(fineNx nx: Int, rows: Range<Int>, weights w: UnsafeBufferPointer<Double>,
+                                  into planes: UnsafeMutableBufferPointer<Double>) {
     let cnx = nx / 2
-    var planes = [Double](repeating: 0, count: 6 * cnx * fineRows)
-    for r in 0..<fineRows {
+    for r in rows {
       for dy in 0...1 {
         let base = (2 * r + dy) * 3 * cnx
         for c in 0..<cnx {
@@ -64,7 +72,13 @@ struct CornerWeights: Sendable {
         }
       }
     }
-    return planes
+  }
+
+  /// Recomputes fine rows `rows` from corner-form weights (`weights[4k + 2dy + dx]`), the
+  /// others kept: the transfer of a hierarchy updated where the fine operator changed.
+  mutating func update(rows: Range<Int>, weights: UnsafeBufferPointer<Double>) {
+    let nx = fineNx
+    planes.withUnsafeMutableBufferPointer { Self.writePlanes(fineNx: nx, rows: rows, weights: weights, into: $0) }
   }
 
   func restrict(_ fine: [Double], into out: inout [Double]) {

@@ -13,9 +13,12 @@ struct Multigrid {
   var sweeps = 1
   /// 1/a_kk of each level (`StencilLevel.inverseCentre()`; empty where the level keeps no
   /// coefficients), for the fused coarse-level passes.
-  private var inverseCentres: [[Double]] = []
+  var inverseCentres: [[Double]] = []
   /// Each level's coefficients as planes (`StencilLevel.planes()`), for the same passes.
-  private var coefficientPlanes: [[Double]] = []
+  var coefficientPlanes: [[Double]] = []
+  /// Each transfer's weights in corner form (`GalerkinCoarsening.cornerWeights`), kept for
+  /// `update(fine:changedRows:)` (empty for the hierarchy of `init(reference:)`).
+  var cornerForms: [[Double]] = []
   /// Whether the levels' passes run fused (`PotentialLevel+FusedCycle.swift` for the finest,
   /// `StencilLevel+FusedCycle.swift` for the coarse ones); the unfused cycle is the definition
   /// the tests compare it with.
@@ -31,11 +34,12 @@ struct Multigrid {
       return
     }
     let five = FivePointLevel(fine)
-    var levels = [top], transfers: [StencilTransfer] = []
+    var levels = [top], transfers: [StencilTransfer] = [], cornerForms: [[Double]] = []
     func coarsen<V: FineStencilView>(_ view: V, nx: Int, rows: Int) {
       let weights = GalerkinCoarsening.cornerWeights(view, nx: nx, rows: rows)
       levels.append(GalerkinCoarsening.coarseOperator(view, weights: weights, nx: nx, rows: rows))
       transfers.append(StencilTransfer(corners: CornerWeights(fineNx: nx, fineRows: rows, weights: weights)))
+      cornerForms.append(weights)
     }
     five.withStencilView { coarsen($0, nx: fine.nx, rows: fine.rows) }
     while let last = levels.last, last.canCoarsen {
@@ -45,6 +49,7 @@ struct Multigrid {
     }
     self.levels = levels
     self.transfers = transfers
+    self.cornerForms = cornerForms
     finest = five
     coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
     buffers = levels.map { _ in LevelBuffers() }

@@ -31,6 +31,24 @@ struct FivePointLevel: Sendable {
     inverseCentre = inverse
   }
 
+  /// Recomputes rows `rows` (their east faces, the faces below and above them, and their
+  /// inverse centres) from `level`, which differs from the level this was made from only in
+  /// the stencils of those rows: the hierarchy update of `Multigrid.update(fine:changedRows:)`.
+  mutating func update(from level: PotentialLevel, rows range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    let nx = self.nx
+    let gx = level.hy / level.hx, gy = level.hx / level.hy
+    for k in (range.lowerBound * nx)..<(range.upperBound * nx) { east[k] = level.sx[k] * gx }
+    for k in (range.lowerBound * nx)..<((range.upperBound + 1) * nx) { north[k] = level.sy[k] * gy }
+    for r in range {
+      for i in 0..<nx {
+        let k = r * nx + i
+        let centre = east[r * nx + (i + nx - 1) % nx] + east[k] + north[k] + north[k + nx]
+        inverseCentre[k] = 1 / centre
+      }
+    }
+  }
+
   /// Pass `body` the operator as the multigrid setup reads it.
   func withStencilView<R>(_ body: (FivePointStencilView) -> R) -> R {
     east.withUnsafeBufferPointer { e in

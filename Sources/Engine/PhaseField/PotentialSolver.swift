@@ -57,6 +57,32 @@ public struct PotentialSolver: Sendable {
   /// while it keeps the iteration count low (`LiModel` does, and stores that σ in checkpoints).
   func preconditioner(sigma: [Double]) -> Multigrid { Multigrid(fine: finestLevel(sigma: sigma)) }
 
+  /// Makes `multigrid`, the preconditioner of node conductivities `previous`, the one of
+  /// `sigma` (`preconditioner(sigma:)` number for number), recomputing only the rows that
+  /// depend on the node rows where the two differ (bit patterns compared, so a NaN counts as
+  /// changed). Node row j enters the faces j−1 (below) and j (above) and the east faces of
+  /// unknown row j−1, so the stencils of unknown rows j−2…j change.
+  func updatePreconditioner(_ multigrid: inout Multigrid, from previous: [Double], to sigma: [Double]) {
+    let nodeRows = intervals + 1
+    guard previous.count == nx * nodeRows, sigma.count == previous.count else {
+      multigrid = preconditioner(sigma: sigma)
+      return
+    }
+    let nx = self.nx
+    func differs(_ j: Int) -> Bool {
+      previous.withUnsafeBufferPointer { a in
+        sigma.withUnsafeBufferPointer { b in
+          for i in (j * nx)..<((j + 1) * nx) where a[i].bitPattern != b[i].bitPattern { return true }
+          return false
+        }
+      }
+    }
+    guard let first = (0..<nodeRows).first(where: differs),
+      let last = (first..<nodeRows).reversed().first(where: differs)
+    else { return }
+    multigrid.update(fine: finestLevel(sigma: sigma), changedRows: max(0, first - 2)..<min(intervals - 1, last + 1))
+  }
+
   /// `solve` with a given preconditioner (nil: built from `sigma` when the warm start does not
   /// already meet the tolerance).
   func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,

@@ -14,13 +14,18 @@ extension StencilLevel {
   /// a level without coefficients).
   func planes() -> [Double] {
     guard coefficients.count == 9 * count else { return [] }
-    let n = count
-    return coefficients.withUnsafeBufferPointer { a in
-      [Double](unsafeUninitializedCapacity: 9 * n) { planes, initialized in
-        for o in 0..<9 {
-          for k in 0..<n { planes[o * n + k] = a[9 * k + o] }
-        }
-        initialized = 9 * n
+    return [Double](unsafeUninitializedCapacity: 9 * count) { planes, initialized in
+      writePlanes(rows: 0..<rows, into: planes)
+      initialized = 9 * count
+    }
+  }
+
+  /// Rows `range` of `planes()`, written into `planes` (the hierarchy update).
+  func writePlanes(rows range: Range<Int>, into planes: UnsafeMutableBufferPointer<Double>) {
+    let n = count, nodes = (range.lowerBound * nx)..<(range.upperBound * nx)
+    coefficients.withUnsafeBufferPointer { a in
+      for o in 0..<9 {
+        for k in nodes { planes[o * n + k] = a[9 * k + o] }
       }
     }
   }
@@ -28,11 +33,16 @@ extension StencilLevel {
   /// 1/a_kk per node (empty for a level without coefficients).
   func inverseCentre() -> [Double] {
     guard coefficients.count == 9 * count else { return [] }
-    return coefficients.withUnsafeBufferPointer { a in
-      [Double](unsafeUninitializedCapacity: count) { inverse, initialized in
-        for k in 0..<count { inverse[k] = 1 / a[9 * k + 4] }
-        initialized = count
-      }
+    return [Double](unsafeUninitializedCapacity: count) { inverse, initialized in
+      writeInverseCentre(rows: 0..<rows, into: inverse)
+      initialized = count
+    }
+  }
+
+  /// Rows `range` of `inverseCentre()`, written into `inverse`.
+  func writeInverseCentre(rows range: Range<Int>, into inverse: UnsafeMutableBufferPointer<Double>) {
+    coefficients.withUnsafeBufferPointer { a in
+      for k in (range.lowerBound * nx)..<(range.upperBound * nx) { inverse[k] = 1 / a[9 * k + 4] }
     }
   }
 
