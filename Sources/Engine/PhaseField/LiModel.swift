@@ -8,7 +8,9 @@ import Foundation
 ///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step.
 /// 2. ∂ξ/∂t = (ξⁿ⁺¹ − ξⁿ)/Δt; potential ∇·(σ_eff∇φ) = F·c_s·∂ξ/∂t, σ_eff = h(ξ)σ_Li + (1 − h)σ_e,
 ///    by multigrid-preconditioned CG (`PotentialSolver`) warm-started from φ extrapolated in time
-///    (`extrapolatedPotential`); the preconditioner is reused while CG needs ≤ 1 iteration.
+///    (`extrapolatedPotential`); the preconditioner is reused while CG needs ≤ 1 iteration,
+///    then updated in place to the current σ (`rebuildPreconditioner`: only the rows around the
+///    moving interface are recomputed).
 /// 3. c: one IMEX Euler step of `LiConcentrationEquation` with the new φ and ∂ξ/∂t.
 /// Δt: min(Δt_max, 1.25·Δt_prev, maxPhaseChange/max|∂ξ/∂t|, migrationCourant·h/max|v_drift|),
 /// at least Δt_min; a step whose |Δξ| exceeds twice the limit is redone with half the Δt.
