@@ -13,13 +13,17 @@ struct PotentialLevel: Sendable {
   let hy: Double
   var sx: [Double]
   var sy: [Double]
-  var diagonal: [Double]
 
   var rows: Int { intervals - 1 }
   var count: Int { nx * rows }
 
   /// 1/diagonal (the Jacobi scaling of CG's residual norm).
   var inverseDiagonal: [Double]
+
+  /// The diagonal of A′, (sx_west + sx_east)/hx² + (sy_south + sy_north)/hy². Not stored:
+  /// `apply` and `residual` form it from the faces they read anyway (the same sums, so the
+  /// same numbers), which saves a pass of 8 MB per solve at 1024².
+  var diagonal: [Double] { computeDiagonal().diagonal }
 
   /// A level from given face conductivities: the definition the one-pass `init(sigma:)` is
   /// tested against.
@@ -30,14 +34,13 @@ struct PotentialLevel: Sendable {
     self.hy = hy
     self.sx = sx
     self.sy = sy
-    diagonal = []
     inverseDiagonal = []
-    (diagonal, inverseDiagonal) = computeDiagonal()
+    inverseDiagonal = computeDiagonal().inverse
   }
 
   /// The level of node conductivities `sigma` (nx × (Ny+1), rows j = 0…Ny): face
-  /// conductivities by the harmonic mean 2ab/(a + b) (series resistors), the diagonal and its
-  /// inverse, in one pass over the rows (each row's faces are in cache when its diagonal is
+  /// conductivities by the harmonic mean 2ab/(a + b) (series resistors) and the inverse
+  /// diagonal, in one pass over the rows (each row's faces are in cache when its diagonal is
   /// formed; four passes over 8 MB arrays at 1024² before).
   init(nx: Int, intervals: Int, hx: Double, hy: Double, sigma: [Double]) {
     self.nx = nx
@@ -46,16 +49,14 @@ struct PotentialLevel: Sendable {
     self.hy = hy
     let rows = intervals - 1, count = nx * rows
     let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy)
-    var sx: [Double] = [], sy: [Double] = [], diagonal: [Double] = [], inverse: [Double] = []
+    var sx: [Double] = [], sy: [Double] = [], inverse: [Double] = []
     sigma.withUnsafeBufferPointer { sigma in
       guard let s = sigma.baseAddress else { return }
       @inline(__always) func harmonic(_ a: Double, _ b: Double) -> Double { 2 * a * b / (a + b) }
       sx = [Double](unsafeUninitializedCapacity: count) { sxOut, sxCount in
       sy = [Double](unsafeUninitializedCapacity: nx * intervals) { syOut, syCount in
-      diagonal = [Double](unsafeUninitializedCapacity: count) { dOut, dCount in
       inverse = [Double](unsafeUninitializedCapacity: count) { iOut, iCount in
-        guard let fx = sxOut.baseAddress, let fy = syOut.baseAddress, let d = dOut.baseAddress,
-          let id = iOut.baseAddress else { return }
+        guard let fx = sxOut.baseAddress, let fy = syOut.baseAddress, let id = iOut.baseAddress else { return }
         for i in 0..<nx { fy[i] = harmonic(s[i], s[i + nx]) }  // face 0: electrode row and row 1
         for r in 0..<rows {
           let node = s + (r + 1) * nx, row = fx + r * nx
@@ -64,14 +65,11 @@ struct PotentialLevel: Sendable {
           row[nx - 1] = harmonic(node[nx - 1], node[0])
           let below = fy + r * nx, above = fy + (r + 1) * nx
           for i in 0..<nx { above[i] = harmonic(node[i], node[i + nx]) }
-          let diagonalRow = d + r * nx, inverseRow = id + r * nx
-          diagonalRow[0] = (row[0] + row[nx - 1]) * ihx2 + (below[0] + above[0]) * ihy2
-          for i in 1..<nx { diagonalRow[i] = (row[i] + row[i - 1]) * ihx2 + (below[i] + above[i]) * ihy2 }
-          for i in 0..<nx { inverseRow[i] = 1 / diagonalRow[i] }
+          let inverseRow = id + r * nx
+          inverseRow[0] = 1 / ((row[0] + row[nx - 1]) * ihx2 + (below[0] + above[0]) * ihy2)
+          for i in 1..<nx { inverseRow[i] = 1 / ((row[i] + row[i - 1]) * ihx2 + (below[i] + above[i]) * ihy2) }
         }
         iCount = count
-      }
-        dCount = count
       }
         syCount = nx * intervals
       }
@@ -80,7 +78,6 @@ struct PotentialLevel: Sendable {
     }
     self.sx = sx
     self.sy = sy
-    self.diagonal = diagonal
     inverseDiagonal = inverse
   }
 
@@ -126,18 +123,18 @@ struct PotentialLevel: Sendable {
     u.withUnsafeBufferPointer { u in
     sx.withUnsafeBufferPointer { sx in
     sy.withUnsafeBufferPointer { sy in
-    diagonal.withUnsafeBufferPointer { d in
     y.withUnsafeMutableBufferPointer { y in
-      guard let u = u.baseAddress, let sx = sx.baseAddress, let sy = sy.baseAddress,
-        let d = d.baseAddress, let y = y.baseAddress else { return }
+      guard let u = u.baseAddress, let sx = sx.baseAddress, let sy = sy.baseAddress, let y = y.baseAddress
+      else { return }
       for r in 0..<rows {
         let row = r * nx
         let here = u + row, east = sx + row, south = sy + row, north = sy + row + nx
-        let centre = d + row, out = y + row
+        let out = y + row
         let below = r > 0 ? here - nx : here, above = r < rows - 1 ? here + nx : here
         let ws = r > 0 ? ihy2 : 0, wn = r < rows - 1 ? ihy2 : 0
         @inline(__always) func product(_ i: Int, right: Int, left: Int) -> Double {
-          centre[i] * here[i] - (east[i] * here[right] + east[left] * here[left]) * ihx2
+          let centre = (east[i] + east[left]) * ihx2 + (south[i] + north[i]) * ihy2
+          return centre * here[i] - (east[i] * here[right] + east[left] * here[left]) * ihx2
             - (south[i] * below[i] * ws + north[i] * above[i] * wn)
         }
         if let b {
@@ -151,7 +148,6 @@ struct PotentialLevel: Sendable {
           out[nx - 1] = product(nx - 1, right: 0, left: nx - 2)
         }
       }
-    }
     }
     }
     }

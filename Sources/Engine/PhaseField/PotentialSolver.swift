@@ -84,8 +84,9 @@ public struct PotentialSolver: Sendable {
   }
 
   /// `solve` with a given preconditioner (nil: built from `sigma` when the warm start does not
-  /// already meet the tolerance).
-  func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,
+  /// already meet the tolerance) and f = `sourceScale`·`source` (the Li model passes ∂ξ/∂t
+  /// and F·c_s, so f needs no array of its own).
+  func solve(sigma: [Double], source: [Double], sourceScale: Double = 1, bottom: Double, top: Double,
              initialGuess: [Double]?, preconditioner: Multigrid?) -> Result {
     let fine = finestLevel(sigma: sigma)
     let rows = fine.rows
@@ -95,7 +96,7 @@ public struct PotentialSolver: Sendable {
     var b = vectors.take(\.b, count: fine.count)
     defer { vectors.b = b }
     for r in 0..<rows {
-      for i in 0..<nx { b[r * nx + i] = -source[(r + 1) * nx + i] }
+      for i in 0..<nx { b[r * nx + i] = -(sourceScale * source[(r + 1) * nx + i]) }
     }
     for i in 0..<nx {
       b[i] += fine.sy[i] * bottom * ihy2
