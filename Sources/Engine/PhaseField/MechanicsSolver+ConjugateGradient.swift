@@ -36,6 +36,7 @@ extension MechanicsSolver {
     let work = workspace
     // Made before any buffer is filled: a measured plan overwrites its buffers while planning.
     let single = tolerance >= Self.singlePrecisionTolerance ? work.single : nil
+    if single == nil { work.planDoublePrecision() }
     var start = given ?? [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
     var shearRange = (low: Double.infinity, high: 0.0), bulkRange = shearRange
     var pressure = (sum: 0.0, squares: 0.0, checker: 0.0)

@@ -38,11 +38,15 @@ final class MechanicsWorkspace {
   /// Kp, then (after the residual update) the preconditioned residual z.
   let product: FFTScratch
   let correction: FFTScratch
-  let spectra: FFTScratch
   /// Three stress rows (xx, yy, xy) of nx values each: row 0, and two alternating rows.
   let rows: FFTScratch
-  /// Both displacement components at once: `residual` → `spectra` → `product`.
-  private let transform: FFTBatchedPeriodicTransform
+  /// The double-precision preconditioner's spectra and its transform (both displacement
+  /// components at once: `residual` → `spectra` → `product`), made at the first solve that uses
+  /// them: at the production tolerance the single-precision preconditioner serves every solve,
+  /// and a workspace then holds neither (17 MB of spectra and FFTW's plans at 1024²).
+  private lazy var spectra = FFTScratch(count: 2 * spectrumCount)
+  private lazy var transform = FFTBatchedPeriodicTransform(nx: nx, ny: ny, count: 2, input: residual,
+                                                           spectra: spectra, output: product)
   /// Factors of k̃ = (2/hx·sin aᵢ·cos b_j, 2/hy·cos aᵢ·sin b_j), aᵢ = π i/nx, b_j = π j/ny (j
   /// folded to −ny/2…ny/2): per column (sin aᵢ, cos aᵢ), per row (sin b_j, cos b_j), with the
   /// cosines of π/2 set to exactly 0 so that k̃ is exactly 0 at the mean and, on even grids, at
@@ -67,11 +71,7 @@ final class MechanicsWorkspace {
     self.product = product
     direction = FFTScratch(count: 2 * nodes)
     correction = FFTScratch(count: 2 * nodes)
-    let spectra = FFTScratch(count: 2 * spectrumCount)
-    self.spectra = spectra
     rows = FFTScratch(count: 9 * nx)
-    transform = FFTBatchedPeriodicTransform(nx: nx, ny: ny, count: 2, input: residual, spectra: spectra,
-                                            output: product)
     columnFactors = (0..<columns).map { i in
       let a = Double.pi * Double(i) / Double(nx)
       return (sin(a), 2 * i == nx ? 0 : cos(a))
@@ -81,6 +81,10 @@ final class MechanicsWorkspace {
       return (sin(b), 2 * j == ny ? 0 : cos(b))
     }
   }
+
+  /// Makes the double-precision transform now: a measured plan overwrites `residual`,
+  /// `spectra` and `product` while planning, so it must exist before a solve fills them.
+  func planDoublePrecision() { _ = transform }
 
   /// ẑ = K⁰⁻¹ r̂ in `spectra` (r from `residual`); returns r·z. In Fourier space K⁰(k) =
   /// μ⁰|k̃|² I + (λ⁰+μ⁰) k̃k̃ᵀ, so ẑ = |k̃|⁻²[(1/μ⁰)(I − nnᵀ) + nnᵀ/(λ⁰+2μ⁰)] r̂, n = k̃/|k̃|.
