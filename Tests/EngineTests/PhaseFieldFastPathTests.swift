@@ -202,3 +202,57 @@ extension PhaseFieldFastPathTests {
     XCTAssertLessThan(worst, 1e-12)
   }
 }
+
+extension PhaseFieldFastPathTests {
+  /// The fused CG passes equal the separate ones number for number: the start (b assembled
+  /// with the electrode terms, the warm start copied, r = b − A′x, both Jacobi-scaled norms)
+  /// and A′p with p·A′p — on a width that is a multiple of 4 (the lanes of the fused dot) and
+  /// on one that is not (the separate dot), with one row and with many.
+  func testFusedConjugateGradientPassesMatchSeparatePasses() {
+    for (nx, intervals) in [(12, 9), (10, 7), (8, 2)] {
+      let hx = 0.3, hy = 0.7, scale = 2.5, bottom = -0.2, top = 0.05
+      let sigma = randomField(nx * (intervals + 1), seed: 51).map { $0 > 0.1 ? 1e5 : 1.5 + $0 }
+      let level = PotentialLevel(nx: nx, intervals: intervals, hx: hx, hy: hy, sigma: sigma)
+      let source = randomField(nx * (intervals + 1), seed: 52), guess = randomField(nx * (intervals + 1), seed: 53)
+      let rows = intervals - 1, ihy2 = 1 / (hy * hy)
+      var b = [Double](repeating: 0, count: level.count)
+      for r in 0..<rows {
+        for i in 0..<nx { b[r * nx + i] = -(scale * source[(r + 1) * nx + i]) }
+      }
+      for i in 0..<nx {
+        b[i] += level.sy[i] * bottom * ihy2
+        b[(rows - 1) * nx + i] += level.sy[rows * nx + i] * top * ihy2
+      }
+      let xSeparate = Array(guess[nx..<(nx * intervals)])
+      var rSeparate: [Double] = []
+      level.residual(b, xSeparate, into: &rSeparate)
+      func scaledNorm(_ v: [Double]) -> Double {
+        v.withUnsafeBufferPointer { v in
+          level.inverseDiagonal.withUnsafeBufferPointer { d in
+            VectorReductions.maxAbsProduct(v.baseAddress!, d.baseAddress!, count: v.count)
+          }
+        }
+      }
+      var x = [Double](repeating: 0, count: level.count), r: [Double] = []
+      let norms = level.startConjugateGradient(source: source, sourceScale: scale, bottom: bottom, top: top,
+                                               guess: guess, x: &x, residual: &r)
+      XCTAssertEqual(x, xSeparate, "\(nx)×\(intervals)")
+      XCTAssertEqual(r, rSeparate, "\(nx)×\(intervals)")
+      XCTAssertEqual(norms.rhsNorm, scaledNorm(b), "\(nx)×\(intervals)")
+      XCTAssertEqual(norms.residualNorm, scaledNorm(rSeparate), "\(nx)×\(intervals)")
+      XCTAssertGreaterThan(norms.residualNorm, 0)
+      // x already holding the start
+      var given = xSeparate, r2: [Double] = []
+      _ = level.startConjugateGradient(source: source, sourceScale: scale, bottom: bottom, top: top,
+                                       guess: nil, x: &given, residual: &r2)
+      XCTAssertEqual(r2, rSeparate, "\(nx)×\(intervals), x given")
+      // A′p and p·A′p
+      let p = randomField(level.count, seed: 54)
+      var product: [Double] = [], fused: [Double] = []
+      level.apply(p, into: &product)
+      let sum = level.applyWithDot(p, into: &fused)
+      XCTAssertEqual(fused, product, "\(nx)×\(intervals)")
+      XCTAssertEqual(sum, dot(p, product), "\(nx)×\(intervals)")
+    }
+  }
+}

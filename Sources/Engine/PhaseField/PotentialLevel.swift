@@ -113,44 +113,58 @@ struct PotentialLevel: Sendable {
     applyRows(u, subtractingFrom: nil, into: &y)
   }
 
-  /// y = A′u, or b − A′u when `b` is given. Row by row, the periodic end columns apart so the
-  /// interior loop has no branch; the Dirichlet neighbours of the first and last rows enter
-  /// with weight 0 (read from the row itself, which is finite).
+  /// y = A′u, or b − A′u when `b` is given, row by row (`applyRow`).
   private func applyRows(_ u: [Double], subtractingFrom b: UnsafePointer<Double>?, into y: inout [Double]) {
-    let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy)
-    let nx = self.nx, rows = self.rows
     if y.count != count { y = [Double](repeating: 0, count: count) }
-    u.withUnsafeBufferPointer { u in
-    sx.withUnsafeBufferPointer { sx in
-    sy.withUnsafeBufferPointer { sy in
-    y.withUnsafeMutableBufferPointer { y in
-      guard let u = u.baseAddress, let sx = sx.baseAddress, let sy = sy.baseAddress, let y = y.baseAddress
-      else { return }
-      for r in 0..<rows {
-        let row = r * nx
-        let here = u + row, east = sx + row, south = sy + row, north = sy + row + nx
-        let out = y + row
-        let below = r > 0 ? here - nx : here, above = r < rows - 1 ? here + nx : here
-        let ws = r > 0 ? ihy2 : 0, wn = r < rows - 1 ? ihy2 : 0
-        @inline(__always) func product(_ i: Int, right: Int, left: Int) -> Double {
-          let centre = (east[i] + east[left]) * ihx2 + (south[i] + north[i]) * ihy2
-          return centre * here[i] - (east[i] * here[right] + east[left] * here[left]) * ihx2
-            - (south[i] * below[i] * ws + north[i] * above[i] * wn)
-        }
-        if let b {
-          let rhs = b + row
-          out[0] = rhs[0] - product(0, right: 1, left: nx - 1)
-          for i in 1..<(nx - 1) { out[i] = rhs[i] - product(i, right: i + 1, left: i - 1) }
-          out[nx - 1] = rhs[nx - 1] - product(nx - 1, right: 0, left: nx - 2)
-        } else {
-          out[0] = product(0, right: 1, left: nx - 1)
-          for i in 1..<(nx - 1) { out[i] = product(i, right: i + 1, left: i - 1) }
-          out[nx - 1] = product(nx - 1, right: 0, left: nx - 2)
+    let nx = self.nx
+    withFaces { sx, sy in
+      u.withUnsafeBufferPointer { u in
+        y.withUnsafeMutableBufferPointer { y in
+          guard let u = u.baseAddress, let y = y.baseAddress else { return }
+          for r in 0..<rows { applyRow(r, u, sx: sx, sy: sy, subtractingFrom: b.map { $0 + r * nx }, into: y + r * nx) }
         }
       }
     }
+  }
+
+  /// Pass `body` the face conductivities (sx, sy); nil, without calling it, on a level
+  /// without unknowns.
+  @discardableResult
+  func withFaces<R>(_ body: (UnsafePointer<Double>, UnsafePointer<Double>) -> R) -> R? {
+    sx.withUnsafeBufferPointer { sx in
+      sy.withUnsafeBufferPointer { sy in
+        guard let sx = sx.baseAddress, let sy = sy.baseAddress else { return nil }
+        return body(sx, sy)
+      }
     }
+  }
+
+  /// Row r of A′u (or of b − A′u, `rhs` then pointing at row r of b) into `out` (the row's nx
+  /// values). The periodic end columns apart, so the interior loop has no branch; the
+  /// Dirichlet neighbours of the first and last rows enter with weight 0 (read from the row
+  /// itself, which is finite). The diagonal is formed from the faces the row reads anyway.
+  @inline(__always)
+  func applyRow(_ r: Int, _ u: UnsafePointer<Double>, sx: UnsafePointer<Double>, sy: UnsafePointer<Double>,
+                subtractingFrom rhs: UnsafePointer<Double>?, into out: UnsafeMutablePointer<Double>) {
+    let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy)
+    let nx = self.nx, rows = self.rows
+    let row = r * nx
+    let here = u + row, east = sx + row, south = sy + row, north = sy + row + nx
+    let below = r > 0 ? here - nx : here, above = r < rows - 1 ? here + nx : here
+    let ws = r > 0 ? ihy2 : 0, wn = r < rows - 1 ? ihy2 : 0
+    @inline(__always) func product(_ i: Int, right: Int, left: Int) -> Double {
+      let centre = (east[i] + east[left]) * ihx2 + (south[i] + north[i]) * ihy2
+      return centre * here[i] - (east[i] * here[right] + east[left] * here[left]) * ihx2
+        - (south[i] * below[i] * ws + north[i] * above[i] * wn)
     }
+    if let rhs {
+      out[0] = rhs[0] - product(0, right: 1, left: nx - 1)
+      for i in 1..<(nx - 1) { out[i] = rhs[i] - product(i, right: i + 1, left: i - 1) }
+      out[nx - 1] = rhs[nx - 1] - product(nx - 1, right: 0, left: nx - 2)
+    } else {
+      out[0] = product(0, right: 1, left: nx - 1)
+      for i in 1..<(nx - 1) { out[i] = product(i, right: i + 1, left: i - 1) }
+      out[nx - 1] = product(nx - 1, right: 0, left: nx - 2)
     }
   }
 }

@@ -89,30 +89,26 @@ public struct PotentialSolver: Sendable {
   func solve(sigma: [Double], source: [Double], sourceScale: Double = 1, bottom: Double, top: Double,
              initialGuess: [Double]?, preconditioner: Multigrid?) -> Result {
     let fine = finestLevel(sigma: sigma)
-    let rows = fine.rows
-    let ihy2 = 1 / (hy * hy)
-    // b = −f + boundary terms of A′ (so that A′φ_interior = b).
     let vectors = preconditioner?.vectors ?? Multigrid.SolverVectors()
-    var b = vectors.take(\.b, count: fine.count)
-    defer { vectors.b = b }
-    for r in 0..<rows {
-      for i in 0..<nx { b[r * nx + i] = -(sourceScale * source[(r + 1) * nx + i]) }
-    }
-    for i in 0..<nx {
-      b[i] += fine.sy[i] * bottom * ihy2
-      b[(rows - 1) * nx + i] += fine.sy[rows * nx + i] * top * ihy2
-    }
     var x = vectors.take(\.x, count: fine.count)
-    defer { vectors.x = x }
-    if let guess = initialGuess, guess.count == nx * (intervals + 1) {
-      for k in 0..<fine.count { x[k] = guess[k + nx] }
-    } else {
-      for r in 0..<rows {
-        let value = bottom + (top - bottom) * Double(r + 1) / Double(intervals)
-        for i in 0..<nx { x[r * nx + i] = value }
+    var r = vectors.take(\.r, count: fine.count)
+    defer {
+      vectors.x = x
+      vectors.r = r
+    }
+    var guess: [Double]?
+    if let initialGuess, initialGuess.count == nx * (intervals + 1) { guess = initialGuess } else {
+      for row in 0..<fine.rows {
+        let value = bottom + (top - bottom) * Double(row + 1) / Double(intervals)
+        for i in 0..<nx { x[row * nx + i] = value }
       }
     }
-    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, vectors: vectors, rhs: b, x: &x)
+    // b = −f + boundary terms of A′ (so that A′φ_interior = b), the warm start copied and
+    // r = b − A′x, in one pass
+    let norms = fine.startConjugateGradient(source: source, sourceScale: sourceScale, bottom: bottom, top: top,
+                                            guess: guess, x: &x, residual: &r)
+    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, vectors: vectors,
+                                                  norms: norms, r: &r, x: &x)
     let nx = self.nx, intervals = self.intervals, interior = fine.count
     let phi = x.withUnsafeBufferPointer { x in
       [Double](unsafeUninitializedCapacity: nx * (intervals + 1)) { phi, initialized in
@@ -128,47 +124,36 @@ public struct PotentialSolver: Sendable {
                   converged: residual <= tolerance)
   }
 
-  /// PCG from the warm start `x`; the multigrid hierarchy (the costly part: Galerkin products)
-  /// is built only when the warm start does not already meet the tolerance.
+  /// PCG from the warm start `x` with its residual `r` and the norms of `startConjugateGradient`;
+  /// the multigrid hierarchy (the costly part: Galerkin products) is built only when the warm
+  /// start does not already meet the tolerance.
   private func preconditionedCG(fine a: PotentialLevel, multigrid given: Multigrid?,
-                                vectors: Multigrid.SolverVectors, rhs b: [Double], x: inout [Double])
-    -> (Int, Double)
+                                vectors: Multigrid.SolverVectors, norms: (rhsNorm: Double, residualNorm: Double),
+                                r: inout [Double], x: inout [Double]) -> (Int, Double)
   {
     // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
     // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
     // metal rows (σ_Li/h²) and would accept potentials that ignore the deposition source.
     let inverseDiagonal = a.inverseDiagonal
-    func scaled(_ v: [Double]) -> Double {
-      v.withUnsafeBufferPointer { v in
-        inverseDiagonal.withUnsafeBufferPointer { d in
-          guard let v = v.baseAddress, let d = d.baseAddress else { return 0 }
-          return VectorReductions.maxAbsProduct(v, d, count: a.count)
-        }
-      }
-    }
-    let bNorm = max(scaled(b), .leastNormalMagnitude)
+    let bNorm = max(norms.rhsNorm, .leastNormalMagnitude)
     // CG's vectors live with the preconditioner and serve every solve it preconditions: fresh
     // 8 MB arrays per solve (at 1024²) cost a zero fill and page faults each
-    var r = vectors.take(\.r, count: a.count)
     var z = vectors.take(\.z, count: a.count)
     var p = vectors.take(\.p, count: a.count)
     var ap = vectors.take(\.ap, count: a.count)
     defer {
-      vectors.r = r
       vectors.z = z
       vectors.p = p
       vectors.ap = ap
     }
-    a.residual(b, x, into: &r)
-    var rNorm = scaled(r)
+    var rNorm = norms.residualNorm
     if rNorm / bNorm <= tolerance { return (0, rNorm / bNorm) }
     let multigrid = given ?? Multigrid(fine: a)
     // the first direction is z itself: the cycle writes it into p's buffer (no copy)
     multigrid.vCycle(r, into: &p)
     var rz = dot(r, p)
     for iteration in 1...maxIterations {
-      a.apply(p, into: &ap)
-      let alpha = rz / dot(p, ap)
+      let alpha = rz / a.applyWithDot(p, into: &ap)
       // x += αp, r −= αAp and the scaled norm of the new r in one pass (four lanes, so the
       // maximum is no dependency chain; NaN propagates)
       rNorm = 0

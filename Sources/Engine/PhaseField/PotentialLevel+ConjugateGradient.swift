@@ -1,0 +1,116 @@
+/// The passes of the potential's conjugate gradients that read the operator, each fused with
+/// the assembly before it and the reduction after it, so the vectors are reduced while their
+/// rows are still in cache. At 1024² each separate pass streams two or three 8 MB vectors: the
+/// start (b assembled, the warm start copied, r = b − A′x, two norms) was five passes, A′p and
+/// p·A′p two. The arithmetic is that of the separate passes in the same order, so the numbers
+/// are the same.
+extension PotentialLevel {
+  /// The start of CG in one pass over the rows: x = the warm start's interior rows, b = −(s·f)
+  /// plus the electrode terms sy·φ_bottom/hy² (first row) and sy·φ_top/hy² (last row),
+  /// r = b − A′x, and the Jacobi-scaled norms max_k |b_k/A′_kk| and max_k |r_k/A′_kk| (NaN if
+  /// any term is NaN, as `VectorReductions.maxAbsProduct`). b is never stored: each row is
+  /// formed just before its residual.
+  /// - Parameters:
+  ///   - source: f on all node rows j = 0…Ny (nx each; only the interior rows are read), in
+  ///     A/m³ when multiplied by `sourceScale`.
+  ///   - guess: the warm start on all node rows, or nil when `x` already holds the start.
+  ///   - x: the iterate, `count` values (written from `guess` when given).
+  func startConjugateGradient(source: [Double], sourceScale: Double, bottom: Double, top: Double,
+                              guess: [Double]?, x: inout [Double], residual: inout [Double])
+    -> (rhsNorm: Double, residualNorm: Double)
+  {
+    let nx = self.nx, rows = self.rows, count = self.count
+    let ihy2 = 1 / (hy * hy)
+    precondition(source.count >= nx * (rows + 2) && x.count == count, "source on all rows, x on the unknowns")
+    if residual.count != count { residual = [Double](repeating: 0, count: count) }
+    var rhsRow = [Double](repeating: 0, count: nx)
+    var rhsLanes = SIMD4<Double>(repeating: 0), residualLanes = rhsLanes
+    var rhsTail = 0.0, residualTail = 0.0
+    @inline(__always) func larger(_ largest: Double, _ value: Double) -> Double {
+      value <= largest || largest.isNaN ? largest : value
+    }
+    let guessRows = guess.flatMap { $0.count == nx * (rows + 2) ? $0 : nil }
+    withFaces { sx, sy in
+    source.withUnsafeBufferPointer { f in
+    inverseDiagonal.withUnsafeBufferPointer { d in
+    x.withUnsafeMutableBufferPointer { x in
+    residual.withUnsafeMutableBufferPointer { r in
+    rhsRow.withUnsafeMutableBufferPointer { b in
+    withOptionalPointer(guessRows) { g in
+      guard let f = f.baseAddress, let d = d.baseAddress, let x = x.baseAddress, let r = r.baseAddress,
+        let b = b.baseAddress else { return }
+      // interior row q of x is node row q + 1 of the warm start
+      func copyGuessRow(_ q: Int) {
+        guard let g, q < rows else { return }
+        (x + q * nx).update(from: g + (q + 1) * nx, count: nx)
+      }
+      copyGuessRow(0)
+      let whole = nx & ~3
+      for q in 0..<rows {
+        copyGuessRow(q + 1)  // row q's residual reads x on rows q − 1 … q + 1
+        let row = q * nx, sourceRow = f + row + nx
+        for i in 0..<nx { b[i] = -(sourceScale * sourceRow[i]) }
+        if q == 0 { for i in 0..<nx { b[i] += sy[i] * bottom * ihy2 } }
+        if q == rows - 1 { for i in 0..<nx { b[i] += sy[rows * nx + i] * top * ihy2 } }
+        applyRow(q, UnsafePointer(x), sx: sx, sy: sy, subtractingFrom: UnsafePointer(b), into: r + row)
+        let dRow = d + row, rRow = UnsafePointer(r + row), bRow = UnsafePointer(b)
+        var i = 0
+        while i < whole {
+          let scale = VectorReductions.load4(dRow + i)
+          rhsLanes = VectorReductions.largerOrNaN(rhsLanes, VectorReductions.abs4(VectorReductions.load4(bRow + i) * scale))
+          residualLanes = VectorReductions.largerOrNaN(
+            residualLanes, VectorReductions.abs4(VectorReductions.load4(rRow + i) * scale))
+          i += 4
+        }
+        while i < nx {
+          rhsTail = larger(rhsTail, abs(bRow[i] * dRow[i]))
+          residualTail = larger(residualTail, abs(rRow[i] * dRow[i]))
+          i += 1
+        }
+      }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    return (larger(VectorReductions.reduce(rhsLanes), rhsTail), larger(VectorReductions.reduce(residualLanes), residualTail))
+  }
+
+  /// y = A′u and u·y in one pass. Each row's products are summed while the row is in cache, in
+  /// the four lanes of `VectorReductions.dot` (lane k mod 4: rows start at multiples of nx,
+  /// itself a multiple of 4), so the sum is the same number; other widths take the separate
+  /// `dot`.
+  func applyWithDot(_ u: [Double], into y: inout [Double]) -> Double {
+    let nx = self.nx
+    guard nx % 4 == 0 else {
+      apply(u, into: &y)
+      return dot(u, y)
+    }
+    if y.count != count { y = [Double](repeating: 0, count: count) }
+    var lanes = SIMD4<Double>(repeating: 0)
+    withFaces { sx, sy in
+      u.withUnsafeBufferPointer { u in
+        y.withUnsafeMutableBufferPointer { y in
+          guard let u = u.baseAddress, let y = y.baseAddress else { return }
+          for r in 0..<rows {
+            let row = r * nx
+            applyRow(r, u, sx: sx, sy: sy, subtractingFrom: nil, into: y + row)
+            let out = UnsafePointer(y + row), input = u + row
+            for i in stride(from: 0, to: nx, by: 4) {
+              lanes += VectorReductions.load4(input + i) * VectorReductions.load4(out + i)
+            }
+          }
+        }
+      }
+    }
+    return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+  }
+}
+
+/// `body` with the array's base address, or nil when there is no array.
+private func withOptionalPointer<R>(_ array: [Double]?, _ body: (UnsafePointer<Double>?) -> R) -> R {
+  guard let array else { return body(nil) }
+  return array.withUnsafeBufferPointer { body($0.baseAddress) }
+}
