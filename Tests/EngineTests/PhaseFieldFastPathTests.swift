@@ -205,7 +205,7 @@ extension PhaseFieldFastPathTests {
 
 extension PhaseFieldFastPathTests {
   /// The fused CG passes equal the separate ones number for number: the start (b assembled
-  /// with the electrode terms, the warm start copied, r = b − A′x, both Jacobi-scaled norms)
+  /// with the electrode terms, r = b − A′x on φ's interior rows, both Jacobi-scaled norms)
   /// and A′p with p·A′p — on a width that is a multiple of 4 (the lanes of the fused dot) and
   /// on one that is not (the separate dot), with one row and with many.
   func testFusedConjugateGradientPassesMatchSeparatePasses() {
@@ -233,19 +233,15 @@ extension PhaseFieldFastPathTests {
           }
         }
       }
-      var x = [Double](repeating: 0, count: level.count), r: [Double] = []
-      let norms = level.startConjugateGradient(source: source, sourceScale: scale, bottom: bottom, top: top,
-                                               guess: guess, x: &x, residual: &r)
-      XCTAssertEqual(x, xSeparate, "\(nx)×\(intervals)")
+      var r: [Double] = []
+      let norms = guess.withUnsafeBufferPointer { all in
+        level.startConjugateGradient(source: source, sourceScale: scale, bottom: bottom, top: top,
+                                     x: all.baseAddress! + nx, residual: &r)
+      }
       XCTAssertEqual(r, rSeparate, "\(nx)×\(intervals)")
       XCTAssertEqual(norms.rhsNorm, scaledNorm(b), "\(nx)×\(intervals)")
       XCTAssertEqual(norms.residualNorm, scaledNorm(rSeparate), "\(nx)×\(intervals)")
       XCTAssertGreaterThan(norms.residualNorm, 0)
-      // x already holding the start
-      var given = xSeparate, r2: [Double] = []
-      _ = level.startConjugateGradient(source: source, sourceScale: scale, bottom: bottom, top: top,
-                                       guess: nil, x: &given, residual: &r2)
-      XCTAssertEqual(r2, rSeparate, "\(nx)×\(intervals), x given")
       // A′p and p·A′p
       let p = randomField(level.count, seed: 54)
       var product: [Double] = [], fused: [Double] = []

@@ -62,16 +62,16 @@ extension LiModel {
         preconditionerBuilds += 1
         cachedPreconditioner = potentialSolver.preconditioner(sigma: preconditionerSigma ?? sigma)
       }
-      let guess = Self.extrapolatedPotential(old, dt: dt)
+      // the warm start is handed over to the solve, which iterates in it
       solution = potentialSolver.solve(
         sigma: sigma, source: rate, sourceScale: chargeSource, bottom: physics.electrodePotential, top: 0,
-        initialGuess: guess, preconditioner: cachedPreconditioner)
+        initialGuess: Self.extrapolatedPotential(old, dt: dt), preconditioner: cachedPreconditioner)
       if !solution.converged {
         rebuildPreconditioner(from: preconditionerSigma, to: sigma)
         preconditionerSigma = sigma
         solution = potentialSolver.solve(
           sigma: sigma, source: rate, sourceScale: chargeSource, bottom: physics.electrodePotential, top: 0,
-          initialGuess: guess, preconditioner: cachedPreconditioner)
+          initialGuess: Self.extrapolatedPotential(old, dt: dt), preconditioner: cachedPreconditioner)
       } else if solution.iterations > Self.preconditionerRebuildIterations {
         // σ has drifted from the preconditioner's: the next step's is built from this σ (this
         // solve has converged; solving again with the new one would only cost)

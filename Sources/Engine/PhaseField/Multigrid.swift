@@ -79,13 +79,12 @@ struct Multigrid {
   }
 
   /// The conjugate-gradient vectors of `PotentialSolver` (residual, preconditioned residual,
-  /// direction, its image, iterate), reused by every solve this preconditioner serves.
+  /// direction, its image), reused by every solve this preconditioner serves.
   final class SolverVectors {
     var r: [Double] = []
     var z: [Double] = []
     var p: [Double] = []
     var ap: [Double] = []
-    var x: [Double] = []
 
     /// The array at `keyPath` with `count` values (contents undefined), left empty in its place
     /// so that the caller holds the only reference and writes in place.

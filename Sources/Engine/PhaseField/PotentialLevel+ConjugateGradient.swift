@@ -5,23 +5,22 @@
 /// p·A′p two. The arithmetic is that of the separate passes in the same order, so the numbers
 /// are the same.
 extension PotentialLevel {
-  /// The start of CG in one pass over the rows: x = the warm start's interior rows, b = −(s·f)
-  /// plus the electrode terms sy·φ_bottom/hy² (first row) and sy·φ_top/hy² (last row),
-  /// r = b − A′x, and the Jacobi-scaled norms max_k |b_k/A′_kk| and max_k |r_k/A′_kk| (NaN if
-  /// any term is NaN, as `VectorReductions.maxAbsProduct`). b is never stored: each row is
-  /// formed just before its residual.
+  /// The start of CG in one pass over the rows: b = −(s·f) plus the electrode terms
+  /// sy·φ_bottom/hy² (first row) and sy·φ_top/hy² (last row), r = b − A′x, and the
+  /// Jacobi-scaled norms max_k |b_k/A′_kk| and max_k |r_k/A′_kk| (NaN if any term is NaN, as
+  /// `VectorReductions.maxAbsProduct`). b is never stored: each row is formed just before its
+  /// residual.
   /// - Parameters:
   ///   - source: f on all node rows j = 0…Ny (nx each; only the interior rows are read), in
   ///     A/m³ when multiplied by `sourceScale`.
-  ///   - guess: the warm start on all node rows, or nil when `x` already holds the start.
-  ///   - x: the iterate, `count` values (written from `guess` when given).
+  ///   - x: the warm start on the unknowns (`count` values; φ's interior rows).
   func startConjugateGradient(source: [Double], sourceScale: Double, bottom: Double, top: Double,
-                              guess: [Double]?, x: inout [Double], residual: inout [Double])
+                              x: UnsafePointer<Double>, residual: inout [Double])
     -> (rhsNorm: Double, residualNorm: Double)
   {
     let nx = self.nx, rows = self.rows, count = self.count
     let ihy2 = 1 / (hy * hy)
-    precondition(source.count >= nx * (rows + 2) && x.count == count, "source on all rows, x on the unknowns")
+    precondition(source.count >= nx * (rows + 2), "source on all node rows")
     if residual.count != count { residual = [Double](repeating: 0, count: count) }
     var rhsRow = [Double](repeating: 0, count: nx)
     var rhsLanes = SIMD4<Double>(repeating: 0), residualLanes = rhsLanes
@@ -29,30 +28,19 @@ extension PotentialLevel {
     @inline(__always) func larger(_ largest: Double, _ value: Double) -> Double {
       value <= largest || largest.isNaN ? largest : value
     }
-    let guessRows = guess.flatMap { $0.count == nx * (rows + 2) ? $0 : nil }
     withFaces { sx, sy in
     source.withUnsafeBufferPointer { f in
     inverseDiagonal.withUnsafeBufferPointer { d in
-    x.withUnsafeMutableBufferPointer { x in
     residual.withUnsafeMutableBufferPointer { r in
     rhsRow.withUnsafeMutableBufferPointer { b in
-    withOptionalPointer(guessRows) { g in
-      guard let f = f.baseAddress, let d = d.baseAddress, let x = x.baseAddress, let r = r.baseAddress,
-        let b = b.baseAddress else { return }
-      // interior row q of x is node row q + 1 of the warm start
-      func copyGuessRow(_ q: Int) {
-        guard let g, q < rows else { return }
-        (x + q * nx).update(from: g + (q + 1) * nx, count: nx)
-      }
-      copyGuessRow(0)
+      guard let f = f.baseAddress, let d = d.baseAddress, let r = r.baseAddress, let b = b.baseAddress else { return }
       let whole = nx & ~3
       for q in 0..<rows {
-        copyGuessRow(q + 1)  // row q's residual reads x on rows q − 1 … q + 1
         let row = q * nx, sourceRow = f + row + nx
         for i in 0..<nx { b[i] = -(sourceScale * sourceRow[i]) }
         if q == 0 { for i in 0..<nx { b[i] += sy[i] * bottom * ihy2 } }
         if q == rows - 1 { for i in 0..<nx { b[i] += sy[rows * nx + i] * top * ihy2 } }
-        applyRow(q, UnsafePointer(x), sx: sx, sy: sy, subtractingFrom: UnsafePointer(b), into: r + row)
+        applyRow(q, x, sx: sx, sy: sy, subtractingFrom: UnsafePointer(b), into: r + row)
         let dRow = d + row, rRow = UnsafePointer(r + row), bRow = UnsafePointer(b)
         var i = 0
         while i < whole {
@@ -68,8 +56,6 @@ extension PotentialLevel {
           i += 1
         }
       }
-    }
-    }
     }
     }
     }
@@ -107,10 +93,4 @@ extension PotentialLevel {
     }
     return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
   }
-}
-
-/// `body` with the array's base address, or nil when there is no array.
-private func withOptionalPointer<R>(_ array: [Double]?, _ body: (UnsafePointer<Double>?) -> R) -> R {
-  guard let array else { return body(nil) }
-  return array.withUnsafeBufferPointer { body($0.baseAddress) }
 }

@@ -85,40 +85,36 @@ public struct PotentialSolver: Sendable {
 
   /// `solve` with a given preconditioner (nil: built from `sigma` when the warm start does not
   /// already meet the tolerance) and f = `sourceScale`·`source` (the Li model passes ∂ξ/∂t
-  /// and F·c_s, so f needs no array of its own).
+  /// and F·c_s, so f needs no array of its own). CG iterates in the storage of φ: the warm
+  /// start's own when the caller hands over its only reference (no copy in, none out).
   func solve(sigma: [Double], source: [Double], sourceScale: Double = 1, bottom: Double, top: Double,
-             initialGuess: [Double]?, preconditioner: Multigrid?) -> Result {
+             initialGuess: consuming [Double]?, preconditioner: Multigrid?) -> Result {
     let fine = finestLevel(sigma: sigma)
-    let vectors = preconditioner?.vectors ?? Multigrid.SolverVectors()
-    var x = vectors.take(\.x, count: fine.count)
-    var r = vectors.take(\.r, count: fine.count)
-    defer {
-      vectors.x = x
-      vectors.r = r
-    }
-    var guess: [Double]?
-    if let initialGuess, initialGuess.count == nx * (intervals + 1) { guess = initialGuess } else {
-      for row in 0..<fine.rows {
-        let value = bottom + (top - bottom) * Double(row + 1) / Double(intervals)
-        for i in 0..<nx { x[row * nx + i] = value }
-      }
-    }
-    // b = −f + boundary terms of A′ (so that A′φ_interior = b), the warm start copied and
-    // r = b − A′x, in one pass
-    let norms = fine.startConjugateGradient(source: source, sourceScale: sourceScale, bottom: bottom, top: top,
-                                            guess: guess, x: &x, residual: &r)
-    let (iterations, residual) = preconditionedCG(fine: fine, multigrid: preconditioner, vectors: vectors,
-                                                  norms: norms, r: &r, x: &x)
-    let nx = self.nx, intervals = self.intervals, interior = fine.count
-    let phi = x.withUnsafeBufferPointer { x in
-      [Double](unsafeUninitializedCapacity: nx * (intervals + 1)) { phi, initialized in
-        for i in 0..<nx {
-          phi[i] = bottom
-          phi[intervals * nx + i] = top
+    let nx = self.nx, intervals = self.intervals
+    var phi: [Double]
+    if let guess = initialGuess.take(), guess.count == nx * (intervals + 1) { phi = guess } else {
+      phi = [Double](unsafeUninitializedCapacity: nx * (intervals + 1)) { phi, initialized in
+        for j in 0...intervals {
+          let value = bottom + (top - bottom) * Double(j) / Double(intervals)
+          for i in 0..<nx { phi[j * nx + i] = value }
         }
-        for k in 0..<interior { phi[k + nx] = x[k] }
         initialized = nx * (intervals + 1)
       }
+    }
+    let vectors = preconditioner?.vectors ?? Multigrid.SolverVectors()
+    var r = vectors.take(\.r, count: fine.count)
+    defer { vectors.r = r }
+    let (iterations, residual) = phi.withUnsafeMutableBufferPointer { phi -> (Int, Double) in
+      guard let all = phi.baseAddress else { return (0, .nan) }
+      for i in 0..<nx {
+        all[i] = bottom
+        all[intervals * nx + i] = top
+      }
+      // b = −f + boundary terms of A′ (so that A′φ_interior = b) and r = b − A′x in one pass
+      let x = all + nx
+      let norms = fine.startConjugateGradient(source: source, sourceScale: sourceScale, bottom: bottom, top: top,
+                                              x: x, residual: &r)
+      return preconditionedCG(fine: fine, multigrid: preconditioner, vectors: vectors, norms: norms, r: &r, x: x)
     }
     return Result(phi: phi, iterations: iterations, relativeResidual: residual,
                   converged: residual <= tolerance)
@@ -129,7 +125,7 @@ public struct PotentialSolver: Sendable {
   /// start does not already meet the tolerance.
   private func preconditionedCG(fine a: PotentialLevel, multigrid given: Multigrid?,
                                 vectors: Multigrid.SolverVectors, norms: (rhsNorm: Double, residualNorm: Double),
-                                r: inout [Double], x: inout [Double]) -> (Int, Double)
+                                r: inout [Double], x: UnsafeMutablePointer<Double>) -> (Int, Double)
   {
     // Residuals are measured Jacobi-scaled, max|r_i/A_ii| (a potential, in volts) relative to
     // max|b_i/A_ii|: an unscaled ‖r‖/‖b‖ would be dominated by the huge boundary terms of the
@@ -160,10 +156,8 @@ public struct PotentialSolver: Sendable {
       p.withUnsafeBufferPointer { p in
       ap.withUnsafeBufferPointer { ap in
       inverseDiagonal.withUnsafeBufferPointer { d in
-      x.withUnsafeMutableBufferPointer { x in
       r.withUnsafeMutableBufferPointer { r in
-        guard let p = p.baseAddress, let ap = ap.baseAddress, let d = d.baseAddress,
-          let x = x.baseAddress, let r = r.baseAddress else { return }
+        guard let p = p.baseAddress, let ap = ap.baseAddress, let d = d.baseAddress, let r = r.baseAddress else { return }
         let count = a.count, whole = count & ~3
         var lanes = SIMD4<Double>(repeating: 0)
         var k = 0
@@ -184,7 +178,6 @@ public struct PotentialSolver: Sendable {
           rNorm = scaled <= rNorm || rNorm.isNaN ? rNorm : scaled
           k += 1
         }
-      }
       }
       }
       }
