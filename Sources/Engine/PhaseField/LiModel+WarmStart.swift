@@ -21,28 +21,32 @@ extension LiModel {
                            previousStep: Double?, olderStep: Double?) -> [Double]? {
     let n = latest.count
     guard let previous, let h1 = previousStep, h1 > 0, previous.count == n else { return nil }
-    var guess = latest
+    // written into a fresh array in one pass (a copy of `latest` updated in place was two)
     if let older, let h2 = olderStep, h2 > 0, older.count == n {
       // nodes at τ = 0, −h1, −(h1 + h2); evaluated at τ = ahead
       let w0 = (ahead + h1) * (ahead + h1 + h2) / (h1 * (h1 + h2))
       let w1 = -ahead * (ahead + h1 + h2) / (h1 * h2)
       let w2 = ahead * (ahead + h1) / ((h1 + h2) * h2)
-      previous.withUnsafeBufferPointer { p1 in
-      older.withUnsafeBufferPointer { p2 in
-      guess.withUnsafeMutableBufferPointer { g in
-        for k in 0..<n { g[k] = w0 * g[k] + w1 * p1[k] + w2 * p2[k] }
+      return latest.withUnsafeBufferPointer { p0 in
+        previous.withUnsafeBufferPointer { p1 in
+          older.withUnsafeBufferPointer { p2 in
+            [Double](unsafeUninitializedCapacity: n) { g, initialized in
+              for k in 0..<n { g[k] = w0 * p0[k] + w1 * p1[k] + w2 * p2[k] }
+              initialized = n
+            }
+          }
+        }
       }
-      }
-      }
-      return guess
     }
     let ratio = ahead / h1
-    previous.withUnsafeBufferPointer { previous in
-      guess.withUnsafeMutableBufferPointer { guess in
-        for k in 0..<n { guess[k] += ratio * (guess[k] - previous[k]) }
+    return latest.withUnsafeBufferPointer { latest in
+      previous.withUnsafeBufferPointer { previous in
+        [Double](unsafeUninitializedCapacity: n) { guess, initialized in
+          for k in 0..<n { guess[k] = latest[k] + ratio * (latest[k] - previous[k]) }
+          initialized = n
+        }
       }
     }
-    return guess
   }
 }
 
