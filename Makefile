@@ -30,8 +30,11 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# swift build passes -color-diagnostics to the compiler when its output is a terminal, and a
+# changed command line recompiles every module: `make run` after a `make test` without a
+# terminal (CI) took minutes. Its output always goes through a pipe, so every build is alike.
 build: deps
-	swift build $(SWIFT_FLAGS) --product glovebox
+	set -o pipefail; swift build $(SWIFT_FLAGS) --product glovebox 2>&1 | cat
 
 # The demo instrument writes a live feed (in-situ spectra, a growing cycler file) into
 # $(WORKSPACE)/live while the workbench runs, and is stopped when it quits.
@@ -45,7 +48,7 @@ run: build
 # One build of every target (the executable included) and the tests run on it: `swift test`
 # building on its own left the executable to be compiled again by the next `make run`.
 test: deps
-	swift build $(SWIFT_FLAGS) --build-tests
+	set -o pipefail; swift build $(SWIFT_FLAGS) --build-tests 2>&1 | cat
 	swift test $(SWIFT_FLAGS) --skip-build
 
 bench: build
