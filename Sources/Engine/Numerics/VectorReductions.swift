@@ -35,11 +35,16 @@ enum VectorReductions {
     }
     var largest = reduce(lanes)
     while k < count {
-      let value = abs(a[k] * b[k])
-      largest = value <= largest || largest.isNaN ? largest : value
+      largest = largerOrNaN(largest, abs(a[k] * b[k]))
       k += 1
     }
     return largest
+  }
+
+  /// The larger of two values, NaN if either is NaN (a running maximum a NaN cannot leave).
+  @inline(__always)
+  static func largerOrNaN(_ current: Double, _ candidate: Double) -> Double {
+    candidate <= current || current.isNaN ? current : candidate
   }
 
   /// Lane-wise larger value, taking `candidate` wherever it is not ≤ `current` and `current`
@@ -53,7 +58,7 @@ enum VectorReductions {
   @inline(__always)
   static func reduce(_ lanes: SIMD4<Double>) -> Double {
     var largest = lanes[0]
-    for lane in 1..<4 where !largest.isNaN && !(lanes[lane] <= largest) { largest = lanes[lane] }
+    for lane in 1..<4 { largest = largerOrNaN(largest, lanes[lane]) }
     return largest
   }
 

@@ -63,19 +63,21 @@ extension LiModel {
         cachedPreconditioner = potentialSolver.preconditioner(sigma: preconditionerSigma ?? sigma)
       }
       // the warm start is handed over to the solve, which iterates in it
+      // σ's finest level, for the solve and for a preconditioner update alike
+      let fine = potentialSolver.finestLevel(sigma: sigma)
       solution = potentialSolver.solve(
-        sigma: sigma, source: rate, sourceScale: chargeSource, bottom: physics.electrodePotential, top: 0,
+        fine: fine, source: rate, sourceScale: chargeSource, bottom: physics.electrodePotential, top: 0,
         initialGuess: Self.extrapolatedPotential(old, dt: dt), preconditioner: cachedPreconditioner)
       if !solution.converged {
-        rebuildPreconditioner(from: preconditionerSigma, to: sigma)
+        rebuildPreconditioner(from: preconditionerSigma, to: sigma, fine: fine)
         preconditionerSigma = sigma
         solution = potentialSolver.solve(
-          sigma: sigma, source: rate, sourceScale: chargeSource, bottom: physics.electrodePotential, top: 0,
+          fine: fine, source: rate, sourceScale: chargeSource, bottom: physics.electrodePotential, top: 0,
           initialGuess: Self.extrapolatedPotential(old, dt: dt), preconditioner: cachedPreconditioner)
       } else if solution.iterations > Self.preconditionerRebuildIterations {
         // σ has drifted from the preconditioner's: the next step's is built from this σ (this
         // solve has converged; solving again with the new one would only cost)
-        rebuildPreconditioner(from: preconditionerSigma, to: sigma)
+        rebuildPreconditioner(from: preconditionerSigma, to: sigma, fine: fine)
         preconditionerSigma = sigma
       }
     }

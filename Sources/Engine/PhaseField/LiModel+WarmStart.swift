@@ -84,15 +84,16 @@ extension LiModel {
   /// Makes the cached potential preconditioner the one of `sigma`. The cached one is that of
   /// `builtFrom` (`state.preconditionerSigma`), so it is updated in place where the two differ
   /// (`PotentialSolver.updatePreconditioner`: the rows around the moving interface) and equals
-  /// a fresh build from `sigma`; without a cached one it is built afresh.
-  func rebuildPreconditioner(from builtFrom: [Double]?, to sigma: [Double]) {
+  /// a fresh build from `sigma`; without a cached one it is built afresh. `fine` is σ's finest
+  /// level, which the step's solve has built.
+  func rebuildPreconditioner(from builtFrom: [Double]?, to sigma: [Double], fine: PotentialLevel) {
     preconditionerBuilds += 1
     guard var multigrid = cachedPreconditioner, let builtFrom else {
-      cachedPreconditioner = potentialSolver.preconditioner(sigma: sigma)
+      cachedPreconditioner = Multigrid(fine: fine)
       return
     }
     cachedPreconditioner = nil  // the only reference, so the update writes in place
-    potentialSolver.updatePreconditioner(&multigrid, from: builtFrom, to: sigma)
+    potentialSolver.updatePreconditioner(&multigrid, from: builtFrom, to: sigma, fine: fine)
     cachedPreconditioner = multigrid
   }
 }

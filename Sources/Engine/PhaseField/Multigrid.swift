@@ -137,9 +137,7 @@ struct Multigrid {
       return
     }
     let level = levels[index]
-    if u.count != level.count { u = [Double](repeating: 0, count: level.count) } else {
-      u.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-    }
+    u.setZeros(count: level.count)
     if index == levels.count - 1 {
       if let coarsest {
         u = coarsest.solve(rhs)

@@ -23,45 +23,30 @@ extension PotentialLevel {
     precondition(source.count >= nx * (rows + 2), "source on all node rows")
     if residual.count != count { residual = [Double](repeating: 0, count: count) }
     var rhsRow = [Double](repeating: 0, count: nx)
-    var rhsLanes = SIMD4<Double>(repeating: 0), residualLanes = rhsLanes
-    var rhsTail = 0.0, residualTail = 0.0
-    @inline(__always) func larger(_ largest: Double, _ value: Double) -> Double {
-      value <= largest || largest.isNaN ? largest : value
-    }
+    var rhsNorm = 0.0, residualNorm = 0.0
     withFaces { sx, sy in
     source.withUnsafeBufferPointer { f in
     inverseDiagonal.withUnsafeBufferPointer { d in
     residual.withUnsafeMutableBufferPointer { r in
     rhsRow.withUnsafeMutableBufferPointer { b in
       guard let f = f.baseAddress, let d = d.baseAddress, let r = r.baseAddress, let b = b.baseAddress else { return }
-      let whole = nx & ~3
       for q in 0..<rows {
         let row = q * nx, sourceRow = f + row + nx
         for i in 0..<nx { b[i] = -(sourceScale * sourceRow[i]) }
         if q == 0 { for i in 0..<nx { b[i] += sy[i] * bottom * ihy2 } }
         if q == rows - 1 { for i in 0..<nx { b[i] += sy[rows * nx + i] * top * ihy2 } }
         applyRow(q, x, sx: sx, sy: sy, subtractingFrom: UnsafePointer(b), into: r + row)
-        let dRow = d + row, rRow = UnsafePointer(r + row), bRow = UnsafePointer(b)
-        var i = 0
-        while i < whole {
-          let scale = VectorReductions.load4(dRow + i)
-          rhsLanes = VectorReductions.largerOrNaN(rhsLanes, VectorReductions.abs4(VectorReductions.load4(bRow + i) * scale))
-          residualLanes = VectorReductions.largerOrNaN(
-            residualLanes, VectorReductions.abs4(VectorReductions.load4(rRow + i) * scale))
-          i += 4
-        }
-        while i < nx {
-          rhsTail = larger(rhsTail, abs(bRow[i] * dRow[i]))
-          residualTail = larger(residualTail, abs(rRow[i] * dRow[i]))
-          i += 1
-        }
+        // the norms row by row while the row is in cache (a maximum: any grouping, same number)
+        rhsNorm = VectorReductions.largerOrNaN(rhsNorm, VectorReductions.maxAbsProduct(b, d + row, count: nx))
+        residualNorm = VectorReductions.largerOrNaN(
+          residualNorm, VectorReductions.maxAbsProduct(r + row, d + row, count: nx))
       }
     }
     }
     }
     }
     }
-    return (larger(VectorReductions.reduce(rhsLanes), rhsTail), larger(VectorReductions.reduce(residualLanes), residualTail))
+    return (rhsNorm, residualNorm)
   }
 
   /// y = A′u and u·y in one pass. Each row's products are summed while the row is in cache, in

@@ -48,7 +48,7 @@ public struct PotentialSolver: Sendable {
   ///   - initialGuess: previous φ on all nodes (warm start), or nil for a linear profile.
   public func solve(sigma: [Double], source: [Double], bottom: Double, top: Double,
                     initialGuess: [Double]? = nil) -> Result {
-    solve(sigma: sigma, source: source, bottom: bottom, top: top, initialGuess: initialGuess,
+    solve(fine: finestLevel(sigma: sigma), source: source, bottom: bottom, top: top, initialGuess: initialGuess,
           preconditioner: nil)
   }
 
@@ -61,8 +61,10 @@ public struct PotentialSolver: Sendable {
   /// `sigma` (`preconditioner(sigma:)` number for number), recomputing only the rows that
   /// depend on the node rows where the two differ (bit patterns compared, so a NaN counts as
   /// changed). Node row j enters the faces j−1 (below) and j (above) and the east faces of
-  /// unknown row j−1, so the stencils of unknown rows j−2…j change.
-  func updatePreconditioner(_ multigrid: inout Multigrid, from previous: [Double], to sigma: [Double]) {
+  /// unknown row j−1, so the stencils of unknown rows j−2…j change. `fine` is
+  /// `finestLevel(sigma: sigma)` when the caller has built it already (the step's solve has).
+  func updatePreconditioner(_ multigrid: inout Multigrid, from previous: [Double], to sigma: [Double],
+                            fine: PotentialLevel? = nil) {
     let nodeRows = intervals + 1
     guard previous.count == nx * nodeRows, sigma.count == previous.count else {
       multigrid = preconditioner(sigma: sigma)
@@ -80,16 +82,17 @@ public struct PotentialSolver: Sendable {
     guard let first = (0..<nodeRows).first(where: differs),
       let last = (first..<nodeRows).reversed().first(where: differs)
     else { return }
-    multigrid.update(fine: finestLevel(sigma: sigma), changedRows: max(0, first - 2)..<min(intervals - 1, last + 1))
+    multigrid.update(fine: fine ?? finestLevel(sigma: sigma),
+                     changedRows: max(0, first - 2)..<min(intervals - 1, last + 1))
   }
 
-  /// `solve` with a given preconditioner (nil: built from `sigma` when the warm start does not
-  /// already meet the tolerance) and f = `sourceScale`·`source` (the Li model passes ∂ξ/∂t
-  /// and F·c_s, so f needs no array of its own). CG iterates in the storage of φ: the warm
-  /// start's own when the caller hands over its only reference (no copy in, none out).
-  func solve(sigma: [Double], source: [Double], sourceScale: Double = 1, bottom: Double, top: Double,
+  /// `solve` on the finest level `fine` (`finestLevel(sigma:)`) with a given preconditioner
+  /// (nil: built from `fine` when the warm start does not already meet the tolerance) and
+  /// f = `sourceScale`·`source` (the Li model passes ∂ξ/∂t and F·c_s, so f needs no array of
+  /// its own). CG iterates in the storage of φ: the warm start's own when the caller hands
+  /// over its only reference (no copy in, none out).
+  func solve(fine: PotentialLevel, source: [Double], sourceScale: Double = 1, bottom: Double, top: Double,
              initialGuess: consuming [Double]?, preconditioner: Multigrid?) -> Result {
-    let fine = finestLevel(sigma: sigma)
     let nx = self.nx, intervals = self.intervals
     var phi: [Double]
     if let guess = initialGuess.take(), guess.count == nx * (intervals + 1) { phi = guess } else {

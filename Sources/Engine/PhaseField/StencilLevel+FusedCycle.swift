@@ -90,10 +90,7 @@ extension StencilLevel {
                                         scratch: inout [Double]) {
     let nx = self.nx, rows = self.rows
     if u.count != count { u = [Double](repeating: 0, count: count) }
-    let coarseCount = transfer.coarseNx * transfer.coarseRows
-    if coarse.count != coarseCount { coarse = [Double](repeating: 0, count: coarseCount) } else {
-      coarse.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-    }
+    coarse.setZeros(count: transfer.coarseNx * transfer.coarseRows)
     if scratch.count < 3 * nx { scratch = [Double](repeating: 0, count: 3 * nx) }
     let n = count
     planes.withUnsafeBufferPointer { a in

@@ -243,9 +243,7 @@ struct StencilTransfer: Sendable {
 
   /// out = Pᵀ fine (out is resized and overwritten).
   func restrict(_ fine: [Double], into out: inout [Double]) {
-    if out.count != coarseNx * coarseRows { out = [Double](repeating: 0, count: coarseNx * coarseRows) } else {
-      out.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-    }
+    out.setZeros(count: coarseNx * coarseRows)
     if let corners {
       corners.restrict(fine, into: &out)
       return
