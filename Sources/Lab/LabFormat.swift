@@ -30,8 +30,12 @@ public enum LabFormat {
 
   /// A duration in hours as "10 h", "1 h 30 min", "45 min" or "12 s" (for press holds).
   public static func duration(hours: Double) -> String {
+    // Parsed files cap durations at a year; a value computed elsewhere that does not fit the
+    // seconds counted below is shown in hours rather than trapping.
     guard hours.isFinite else { return "—" }
-    let seconds = Int((hours * 3600).rounded())
+    guard let seconds = Int(exactly: (hours * 3600).rounded()), abs(seconds) < 1 << 40 else {
+      return "\(number(hours, digits: 3)) h"
+    }
     if seconds < 60 { return "\(seconds) s" }
     let minutes = seconds / 60
     let restSeconds = seconds % 60

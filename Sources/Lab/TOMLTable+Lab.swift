@@ -45,8 +45,19 @@ extension TOMLTable {
         key: stem + present[1].0)
     }
     guard let (suffix, factor) = present.first else { return nil }
-    return try positive(stem + suffix, allowZero: allowZero) * factor
+    let hours = try positive(stem + suffix, allowZero: allowZero) * factor
+    // No milling, annealing, press hold or rest in a lab runs for more than a year: a larger
+    // number is a typo or a corrupt file, and would not fit the seconds the views count in.
+    guard hours <= Self.longestStepHours else {
+      throw error(
+        "'\(qualified(stem + suffix))' is longer than a year (\(LabFormat.number(hours, digits: 3)) h); give the step's real duration",
+        key: stem + suffix)
+    }
+    return hours
   }
+
+  /// The longest duration a recipe or protocol step may state: one year, in hours.
+  static let longestStepHours = 24.0 * 366
 
   func hours(_ stem: String, allowZero: Bool = true) throws -> Double {
     guard let value = try optionalHours(stem, allowZero: allowZero) else {

@@ -102,6 +102,13 @@ public struct CyclingProcessor<Sink: CyclingPointSink>: CyclingRecordSink {
       }
     }
 
+    // Finite rows can still integrate to an infinite charge (a current of 1e300 A in a corrupt
+    // row): refuse the row rather than report a capacity of "inf" or a CE of 0.
+    guard capacity.isFinite, energy.isFinite else {
+      throw InputError(
+        "the charge or energy counted up to this row is not finite (current \(current) A, voltage \(record.voltage) V): not a measured value")
+    }
+
     var stepIndex: Int32
     if let fileStep = record.stepIndex {
       if !hasPrevious || fileStep != previousFileStep || stepType != previousStepType { stepStartTime = previousOr(t) }

@@ -71,10 +71,11 @@ extension VTKImageData {
     let bytes = [UInt8](data)
     var count: UInt64 = 0
     for b in 0..<8 { count |= UInt64(bytes[b]) << (8 * UInt64(b)) }
-    guard count % 8 == 0, Int(count) == bytes.count - 8 else {
+    // `Int(exactly:)`: a corrupt header can hold any 64-bit count (beyond Int.max traps).
+    guard count % 8 == 0, Int(exactly: count) == bytes.count - 8 else {
       throw fail("DataArray '\(name)': header says \(count) bytes, found \(bytes.count - 8)", line)
     }
-    var values = [Double](repeating: 0, count: Int(count) / 8)
+    var values = [Double](repeating: 0, count: (bytes.count - 8) / 8)
     for k in 0..<values.count {
       var bits: UInt64 = 0
       for b in 0..<8 { bits |= UInt64(bytes[8 + 8 * k + b]) << (8 * UInt64(b)) }

@@ -2,7 +2,8 @@
 /// initial nucleus, mechanics settings, numerics and run control in separate tables, so a
 /// numerical change never touches the physics. Every key is optional (defaults are the
 /// `LiModelPhysics`/`LiModelNumerics` values) but unknown keys and out-of-range values are
-/// errors at their line.
+/// errors at their line, and the file must hold `name` and a `[physics]` table (an empty or
+/// truncated file is an error, never the built-in model).
 public struct SimulationConfig: Sendable, Equatable {
   public var name = "run"
   public var physics = LiModelPhysics()
@@ -47,6 +48,16 @@ public struct SimulationConfig: Sendable, Equatable {
     if let t = try root.optionalTable("numerics") { try readNumerics(t, into: &config.numerics) }
     if let t = try root.optionalTable("mechanics") { try readMechanics(t, into: &config.mechanics) }
     if let t = try root.optionalTable("run") { try readRun(t, into: &config.run) }
+    // Every key of the tables has a documented default, but a run must say what it is: a
+    // zero-length or truncated file would otherwise run the built-in model as if chosen.
+    guard root["name"] != nil, root["physics"] != nil else {
+      let missing = [root["name"] == nil ? "`name = \"…\"`" : nil, root["physics"] == nil ? "a [physics] table" : nil]
+        .compactMap { $0 }.joined(separator: " and ")
+      throw InputError(
+        (root.keys.isEmpty ? "empty simulation config: " : "the simulation config lacks ") + missing
+          + " (only [nucleus], [numerics], [mechanics], [run] and keys within [physics] may be left to their defaults)",
+        file: fileName, line: 1)
+    }
     return config
   }
 

@@ -6,15 +6,26 @@ import Foundation
 /// `materials.toml`.
 public enum WorkspaceFiles {
   /// The `*.toml` files directly inside `directory`, sorted by name; a missing folder is empty.
-  public static func tomlFiles(in directory: String) throws -> [SourceFile] {
+  /// One unreadable file (not UTF-8, vanished) is left out and reported in `unreadable`, so a
+  /// broken neighbour never stops the files beside it.
+  public static func tomlFiles(in directory: String) throws -> (files: [SourceFile], unreadable: [InputError]) {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-    else { return [] }
+    else { return ([], []) }
     let names = try manager.contentsOfDirectory(atPath: directory)
       .filter { $0.hasSuffix(".toml") }
       .sorted { SourceFile.baseName(of: $0) < SourceFile.baseName(of: $1) }
-    return try names.map { try read(directory + "/" + $0) }
+    var files: [SourceFile] = []
+    var unreadable: [InputError] = []
+    for name in names {
+      do {
+        files.append(try read(directory + "/" + name))
+      } catch let error as InputError {
+        unreadable.append(error)
+      }
+    }
+    return (files, unreadable)
   }
 
   /// One file's text; a missing or non-UTF-8 file is an `InputError` naming it.
@@ -30,12 +41,18 @@ public enum WorkspaceFiles {
 
   /// The recipes of `workspace/recipes`.
   public static func recipes(workspace: String) throws -> RecipeLibrary {
-    RecipeLibrary.parse(files: try tomlFiles(in: workspace + "/recipes"))
+    let (files, unreadable) = try tomlFiles(in: workspace + "/recipes")
+    var library = RecipeLibrary.parse(files: files)
+    library.errors = unreadable + library.errors
+    return library
   }
 
   /// The protocols of `workspace/protocols`.
   public static func protocols(workspace: String) throws -> ProtocolLibrary {
-    ProtocolLibrary.parse(files: try tomlFiles(in: workspace + "/protocols"))
+    let (files, unreadable) = try tomlFiles(in: workspace + "/protocols")
+    var library = ProtocolLibrary.parse(files: files)
+    library.errors = unreadable + library.errors
+    return library
   }
 
   /// The built-in materials table, overridden by `workspace/materials.toml` when it exists.

@@ -51,7 +51,8 @@ extension BioLogicFile {
       var spectrumName = name
       if let cycles {
         let value = cycles.values[range.lowerBound]
-        let label = value.rounded() == value ? String(Int(value)) : String(value)
+        // A corrupt file can hold any cycle number: only an exactly representable one prints as an integer.
+        let label = Int(exactly: value).map(String.init) ?? String(value)
         spectrumMetadata[cycles.name] = label
         if ranges.count > 1 { spectrumName = "\(name) [\(cycles.name) \(label)]" }
       }

@@ -43,8 +43,12 @@ extension TOMLParser {
       if starts(with: "'''") { return .string(try parseMultilineLiteralString()) }
       return .string(try parseLiteralString())
     case UInt8(ascii: "["):
+      try enterNesting()
+      defer { nesting -= 1 }
       return try parseArray(path: path)
     case UInt8(ascii: "{"):
+      try enterNesting()
+      defer { nesting -= 1 }
       return try parseInlineTable(path: path)
     case UInt8(ascii: "t"), UInt8(ascii: "f"):
       if starts(with: "true") { position += 4; return .boolean(true) }
@@ -53,6 +57,14 @@ extension TOMLParser {
     default:
       return try parseNumberOrDate()
     }
+  }
+
+  /// Counts one more enclosing array or inline table, refusing past `maximumNesting`.
+  mutating func enterNesting() throws {
+    guard nesting < Self.maximumNesting else {
+      throw fail("arrays and inline tables nested more than \(Self.maximumNesting) deep")
+    }
+    nesting += 1
   }
 
   mutating func parseArray(path: [String]) throws -> TOMLValue {

@@ -16,6 +16,11 @@ struct TOMLParser {
   var closedPaths: Set<[String]> = []
   /// Tables created by dotted keys (may not later get a `[header]`).
   var dottedTables: Set<[String]> = []
+  /// How many arrays and inline tables enclose the value being parsed. Values nest by recursion,
+  /// so without a limit a hostile file nested 10 000 deep overflows the stack (a crash, not an
+  /// error); no real recipe, protocol, config or theme nests more than a few levels.
+  var nesting = 0
+  static let maximumNesting = 100
 
   init(text: String, fileName: String?) {
     self.bytes = Array(text.utf8)

@@ -26,6 +26,11 @@ extension TOMLTable {
   public func optionalDouble(_ key: String) throws -> Double? {
     guard let v = try value(key, required: false) else { return nil }
     guard let d = v.doubleValue else { throw mismatch(key, expected: "a number", found: v) }
+    // TOML allows inf and nan, but no quantity of a recipe, protocol, config or theme is one:
+    // accepted, they surface later as a mass or a time step of "nan".
+    guard d.isFinite else {
+      throw error("'\(qualified(key))' must be a finite number, found \(d)", key: key)
+    }
     return d
   }
 

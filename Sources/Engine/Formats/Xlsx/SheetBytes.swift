@@ -85,7 +85,9 @@ enum SheetBytes {
         var p = valueFrom
         while p < valueTo {
           let u = xml[p] | 0x20  // lower case
-          guard u >= 0x61 && u <= 0x7A else { break }
+          // Excel's last column is XFD (16 384); a longer run of letters is corrupt, and
+          // unbounded it would overflow Int.
+          guard u >= 0x61 && u <= 0x7A, n <= 1_000_000 else { break }
           n = n * 26 + Int(u - 0x60)
           p += 1
         }

@@ -58,6 +58,9 @@ enum XMLScan {
     var n = 0
     var sawLetter = false
     for u in reference.utf8 {
+      // Excel's last column is XFD (16 384): a longer run of letters is corrupt, and unbounded
+      // it would overflow Int.
+      guard n <= 1_000_000 else { return nil }
       if u >= 0x41 && u <= 0x5A { n = n * 26 + Int(u - 0x40); sawLetter = true } else if u >= 0x61 && u <= 0x7A {
         n = n * 26 + Int(u - 0x60); sawLetter = true
       } else { break }

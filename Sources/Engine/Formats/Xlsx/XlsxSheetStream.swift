@@ -123,7 +123,7 @@ struct SheetStream {
           let raw = UnsafeBufferPointer(rebasing: xml[v..<vEnd])
           switch tag.type {
           case .shared:
-            guard let k = parseCyclingDecimal(raw).map({ Int($0) }), k >= 0, k < sharedStrings.count else {
+            guard let k = parseCyclingDecimal(raw).flatMap({ Int(exactly: $0) }), k >= 0, k < sharedStrings.count else {
               throw error("shared-string index out of range in row \(lastRow)", v)
             }
             value = .text(sharedStrings[k])

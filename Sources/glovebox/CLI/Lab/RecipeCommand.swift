@@ -74,9 +74,13 @@ struct RecipeScale: ParsableCommand {
       if LabCLI.isFile(recipe) {
         let file = try WorkspaceFiles.read(recipe)
         chosen = try Recipe.parse(file.text, fileName: file.path, defaultName: file.baseName)
-        let siblings = RecipeLibrary.parse(
-          files: try WorkspaceFiles.tomlFiles(in: (recipe as NSString).deletingLastPathComponent))
+        // Siblings may supply composite components; a broken one is reported, never fatal.
+        let (files, unreadable) = try WorkspaceFiles.tomlFiles(in: (recipe as NSString).deletingLastPathComponent)
+        let siblings = RecipeLibrary.parse(files: files.filter { $0.path != file.path })
         library.recipes = siblings.recipes + library.recipes
+        for problem in unreadable + siblings.errors {
+          FileHandle.standardError.write(Data("warning: skipped \(problem)\n".utf8))
+        }
       } else {
         guard let found = library.recipe(named: recipe) else {
           // A recipe whose file does not parse is reported by its own error, not as unknown.
