@@ -79,6 +79,7 @@ public final class NcursesTerminal: TerminalBackend {
     cbreak()
     noecho()
     nonl()
+    Self.disableFlowControl(input: input)
     keypad(window, true)
     curs_set(0)
     if let size = options.size {
@@ -90,6 +91,21 @@ public final class NcursesTerminal: TerminalBackend {
   }
 
   deinit { shutdown() }
+
+  /// Turns off XON/XOFF flow control (IXON, IXOFF) on the input terminal: with it on, Ctrl-S
+  /// freezes the screen and Ctrl-Q never reaches the workbench, so a keymap binding Ctrl-Q
+  /// (README's own example) left no way to quit. cbreak keeps ISIG, so Ctrl-C still signals.
+  /// ncurses saved the user's settings at `newterm` (shell mode) and `endwin` restores them,
+  /// flow control included; `def_prog_mode` records the changed settings as the program's
+  /// mode, which ncurses re-applies after a suspend. No terminal (a file, a pipe): nothing to do.
+  static func disableFlowControl(input: UnsafeMutablePointer<FILE>) {
+    let descriptor = fileno(input)
+    var settings = termios()
+    guard isatty(descriptor) == 1, tcgetattr(descriptor, &settings) == 0 else { return }
+    settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
+    guard tcsetattr(descriptor, TCSANOW, &settings) == 0 else { return }
+    def_prog_mode()
+  }
 
   /// Restores the terminal (endwin) and frees the screen. Safe to call more than once.
   public func shutdown() {

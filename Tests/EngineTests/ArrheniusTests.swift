@@ -79,3 +79,25 @@ final class ArrheniusTests: XCTestCase {
     XCTAssertThrowsError(try resistanceNoGeometry?.bulk.conductivities(geometry: nil, label: "bulk"))
   }
 }
+
+/// The flag on an Arrhenius line whose scatter makes Ea meaningless (issue 11 §1).
+final class ArrheniusReliabilityTests: XCTestCase {
+  func testTheStudysLineIsSoundAndAScatteredOneIsFlagged() throws {
+    // The study's seven pellets (paper.md): R = 19.48 … 3.49 Ω at 20 … 70 °C, L/A = 0.0867 cm⁻¹.
+    let celsius = [20.0, 25, 30, 40, 50, 60, 70]
+    let resistance = [19.48, 15.34, 12.32, 8.90, 6.24, 4.59, 3.49]
+    let sound = try ArrheniusFit(
+      temperaturesK: celsius.map { $0 + 273.15 }, conductivitiesSPerCm: resistance.map { 0.0867 / $0 })
+    XCTAssertNil(sound.unreliability)
+    // What the pane showed with the default circuit: resistances from the wrong arc at some
+    // temperatures. Swapping two pellets' values ruins the line.
+    var scattered = resistance
+    scattered.swapAt(1, 5)
+    scattered.swapAt(2, 6)
+    let bad = try ArrheniusFit(
+      temperaturesK: celsius.map { $0 + 273.15 }, conductivitiesSPerCm: scattered.map { 0.0867 / $0 })
+    XCTAssertNotNil(bad.unreliability)
+    let two = try ArrheniusFit(temperaturesK: [300, 350], conductivitiesSPerCm: [1e-3, 3e-3])
+    XCTAssertEqual(two.unreliability, "only 2 temperatures: the scatter (and the error of Ea) cannot be judged")
+  }
+}

@@ -153,3 +153,22 @@ final class EISDelimitedReaderTests: XCTestCase {
     XCTAssertTrue(error.message.contains("found none"), error.message)
   }
 }
+
+/// Header dialects and decimal commas of other instruments' exports (issue 11 §3).
+final class EISHeaderDialectTests: XCTestCase {
+  func testZahnerStyleHeadersAndTabSeparatedDecimalCommas() throws {
+    // Zs'/Zs'' with bracketed units, tab-separated, decimal commas (a German-locale export).
+    let text = "Frequency[Hz]\tZs'[ohm]\tZs''[ohm]\n1000,5\t12,25\t-3,5\n10\t20\t-30,75\n"
+    let spectra = try ImpedanceReader.read(data: Data(text.utf8), fileName: "zahner.txt")
+    XCTAssertEqual(spectra[0].frequencies, [1000.5, 10])
+    XCTAssertEqual(spectra[0].real, [12.25, 20])
+    XCTAssertEqual(spectra[0].imaginary, [-3.5, -30.75])
+  }
+
+  func testRealAndImagFunctionNames() throws {
+    XCTAssertEqual(ImpedanceColumnNames.recognise("Real(Z) (Ohm)")?.quantity, .real)
+    XCTAssertEqual(ImpedanceColumnNames.recognise("-Imag(Z) (Ohm)")?.quantity, .negativeImaginary)
+    XCTAssertEqual(ImpedanceColumnNames.recognise("Z' (Ω)")?.quantity, .real)
+    XCTAssertEqual(ImpedanceColumnNames.recognise("Zs''[kohm]")?.scale, 1e3)
+  }
+}

@@ -18,7 +18,7 @@ extension DistributionOfRelaxationTimes {
   /// For each λ = 10⁻⁶ … 10⁰ (quarter decades) the NNLS solution x_λ is computed. GCV (Golub,
   /// Heath & Wahba, Technometrics 21 (1979) 215) is GCV(λ) = N‖b − Ax_λ‖²/(N − tr H_λ)² with the
   /// effective degrees of freedom taken from the active set, as for any constrained linear
-  /// smoother: on the free columns F (R∞, L and the coefficients with x > 0) the NNLS solution is
+  /// smoother: on the free columns F (R∞, L, 1/C and the coefficients with x > 0) the NNLS solution is
   /// the ridge solution, so tr H_λ = tr((A_FᵀA_F + λR_FF)⁻¹ A_FᵀA_F). Ignoring the constraint
   /// (the ridge trace over all columns) counts zeroed coefficients as free and on real spectra
   /// drives GCV to the lowest λ, where the DRT breaks into spurious peaks.
@@ -28,7 +28,7 @@ extension DistributionOfRelaxationTimes {
   /// (Hansen, SIAM Rev. 34 (1992) 561) is used: the interior point of (log ‖b − Ax‖, log √(xᵀRx))
   /// with the largest curvature (three-point circle through neighbours), which balances fit and
   /// smoothness without a noise model. Deterministic; 25 NNLS solves of size M + 2.
-  static func chooseLambda(gram: Matrix, rhs: [Double], penalty: Matrix, a: Matrix, b: [Double], p: Int, useL: Bool) -> (lambda: Double, selection: LambdaSelection) {
+  static func chooseLambda(gram: Matrix, rhs: [Double], penalty: Matrix, a: Matrix, b: [Double], p: Int, useL: Bool, useC: Bool) -> (lambda: Double, selection: LambdaSelection) {
     let rows = Double(a.rows)
     let steps = Int((log10(lambdaSearchRange.highest / lambdaSearchRange.lowest) * 4).rounded())
     var lambdas: [Double] = [], gcv: [Double] = [], residualNorm: [Double] = [], seminorm: [Double] = []
@@ -37,13 +37,15 @@ extension DistributionOfRelaxationTimes {
       var system = gram
       for i in 0..<p { for j in 0..<p { system[i, j] += lambda * penalty[i, j] } }
       if !useL { system[1, 1] = 1 }
+      if !useC { system[2, 2] = 1 }
       let x = NonNegativeLeastSquares.solve(gram: system, rhs: rhs)
       let fit = a * x
       var rss = 0.0
       for i in 0..<b.count { rss += (b[i] - fit[i]) * (b[i] - fit[i]) }
       var smooth = 0.0
-      for i in 2..<p { for j in 2..<p { smooth += x[i] * penalty[i, j] * x[j] } }
-      let free = (0..<p).filter { $0 == 0 || ($0 == 1 && useL) || ($0 >= 2 && x[$0] > 0) }
+      let o = seriesColumns
+      for i in o..<p { for j in o..<p { smooth += x[i] * penalty[i, j] * x[j] } }
+      let free = (0..<p).filter { $0 == 0 || ($0 == 1 && useL) || ($0 == 2 && useC) || ($0 >= o && x[$0] > 0) }
       let trace = effectiveDegreesOfFreedom(system: system, gram: gram, free: free)
       let denom = rows - trace
       lambdas.append(lambda)

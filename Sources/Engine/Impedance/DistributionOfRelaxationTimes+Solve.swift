@@ -1,6 +1,9 @@
 import Foundation
 
 extension DistributionOfRelaxationTimes {
+  /// Columns before the basis coefficients: R∞, L, 1/C.
+  static let seriesColumns = 3
+
   init(_ spectrum: ImpedanceSpectrum, options: Options, grid centres: [Double]) throws {
     let n = spectrum.count
     guard n >= 3 else { throw InputError("expected at least 3 points for a DRT, got \(n)") }
@@ -10,14 +13,19 @@ extension DistributionOfRelaxationTimes {
     let w = spectrum.frequencies.map { 2 * Double.pi * $0 }
     let scale = (0..<n).map { hypot(spectrum.real[$0], spectrum.imaginary[$0]) }.max() ?? 1
     guard scale > 0 else { throw InputError("expected a non-zero impedance for a DRT") }
-    let topIndex = spectrum.frequencies.indices.max { spectrum.frequencies[$0] < spectrum.frequencies[$1] } ?? 0
-    let useL = options.includeInductance ?? (spectrum.imaginary[topIndex] > 0)
+    inductanceChoice = SeriesElementChoice.inductance(for: spectrum, mode: options.inductance)
+    capacitanceChoice = SeriesElementChoice.capacitance(for: spectrum, mode: options.capacitance)
+    let useL = inductanceChoice.included, useC = capacitanceChoice.included
+    // The 1/C column is −ω_min/ω (order one at the lowest frequency): its coefficient is
+    // 1/(C·ω_min·s), so the column is as well scaled as the others.
+    let wMin = w.min() ?? 1
     let m = centres.count
     let y = centres.map { log($0) }
     let dy = (y[m - 1] - y[0]) / Double(m - 1)
     let epsilon = options.shapeFactor * 2 * log(2.0).squareRoot() / dy
-    // Columns: 0 = R∞, 1 = L (zero when unused), 2… = basis coefficients.
-    let p = m + 2
+    // Columns: 0 = R∞, 1 = L, 2 = 1/C (each zero when unused), 3… = basis coefficients.
+    let o = Self.seriesColumns
+    let p = m + o
     var a = Matrix(rows: 2 * n, columns: p)
     let half = options.basis == .gaussian ? 6 / epsilon : dy
     let nodes = 241
@@ -30,6 +38,7 @@ extension DistributionOfRelaxationTimes {
     for i in 0..<n {
       a[i, 0] = 1 / scale
       if useL { a[n + i, 1] = w[i] / scale }
+      if useC { a[n + i, 2] = -wMin / w[i] }
       for k in 0..<m {
         var re = 0.0, im = 0.0
         for q in 0..<nodes {
@@ -40,8 +49,8 @@ extension DistributionOfRelaxationTimes {
           re += wt / d
           im -= wt * x / d
         }
-        a[i, 2 + k] = re * h / 3
-        a[n + i, 2 + k] = im * h / 3
+        a[i, o + k] = re * h / 3
+        a[n + i, o + k] = im * h / 3
       }
     }
     // Work in normalised units: coefficients of R∞ and L are divided by s already; the basis
@@ -59,27 +68,45 @@ extension DistributionOfRelaxationTimes {
         case .gaussian:
           let e2: Double = epsilon * epsilon * d * d
           let front: Double = (Double.pi / 2).squareRoot() * epsilon
-          penalty[2 + i, 2 + j] = front * (1 - e2) * exp(-e2 / 2)
+          penalty[o + i, o + j] = front * (1 - e2) * exp(-e2 / 2)
         case .piecewiseLinear:
           // (D₁ᵀD₁)/Δy for the first-difference operator D₁.
           var v = 0.0
           if i == j { v = (i == 0 || i == m - 1) ? 1 : 2 } else if abs(i - j) == 1 { v = -1 }
-          penalty[2 + i, 2 + j] = v / dy
+          penalty[o + i, o + j] = v / dy
         }
       }
     }
-    let gram = a.gram()
-    let rhs = a.transposeTimes(b)
+    let magnitudes = (0..<n).map { hypot(spectrum.real[$0], spectrum.imaginary[$0]) }
+    weighting = Self.weighting(magnitudes: magnitudes, requested: options.weighting)
+    // Modulus weighting divides row i (and n + i) by |Zᵢ|/s: every frequency then counts by
+    // its relative misfit, as in Lin-KK and pyimpspec's default.
+    var weightedA = a, weightedB = b
+    if weighting.mode == .modulus {
+      for i in 0..<n {
+        let rowWeight = scale / max(magnitudes[i], .leastNormalMagnitude)
+        weightedB[i] *= rowWeight
+        weightedB[n + i] *= rowWeight
+        for k in 0..<p {
+          weightedA[i, k] *= rowWeight
+          weightedA[n + i, k] *= rowWeight
+        }
+      }
+    }
+    let gram = weightedA.gram()
+    let rhs = weightedA.transposeTimes(weightedB)
     let choice = options.lambda.map { (lambda: $0, selection: LambdaSelection.given) }
-      ?? Self.chooseLambda(gram: gram, rhs: rhs, penalty: penalty, a: a, b: b, p: p, useL: useL)
+      ?? Self.chooseLambda(gram: gram, rhs: rhs, penalty: penalty, a: weightedA, b: weightedB, p: p, useL: useL, useC: useC)
     let lambda = choice.lambda
     lambdaSelection = choice.selection
     var system = gram
     for i in 0..<p { for j in 0..<p { system[i, j] += lambda * penalty[i, j] } }
     if !useL { system[1, 1] = 1 }
+    if !useC { system[2, 2] = 1 }
     let x = NonNegativeLeastSquares.solve(gram: system, rhs: rhs)
     seriesResistance = x[0]
     inductance = useL ? x[1] : 0
+    capacitance = useC && x[2] > 0 ? 1 / (x[2] * wMin * scale) : nil
     self.lambda = lambda
     // γ on a grid 10× finer than... ten points per decade over the basis span.
     let fineCount = Int((log10(centres[m - 1]) - log10(centres[0])) * 20) + 1
@@ -87,7 +114,7 @@ extension DistributionOfRelaxationTimes {
     tau = fineY.map { exp($0) }
     gamma = fineY.map { yy -> Double in
       var g = 0.0
-      for k in 0..<m { g += x[2 + k] * basis(yy - y[k]) }
+      for k in 0..<m { g += x[o + k] * basis(yy - y[k]) }
       return g * scale
     }
     let fit = a * x
@@ -102,8 +129,13 @@ extension DistributionOfRelaxationTimes {
   /// consecutive local maxima and γ is integrated over each part (trapezoid rule in ln τ), so the
   /// areas add up to ∫γ d ln τ. A maximum lower than `mergeFraction` of its taller neighbour, or
   /// than `threshold` of the highest peak, is a side lobe of the regularised solution (a
-  /// distributed process's tail, or NNLS ringing), and its area joins that neighbour.
-  static func findPeaks(y: [Double], gamma: [Double], threshold: Double, mergeFraction: Double = 0.1) -> [Peak] {
+  /// distributed process's tail, or NNLS ringing), and its area joins that neighbour — unless it
+  /// is distinct: it rises above the higher of its flanking minima by at least
+  /// `distinctProminence` of its height and lies `distinctDecades` or more from that neighbour.
+  static func findPeaks(
+    y: [Double], gamma: [Double], threshold: Double, mergeFraction: Double = 0.1, distinctProminence: Double = 0.5,
+    distinctDecades: Double = 2
+  ) -> [Peak] {
     let top = gamma.max() ?? 0
     guard top > 0, gamma.count >= 3 else { return [] }
     var maxima: [Int] = []
@@ -119,17 +151,35 @@ extension DistributionOfRelaxationTimes {
     }
     bounds.append(gamma.count - 1)
     var peaks: [Peak] = []
+    // Prominence: how far a maximum rises above the higher of its two flanking minima, as a
+    // fraction of its height.
+    var prominence: [Double] = []
     for (k, i) in maxima.enumerated() {
       var area = 0.0
       for j in bounds[k]..<bounds[k + 1] { area += (gamma[j] + gamma[j + 1]) / 2 * (y[j + 1] - y[j]) }
       peaks.append(Peak(tau: exp(y[i]), gamma: gamma[i], resistance: area))
+      let flank = max(gamma[bounds[k]], gamma[bounds[k + 1]])
+      prominence.append(gamma[i] > 0 ? (gamma[i] - flank) / gamma[i] : 0)
+    }
+    // How far (decades of τ) peak k lies from its larger neighbour.
+    func decadesToLargerNeighbour(_ k: Int) -> Double {
+      let left = k > 0 ? peaks[k - 1] : nil
+      let right = k + 1 < peaks.count ? peaks[k + 1] : nil
+      let larger = (left?.gamma ?? -1) >= (right?.gamma ?? -1) ? left : right
+      guard let larger else { return .infinity }
+      return abs(log10(larger.tau / peaks[k].tau))
     }
     while peaks.count > 1 {
       var weakest: Int?
       for k in peaks.indices {
         let left = k > 0 ? peaks[k - 1].gamma : 0
         let right = k + 1 < peaks.count ? peaks[k + 1].gamma : 0
-        let isLobe = peaks[k].gamma < mergeFraction * max(left, right) || peaks[k].gamma < threshold * top
+        // A small but distinct peak (a pellet's grain-boundary arc, a few Ω beside a blocking
+        // tail of 10⁵ Ω, decades away) is kept: it rises at least `distinctProminence` above
+        // its flanks and lies `distinctDecades` or more from the larger neighbour whose side
+        // lobe it would otherwise be taken for.
+        let small = peaks[k].gamma < mergeFraction * max(left, right) || peaks[k].gamma < threshold * top
+        let isLobe = small && !(prominence[k] >= distinctProminence && decadesToLargerNeighbour(k) >= distinctDecades)
         if isLobe && (weakest == nil || peaks[k].gamma < peaks[weakest ?? 0].gamma) { weakest = k }
       }
       guard let k = weakest else { break }
@@ -138,6 +188,7 @@ extension DistributionOfRelaxationTimes {
       let target = left >= right ? k - 1 : k + 1
       peaks[target].resistance += peaks[k].resistance
       peaks.remove(at: k)
+      prominence.remove(at: k)
     }
     return peaks
   }

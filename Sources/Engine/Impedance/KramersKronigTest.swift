@@ -28,11 +28,14 @@ public struct KramersKronigTest: Sendable {
     public var maxElements: Int?
     /// Use exactly this M instead of the μ criterion.
     public var fixedElements: Int?
-    public var includeCapacitance = false
-    /// Include the series inductance column; nil decides from the data (a positive Z'' at the
-    /// highest frequency). An unneeded L column absorbs the high-frequency tail with a negative,
-    /// unphysical inductance and triggers the μ criterion too early.
-    public var includeInductance: Bool?
+    /// Series capacitance column (blocking electrodes): automatic includes it when the
+    /// low-frequency phase tends to −90° (`SeriesElementChoice.capacitance`). Without it a
+    /// blocking cell's capacitive tail leaves systematic residuals that read as "noise".
+    public var capacitance = SeriesElementChoice.Mode.automatic
+    /// Series inductance column: automatic includes it when Z'' > 0 at the highest frequency.
+    /// An unneeded L column absorbs the high-frequency tail with a negative, unphysical
+    /// inductance and triggers the μ criterion too early.
+    public var inductance = SeriesElementChoice.Mode.automatic
     /// Widen the τ range by this many decades beyond [1/ω_max, 1/ω_min] on each side, so
     /// distributed (CPE-like) processes whose tails leave the window can be represented.
     public var extensionDecades = 0.0
@@ -51,6 +54,9 @@ public struct KramersKronigTest: Sendable {
   public var inductance: Double
   /// Series capacitance (F) when included.
   public var capacitance: Double?
+  /// Whether each series element was included, and why.
+  public var inductanceChoice: SeriesElementChoice
+  public var capacitanceChoice: SeriesElementChoice
   public var fitted: [ComplexNumber]
   public var residualsReal: [Double]
   public var residualsImaginary: [Double]
@@ -71,22 +77,25 @@ public struct KramersKronigTest: Sendable {
     let mag = z.map { max($0.magnitude, .leastNormalMagnitude) }
     let wMax = w.max() ?? 1, wMin = w.min() ?? 1
     let upper = min(options.maxElements ?? min(n, 100), 2 * n - 3)
-    let topIndex = spectrum.frequencies.indices.max { spectrum.frequencies[$0] < spectrum.frequencies[$1] } ?? 0
-    let useL = options.includeInductance ?? (spectrum.imaginary[topIndex] > 0)
+    let inductanceChoice = SeriesElementChoice.inductance(for: spectrum, mode: options.inductance)
+    let capacitanceChoice = SeriesElementChoice.capacitance(for: spectrum, mode: options.capacitance)
+    self.inductanceChoice = inductanceChoice
+    self.capacitanceChoice = capacitanceChoice
+    let useL = inductanceChoice.included, useC = capacitanceChoice.included
     let tauLow = 1 / wMax / pow(10, options.extensionDecades), tauHigh = 1 / wMin * pow(10, options.extensionDecades)
 
     func fit(_ m: Int) -> (coef: [Double], taus: [Double]) {
       let taus: [Double] = m == 1 ? [tauLow] : (0..<m).map {
         pow(10, log10(tauLow) + Double($0) / Double(m - 1) * log10(tauHigh / tauLow))
       }
-      let cols = m + 2 + (options.includeCapacitance ? 1 : 0)
+      let cols = m + 2 + (useC ? 1 : 0)
       var a = Matrix(rows: 2 * n, columns: cols)
       var b = [Double](repeating: 0, count: 2 * n)
       for i in 0..<n {
         a[i, 0] = 1 / mag[i]
         a[n + i, 1] = useL ? w[i] / mag[i] : 0
-        if options.includeCapacitance { a[n + i, 2] = -1 / (w[i] * mag[i]) }
-        let o = options.includeCapacitance ? 3 : 2
+        if useC { a[n + i, 2] = -1 / (w[i] * mag[i]) }
+        let o = useC ? 3 : 2
         for k in 0..<m {
           let d = 1 + w[i] * w[i] * taus[k] * taus[k]
           a[i, o + k] = 1 / d / mag[i]
@@ -107,11 +116,11 @@ public struct KramersKronigTest: Sendable {
       return ((0..<cols).map { x[$0] / norms[$0] }, taus)
     }
     func residualSum(_ coef: [Double], _ taus: [Double]) -> Double {
-      let o = options.includeCapacitance ? 3 : 2
+      let o = useC ? 3 : 2
       var total = 0.0
       for i in 0..<n {
         var zi = ComplexNumber(coef[0], w[i] * coef[1])
-        if options.includeCapacitance { zi.im -= coef[2] / w[i] }
+        if useC { zi.im -= coef[2] / w[i] }
         for k in 0..<taus.count { zi += coef[o + k] / ComplexNumber(1, w[i] * taus[k]) }
         let dr = (z[i].re - zi.re) / mag[i], di = (z[i].im - zi.im) / mag[i]
         total += dr * dr + di * di
@@ -154,19 +163,19 @@ public struct KramersKronigTest: Sendable {
       result = fits[chosen]
       mu = mus[chosen]
     }
-    let o = options.includeCapacitance ? 3 : 2
+    let o = useC ? 3 : 2
     elementCount = m
     self.mu = mu
     timeConstants = result.taus
     resistances = Array(result.coef.suffix(m))
     ohmicResistance = result.coef[0]
     inductance = result.coef[1]
-    capacitance = options.includeCapacitance && result.coef[2] != 0 ? 1 / result.coef[2] : nil
+    capacitance = useC && result.coef[2] != 0 ? 1 / result.coef[2] : nil
     var fittedZ: [ComplexNumber] = []
     var dre: [Double] = [], dim: [Double] = []
     for i in 0..<n {
       var zi = ComplexNumber(result.coef[0], w[i] * result.coef[1])
-      if options.includeCapacitance { zi.im -= result.coef[2] / w[i] }
+      if useC { zi.im -= result.coef[2] / w[i] }
       for k in 0..<m { zi += result.coef[o + k] / ComplexNumber(1, w[i] * result.taus[k]) }
       fittedZ.append(zi)
       dre.append((z[i].re - zi.re) / mag[i])

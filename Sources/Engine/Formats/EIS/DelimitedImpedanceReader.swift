@@ -26,7 +26,7 @@ struct DelimitedImpedanceReader {
       // A "header" with numbers in it and the data's width is a data row with a broken cell.
       let candidate = DelimitedRow(document.lines[headerIndex], line: headerIndex + 1, separator: separator)
       let width = DelimitedRow(document.lines[firstData], line: firstData + 1, separator: separator).count
-      let decimalComma = separator == .semicolon
+      let decimalComma = separator.allowsDecimalComma
       if candidate.count == width, candidate.fields.contains(where: { parseNumber($0.text, decimalComma: decimalComma) != nil }),
          let bad = candidate.fields.enumerated().first(where: { parseNumber($0.element.text, decimalComma: decimalComma) == nil }) {
         let shown = bad.element.text.isEmpty ? "an empty cell" : "'\(bad.element.text)'"
@@ -55,7 +55,7 @@ struct DelimitedImpedanceReader {
       resolved = .frequencyRealImaginary
     }
     var decoder = ImpedanceRowDecoder(document: document, layout: resolved)
-    decoder.decimalComma = separator == .semicolon
+    decoder.decimalComma = separator.allowsDecimalComma
     decoder.skipsAllZeroRows = skipsAllZeroRows
     decoder.expectedFieldCount = expectedFieldCount ?? DelimitedRow(document.lines[firstData], line: firstData + 1, separator: separator).count
     for index in firstData..<document.lineCount {
@@ -74,6 +74,6 @@ struct DelimitedImpedanceReader {
     let separator = FieldSeparator.detect(trimmed)
     let row = DelimitedRow(trimmed, line: 0, separator: separator)
     guard row.count >= 2 else { return false }
-    return row.fields.allSatisfy { parseNumber($0.text, decimalComma: separator == .semicolon) != nil }
+    return row.fields.allSatisfy { parseNumber($0.text, decimalComma: separator.allowsDecimalComma) != nil }
   }
 }

@@ -6,6 +6,10 @@ enum FieldSeparator: Sendable, Equatable {
   /// Runs of spaces (and tabs) separate cells; leading and trailing blanks are ignored.
   case whitespace
 
+  /// Whether a comma inside a cell is a decimal comma: in a semicolon- or tab-separated table
+  /// (European spreadsheet exports) it cannot be a separator.
+  var allowsDecimalComma: Bool { self == .semicolon || self == .tab }
+
   /// The separator of a line of a table: tab, then semicolon, then comma, then blanks.
   /// A semicolon-separated table may use the decimal comma, so it is tried before comma.
   static func detect(_ line: Substring) -> FieldSeparator {

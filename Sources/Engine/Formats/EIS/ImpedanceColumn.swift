@@ -25,7 +25,8 @@ struct RecognisedColumn: Sendable, Equatable {
 enum ImpedanceColumnNames {
   /// Recognises the header names instruments write: `freq/Hz`, `Frequency (Hz)`, `Freq(Hz)`,
   /// `Re(Z)/Ohm`, `-Im(Z)/Ohm`, `Z'(a)`, `Z''(b)`, `Z' (Ω)`, `-Z'' (Ω)`, `Zre (ohms)`, `Zimg`,
-  /// `Z Real`, `Zmod`, `Zphz`, `|Z|/Ohm`, `Phase(Z)/deg`, `Z/ohm`, `-Phase (°)`. Names that mean
+  /// `Z Real`, `Zmod`, `Zphz`, `|Z|/Ohm`, `Phase(Z)/deg`, `Z/ohm`, `-Phase (°)`, `Zs'[ohm]` and
+  /// `Zs''[ohm]` (Zahner/RelaxIS), `Real(Z)`, `Imag(Z)`. Names that mean
   /// something else (admittance `Re(Y)`, a second channel `Z2 Real`) are not recognised.
   static func recognise(_ header: Substring) -> RecognisedColumn? {
     let (rawBase, unit) = splitUnit(String(header))
@@ -59,11 +60,13 @@ enum ImpedanceColumnNames {
   static let frequencyNames: Set<String> = ["freq", "frequency", "f", "fre", "freq.", "frequency(hz)", "freq(hz)"]
   static let realNames: Set<String> = [
     "z'", "zre", "zreal", "re(z)", "z'(a)", "zr", "real", "re", "realz", "z_re", "z_real", "realpart",
-    "impedancereal", "zreal(ohm)",
+    "impedancereal", "zreal(ohm)", "zs'", "real(z)", "rez", "z.re", "z.real", "zreal'", "realimpedance",
+    "z'real", "re[z]",
   ]
   static let imaginaryNames: Set<String> = [
     "z''", "zim", "zimag", "zimg", "im(z)", "z''(b)", "zi", "imag", "imaginary", "imz", "zimaginary",
-    "z_im", "z_imag", "imagpart", "impedanceimaginary",
+    "z_im", "z_imag", "imagpart", "impedanceimaginary", "zs''", "imag(z)", "z.im", "z.imag", "imaginaryimpedance",
+    "z''imag", "im[z]", "zimag''",
   ]
   static let modulusNames: Set<String> = ["|z|", "zmod", "z", "mod(z)", "modulus", "zabs", "abs(z)", "|z|(ohm)", "impedance"]
   static let phaseNames: Set<String> = ["phase", "phase(z)", "zphz", "phi", "θ", "theta", "phaseangle", "phz", "zphase", "phase(°)"]

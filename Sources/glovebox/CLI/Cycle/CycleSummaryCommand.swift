@@ -116,12 +116,7 @@ struct CycleSummaryCommand: ParsableCommand {
       if json {
         try printJSON(output)
       } else {
-        print("\(file): \(format), \(counter.count) points, \(halves.count) half-cycles, \(cycles.count) cycles")
-        for c in output.cycles {
-          let ce = c.coulombic_efficiency.map { String(format: "%.4f", $0) } ?? "-"
-          let q = c.discharge_capacity_mAh.map { String(format: "%.5g", $0) } ?? "-"
-          print("cycle \(c.cycle): discharge \(q) mAh, CE \(ce)")
-        }
+        for line in CycleSummaryText.lines(output, halfCycleCount: halves.count) { print(line) }
       }
     }
   }

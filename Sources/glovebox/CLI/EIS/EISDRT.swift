@@ -19,6 +19,8 @@ struct EISDRT: ParsableCommand {
   @Option(help: "Basis: gaussian or linear.")
   var basis: String = "gaussian"
 
+  @OptionGroup var series: SeriesElementOptions
+
   @Flag(help: "Print one JSON document.")
   var json = false
 
@@ -34,6 +36,9 @@ struct EISDRT: ParsableCommand {
     var lambda: Double
     var r_inf_ohm: Double
     var inductance_h: Double
+    var capacitance_f: Double?
+    var series_capacitance: SeriesElementDocument
+    var series_inductance: SeriesElementDocument
     var relative_residual: Double?
     var peaks: [PeakResult]
     var tau_s: [Double]
@@ -49,6 +54,8 @@ struct EISDRT: ParsableCommand {
   mutating func run() throws {
     var options = DistributionOfRelaxationTimes.Options()
     options.lambda = lambda
+    options.capacitance = series.capacitanceMode
+    options.inductance = series.inductanceMode
     guard let b = DistributionOfRelaxationTimes.Basis(rawValue: basis) else {
       throw ValidationError("--basis: expected gaussian or linear, found '\(basis)'")
     }
@@ -75,6 +82,9 @@ struct EISDRT: ParsableCommand {
         index += 1
         out.append(SpectrumResult(
           name: s.name, lambda: d.lambda, r_inf_ohm: d.seriesResistance, inductance_h: d.inductance,
+          capacitance_f: d.capacitance.flatMap(finite),
+          series_capacitance: SeriesElementDocument(d.capacitanceChoice, value: d.capacitance),
+          series_inductance: SeriesElementDocument(d.inductanceChoice, value: d.inductanceChoice.included ? d.inductance : nil),
           relative_residual: finite(d.relativeResidual),
           peaks: d.peaks.map { PeakResult(tau_s: $0.tau, gamma: $0.gamma, resistance_ohm: $0.resistance, frequency_hz: 1 / (2 * Double.pi * $0.tau)) },
           tau_s: d.tau, gamma_ohm: d.gamma))
@@ -86,7 +96,9 @@ struct EISDRT: ParsableCommand {
     } else {
       for f in results {
         for s in f.spectra {
-          print(String(format: "%@: λ = %.3g, R∞ = %.5g Ω, L = %.3g H", s.name, s.lambda, s.r_inf_ohm, s.inductance_h))
+          print(String(format: "%@: λ = %.3g, R∞ = %.5g Ω, L = %.3g H", s.name, s.lambda, s.r_inf_ohm, s.inductance_h)
+            + (s.capacitance_f.map { String(format: ", C = %.4g F", $0) } ?? ""))
+          print("  series C: \(s.series_capacitance.included ? "included" : "not included") (\(s.series_capacitance.chosen): \(s.series_capacitance.reason))")
           for p in s.peaks {
             print(String(format: "  peak τ = %.4g s (f = %.4g Hz)  γ = %.4g Ω  R = %.5g Ω", p.tau_s, p.frequency_hz, p.gamma, p.resistance_ohm))
           }

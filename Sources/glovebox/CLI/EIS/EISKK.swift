@@ -19,8 +19,7 @@ struct EISKK: ParsableCommand {
   @Option(help: "Use exactly this many RC elements.")
   var elements: Int?
 
-  @Flag(help: "Add a series capacitance (blocking electrodes).")
-  var capacitance = false
+  @OptionGroup var series: SeriesElementOptions
 
   @Option(help: "Verdict limit on the estimated noise, in percent.")
   var threshold: Double = 1
@@ -37,6 +36,8 @@ struct EISKK: ParsableCommand {
     var max_abs_residual: Double?
     var valid: Bool
     var verdict: String
+    var series_capacitance: SeriesElementDocument
+    var series_inductance: SeriesElementDocument
     var frequency_hz: [Double]
     var residual_real: [Double?]
     var residual_imag: [Double?]
@@ -54,7 +55,8 @@ struct EISKK: ParsableCommand {
     var options = KramersKronigTest.Options()
     options.c = c
     options.fixedElements = elements
-    options.includeCapacitance = capacitance
+    options.capacitance = series.capacitanceMode
+    options.inductance = series.inductanceMode
     options.threshold = threshold / 100
     var results: [FileResult] = []
     var failed = false
@@ -72,7 +74,10 @@ struct EISKK: ParsableCommand {
           out.append(SpectrumResult(
             name: s.name, elements: kk.elementCount, mu: finite(kk.mu), pseudo_chi_square: finite(kk.pseudoChiSquare),
             noise_estimate_percent: finite(kk.noiseEstimatePercent), max_abs_residual: finite(kk.maxAbsoluteResidual),
-            valid: kk.valid, verdict: kk.verdict, frequency_hz: s.frequencies,
+            valid: kk.valid, verdict: kk.verdict,
+            series_capacitance: SeriesElementDocument(kk.capacitanceChoice, value: kk.capacitance),
+            series_inductance: SeriesElementDocument(kk.inductanceChoice, value: kk.inductanceChoice.included ? kk.inductance : nil),
+            frequency_hz: s.frequencies,
             residual_real: kk.residualsReal.map(finite), residual_imag: kk.residualsImaginary.map(finite),
             fit_real_ohm: kk.fitted.map { finite($0.re) }, fit_imag_ohm: kk.fitted.map { finite($0.im) }))
         } catch let e as InputError {
@@ -89,7 +94,11 @@ struct EISKK: ParsableCommand {
       for f in results {
         for s in f.spectra {
           print("\(s.name): \(s.verdict)")
-          print(String(format: "  pseudo χ² %.4g, noise estimate %.3g %%", s.pseudo_chi_square ?? .nan, s.noise_estimate_percent ?? .nan))
+          let chi = s.pseudo_chi_square.map { String(format: "%.4g", $0) } ?? "— (not finite)"
+          let noise = s.noise_estimate_percent.map { String(format: "%.3g %%", $0) } ?? "— (not finite)"
+          print("  pseudo χ² \(chi), noise estimate \(noise)")
+          print("  series C: \(s.series_capacitance.included ? "included" : "not included") (\(s.series_capacitance.chosen): \(s.series_capacitance.reason))"
+            + (s.series_capacitance.value.map { String(format: ", C = %.4g F", $0) } ?? ""))
         }
       }
     }
