@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import Engine
+@testable import Formats
 
 /// The TOML reader against the TOML 1.0 specification's own examples and rules, and the error
 /// messages a person sees for malformed files.

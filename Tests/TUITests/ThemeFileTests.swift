@@ -1,4 +1,6 @@
+import Formats
 import XCTest
+
 @testable import TUI
 
 final class ThemeFileTests: XCTestCase {
@@ -9,7 +11,7 @@ final class ThemeFileTests: XCTestCase {
       background = "#FFFFFF"
       text = 0              # palette index
       border = "default"
-      border.focused = "bright-blue"
+      "border.focused" = "bright-blue"
       "hint.key" = 'cyan'
       title = "#010203"
       selection = 255
@@ -95,7 +97,7 @@ final class ThemeFileTests: XCTestCase {
   func testNameMustBeAString() throws {
     let (theme, diagnostics) = try ThemeFile.parse("name = 3", fileName: "n.toml")
     XCTAssertEqual(theme.name, "n")
-    XCTAssertEqual(diagnostics, [ThemeDiagnostic(file: "n.toml", line: 1, column: 8, message: "expected a quoted string for 'name', found the integer 3")])
+    XCTAssertEqual(diagnostics, [InputError("expected a quoted string for 'name', found the integer 3", file: "n.toml", line: 1, column: 8)])
   }
 
   func testCommentsInsideStringsAndCRLF() throws {
@@ -110,7 +112,7 @@ final class ThemeFileTests: XCTestCase {
       _ = try ThemeFile.parse(text, fileName: "bad.toml")
       XCTFail("no error", file: file, line: sourceLine)
     } catch {
-      XCTAssertEqual(error, ThemeFileError(file: "bad.toml", line: line, column: column, message: message), file: file, line: sourceLine)
+      XCTAssertEqual(error, InputError(message, file: "bad.toml", line: line, column: column), file: file, line: sourceLine)
     }
   }
 

@@ -7,8 +7,8 @@
 /// Splits a byte stream into lines without holding more than a chunk (and the longest line):
 /// LF or CRLF endings, a UTF-8 byte-order mark on the first line dropped.
 public struct LineScanner<Source: ByteSource> {
-  private var source: Source
-  private let chunkSize: Int
+  @usableFromInline var source: Source
+  @usableFromInline let chunkSize: Int
 
   public init(source: Source, chunkSize: Int = 1 << 20) {
     self.source = source
@@ -16,6 +16,8 @@ public struct LineScanner<Source: ByteSource> {
   }
 
   /// Calls `body(line, lineNumber)` (1-based) for each line; `body` returns false to stop.
+  /// Inlinable, so a reader's per-line closure is specialised into its own module.
+  @inlinable
   public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws {
     var buffer = [UInt8](repeating: 0, count: chunkSize)
     var start = 0  // first unread byte
@@ -67,7 +69,8 @@ public struct LineScanner<Source: ByteSource> {
     }
   }
 
-  private static func trimmed(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, first: Bool)
+  @usableFromInline
+  static func trimmed(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, first: Bool)
     -> UnsafeBufferPointer<UInt8>
   {
     var a = from

@@ -5,7 +5,7 @@
 #endif
 
 /// Powers of ten exactly representable as doubles (10^0 … 10^22).
-private let exactPowersOfTen: [Double] = (0...22).map { k in
+@usableFromInline let exactPowersOfTen: [Double] = (0...22).map { k in
   var p = 1.0
   for _ in 0..<k { p *= 10 }
   return p
@@ -14,9 +14,9 @@ private let exactPowersOfTen: [Double] = (0...22).map { k in
 /// Parses a decimal number (`-1.25`, `3e-5`, `+.5`) from bytes, ignoring surrounding spaces and
 /// quotes. The common case (≤ 19 significant digits, |exponent| ≤ 22) is exact by Clinger's fast
 /// path (one correctly rounded multiply or divide of exact doubles); anything else goes to
-/// strtod. Returns nil for anything that is not a number.
-@inline(__always)
-func parseCyclingDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+/// strtod. Returns nil for anything that is not a number. Inlinable: readers call it per cell.
+@inlinable @inline(__always)
+public func parseDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
   var i = 0
   var n = s.count
   while i < n && (s[i] == 0x20 || s[i] == 0x22 || s[i] == 0x09) { i += 1 }
@@ -62,7 +62,7 @@ func parseCyclingDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
   return negative ? -value : value
 }
 
-private func slowParse(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Double? {
+@usableFromInline func slowParse(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Double? {
   var text = [CChar](repeating: 0, count: to - from + 1)
   for k in from..<to { text[k - from] = CChar(bitPattern: s[k]) }
   return text.withUnsafeBufferPointer { p -> Double? in
@@ -75,33 +75,7 @@ private func slowParse(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) 
 }
 
 /// Parses a decimal number from a string (xlsx cells, tests).
-func parseCyclingDecimal(_ text: String) -> Double? {
+public func parseDecimal(_ text: String) -> Double? {
   var utf8 = Array(text.utf8)
-  return utf8.withUnsafeMutableBufferPointer { parseCyclingDecimal(UnsafeBufferPointer($0)) }
+  return utf8.withUnsafeMutableBufferPointer { parseDecimal(UnsafeBufferPointer($0)) }
 }
-
-/// Reads a duration written as a clock: `hh:mm:ss(.fff)`, `mm:ss`, with an optional day prefix
-/// `d-` or `d day(s), ` (Neware's exports). Returns seconds, or nil.
-func parseClockDuration(_ text: String) -> Double? {
-  var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-  var days = 0.0
-  if let comma = rest.firstIndex(of: ","), rest[..<comma].contains("day") {
-    guard let d = Double(rest[..<comma].filter { $0.isNumber }) else { return nil }
-    days = d
-    rest = rest[rest.index(after: comma)...].drop { $0 == " " }
-  } else if let dash = rest.firstIndex(of: "-"), dash != rest.startIndex, rest.contains(":") {
-    guard let d = Double(rest[..<dash]) else { return nil }
-    days = d
-    rest = rest[rest.index(after: dash)...]
-  }
-  let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
-  guard parts.count >= 2 && parts.count <= 3 else { return nil }
-  var seconds = 0.0
-  for part in parts {
-    guard let value = Double(part), value >= 0 else { return nil }
-    seconds = seconds * 60 + value
-  }
-  return days * 86400 + seconds
-}
-
-import Foundation

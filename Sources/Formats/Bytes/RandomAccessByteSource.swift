@@ -115,7 +115,7 @@ public struct RangeByteSource: ByteSource {
 /// A partial record at the end is not delivered; its length is returned (0 when the source ended
 /// on a record boundary).
 @discardableResult
-func forEachRecordRun<Source: ByteSource>(
+public func forEachRecordRun<Source: ByteSource>(
   _ source: inout Source, recordLength: Int, startOffset: Int = 0, bufferSize: Int = 1 << 20,
   _ body: (UnsafeRawBufferPointer, Int) throws -> Void
 ) throws -> Int {

@@ -86,7 +86,9 @@ extension TOMLParser {
 
   /// Inserts a key/value; `tablePrefix` components of `path` are the current table, the rest are
   /// the (possibly dotted) key.
-  mutating func insert(_ value: TOMLValue, at path: [String], tablePrefix: Int, line: Int, column: Int) throws {
+  mutating func insert(
+    _ value: TOMLValue, at path: [String], tablePrefix: Int, line: Int, column: Int, valueColumn: Int
+  ) throws {
     guard let last = path.last else { throw fail("expected a key") }
     for depth in (tablePrefix + 1)..<path.count {
       let intermediate = Array(path.prefix(depth))
@@ -101,7 +103,7 @@ extension TOMLParser {
       if table.contains(last) {
         throw InputError("duplicate key '\(name)' (first defined on line \(table.line(of: last) ?? 0))", file: file, line: line, column: column)
       }
-      table.set(last, value, line: line)
+      table.set(last, value, line: line, column: column, valueColumn: valueColumn)
     }
     switch value {
     case .table, .array: closedPaths.insert(path)

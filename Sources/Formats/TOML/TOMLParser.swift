@@ -138,8 +138,9 @@ struct TOMLParser {
     guard current == UInt8(ascii: "=") else { throw fail("expected '=' after the key '\(keys.joined(separator: "."))'") }
     advance()
     skipSpaces()
+    let valueColumn = column
     let fullPath = tablePath + keys
     let value = try parseValue(path: fullPath)
-    try insert(value, at: fullPath, tablePrefix: tablePath.count, line: keyLine, column: keyColumn)
+    try insert(value, at: fullPath, tablePrefix: tablePath.count, line: keyLine, column: keyColumn, valueColumn: valueColumn)
   }
 }

@@ -6,6 +6,11 @@ public struct TOMLTable: Equatable, Sendable {
     public var value: TOMLValue
     /// 1-based line of the key (for a table, its header or first dotted key).
     public var line: Int
+    /// 1-based column where the key starts (a dotted key's first part); nil for tables opened
+    /// by a header, keys inside inline tables and tables built in code.
+    public var column: Int?
+    /// 1-based column where the value starts, when known (as for `column`).
+    public var valueColumn: Int?
   }
 
   public private(set) var entries: [Entry] = []
@@ -37,11 +42,12 @@ public struct TOMLTable: Equatable, Sendable {
   public func contains(_ key: String) -> Bool { entries.contains(where: { $0.key == key }) }
 
   /// Adds or replaces a key (used by the parser and by code that builds tables to write out).
-  public mutating func set(_ key: String, _ value: TOMLValue, line: Int) {
+  /// Replacing keeps the key's first line and columns.
+  public mutating func set(_ key: String, _ value: TOMLValue, line: Int, column: Int? = nil, valueColumn: Int? = nil) {
     if let i = entries.firstIndex(where: { $0.key == key }) {
       entries[i].value = value
     } else {
-      entries.append(Entry(key: key, value: value, line: line))
+      entries.append(Entry(key: key, value: value, line: line, column: column, valueColumn: valueColumn))
     }
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level helpers for machine-written XML (xlsx parts, Neware's .ndax metadata).
 enum XMLScan {
   static func find(_ pattern: [UInt8], in xml: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {

@@ -123,13 +123,13 @@ struct SheetStream {
           let raw = UnsafeBufferPointer(rebasing: xml[v..<vEnd])
           switch tag.type {
           case .shared:
-            guard let k = parseCyclingDecimal(raw).map({ Int($0) }), k >= 0, k < sharedStrings.count else {
+            guard let k = parseDecimal(raw).flatMap({ Int(exactly: $0.rounded(.towardZero)) }), k >= 0, k < sharedStrings.count else {
               throw error("shared-string index out of range in row \(lastRow)", v)
             }
             value = .text(sharedStrings[k])
           case .string: value = .text(XMLScan.decodeEntities(String(decoding: raw, as: UTF8.self)))
           case .number, .inlineString:
-            if let number = parseCyclingDecimal(raw) { value = .number(number) } else {
+            if let number = parseDecimal(raw) { value = .number(number) } else {
               value = .text(String(decoding: raw, as: UTF8.self))
             }
           }

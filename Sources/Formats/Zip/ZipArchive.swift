@@ -1,6 +1,6 @@
 /// A zip archive read through a random-access source: the central directory is read whole (it is
-/// small), entries are inflated as streams on demand. Supports the methods xlsx and Neware .ndax
-/// use (0 stored, 8 deflate) and zip64 sizes in the entries' extra fields; a zip64 end record and
+/// small), entries are inflated by zlib as streams on demand. Supports the methods xlsx and
+/// Neware .ndax use (0 stored, 8 deflate) and zip64 sizes in the entries' extra fields; a zip64 end record and
 /// encryption are refused with a clear error. Errors name the byte offset in the archive.
 public struct ZipArchive: Sendable {
   public struct Entry: Sendable {
@@ -104,7 +104,7 @@ public struct ZipArchive: Sendable {
     guard entry.method == 0 || entry.method == 8 else {
       throw InputError("zip entry `\(entry.name)` uses compression method \(entry.method); only stored and deflate are supported")
     }
-    return ZipEntryStream(entry: entry, dataStart: start, data: source.sequential(start..<(start + entry.compressedSize)))
+    return try ZipEntryStream(entry: entry, dataStart: start, data: source.sequential(start..<(start + entry.compressedSize)))
   }
 
   public func stream(named name: String) throws -> ZipEntryStream {
@@ -147,11 +147,11 @@ public struct ZipEntryStream: ByteSource {
   private var delivered = 0
   private var finished = false
 
-  init(entry: ZipArchive.Entry, dataStart: Int, data: RangeByteSource) {
+  init(entry: ZipArchive.Entry, dataStart: Int, data: RangeByteSource) throws {
     self.entry = entry
     self.dataStart = dataStart
     if entry.method == 8 {
-      inflater = InflateStream(data)
+      inflater = try InflateStream(data)
       stored = nil
     } else {
       inflater = nil

@@ -1,8 +1,9 @@
+import Formats
 import Foundation
 
 extension BioLogicFile {
   /// The first 52 bytes of every `.mpr`: the text, an end-of-file mark, blank padding, 4 zeros.
-  static let binaryMagic: [UInt8] = Array("BIO-LOGIC MODULAR FILE\u{1A}".utf8)
+  public static let binaryMagic: [UInt8] = Array("BIO-LOGIC MODULAR FILE\u{1A}".utf8)
     + [UInt8](repeating: 0x20, count: 48 - 23) + [0, 0, 0, 0]
 
   /// Parses an EC-Lab binary file (`.mpr`): the 52-byte magic, then modules, each `MODULE`, a

@@ -1,3 +1,5 @@
+import Formats
+
 /// Where the column ids and the records of a `VMP data` module sit, by module version.
 ///
 /// Every version starts with a u32 point count and a u8 column count. What follows, as found in

@@ -1,3 +1,5 @@
+import Formats
+
 /// Decodes the records of an `.mpr` `VMP data` module into named columns.
 enum MPRDataModule {
   /// One field of a record: where it sits and how it is encoded. `flagMask` is set for the

@@ -1,3 +1,5 @@
+import Formats
+
 /// One module of an `.mpr` file: its names, version, date and the byte range of its content.
 struct MPRModule {
   let shortName: String

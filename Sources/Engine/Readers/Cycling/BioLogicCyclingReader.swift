@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Maps EC-Lab columns (`.mpr` or `.mpt`) to cycling rows.

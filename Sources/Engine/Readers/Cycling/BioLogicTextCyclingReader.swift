@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Streams an EC-Lab text export (`.mpt`) for cycling, line by line through `LineScanner`:

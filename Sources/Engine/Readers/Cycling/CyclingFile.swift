@@ -1,3 +1,5 @@
+import Formats
+
 /// Entry points for cycler files: pick the reader from the file's name and content, stream its
 /// rows through `CyclingProcessor` into any point sink, attribute errors to the file.
 public enum CyclingFile {

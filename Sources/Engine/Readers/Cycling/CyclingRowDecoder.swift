@@ -1,3 +1,5 @@
+import Formats
+
 /// Cells of one table row, however the table is stored (bytes of a CSV line, xlsx cells).
 protocol CyclingRowCells {
   var cellCount: Int { get }

@@ -1,3 +1,5 @@
+import Formats
+
 /// A worksheet row for the row decoder.
 struct WorkbookRow: CyclingRowCells {
   let cells: [XlsxCell]
@@ -7,7 +9,7 @@ struct WorkbookRow: CyclingRowCells {
     guard column < cells.count else { return nil }
     switch cells[column] {
     case .number(let x): return x
-    case .text(let s): return parseCyclingDecimal(s)
+    case .text(let s): return parseDecimal(s)
     case .empty: return nil
     }
   }

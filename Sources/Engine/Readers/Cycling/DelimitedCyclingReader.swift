@@ -1,3 +1,5 @@
+import Formats
+
 /// A CSV/TSV line split into fields (byte ranges into the line), for the row decoder.
 struct CyclingTextRow: CyclingRowCells {
   let line: UnsafeBufferPointer<UInt8>
@@ -7,7 +9,7 @@ struct CyclingTextRow: CyclingRowCells {
 
   func number(_ column: Int) -> Double? {
     guard column < cellCount, let base = line.baseAddress else { return nil }
-    return parseCyclingDecimal(UnsafeBufferPointer(start: base + starts[column], count: ends[column] - starts[column]))
+    return parseDecimal(UnsafeBufferPointer(start: base + starts[column], count: ends[column] - starts[column]))
   }
 
   func text(_ column: Int) -> String? {

@@ -1,3 +1,5 @@
+import Formats
+
 /// Neware binary files: BTS `.nda` (version 29) and the `.ndax` zip (its `data.ndc`, version 5
 /// file type 1). Layouts learned from NewareNDA (SES AI) and checked against its output on real
 /// files; offsets below are little-endian byte offsets within one record.
@@ -7,8 +9,9 @@
 /// charge/discharge capacity and energy i64 per step, and the current *range* i32 whose table
 /// gives the scale of current (mA per count) and of capacity (mA·s per count). Test time is
 /// rebuilt by adding step times: each step starts at the test time the previous step ended.
-/// Rows repeating an index already read (the format writes some twice) are skipped.
-enum NewareBinary {
+/// Rows repeating an index already read (the format writes some twice) are skipped. Public for
+/// the layouts (the benchmark writer of `cycle demo` writes records at these offsets).
+public enum NewareBinary {
   /// mA per count for each current range (Neware's hardware ranges; NewareNDA's table).
   static let rangeScale: [Int32: Double] = [
     -100_000_000: 10, -200_000: 1e-2, -100_000: 1e-2, -60000: 1e-2, -50000: 1e-2, -40000: 1e-2, -30000: 1e-2,
@@ -30,18 +33,18 @@ enum NewareBinary {
     }
   }
 
-  struct Layout {
-    var index = 0, cycle = 0, step = 0, status = 0, time = 0, voltage = 0, current = 0
-    var chargeCapacity = 0, dischargeCapacity = 0, chargeEnergy = 0, dischargeEnergy = 0, range = 0
-    var stepIsWide = false
+  public struct Layout: Sendable {
+    public var index = 0, cycle = 0, step = 0, status = 0, time = 0, voltage = 0, current = 0
+    public var chargeCapacity = 0, dischargeCapacity = 0, chargeEnergy = 0, dischargeEnergy = 0, range = 0
+    public var stepIsWide = false
   }
 
   /// .nda v29: 86-byte records starting 0x55 0x00, ending in four zero bytes.
-  static let nda29 = Layout(
+  public static let nda29 = Layout(
     index: 2, cycle: 6, step: 10, status: 12, time: 14, voltage: 22, current: 26, chargeCapacity: 38,
     dischargeCapacity: 46, chargeEnergy: 54, dischargeEnergy: 62, range: 78, stepIsWide: true)
   /// .ndc v5 type 1: 87-byte records, marker 0x55 at byte 7.
-  static let ndc5 = Layout(
+  public static let ndc5 = Layout(
     index: 8, cycle: 12, step: 16, status: 17, time: 23, voltage: 31, current: 35, chargeCapacity: 43,
     dischargeCapacity: 51, chargeEnergy: 59, dischargeEnergy: 67, range: 82, stepIsWide: false)
 

@@ -1,3 +1,5 @@
+import Formats
+
 /// Reads a plain table of impedance data: CSV, TSV, semicolon- or blank-separated, with or
 /// without a header, with any preamble of text lines before it (CH Instruments, NOVA, Parstat and
 /// PowerSuite exports are such tables). The header is the last non-blank line before the first

@@ -1,3 +1,5 @@
+import Formats
+
 /// Reads Gamry Framework `.DTA` files (EXPLAIN format). Each `ZCURVE TABLE` is one spectrum:
 /// a tab-indented header line of names (`Pt Time Freq Zreal Zimag Zsig Zmod Zphz …`), a line of
 /// units, then one tab-indented row per point until a line that is not indented. An interrupted

@@ -1,3 +1,5 @@
+import Formats
+
 /// Which cells of a row hold the frequency and the impedance: either Z' with Z'' (or −Z''), or
 /// |Z| with the phase. Found from a header's names or given by the user (`f,re,-im`).
 public struct ImpedanceColumnLayout: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Reads impedance spectra from instrument files. Pure: bytes in, spectra out; the format is

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// The text of an instrument file split into lines, decoded the way the instruments write it:

@@ -1,3 +1,5 @@
+import Formats
+
 /// Reads Scribner ZPlot/ZView data files, in both of their layouts:
 /// - `ZPLOT2 ASCII`: an indented `Key: value` header, a tab-separated name line
 ///   (`Freq(Hz) Ampl Bias Time(Sec) Z'(a) Z''(b) GD Err Range`), `End Comments`, then tab rows.

@@ -1,3 +1,5 @@
+import Engine
+
 extension CyclingBenchmarkFile {
   /// An EC-Lab `.mpr` as a GCPL run writes it: the magic, a `VMP Set` module, and a `VMP data`
   /// module of version 2 with the column ids mode + ox/red (one flags byte), time/s (f8), Ewe/V

@@ -1,3 +1,5 @@
+import Engine
+
 extension CyclingBenchmarkFile {
   /// Current range 10: 10⁻³ mA per count for current and 10⁻³ mA·s (mW·s) per count for the
   /// capacity and energy counters (`NewareBinary.rangeScale`).

@@ -1,16 +1,18 @@
-/// Large synthetic cycler files for benchmarks, in each format the engine reads, written point by
-/// point into a byte sink (never held whole). Every format carries the same trace, labelled
-/// synthetic: one point a second, galvanostatic half-cycles of `pointsPerHalfCycle` points at
-/// ±1 mA (charge first), the voltage sloping 3.6 → 4.2 V on charge and back on discharge with a
-/// few µV of deterministic jitter, and a capacity counter that restarts each half-cycle and
-/// counts 1 mA·s per point (the interval each point closes), so every half-cycle holds
-/// `pointsPerHalfCycle` mA·s = pointsPerHalfCycle / 3600 mAh in every format.
-public enum CyclingBenchmarkFile {
-  public enum Format: String, CaseIterable, Sendable {
+import Engine
+
+/// Large synthetic cycler files for benchmarks (`cycle demo --bench-format`), in each format the
+/// engine reads, written point by point into a byte sink (never held whole). Every format carries
+/// the same trace, labelled synthetic: one point a second, galvanostatic half-cycles of
+/// `pointsPerHalfCycle` points at ±1 mA (charge first), the voltage sloping 3.6 → 4.2 V on charge
+/// and back on discharge with a few µV of deterministic jitter, and a capacity counter that
+/// restarts each half-cycle and counts 1 mA·s per point (the interval each point closes), so every
+/// half-cycle holds `pointsPerHalfCycle` mA·s = pointsPerHalfCycle / 3600 mAh in every format.
+enum CyclingBenchmarkFile {
+  enum Format: String, CaseIterable, Sendable {
     case bdf, nda, ndax, mpr, xlsx
 
     /// The file name ending readers key on.
-    public var fileExtension: String { self == .bdf ? "bdf.csv" : rawValue }
+    var fileExtension: String { self == .bdf ? "bdf.csv" : rawValue }
   }
 
   /// Point `index` of the trace.
@@ -37,7 +39,7 @@ public enum CyclingBenchmarkFile {
   }
 
   /// Writes `points` points of the trace in `format`; `sink` receives chunks of about 1 MiB.
-  public static func write(
+  static func write(
     _ format: Format, points: Int, pointsPerHalfCycle: Int = 100_000, _ sink: @escaping ([UInt8]) throws -> Void
   ) throws {
     switch format {

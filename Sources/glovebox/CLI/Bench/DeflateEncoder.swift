@@ -1,134 +1,72 @@
-/// DEFLATE compression (RFC 1951) for the files the project writes itself (benchmark workbooks
-/// and Neware archives): fixed-Huffman blocks (§3.2.6) with greedy LZ77 matching.
-///
-/// Input is taken in blocks of up to 64 KiB; each block is compressed on its own (matches reach
-/// back at most 32 KiB and never before the block), found through a hash of the next four bytes
-/// that remembers the last position with that hash. That gives up some compression for speed and
-/// a memory use of one block, which is all a writer of multi-gigabyte XML needs. The output is a
-/// complete stream once `finish` has written the final (empty) block.
-public struct DeflateEncoder {
-  private var bitBuffer: UInt64 = 0
-  private var bitCount = 0
-  private var output: [UInt8] = []
-  private var hashTable = [Int32](repeating: -1, count: 1 << 15)
+import CZlib
+import Formats
 
-  public init() {}
+/// DEFLATE compression (RFC 1951, raw: no zlib or gzip wrapper, as zip entries hold it) for the
+/// benchmark files the executable writes (workbooks and Neware archives), by the system's zlib
+/// at its default level (6), which is what spreadsheet and instrument software commonly write.
+/// Input is taken piece by piece and the compressed bytes completed so far are returned, so a
+/// writer of multi-gigabyte XML holds one piece and zlib's window, never the whole entry.
+final class DeflateEncoder {
+  /// zlib's stream state points back at this struct, so it lives at a fixed address.
+  private let stream: UnsafeMutablePointer<z_stream>
+  private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
-  /// Compresses one block of input (any size; split into 64 KiB pieces) and returns the bytes
-  /// completed so far.
-  public mutating func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var start = 0
-    while start < input.count {
-      let end = min(input.count, start + (1 << 16))
-      block(UnsafeBufferPointer(rebasing: input[start..<end]))
-      start = end
+  init() throws {
+    stream = .allocate(capacity: 1)
+    stream.initialize(to: z_stream())
+    let status = glovebox_deflate_init_raw(stream, Z_DEFAULT_COMPRESSION)
+    guard status == Z_OK else {
+      stream.deallocate()
+      throw InputError("zlib could not start a deflate stream (status \(status))")
     }
-    return takeOutput()
   }
 
-  /// Writes the final block and pads to a byte boundary; returns the last bytes.
-  public mutating func finish() -> [UInt8] {
-    putBits(1, 1)  // BFINAL
-    putBits(1, 2)  // BTYPE = 01, fixed Huffman
-    putSymbol(256)
-    if bitCount > 0 {
-      output.append(UInt8(truncatingIfNeeded: bitBuffer))
-      bitBuffer = 0
-      bitCount = 0
-    }
-    return takeOutput()
+  deinit {
+    deflateEnd(stream)
+    stream.deallocate()
   }
 
-  private mutating func takeOutput() -> [UInt8] {
-    defer { output.removeAll(keepingCapacity: true) }
+  /// Compresses `input` (any size) and returns the compressed bytes completed so far.
+  func compress(_ input: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+    guard let base = input.baseAddress else { return [] }
+    var output: [UInt8] = []
+    var offset = 0
+    // avail_in is 32-bit: larger input goes in 1 GiB pieces.
+    while offset < input.count {
+      let n = min(input.count - offset, 1 << 30)
+      stream.pointee.next_in = UnsafeMutablePointer(mutating: base + offset)
+      stream.pointee.avail_in = uInt(n)
+      try run(flush: Z_NO_FLUSH, into: &output)
+      offset += n
+    }
     return output
   }
 
-  private mutating func block(_ data: UnsafeBufferPointer<UInt8>) {
-    putBits(0, 1)  // not final
-    putBits(1, 2)  // fixed Huffman
-    for k in hashTable.indices { hashTable[k] = -1 }
-    let n = data.count
-    var i = 0
-    while i < n {
-      var bestLength = 0
-      var bestDistance = 0
-      if i + 4 <= n {
-        let h = Self.hash(data, i)
-        let candidate = Int(hashTable[h])
-        hashTable[h] = Int32(i)
-        if candidate >= 0 && i - candidate <= 32768 {
-          var length = 0
-          let limit = min(258, n - i)
-          while length < limit && data[candidate + length] == data[i + length] { length += 1 }
-          if length >= 4 {
-            bestLength = length
-            bestDistance = i - candidate
-          }
-        }
+  /// Ends the stream (zlib writes its final block); returns the last bytes.
+  func finish() throws -> [UInt8] {
+    var output: [UInt8] = []
+    stream.pointee.next_in = nil
+    stream.pointee.avail_in = 0
+    try run(flush: Z_FINISH, into: &output)
+    return output
+  }
+
+  /// Calls deflate until it has taken all input (or, finishing, has written the end of the stream).
+  private func run(flush: Int32, into output: inout [UInt8]) throws {
+    while true {
+      let status = chunk.withUnsafeMutableBufferPointer { out -> Int32 in
+        stream.pointee.next_out = out.baseAddress
+        stream.pointee.avail_out = uInt(out.count)
+        return deflate(stream, flush)
       }
-      if bestLength > 0 {
-        putLength(bestLength)
-        putDistance(bestDistance)
-        i += bestLength
-      } else {
-        putSymbol(Int(data[i]))
-        i += 1
+      let produced = chunk.count - Int(stream.pointee.avail_out)
+      output.append(contentsOf: chunk[0..<produced])
+      if status == Z_STREAM_END { return }
+      guard status == Z_OK || status == Z_BUF_ERROR else {
+        throw InputError("zlib deflate failed (status \(status))")
       }
+      // Z_NO_FLUSH: done once the input is taken and the output buffer was not filled.
+      if flush == Z_NO_FLUSH && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
     }
-    putSymbol(256)
-  }
-
-  @inline(__always)
-  private static func hash(_ data: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-    let v = UInt32(data[i]) | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2]) << 16 | UInt32(data[i + 3]) << 24
-    return Int((v &* 2_654_435_761) >> 17)
-  }
-
-  @inline(__always)
-  private mutating func putBits(_ value: Int, _ count: Int) {
-    bitBuffer |= UInt64(value) << UInt64(bitCount)
-    bitCount += count
-    while bitCount >= 8 {
-      output.append(UInt8(truncatingIfNeeded: bitBuffer))
-      bitBuffer >>= 8
-      bitCount -= 8
-    }
-  }
-
-  /// A literal/length symbol in the fixed code (Huffman codes go out most significant bit first).
-  @inline(__always)
-  private mutating func putSymbol(_ symbol: Int) {
-    let (code, length): (Int, Int)
-    switch symbol {
-    case 0...143: (code, length) = (0x30 + symbol, 8)
-    case 144...255: (code, length) = (0x190 + symbol - 144, 9)
-    case 256...279: (code, length) = (symbol - 256, 7)
-    default: (code, length) = (0xC0 + symbol - 280, 8)
-    }
-    putBits(Self.reversed(code, length), length)
-  }
-
-  private mutating func putLength(_ length: Int) {
-    var s = 28
-    while InflateTables.lengthBase[s] > length { s -= 1 }
-    putSymbol(257 + s)
-    let extra = InflateTables.lengthExtra[s]
-    if extra > 0 { putBits(length - InflateTables.lengthBase[s], extra) }
-  }
-
-  private mutating func putDistance(_ distance: Int) {
-    var d = 29
-    while InflateTables.distanceBase[d] > distance { d -= 1 }
-    putBits(Self.reversed(d, 5), 5)
-    let extra = InflateTables.distanceExtra[d]
-    if extra > 0 { putBits(distance - InflateTables.distanceBase[d], extra) }
-  }
-
-  @inline(__always)
-  private static func reversed(_ code: Int, _ length: Int) -> Int {
-    var r = 0
-    for b in 0..<length where code & (1 << b) != 0 { r |= 1 << (length - 1 - b) }
-    return r
   }
 }

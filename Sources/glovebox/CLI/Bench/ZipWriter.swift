@@ -1,15 +1,17 @@
-/// Writes a zip archive front to back into a byte sink: entries are deflated as their bytes
-/// arrive (`DeflateEncoder`), with the CRC-32 and sizes in a data descriptor after each entry
+import Formats
+
+/// Writes a zip archive front to back into a byte sink (the benchmark files of `cycle demo`):
+/// entries are deflated as their bytes arrive (`DeflateEncoder`, zlib), with the CRC-32 and sizes in a data descriptor after each entry
 /// (general-purpose flag bit 3) and in the central directory, so nothing is held but one block.
 /// Entries and the archive stay below 4 GiB (zip64 is not written; larger input is an error).
-public struct ZipWriter {
+struct ZipWriter {
   private let sink: ([UInt8]) throws -> Void
   private var offset = 0
   private var central: [UInt8] = []
   private var entryCount = 0
   private var open: (name: [UInt8], headerOffset: Int, encoder: DeflateEncoder, crc: UInt32, size: Int, compressed: Int)?
 
-  public init(_ sink: @escaping ([UInt8]) throws -> Void) {
+  init(_ sink: @escaping ([UInt8]) throws -> Void) {
     self.sink = sink
   }
 
@@ -19,20 +21,20 @@ public struct ZipWriter {
     offset += bytes.count
   }
 
-  public mutating func beginEntry(_ name: String) throws {
+  mutating func beginEntry(_ name: String) throws {
     try endEntry()
     let nameBytes = Array(name.utf8)
     var header = Self.le32(0x0403_4B50) + Self.le16(20) + Self.le16(0x0008) + Self.le16(8) + Self.le16(0) + Self.le16(0x21)
     header += Self.le32(0) + Self.le32(0) + Self.le32(0) + Self.le16(nameBytes.count) + Self.le16(0) + nameBytes
     let headerOffset = offset
     try emit(header)
-    open = (nameBytes, headerOffset, DeflateEncoder(), 0, 0, 0)
+    open = (nameBytes, headerOffset, try DeflateEncoder(), 0, 0, 0)
   }
 
-  public mutating func write(_ bytes: [UInt8]) throws {
+  mutating func write(_ bytes: [UInt8]) throws {
     guard var entry = open else { throw InputError("zip writer: bytes written before an entry was begun") }
     open = nil
-    let compressed = bytes.withUnsafeBufferPointer { entry.encoder.compress($0) }
+    let compressed = try bytes.withUnsafeBufferPointer { try entry.encoder.compress($0) }
     entry.crc = bytes.withUnsafeBytes { CRC32.update(entry.crc, $0) }
     entry.size += bytes.count
     entry.compressed += compressed.count
@@ -43,10 +45,10 @@ public struct ZipWriter {
     open = entry
   }
 
-  public mutating func endEntry() throws {
+  mutating func endEntry() throws {
     guard var entry = open else { return }
     open = nil
-    let tail = entry.encoder.finish()
+    let tail = try entry.encoder.finish()
     entry.compressed += tail.count
     try emit(tail)
     try emit(Self.le32(0x0807_4B50) + Self.le32(entry.crc) + Self.le32(UInt32(entry.compressed)) + Self.le32(UInt32(entry.size)))
@@ -59,7 +61,7 @@ public struct ZipWriter {
   }
 
   /// Ends the last entry and writes the central directory.
-  public mutating func finish() throws {
+  mutating func finish() throws {
     try endEntry()
     guard offset < 0xFFFF_FFFF, entryCount < 0xFFFF else { throw InputError("zip archive larger than 4 GiB; zip64 is not written") }
     let directoryOffset = offset
