@@ -28,6 +28,7 @@ extension TOMLParser {
   }
 
   mutating func parseEscape() throws -> Unicode.Scalar {
+    let backslash = position
     advance()  // backslash
     guard let e = current else { throw fail("unterminated escape sequence") }
     advance()
@@ -49,6 +50,7 @@ extension TOMLParser {
       for _ in 0..<count { advance() }
       return scalar
     default:
+      position = backslash  // the error points at the escape, not past it
       throw fail("unknown escape sequence '\\\(Character(Unicode.Scalar(e)))'")
     }
   }
