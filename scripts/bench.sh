@@ -109,7 +109,7 @@ rm -f "$CYC_FILE" "$CYC_FILE.time" "$CYC_FILE.json" "$CYC_FILE.navani.time"
 # summaries agree: the side-by-side that showed the zlib inflate reading xlsx/.ndax no slower.
 CYC_BIN_POINTS=${CYC_BIN_POINTS:-2000000}
 CYC_XLSX_POINTS=${CYC_XLSX_POINTS:-1000000}
-echo "-- cycle summary of large binary/zip files: format, points, file size; glovebox | navani --"
+echo "-- cycle summary of large binary/zip files: format, points, file size; glovebox | old build (GLOVEBOX_OLD_BIN) | navani --"
 for fmt in nda ndax mpr xlsx; do
   n=$CYC_BIN_POINTS
   [ "$fmt" = xlsx ] && n=$CYC_XLSX_POINTS

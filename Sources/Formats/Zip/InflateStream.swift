@@ -65,11 +65,12 @@ public final class InflateStream<Input: ByteSource>: ByteSource {
         break
       }
       if status == Z_OK { continue }
-      // Z_BUF_ERROR: no progress without more input, and there is none.
-      if status == Z_BUF_ERROR && inputExhausted && stream.pointee.avail_in == 0 {
-        throw InputError("deflate stream ends early at byte \(position)")
+      // Z_BUF_ERROR: no progress without more input (output space is left); when the input is
+      // used up the stream stopped before its final block.
+      if status == Z_BUF_ERROR {
+        if inputExhausted { throw InputError("deflate stream ends early at byte \(position)") }
+        continue
       }
-      if status == Z_BUF_ERROR { continue }
       throw InputError("invalid deflate data near byte \(position): \(reason(status))")
     }
     return want - Int(stream.pointee.avail_out)
