@@ -127,6 +127,21 @@ final class BenchmarkFileTests: XCTestCase {
     }
   }
 
+  func testHugeSharedStringIndexIsAnErrorNotATrap() throws {
+    // The fuzzer's crash_cycle_w0_010406: a shared-string cell whose index is 10²⁶ (beyond Int)
+    // trapped converting it; it is an index out of range like any other, named at the byte where
+    // the cell's `<v>` text starts in the sheet XML (the length of `prefix`).
+    let header = "<row r=\"1\"><c t=\"inlineStr\"><is><t>TestTime/h</t></is></c><c t=\"inlineStr\"><is><t>Voltage/V</t></is></c>"
+      + "<c t=\"inlineStr\"><is><t>Current/mA</t></is></c></row>"
+    let prefix = "<worksheet><sheetData>" + header + "<row r=\"2\"><c t=\"s\"><v>"
+    let xml = prefix + "99999999999999999999999999</v></c><c><v>3.1</v></c><c><v>1</v></c></row></sheetData></worksheet>"
+    XCTAssertThrowsError(try CyclingFile.read(bytes: workbook(sheetXML: xml), name: "huge.xlsx")) { error in
+      let e = error as? InputError
+      XCTAssertEqual(e?.file, "huge.xlsx")
+      XCTAssertTrue(e?.message.contains("shared-string index out of range in row 2 (byte \(prefix.utf8.count) of the sheet)") ?? false, "\(error)")
+    }
+  }
+
   func testWorkbookWrittenByTheZipWriterReadsBack() throws {
     // The writer's deflated entries, data descriptors and directory, read by the reader.
     let xml = "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Test Time / s</t></is></c>"
