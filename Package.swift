@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 // Glovebox: a terminal workbench for all-solid-state lithium-metal battery research.
-// Module rules (DESIGN.md): Engine imports nothing of ours; Lab may import Engine; TUI imports
-// nothing of ours; Workbench imports Engine, Lab, TUI; only NcursesBackend imports CNcursesw;
-// only Engine/Numerics imports CFFTW. Tests/GloveboxTests/ModuleRulesTests.swift enforces them.
+// Module rules (DESIGN.md): Formats imports no module of ours (only the system's CZlib); Engine
+// imports Formats; Lab may import Engine and Formats; TUI imports Formats only (theme files);
+// Workbench imports Engine, Lab, TUI, Formats; only NcursesBackend imports CNcursesw; only
+// Engine/Numerics imports CFFTW; only Formats (and the benchmark writer in glovebox/CLI/Bench)
+// imports CZlib. Tests/GloveboxTests/ModuleRulesTests.swift enforces them.
 import PackageDescription
 
 let package = Package(
@@ -16,23 +18,26 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
-    .target(name: "Engine", dependencies: ["CFFTW"]),
-    .target(name: "Lab", dependencies: ["Engine"]),
-    .target(name: "TUI"),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .target(name: "Formats", dependencies: ["CZlib"]),
+    .target(name: "Engine", dependencies: ["Formats", "CFFTW"]),
+    .target(name: "Lab", dependencies: ["Engine", "Formats"]),
+    .target(name: "TUI", dependencies: ["Formats"]),
     .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw"]),
-    .target(name: "Workbench", dependencies: ["Engine", "Lab", "TUI"]),
+    .target(name: "Workbench", dependencies: ["Engine", "Lab", "TUI", "Formats"]),
     .executableTarget(
       name: "glovebox",
       dependencies: [
-        "Engine", "Lab", "TUI", "NcursesBackend", "Workbench",
+        "Formats", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "CZlib",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "LabTests", dependencies: ["Lab", "Engine"]),
-    .testTarget(name: "TUITests", dependencies: ["TUI"]),
+    .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "Formats"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LabTests", dependencies: ["Lab", "Engine", "Formats"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Formats"]),
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUI"]),
-    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TUI", "Lab", "Engine"]),
-    .testTarget(name: "GloveboxTests", dependencies: ["glovebox"]),
+    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TUI", "Lab", "Engine", "Formats"]),
+    .testTarget(name: "GloveboxTests", dependencies: ["glovebox", "Formats", "Engine"]),
   ]
 )

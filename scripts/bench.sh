@@ -99,14 +99,17 @@ fi
 rm -f "$CYC_FILE" "$CYC_FILE.time" "$CYC_FILE.json" "$CYC_FILE.navani.time"
 
 # == Cycling: binary and zip formats, streamed (generated here by `cycle demo --bench-format`) ==
-# Each file is written by the project's generator (Sources/Engine/Formats/Cycling/
-# CyclingBenchmarkFile*.swift), summarised by glovebox (wall, CPU, peak RSS via /usr/bin/time),
-# then by navani on the same file when navani is installed. xlsx holds at most one sheet's
-# 1 048 575 rows. CYC_BIN_POINTS (default 2 M: navani needs ~9 GB and ~6 min per 10 M-point
-# .nda/.ndax) / CYC_XLSX_POINTS change the sizes; GLOVEBOX_PEERS=0 skips navani.
+# Each file is written by the project's generator (Sources/glovebox/CLI/Bench/
+# CyclingBenchmarkFile*.swift; zip entries deflated by zlib at its default level), summarised by
+# glovebox (wall, CPU, peak RSS via /usr/bin/time), then by navani on the same file when navani
+# is installed. xlsx holds at most one sheet's 1 048 575 rows. CYC_BIN_POINTS (default 2 M:
+# navani needs ~9 GB and ~6 min per 10 M-point .nda/.ndax) / CYC_XLSX_POINTS change the sizes;
+# GLOVEBOX_PEERS=0 skips navani. GLOVEBOX_OLD_BIN=path/to/another/glovebox (e.g. a build of an
+# earlier revision) reads the same files too and is printed beside ours, with whether the two
+# summaries agree: the side-by-side that showed the zlib inflate reading xlsx/.ndax no slower.
 CYC_BIN_POINTS=${CYC_BIN_POINTS:-2000000}
 CYC_XLSX_POINTS=${CYC_XLSX_POINTS:-1000000}
-echo "-- cycle summary of large binary/zip files: format, points, file size; glovebox | navani --"
+echo "-- cycle summary of large binary/zip files: format, points, file size; glovebox | old build (GLOVEBOX_OLD_BIN) | navani --"
 for fmt in nda ndax mpr xlsx; do
   n=$CYC_BIN_POINTS
   [ "$fmt" = xlsx ] && n=$CYC_XLSX_POINTS
@@ -117,6 +120,14 @@ for fmt in nda ndax mpr xlsx; do
   read -r g_s g_u g_y g_kb < "$f.time"
   g_cpu=$(awk -v u="$g_u" -v s="$g_y" 'BEGIN { printf "%.2f", u + s }')
   line="$fmt: $n points, $mb MB: glovebox ${g_s} s wall, ${g_cpu} s CPU, peak RSS $(( g_kb / 1024 )) MB"
+  if [ -x "${GLOVEBOX_OLD_BIN:-}" ]; then
+    /usr/bin/time -f "%e %U %S %M" -o "$f.old.time" "$GLOVEBOX_OLD_BIN" cycle summary "$f" --json > "$f.old.json"
+    read -r o_s o_u o_y o_kb < "$f.old.time"
+    o_cpu=$(awk -v u="$o_u" -v s="$o_y" 'BEGIN { printf "%.2f", u + s }')
+    same=$(cmp -s "$f.json" "$f.old.json" && echo "same summary" || echo "SUMMARIES DIFFER")
+    line="$line | old build ${o_s} s wall, ${o_cpu} s CPU, peak RSS $(( o_kb / 1024 )) MB, $same"
+    rm -f "$f.old.time" "$f.old.json"
+  fi
   if [ -x "${CYC_PY:-}" ] && "$CYC_PY" -c "import navani" 2>/dev/null; then
     /usr/bin/time -f "%e %U %S %M" -o "$f.navani.time" "$CYC_PY" -c "
 import sys, warnings; warnings.filterwarnings('ignore')

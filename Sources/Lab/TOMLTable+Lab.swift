@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 /// Readers shared by the recipe, protocol and materials files: checked numbers, durations in
 /// either unit, formulas located at their key's line, and unknown keys as errors.

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import TUI
 
 /// A user's key overrides from `~/.config/glovebox/keys.toml`:

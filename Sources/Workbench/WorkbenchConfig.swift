@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import TUI
 
 /// Settings from `~/.config/glovebox/config.toml`:

@@ -2,18 +2,23 @@ import Foundation
 import XCTest
 
 /// DESIGN.md's import rules, checked on the source tree: a module may import only the modules of
-/// ours it is allowed to, only NcursesBackend imports CNcursesw, and only Engine/Numerics imports
-/// CFFTW. Foundation, Glibc, Synchronization and package products are not ours and not checked.
+/// ours it is allowed to, only NcursesBackend imports CNcursesw, only Engine/Numerics imports
+/// CFFTW, only Formats (and the executable's benchmark writer) imports CZlib; one TOML parser and
+/// no hand-written inflate in the tree. Foundation, Glibc, Synchronization and package products
+/// are not ours and not checked.
 final class ModuleRulesTests: XCTestCase {
-  static let ours: Set<String> = ["CNcursesw", "CFFTW", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "glovebox"]
+  static let ours: Set<String> = [
+    "CNcursesw", "CFFTW", "CZlib", "Formats", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "glovebox",
+  ]
 
   static let allowed: [String: Set<String>] = [
-    "Engine": ["CFFTW"],
-    "Lab": ["Engine"],
-    "TUI": [],
+    "Formats": ["CZlib"],
+    "Engine": ["Formats", "CFFTW"],
+    "Lab": ["Engine", "Formats"],
+    "TUI": ["Formats"],
     "NcursesBackend": ["TUI", "CNcursesw"],
-    "Workbench": ["Engine", "Lab", "TUI"],
-    "glovebox": ["Engine", "Lab", "TUI", "NcursesBackend", "Workbench"],
+    "Workbench": ["Engine", "Lab", "TUI", "Formats"],
+    "glovebox": ["Formats", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "CZlib"],
   ]
 
   static var sourcesURL: URL {
@@ -57,6 +62,51 @@ final class ModuleRulesTests: XCTestCase {
     for (file, imported) in try Self.importsOfOurs(module: "Engine") where imported == "CFFTW" {
       XCTAssertTrue(file.hasPrefix("Engine/Numerics/"), "\(file) imports CFFTW; only Engine/Numerics may")
     }
+  }
+
+  func testOnlyFormatsAndTheBenchmarkWriterImportZlib() throws {
+    for module in Self.allowed.keys {
+      for (file, imported) in try Self.importsOfOurs(module: module) where imported == "CZlib" {
+        XCTAssertTrue(
+          module == "Formats" || file.hasPrefix("glovebox/CLI/Bench/"),
+          "\(file) imports CZlib; only Formats and glovebox/CLI/Bench may")
+      }
+    }
+    XCTAssertTrue(try Self.importsOfOurs(module: "Formats").contains { $0.imported == "CZlib" })
+  }
+
+  /// Every Swift file under Sources/, with its path relative to Sources/ and its text.
+  static func sourceFiles() throws -> [(file: String, text: String)] {
+    guard let walker = FileManager.default.enumerator(at: sourcesURL, includingPropertiesForKeys: nil) else { return [] }
+    var files: [(String, String)] = []
+    for case let url as URL in walker where url.pathExtension == "swift" {
+      files.append((String(url.path.dropFirst(sourcesURL.path.count + 1)), try String(contentsOf: url, encoding: .utf8)))
+    }
+    return files
+  }
+
+  func testOneTOMLParserInTheTree() throws {
+    // A TOML parser reads `[table]` headers and `key = value` lines; the one in Formats/TOML is the
+    // only file that may. The marker: a type or function named like a TOML parser or tokenizer.
+    let marker = try NSRegularExpression(pattern: "(struct|class|enum|func)\\s+\\w*TOML\\w*(Parser|Subset|Scanner|Lexer|Tokenizer)\\b")
+    var parsers: [String] = []
+    for (file, text) in try Self.sourceFiles() {
+      let range = NSRange(text.startIndex..., in: text)
+      if marker.firstMatch(in: text, range: range) != nil { parsers.append(file) }
+    }
+    XCTAssertFalse(parsers.isEmpty, "the checker must find Formats' own parser")
+    XCTAssertTrue(parsers.allSatisfy { $0.hasPrefix("Formats/TOML/") }, "TOML parsers outside Formats/TOML: \(parsers)")
+  }
+
+  func testNoHandWrittenInflate() throws {
+    // Inflate comes from zlib: no Huffman decoder and no deflate block parsing of our own, and the
+    // inflate stream calls zlib's `inflate`.
+    for (file, text) in try Self.sourceFiles() {
+      XCTAssertFalse(text.contains("struct Huffman") || text.contains("fixedLength: Huffman"), "\(file) decodes Huffman codes itself")
+      XCTAssertFalse(text.contains("BTYPE") && text.contains("func read"), "\(file) parses deflate blocks itself")
+    }
+    let inflate = try Self.sourceFiles().first { $0.file == "Formats/Zip/InflateStream.swift" }
+    XCTAssertTrue(inflate?.text.contains("inflate(stream, Z_NO_FLUSH)") ?? false)
   }
 
   func testTheRuleCheckerSeesImports() throws {

@@ -1,4 +1,6 @@
+import Formats
 import XCTest
+
 @testable import TUI
 
 /// Every theme in `Themes/` must load without a single diagnostic.
@@ -53,7 +55,7 @@ final class ShippedThemesTests: XCTestCase {
 
   func testMissingFileIsAnError() {
     XCTAssertThrowsError(try ThemeFile.load(path: themesDirectory + "/no-such-theme.toml")) { error in
-      XCTAssertEqual((error as? ThemeFileError)?.message, "cannot read the theme file")
+      XCTAssertEqual((error as? InputError)?.message, "cannot read the theme file")
     }
   }
 }

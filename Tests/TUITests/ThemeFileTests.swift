@@ -1,4 +1,6 @@
+import Formats
 import XCTest
+
 @testable import TUI
 
 final class ThemeFileTests: XCTestCase {
@@ -9,7 +11,7 @@ final class ThemeFileTests: XCTestCase {
       background = "#FFFFFF"
       text = 0              # palette index
       border = "default"
-      border.focused = "bright-blue"
+      "border.focused" = "bright-blue"
       "hint.key" = 'cyan'
       title = "#010203"
       selection = 255
@@ -95,7 +97,7 @@ final class ThemeFileTests: XCTestCase {
   func testNameMustBeAString() throws {
     let (theme, diagnostics) = try ThemeFile.parse("name = 3", fileName: "n.toml")
     XCTAssertEqual(theme.name, "n")
-    XCTAssertEqual(diagnostics, [ThemeDiagnostic(file: "n.toml", line: 1, column: 8, message: "expected a quoted string for 'name', found the integer 3")])
+    XCTAssertEqual(diagnostics, [InputError("expected a quoted string for 'name', found the integer 3", file: "n.toml", line: 1, column: 8)])
   }
 
   func testCommentsInsideStringsAndCRLF() throws {
@@ -110,31 +112,59 @@ final class ThemeFileTests: XCTestCase {
       _ = try ThemeFile.parse(text, fileName: "bad.toml")
       XCTFail("no error", file: file, line: sourceLine)
     } catch {
-      XCTAssertEqual(error, ThemeFileError(file: "bad.toml", line: line, column: column, message: message), file: file, line: sourceLine)
+      XCTAssertEqual(error, InputError(message, file: "bad.toml", line: line, column: column), file: file, line: sourceLine)
     }
   }
 
   func testSyntaxErrorsNameLineAndColumn() {
-    assertSyntaxError("name = \"a\"\nbackground \"#000000\"", line: 2, column: 12, "expected '=' after the key")
-    assertSyntaxError("text = \"#000000", line: 1, column: 8, "unterminated string (missing closing \")")
-    assertSyntaxError("text = '#000000", line: 1, column: 8, "unterminated string (missing closing ')")
+    // Theme files are read by Formats' TOML parser, so syntax errors are its messages (the
+    // theme-only subset's wording before); each names the line and the column of the problem.
+    assertSyntaxError("name = \"a\"\nbackground \"#000000\"", line: 2, column: 12, "expected '=' after the key 'background'")
+    assertSyntaxError("text = \"#000000", line: 1, column: 16, "unterminated string: expected '\"' before the end of the line")
+    assertSyntaxError("text = '#000000", line: 1, column: 16, "unterminated string: expected \"'\"")
     assertSyntaxError("\n\n[series\n", line: 3, column: 8, "expected ']' to close the table header")
-    assertSyntaxError("[[series]]", line: 1, column: 2, "arrays of tables ([[...]]) are not used in theme files")
-    assertSyntaxError("text = #000000", line: 1, column: 8, "expected a value (a quoted string or an integer), found ''")
-    assertSyntaxError("text = blue", line: 1, column: 8, "expected a value (a quoted string or an integer), found 'blue'")
-    assertSyntaxError("text = \"a\" \"b\"", line: 1, column: 12, "expected the end of the line after the value")
+    assertSyntaxError("text = #000000", line: 1, column: 8, "expected a value (string, number, true/false, array or table)")
+    assertSyntaxError("text = blue", line: 1, column: 8, "expected a value (string in quotes, number, true/false, array or table), found 'blue'")
+    assertSyntaxError("text = \"a\" \"b\"", line: 1, column: 12, "expected the end of the line, found '\"'")
     assertSyntaxError("text =", line: 1, column: 7, "expected a value after '='")
-    assertSyntaxError("= 3", line: 1, column: 1, "expected a key (letters, digits, '_' or '-', or a quoted key)")
-    assertSyntaxError("text = [1, 2]", line: 1, column: 8, "arrays and inline tables are not used in theme files; expected a string or an integer")
-    assertSyntaxError("text = \"\\q\"", line: 1, column: 9, "invalid escape '\\q'")
-    assertSyntaxError("text = 1\ntext = 2", line: 2, column: 1, "duplicate key 'text' (first set on line 1)")
-    assertSyntaxError("[series]\n1 = 1\n[series]\n1 = 2", line: 4, column: 1, "duplicate key 'series.1' (first set on line 2)")
-    assertSyntaxError("text = 012", line: 1, column: 8, "expected a value (a quoted string or an integer), found '012'")
+    assertSyntaxError("= 3", line: 1, column: 1, "expected a key (letters, digits, '_' or '-', or a quoted name), found '='")
+    assertSyntaxError("text = \"\\q\"", line: 1, column: 9, "unknown escape sequence '\\q'")
+    assertSyntaxError("text = 1\ntext = 2", line: 2, column: 1, "duplicate key 'text' (first defined on line 1)")
+    assertSyntaxError("[series]\n1 = 1\n[series]\n1 = 2", line: 3, column: 9, "table [series] is defined twice")
+    assertSyntaxError("text = 012", line: 1, column: 8, "expected a value (string in quotes, number, true/false, array or table), found '012'")
+    // A bare dotted key cannot extend a key that already holds a colour (TOML's rule); quoted
+    // `"border.focused"` can follow `border`.
+    assertSyntaxError("border = 1\nborder.focused = 2", line: 2, column: 19, "'border' is already defined as an integer, not a table")
+  }
+
+  func testArrayOfTablesIsAnUnknownKey() throws {
+    // `[[series]]` is TOML (an array of tables) but no theme key: reported at its header line.
+    let (_, diagnostics) = try ThemeFile.parse("[[series]]\n", fileName: "s.toml")
+    XCTAssertEqual(diagnostics.map(\.line), [1])
+    XCTAssertTrue(diagnostics.first?.message.hasPrefix("unknown key 'series'; expected one of: name,") ?? false, "\(diagnostics)")
   }
 
   func testIntegersAndEscapes() throws {
-    let entries = try TOMLSubset.parse("a = +1_000\nb = -7\nc = \"\\u0041\\t\\\"\"\nd = 0", fileName: "t")
+    var entries: [ThemeFile.Entry] = []
+    let root = try TOML.parse("a = +1_000\nb = -7\nc = \"\\u0041\\t\\\"\"\nd = 0", fileName: "t")
+    try ThemeFile.flatten(root, prefix: "", into: &entries, fileName: "t")
     XCTAssertEqual(entries.map(\.value), [.integer(1000), .integer(-7), .string("A\t\""), .integer(0)])
+  }
+
+  func testArraysAreBadColoursAndTheRestLoads() throws {
+    // Arrays are TOML but no colour: a diagnostic at the value, not a failed file.
+    let (theme, diagnostics) = try ThemeFile.parse("text = [1, 2]\nok = 3\n", fileName: "a.toml")
+    XCTAssertEqual(theme.ok, .indexed(3))
+    XCTAssertEqual(diagnostics.map(\.description), [
+      "a.toml:1:8: bad colour for 'text': \(ThemeFile.expectedColor), found an array"
+    ])
+  }
+
+  func testOnePathSetTwiceUnderTwoSpellingsIsAnError() {
+    // `"border.focused"` (one quoted key) and `[border] focused` are different TOML keys but the
+    // same theme colour.
+    assertSyntaxError("\"border.focused\" = 1\n[border]\nfocused = 2", line: 3, column: 1,
+      "duplicate key 'border.focused' (first set on line 1)")
   }
 
   func testSerializeRoundTrips() throws {

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Boltzmann constant in eV/K (CODATA 2018, exact by the 2019 SI).

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// A temperature series as a CSV table with a header naming its columns:

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Ionic conductivity of a pellet from its resistance: σ = L/(R·A), L the thickness and A the

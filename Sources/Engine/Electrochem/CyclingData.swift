@@ -1,3 +1,5 @@
+import Formats
+
 /// A cycling test in columns: one array per quantity, so ten million points take
 /// 6 × 8 + 3 × 4 + 1 = 61 bytes each and every analysis walks contiguous memory.
 /// Units: s, V, A (positive charges the working electrode), Ah, Wh. See `CyclingPoint` for what

@@ -1,3 +1,5 @@
+import Formats
+
 /// Turns instrument rows into data-model points: assigns half-cycles, step indices and step
 /// times, and accumulates the half-cycle capacity and energy. One pass, constant memory.
 ///

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// The file a circuit and its starting values live in — written by the Impedance pane, read by

@@ -1,3 +1,5 @@
+import Formats
+
 /// Recursive-descent parser for circuit strings:
 ///   circuit  := series
 ///   series   := term ('-' term)*

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Distribution of relaxation times by Tikhonov regularisation with a non-negativity constraint.

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// The linear Kramers–Kronig test (Lin-KK) of Schönleber, Klotz & Ivers-Tiffée, Electrochim. Acta

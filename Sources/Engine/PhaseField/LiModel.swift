@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// The Li dendrite model of paper.md (equations 1–4, mechanics optional) on a uniform node grid

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// The run folder of DESIGN.md as pure encoders/decoders, shared by the `glovebox sim` commands

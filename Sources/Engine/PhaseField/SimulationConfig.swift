@@ -1,3 +1,5 @@
+import Formats
+
 /// A phase-field run configuration read from TOML (`Examples/sim/*.toml`): physics, the
 /// initial nucleus, mechanics settings, numerics and run control in separate tables, so a
 /// numerical change never touches the physics. Every key is optional (defaults are the

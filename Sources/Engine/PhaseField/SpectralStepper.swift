@@ -1,3 +1,5 @@
+import Formats
+
 /// Time steppers for semilinear problems, kept apart from the models (`SemilinearProblem`).
 public protocol SpectralStepper: Sendable {
   var name: String { get }

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension CellProtocol {
   /// Derives every number of the protocol. Layers are stacked in step order (`position` top or

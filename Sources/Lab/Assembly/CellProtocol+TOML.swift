@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension CellProtocol {
   /// Reads a protocol file (format in Examples/protocols/README.md). `defaultID` (the file's base

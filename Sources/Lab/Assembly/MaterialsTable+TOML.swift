@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension MaterialsTable {
   /// Applies a `materials.toml` on top of this table:

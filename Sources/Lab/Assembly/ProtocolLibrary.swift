@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 /// The protocols of a workspace, parsed; failed files are kept as errors.
 public struct ProtocolLibrary: Sendable {

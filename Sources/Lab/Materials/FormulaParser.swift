@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension Formula {
   /// Parses a chemical formula: element symbols with optional (fractional) subscripts, nested

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension Recipe {
   /// Scales the recipe to `productGrams` of product.

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 /// Supplied versus needed atoms of one element per product formula unit.
 public struct ElementCheck: Sendable, Hashable, Codable {

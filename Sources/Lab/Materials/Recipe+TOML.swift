@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension Recipe {
   /// Reads a recipe file. `defaultName` (usually the file's base name) is used when the file has

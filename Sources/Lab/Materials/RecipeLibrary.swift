@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 /// The recipes of a workspace, parsed, with the files that failed kept as errors so a list can
 /// show them instead of hiding them. Pure: built from (file name, text) pairs.

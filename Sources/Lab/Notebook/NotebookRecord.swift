@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import Foundation
 
 /// One completed protocol step as recorded in a run notebook (one JSON object per line).

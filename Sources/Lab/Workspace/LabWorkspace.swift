@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 /// A workspace's recipes, protocols and materials table, with every file error found.
 public struct LabWorkspace: Sendable {

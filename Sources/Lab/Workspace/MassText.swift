@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 /// Masses as people type them: "2g", "2 g", "500 mg", "0.5kg", "2" (grams).
 public enum MassText {

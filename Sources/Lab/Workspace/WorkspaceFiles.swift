@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import Foundation
 
 /// The thin file-system edge of Lab: reads the TOML files of a workspace folder for the pure

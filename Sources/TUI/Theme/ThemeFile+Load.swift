@@ -1,13 +1,14 @@
+import Formats
 import Foundation
 
 extension ThemeFile {
   /// Reads and parses a theme file: the thin file-system edge over `parse`.
-  public static func load(path: String) throws(ThemeFileError) -> (theme: Theme, diagnostics: [ThemeDiagnostic]) {
+  public static func load(path: String) throws(InputError) -> (theme: Theme, diagnostics: [InputError]) {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ThemeFileError(file: path, line: 0, column: 0, message: "cannot read the theme file")
+      throw InputError("cannot read the theme file", file: path)
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ThemeFileError(file: path, line: 0, column: 0, message: "the theme file is not UTF-8 text")
+      throw InputError("the theme file is not UTF-8 text", file: path)
     }
     return try parse(text, fileName: path)
   }

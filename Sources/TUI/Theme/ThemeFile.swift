@@ -1,28 +1,53 @@
-/// Theme files (`Themes/*.toml`). A theme file names the semantic colours of `Theme`:
+import Formats
+
+/// Theme files (`Themes/*.toml`), read by Formats' TOML parser. A theme file names the semantic
+/// colours of `Theme`:
 ///
 ///     name = "dark"
 ///     background = "#1c1f26"       # "#RRGGBB", a palette index 0–255, "default" or an ANSI name
-///     border.focused = "#61afef"
+///     "border.focused" = "#61afef"
 ///     [series]
 ///     1 = "#61afef"
 ///
-/// Missing keys fall back to `Theme.dark` (and a missing `name` to the file name without its
-/// extension). Unknown keys and bad values become diagnostics and the rest still loads; a
-/// syntax error throws `ThemeFileError`.
+/// Keys are read as dotted paths (`[series]` + `1` → `series.1`; a quoted `"border.focused"` and
+/// a bare `border.focused` name the same colour, but a bare one cannot follow `border = …`, as
+/// TOML forbids extending a value). Missing keys fall back to `Theme.dark` (and a missing `name`
+/// to the file name without its extension). Unknown keys and bad values become diagnostics at
+/// their line and column and the rest still loads; a TOML syntax error throws `InputError`.
 public enum ThemeFile {
   /// Every key a theme file may set, in the order `serialize` writes them.
   public static let keys: [String] =
     ["name", "background", "text", "border", "border.focused", "title", "selection", "hint.key", "error", "warning", "ok"]
     + (1...6).map { "series.\($0)" } + ["heatmap.low", "heatmap.mid", "heatmap.high"]
 
-  public static func parse(_ text: String, fileName: String) throws(ThemeFileError) -> (theme: Theme, diagnostics: [ThemeDiagnostic]) {
-    let entries = try TOMLSubset.parse(text, fileName: fileName)
+  /// One key of the file under its dotted path, where it was written.
+  struct Entry {
+    var key: String
+    var value: TOMLValue
+    var line: Int
+    var keyColumn: Int?
+    var valueColumn: Int?
+  }
+
+  /// Parses a theme file's text. Diagnostics (`file:line:column: message`) are sorted by place.
+  /// - Throws: `InputError` for a TOML syntax error, or a colour set twice under one path.
+  public static func parse(_ text: String, fileName: String) throws(InputError) -> (theme: Theme, diagnostics: [InputError]) {
+    let root: TOMLTable
+    do {
+      root = try TOML.parse(text, fileName: fileName)
+    } catch let error as InputError {
+      throw error
+    } catch {
+      throw InputError("\(error)", file: fileName)
+    }
+    var entries: [Entry] = []
+    try flatten(root, prefix: "", into: &entries, fileName: fileName)
     var theme = Theme.dark
     theme.name = defaultName(fileName)
-    var diagnostics: [ThemeDiagnostic] = []
+    var diagnostics: [InputError] = []
     for entry in entries {
-      func report(_ column: Int, _ message: String) {
-        diagnostics.append(ThemeDiagnostic(file: fileName, line: entry.line, column: column, message: message))
+      func report(_ column: Int?, _ message: String) {
+        diagnostics.append(InputError(message, file: fileName, line: entry.line, column: column))
       }
       if entry.key == "name" {
         if case .string(let name) = entry.value {
@@ -41,7 +66,25 @@ public enum ThemeFile {
       case .failure(let problem): report(entry.valueColumn, "bad colour for '\(entry.key)': \(problem.message)")
       }
     }
+    diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
     return (theme, diagnostics)
+  }
+
+  /// The table's values under dotted paths, tables opened into their keys. Two spellings of one
+  /// path (`"border.focused"` and `[border] focused`) are the same colour set twice: an error.
+  static func flatten(_ table: TOMLTable, prefix: String, into entries: inout [Entry], fileName: String) throws(InputError) {
+    for entry in table.entries {
+      let path = prefix.isEmpty ? entry.key : prefix + "." + entry.key
+      if case .table(let child) = entry.value {
+        try flatten(child, prefix: path, into: &entries, fileName: fileName)
+        continue
+      }
+      if let first = entries.first(where: { $0.key == path }) {
+        throw InputError(
+          "duplicate key '\(path)' (first set on line \(first.line))", file: fileName, line: entry.line, column: entry.column)
+      }
+      entries.append(Entry(key: path, value: entry.value, line: entry.line, keyColumn: entry.column, valueColumn: entry.valueColumn))
+    }
   }
 
   /// The theme as a theme file; `parse(serialize(t))` gives back `t` with no diagnostics
@@ -80,7 +123,7 @@ public enum ThemeFile {
 
   static let expectedColor = "expected \"#RRGGBB\", an integer 0–255, \"default\" or an ANSI colour name (black, red, …, bright-white)"
 
-  static func color(from value: TOMLSubset.Value) -> Result<Color, ColorProblem> {
+  static func color(from value: TOMLValue) -> Result<Color, ColorProblem> {
     switch value {
     case .integer(let n):
       guard (0...255).contains(n) else { return .failure(ColorProblem(message: "palette index \(n) is outside 0–255")) }
@@ -116,12 +159,15 @@ public enum ThemeFile {
     return nil
   }
 
-  static func describe(_ value: TOMLSubset.Value) -> String {
+  static func describe(_ value: TOMLValue) -> String {
     switch value {
     case .string(let s): return "the string \"\(s)\""
     case .integer(let n): return "the integer \(n)"
     case .boolean(let b): return "the boolean \(b)"
     case .float(let x): return "the number \(x)"
+    case .dateTime(let t): return "the date-time \(t)"
+    case .array: return "an array"
+    case .table: return "a table"
     }
   }
 

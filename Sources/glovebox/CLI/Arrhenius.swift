@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox arrhenius FILE`: activation energy of a conductivity temperature series.

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import Lab
 
 /// Keeps a pane's copy of the workspace in step with the files on disk without touching the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox cycle …`: galvanostatic cycling files — read, summarise, CCD, overpotential, export.

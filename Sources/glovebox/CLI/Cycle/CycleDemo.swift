@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// Writes the synthetic example traces of Examples/cycling/ (or one large benchmark file).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox eis drt FILE… [--lambda X]`: distribution of relaxation times of every spectrum.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox eis fit FILE… --circuit C`: equivalent-circuit fits, one result per file and spectrum.

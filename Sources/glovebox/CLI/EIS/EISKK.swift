@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox eis kk FILE…`: the linear Kramers–Kronig test of every spectrum.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox eis read FILE…`: the spectra in instrument files, as a table or one JSON document.

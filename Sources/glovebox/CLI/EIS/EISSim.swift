@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox eis sim --circuit C --params … --freq 1e6:0.1:10/dec`: the impedance of a circuit.

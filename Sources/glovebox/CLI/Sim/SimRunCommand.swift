@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// Options shared by `sim run` and `sim resume` that override the configuration.
