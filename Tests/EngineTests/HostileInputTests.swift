@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import Engine
+@testable import Formats
 
 /// The bugs of the first fuzzing campaign (issue 12), each at the level of the function that
 /// had it: a clear error (or a sane value) where the program trapped or overflowed its stack.

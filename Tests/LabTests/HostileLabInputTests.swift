@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import Engine
+@testable import Formats
 @testable import Lab
 
 /// Durations from recipe and protocol files: a year at most (the fuzzer's hold_min =
