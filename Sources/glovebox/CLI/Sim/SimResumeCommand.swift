@@ -40,6 +40,7 @@ struct SimResumeCommand: ParsableCommand {
       if json { try printJSON(["pid": Int(pid)]) } else { print("continuing in pid \(pid)") }
       return
     }
+    SimSignals.install()
     let wisdom = FFTWisdomStore(runFolder: URL(fileURLWithPath: directory))
     wisdom.activate()
     let model: LiModel
