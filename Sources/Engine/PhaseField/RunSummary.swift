@@ -98,7 +98,7 @@ public struct RunSummary: Sendable, Equatable {
   }
 
   /// The fraction of the nearer target: max(step / targetSteps, time / targetTime), clamped to 1.
-  static func progress(step: Int, time: Double, targetSteps: Int?, targetTime: Double?) -> Double? {
+  public static func progress(step: Int, time: Double, targetSteps: Int?, targetTime: Double?) -> Double? {
     var fractions: [Double] = []
     if let n = targetSteps, n > 0 { fractions.append(Double(step) / Double(n)) }
     if let t = targetTime, t > 0, time.isFinite { fractions.append(time / t) }

@@ -64,7 +64,8 @@ struct SimResumeCommand: ParsableCommand {
     }
     if files.latestSnapshotName() == nil { _ = try files.writeSnapshot(model) }
     let limit = overrides.steps.map { model.state.step + $0 } ?? settings.run.maxSteps
-    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom).run()
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom,
+                                onStatus: SimProgressText.foregroundReporter(model: model)).run()
     try finish(outcome, files: files, json: json)
   }
 }

@@ -91,7 +91,8 @@ struct SimRunCommand: ParsableCommand {
     _ = try files.writeSnapshot(model)
     files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: nil).csvLine + "\n")
     let limit = overrides.steps ?? settings.run.maxSteps
-    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom).run()
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom,
+                                onStatus: SimProgressText.foregroundReporter(model: model)).run()
     try finish(outcome, files: files, json: json)
   }
 }
