@@ -131,3 +131,28 @@ final class FieldMapTests: XCTestCase {
     XCTAssertEqual(renderForTest(broken, width: 3, height: 1).lines, ["   "])
   }
 }
+
+final class FieldMapImageTests: XCTestCase {
+  func testImageKeepsAspectFlipsRowsAndDrawsTheContour() throws {
+    // 4 × 2 points of 1 µm (4 × 2 µm) into at most 8 × 8 pixels: scale min(8/4, 8/2) = 2 → 8 × 4.
+    // Row 0 (bottom) = 0 0 1 1, row 1 = 1 1 1 1; black → white, contour red.
+    let ramp = ColorRamp(low: .rgb(0, 0, 0), mid: .rgb(100, 100, 100), high: .rgb(200, 200, 200))
+    var map = FieldMap(values: [0, 0, 1, 1, 1, 1, 1, 1], columns: 4, rows: 2, spacing: (1e-6, 1e-6), name: "ξ", unit: "",
+                       bounds: 0...1, ramp: ramp)
+    let image = try XCTUnwrap(map.image(maxWidth: 8, maxHeight: 8, theme: .dark))
+    XCTAssertEqual(image.width, 8)
+    XCTAssertEqual(image.height, 4)
+    XCTAssertTrue(image.pixel(x: 0, y: 0) == (200, 200, 200), "top row is the field's top row")
+    XCTAssertTrue(image.pixel(x: 0, y: 3) == (0, 0, 0), "bottom-left is the field's row 0, column 0")
+    XCTAssertTrue(image.pixel(x: 7, y: 3) == (200, 200, 200))
+    // With ξ = the same values the contour is the metal pixels next to a zero: pixel row 1
+    // (field row 2 of 4, upsampled from row 1) above the zeros, columns 0–3.
+    map.interface = map.values
+    map.interfaceColor = .rgb(255, 0, 0)
+    let outlined = try XCTUnwrap(map.image(maxWidth: 8, maxHeight: 8, theme: .dark))
+    XCTAssertTrue(outlined.pixel(x: 0, y: 1) == (255, 0, 0))
+    XCTAssertTrue(outlined.pixel(x: 0, y: 0) == (200, 200, 200))
+    XCTAssertTrue(outlined.pixel(x: 4, y: 3) == (255, 0, 0), "row 0 column 2 (upsampled to pixel 4) is next to a zero")
+    XCTAssertNil(map.image(maxWidth: 0, maxHeight: 8, theme: .dark))
+  }
+}
