@@ -110,6 +110,14 @@ final class CLISimListTests: XCTestCase {
     let stale = try CLIRunner.run(["sim", "watch", runs.appendingPathComponent("stale-dead").path])
     XCTAssertEqual(stale.status, 4, stale.stdout + stale.stderr)
     XCTAssertTrue(stale.stdout.contains("not running this folder"), stale.stdout)
+    // A stale run whose pid now belongs to another live process resumes from its checkpoint
+    // (step 4) here, instead of asking that process to resume.
+    let resumed = try CLIRunner.run(["sim", "resume", runs.appendingPathComponent("stale-foreign").path, "--steps", "2", "--json"],
+                                    environment: wisdom)
+    XCTAssertEqual(resumed.status, 0, resumed.stderr)
+    let after = try status(runs.appendingPathComponent("stale-foreign"))
+    XCTAssertEqual(after["state"] as? String, "finished")
+    XCTAssertEqual(CLIRunner.number(after["step"]), 6)
     let notRun = try CLIRunner.run(["sim", "watch", workspace.path])
     XCTAssertEqual(notRun.status, 2)
     XCTAssertTrue(notRun.stderr.contains("not a run folder"), notRun.stderr)
