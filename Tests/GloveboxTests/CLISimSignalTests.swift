@@ -92,4 +92,35 @@ final class CLISimSignalTests: XCTestCase {
     let step = Int(try XCTUnwrap(CLIRunner.number(stopped["step"])))
     XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(String(format: "fields/step_%09d.vti", step)).path))
   }
+
+  /// kill -9 cannot be handled: the run keeps the last snapshot it renamed into place (written to
+  /// a temporary file first), lists as stale, and resumes from that snapshot's step.
+  func testKill9LeavesAReadableCheckpointAndAStaleRun() throws {
+    let temporary = try CLIRunner.temporaryFolder(self)
+    let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
+    let out = temporary.appendingPathComponent("killed")
+    let wisdom = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("fftw-wisdom").path]
+    // Output every 0.002 s of simulated time (a few steps): snapshots are being written when it dies.
+    let process = try start(["sim", "run", model, "--out", out.path, "--grid", "32", "--steps", "1000000",
+                             "--output-interval", "0.002"], environment: wisdom)
+    _ = try waitForStatus(out) { (CLIRunner.number($0["step"]) ?? 0) > 0 }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+
+    let fields = out.appendingPathComponent("fields")
+    let names = try FileManager.default.contentsOfDirectory(atPath: fields.path)
+    let snapshots = names.filter { $0.hasPrefix("step_") && $0.hasSuffix(".vti") }.sorted()
+    let latest = try XCTUnwrap(snapshots.last)
+    let text = try String(contentsOf: fields.appendingPathComponent(latest), encoding: .utf8)
+    XCTAssertTrue(text.hasSuffix("</VTKFile>\n"), "the latest snapshot is whole")
+    let listed = try CLIRunner.run(["sim", "list", temporary.path, "--json"])
+    let entry = try XCTUnwrap((try listed.json()["runs"] as? [[String: Any]])?.first)
+    XCTAssertEqual(entry["state"] as? String, "stale")
+    XCTAssertEqual(entry["latest_snapshot"] as? String, latest)
+    let step = Int(try XCTUnwrap(Int(latest.dropFirst(5).dropLast(4))))
+    let resumed = try CLIRunner.run(["sim", "resume", out.path, "--steps", "3", "--json"], environment: wisdom)
+    XCTAssertEqual(resumed.status, 0, resumed.stderr)
+    XCTAssertEqual(CLIRunner.number(try status(out)["step"]).map { Int($0) }, step + 3, "resumed from \(latest), not from 0")
+  }
 }
