@@ -130,3 +130,28 @@ final class RunSummaryTests: XCTestCase {
     XCTAssertFalse(RunProcessCheck.isRun(commandLine: [], workingDirectory: cwd, of: "/home/u/work/runs/m1"))
   }
 }
+
+final class SnapshotFieldTests: XCTestCase {
+  func testEveryFieldACheckpointWritesIsDescribed() throws {
+    // A 32² model with mechanics after three steps writes every kind of field (warm starts too).
+    var config = SimulationConfig()
+    config.numerics.nx = 32
+    config.numerics.ny = 32
+    config.numerics.lengthX = 32 * 15e-9
+    config.numerics.lengthY = 32 * 15e-9
+    config.nucleus.layerThickness = 60e-9
+    config.nucleus.radius = 120e-9
+    config.mechanics.enabled = true
+    config.mechanics.vegardCoefficient = 0.05
+    let state = LiModel.initialState(physics: config.physics, numerics: config.numerics, nucleus: config.nucleus)
+    let model = try LiModel(physics: config.physics, numerics: config.numerics, state: state, mechanics: config.mechanics)
+    for _ in 0..<3 { try model.step() }
+    let names = model.checkpoint().pointFields.map(\.name)
+    let unknown = names.filter { name in !SnapshotField.known.contains { $0.name == name } }
+    XCTAssertEqual(unknown, [], "fields without a description")
+    let viewable = SnapshotField.viewable(among: names.reversed()).map(\.symbol)
+    XCTAssertEqual(viewable, ["ξ", "c", "φ", "∂ξ/∂t", "εxx", "εyy", "εxy"])
+    XCTAssertEqual(SnapshotField.named("concentration").unit, "mol/m³")
+    XCTAssertEqual(SnapshotField.named("mystery").unit, "?")
+  }
+}
