@@ -45,54 +45,6 @@ public enum RunControlCommand: String, Sendable, CaseIterable {
   }
 }
 
-/// DIR/status.json.
-public struct RunStatus: Codable, Sendable, Equatable {
-  public enum State: String, Codable, Sendable { case running, paused, finished, stopped, failed }
-  public var state: State
-  public var step: Int
-  /// Simulated time (s).
-  public var time: Double
-  /// Wall-clock seconds spent in this process.
-  public var wallSeconds: Double
-  /// Estimated wall-clock seconds to the stop condition, when one is known.
-  public var etaSeconds: Double?
-  public var pid: Int32
-  public var message: String?
-  public var checkpoint: String?
-
-  public init(state: State, step: Int, time: Double, wallSeconds: Double, etaSeconds: Double? = nil,
-              pid: Int32, message: String? = nil, checkpoint: String? = nil) {
-    self.state = state
-    self.step = step
-    self.time = time
-    self.wallSeconds = wallSeconds
-    self.etaSeconds = etaSeconds
-    self.pid = pid
-    self.message = message
-    self.checkpoint = checkpoint
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case state, step, time, pid, message, checkpoint
-    case wallSeconds = "wall_seconds"
-    case etaSeconds = "eta_seconds"
-  }
-
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
-  }
-
-  public static func decode(_ data: Data, fileName: String? = nil) throws -> RunStatus {
-    do { return try JSONDecoder().decode(RunStatus.self, from: data) } catch {
-      throw InputError("expected a run status JSON document (\(error.localizedDescription))", file: fileName)
-    }
-  }
-}
-
 /// One row of DIR/metrics.csv.
 public struct RunMetricsRow: Sendable, Equatable {
   public var step: Int

@@ -6,7 +6,7 @@ struct SimCommand: ParsableCommand {
     commandName: "sim",
     abstract: "Phase-field simulations: runs, PFHub benchmarks, timings.",
     subcommands: [
-      SimRunCommand.self, SimResumeCommand.self, SimStatusCommand.self, SimPauseCommand.self,
+      SimRunCommand.self, SimResumeCommand.self, SimStatusCommand.self, SimListCommand.self, SimWatchCommand.self, SimPauseCommand.self,
       SimStopCommand.self, SimPFHubCommand.self, SimBenchCommand.self,
     ]
   )

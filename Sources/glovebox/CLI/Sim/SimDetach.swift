@@ -25,6 +25,13 @@ func spawnDetached(arguments: [String], log: String) throws -> Int32 {
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
   posix_spawn_file_actions_adddup2(&actions, 1, 2)
+  // Every other inherited descriptor is closed in the child. The starter may hold descriptors
+  // without close-on-exec (Foundation's Process watches its child through a socket pair), and a
+  // run that kept one open would make that starter wait for the whole run, not for `sim run`.
+  let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+  for descriptor in open where descriptor > 2 {
+    posix_spawn_file_actions_addclose(&actions, descriptor)
+  }
   let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
   var pid: pid_t = 0

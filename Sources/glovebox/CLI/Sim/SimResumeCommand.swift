@@ -14,8 +14,10 @@ struct SimResumeCommand: ParsableCommand {
 
   func run() throws {
     let files = SimRunFiles(directory: URL(fileURLWithPath: directory))
-    if let status = try? files.readStatus(), status.pid != getpid(), processIsAlive(status.pid),
-      status.state == .paused || status.state == .running
+    // A live run of this folder is asked to resume; a pid that is gone or now belongs to some
+    // other process (a stale run) is not, and the run continues here from its checkpoint.
+    if let status = try? files.readStatus(), status.pid != getpid(), status.state == .paused || status.state == .running,
+      SimRunFolderProbe.processIsRun(pid: status.pid, folder: files.directory) ?? processIsAlive(status.pid)
     {
       try files.replace(RunFolder.controlFile, with: Data("resume\n".utf8))
       if json { try printJSON(["resumed_pid": Int(status.pid)]) } else { print("asked pid \(status.pid) to resume") }
@@ -40,6 +42,7 @@ struct SimResumeCommand: ParsableCommand {
       if json { try printJSON(["pid": Int(pid)]) } else { print("continuing in pid \(pid)") }
       return
     }
+    SimSignals.install()
     let wisdom = FFTWisdomStore(runFolder: URL(fileURLWithPath: directory))
     wisdom.activate()
     let model: LiModel
@@ -63,7 +66,8 @@ struct SimResumeCommand: ParsableCommand {
     }
     if files.latestSnapshotName() == nil { _ = try files.writeSnapshot(model) }
     let limit = overrides.steps.map { model.state.step + $0 } ?? settings.run.maxSteps
-    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom).run()
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom,
+                                onStatus: SimProgressText.foregroundReporter(model: model)).run()
     try finish(outcome, files: files, json: json)
   }
 }
@@ -82,11 +86,11 @@ struct SimStatusCommand: ParsableCommand {
     let files = SimRunFiles(directory: URL(fileURLWithPath: directory))
     let status: RunStatus
     do { status = try files.readStatus() } catch { throw reportFailure(error) }
-    let alive = processIsAlive(status.pid)
+    let alive = SimRunFolderProbe.processIsRun(pid: status.pid, folder: files.directory) ?? processIsAlive(status.pid)
     if json { try printJSON(Report(status: status, alive: alive)) } else {
       let eta = status.etaSeconds.map { String(format: ", ETA %.0f s", $0) } ?? ""
       let stale = !alive && (status.state == .running || status.state == .paused)
-      print("\(status.state.rawValue)\(stale ? " (process \(status.pid) not running)" : ""): step \(status.step), t = \(status.time) s, wall \(String(format: "%.1f", status.wallSeconds)) s\(eta)")
+      print("\(status.state.rawValue)\(stale ? " (stale: process \(status.pid) is not running this folder)" : ""): step \(status.step), t = \(status.time) s, wall \(String(format: "%.1f", status.wallSeconds)) s\(eta)")
       if let m = status.message { print(m) }
     }
   }

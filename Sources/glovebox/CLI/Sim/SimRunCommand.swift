@@ -77,6 +77,7 @@ struct SimRunCommand: ParsableCommand {
       if json { try printJSON(["pid": Int(pid)]) } else { print("started pid \(pid); follow with `glovebox sim status \(out)`") }
       return
     }
+    SimSignals.install()
     let wisdom = FFTWisdomStore(runFolder: URL(fileURLWithPath: out))
     wisdom.activate()
     let state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
@@ -91,12 +92,14 @@ struct SimRunCommand: ParsableCommand {
     _ = try files.writeSnapshot(model)
     files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: nil).csvLine + "\n")
     let limit = overrides.steps ?? settings.run.maxSteps
-    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom).run()
+    let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom,
+                                onStatus: SimProgressText.foregroundReporter(model: model)).run()
     try finish(outcome, files: files, json: json)
   }
 }
 
-/// Prints the final status and maps a failed run to a non-zero exit.
+/// Prints the final status and maps a failed run to exit status 3 and a run stopped by a
+/// signal to 128 + its number (see `SimSignals`).
 func finish(_ outcome: SimRunner.Outcome, files: SimRunFiles, json: Bool) throws {
   let status = try files.readStatus()
   if json { try printJSON(status) } else {
@@ -105,5 +108,8 @@ func finish(_ outcome: SimRunner.Outcome, files: SimRunFiles, json: Bool) throws
   if outcome == .failed {
     FileHandle.standardError.write(Data("\(files.directory.path): \(status.message ?? "run failed")\n".utf8))
     throw ExitCode(3)
+  }
+  if outcome == .stopped, let number = SimSignals.pending {
+    throw ExitCode(SimSignals.exitStatus(number))
   }
 }

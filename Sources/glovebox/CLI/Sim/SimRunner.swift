@@ -11,6 +11,22 @@ struct SimRunner {
   let stepLimit: Int?
   /// Saved after this process's first step, when every transform of the run has been planned.
   var wisdom: FFTWisdomStore? = nil
+  /// Called after each status.json write with what was written (about once a second while
+  /// running); a foreground `sim run` in a terminal draws its progress line from it.
+  var onStatus: ((RunStatus) -> Void)? = nil
+  /// The step this process started from.
+  let startStep: Int
+
+  init(files: SimRunFiles, config: SimulationConfig, model: LiModel, stepLimit: Int?, wisdom: FFTWisdomStore? = nil,
+       onStatus: ((RunStatus) -> Void)? = nil) {
+    self.files = files
+    self.config = config
+    self.model = model
+    self.stepLimit = stepLimit
+    self.wisdom = wisdom
+    self.onStatus = onStatus
+    startStep = model.state.step
+  }
 
   enum Outcome: String { case finished, stopped, failed }
 
@@ -18,12 +34,24 @@ struct SimRunner {
               eta: Double? = nil) throws {
     let s = RunStatus(state: state, step: model.state.step, time: model.state.time, wallSeconds: wall,
                       etaSeconds: eta, pid: getpid(), message: message,
-                      checkpoint: checkpoint ?? files.latestSnapshotName())
+                      checkpoint: checkpoint ?? files.latestSnapshotName(),
+                      targetSteps: stepLimit, targetTime: config.run.until, startStep: startStep)
     try files.replace(RunFolder.statusFile, with: try s.encoded())
+    onStatus?(s)
   }
 
   func metrics() {
     files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: model.lastDiagnostics).csvLine + "\n")
+  }
+
+  /// Stops on a received signal: the step in progress has finished, so its state is the
+  /// checkpoint (`sim resume` continues from it bit for bit).
+  private func stopBySignal(_ number: Int32, wall: Double, metricsWritten: Bool) throws -> Outcome {
+    let name = try files.writeSnapshot(model)
+    if !metricsWritten { metrics() }
+    try status(.stopped, wall: wall, message: "stopped by \(SimSignals.name(number))", checkpoint: name)
+    files.log("stopped by \(SimSignals.name(number)) at step \(model.state.step); checkpoint \(name)")
+    return .stopped
   }
 
   private func readControl() -> RunControlCommand? {
@@ -41,15 +69,16 @@ struct SimRunner {
   private func clearControl() { try? FileManager.default.removeItem(at: files.url(RunFolder.controlFile)) }
 
   func run() throws -> Outcome {
-    signal(SIGHUP, SIG_IGN)
     let clock = ContinuousClock()
     let start = clock.now
     func wall() -> Double { milliseconds(clock.now - start) / 1000 }
-    let startStep = model.state.step, startTime = model.state.time
+    let startTime = model.state.time
     let interval = config.run.outputInterval
     var nextOutput = (floor(model.state.time / interval) + 1) * interval
     var lastStatus = clock.now
     var wisdomSaved = false
+    // The step of the last metrics row, so a stop right after an output does not repeat it.
+    var metricsStep = model.state.step
     func eta() -> Double? {
       let w = wall()
       var fractions: [Double] = []
@@ -67,12 +96,15 @@ struct SimRunner {
     while true {
       if let limit = stepLimit, model.state.step >= limit { break }
       if let until = config.run.until, model.state.time >= until { break }
+      if let number = SimSignals.pending {
+        return try stopBySignal(number, wall: wall(), metricsWritten: metricsStep == model.state.step)
+      }
       if let command = readControl() {
         switch command {
         case .stop:
           clearControl()
           let name = try files.writeSnapshot(model)
-          metrics()
+          if metricsStep != model.state.step { metrics() }
           try status(.stopped, wall: wall(), message: "stopped by control file", checkpoint: name)
           files.log("stopped at step \(model.state.step); checkpoint \(name)")
           return .stopped
@@ -83,6 +115,10 @@ struct SimRunner {
           var resumed = false
           while !resumed {
             Thread.sleep(forTimeInterval: 0.25)
+            if let number = SimSignals.pending {
+              clearControl()
+              return try stopBySignal(number, wall: wall(), metricsWritten: true)
+            }
             switch readControl() {
             case .resume?, nil:
               resumed = true
@@ -117,6 +153,7 @@ struct SimRunner {
       if model.state.time >= nextOutput {
         let name = try files.writeSnapshot(model)
         metrics()
+        metricsStep = model.state.step
         nextOutput = (floor(model.state.time / interval) + 1) * interval
         if let d = model.lastDiagnostics {
           files.log("step \(d.step) t=\(d.time) dt=\(d.dt) xi=[\(d.minXi), \(d.maxXi)] Li=\(d.lithiumTotal) CG=\(d.potentialIterations) res=\(d.potentialResidual) snapshot \(name)")
@@ -128,7 +165,7 @@ struct SimRunner {
       }
     }
     let name = try files.writeSnapshot(model)
-    metrics()
+    if metricsStep != model.state.step { metrics() }
     try status(.finished, wall: wall(), checkpoint: name)
     files.log("finished at step \(model.state.step) (t = \(model.state.time) s) in \(wall()) s")
     return .finished
