@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Engine
+import Formats
 
 final class RunMetricsReaderTests: XCTestCase {
   func testHalfWrittenRowWaitsForItsNewline() {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Engine
+import Formats
 
 final class RunSummaryTests: XCTestCase {
   let now = Date(timeIntervalSince1970: 1_000_000)

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// Reads DIR/metrics.csv incrementally, the way a watcher follows a growing file: the caller
 /// reads the bytes from `offset` to the file's end and hands them to `read(appended:)`, which

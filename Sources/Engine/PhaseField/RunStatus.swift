@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// DIR/status.json: what the run's process last said about itself. Replaced atomically by the
 /// run about once a second and at every change of state.

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// One run folder as the run list shows it (`glovebox sim list`, the Simulation pane): a pure
 /// function of a `RunFolderListing`. Nothing here decodes a snapshot, so a folder with hundreds
