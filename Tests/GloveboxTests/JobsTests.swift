@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Lab
 import TUI
 import Workbench
 import XCTest
@@ -54,9 +55,13 @@ final class JobsTests: XCTestCase {
     XCTAssertEqual(backend.frames.count, frames)
     // Two fit iterations: new parameter values move the model curve, residuals and table only.
     runtime.dispatch(.keyPressed(.character("f")))
+    let pane = try XCTUnwrap(runtime.state.panes.first as? ImpedancePane)
+    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(
+      entry: 0, circuit: try XCTUnwrap(pane.circuit), spectrum: try XCTUnwrap(pane.current?.spectrum), weighting: .unit,
+      given: Parameters())]))
     func iteration(_ n: Int, _ values: [Double]) {
       let progress = ImpedanceFitProgress(entry: 0, values: values, chiSquare: 42 / Double(n), iteration: n, stage: "local")
-      runtime.dispatch(.jobProgress(pane: "impedance", id: "fit", payload: JobPayload(progress)))
+      runtime.dispatch(.jobProgress(fit, .impedanceFit(progress)))
       runtime.drawPendingFrame()
     }
     iteration(1, [12, 90, 1.2e-5, 0.85])
@@ -72,44 +77,76 @@ final class JobsTests: XCTestCase {
     runtime.jobs.waitUntilIdle()
   }
 
+  /// A job for the runner tests below; what it does is the test's `perform`.
+  static let analysis = PaneJob.impedance(.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: [])))
+
   func testCancellationStopsAJobAtItsNextCheckAndProgressIsCoalesced() {
-    let jobs = BackgroundJobs()
     let started = DispatchSemaphore(value: 0)
-    jobs.start(BackgroundJob(id: "loop", pane: "p") { context in
+    let jobs = BackgroundJobs(perform: { _, context in
       var n = 0
       while true {
         try context.checkCancellation()
         n += 1
-        context.report(n)
+        context.report(.impedanceFit(ImpedanceFitProgress(entry: 0, values: [], chiSquare: 0, iteration: n, stage: "local")))
         if n == 10 { started.signal() }
         Thread.sleep(forTimeInterval: 0.0005)
       }
     })
+    jobs.start(Self.analysis)
     XCTAssertEqual(started.wait(timeout: .now() + 10), .success)
-    jobs.cancel(pane: "p", id: "loop")
+    jobs.cancel(.impedance(.analysis))
     jobs.waitUntilIdle()
     let actions = jobs.drain()
-    XCTAssertEqual(actions.last, .jobFinished(pane: "p", id: "loop", result: .failure(EffectFailure("cancelled"))))
+    XCTAssertEqual(actions.last, .jobFinished(Self.analysis, .failure(EffectFailure("cancelled"))))
     // Snapshots that piled up between drains collapse to the newest one.
     XCTAssertLessThanOrEqual(actions.filter { if case .jobProgress = $0 { return true } else { return false } }.count, 1)
     XCTAssertFalse(jobs.isBusy)
   }
 
-  func testAReplacedJobsResultIsDropped() {
-    let jobs = BackgroundJobs()
+  func testAReplacedJobsResultIsDropped() throws {
     let gate = DispatchSemaphore(value: 0)
-    jobs.start(BackgroundJob(id: "load", pane: "p") { _ in
-      gate.wait()
-      return "old"
+    let old = PaneJob.impedance(.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: [])))
+    let new = Self.analysis
+    // Both are analyses: one lane. The old one waits; the new one answers at once.
+    let jobs = BackgroundJobs(perform: { job, _ in
+      if job == old { gate.wait() }
+      return .impedance(.analysis(.failed(entry: 0, view: job == old ? .kramersKronig : .drt, message: "done")))
     })
-    jobs.start(BackgroundJob(id: "load", pane: "p") { _ in "new" })
+    jobs.start(old)
+    jobs.start(new)
     gate.signal()
     jobs.waitUntilIdle()
     Thread.sleep(forTimeInterval: 0.05)
-    let values = jobs.drain().compactMap { action -> String? in
-      guard case .jobFinished(_, _, .success(let payload)) = action else { return nil }
-      return payload.value as? String
-    }
-    XCTAssertEqual(values, ["new"])
+    XCTAssertEqual(jobs.drain(), [.jobFinished(new, .success(.impedance(.analysis(.failed(entry: 0, view: .drt, message: "done")))))])
+  }
+
+  /// The runtime performs the file jobs itself: an impedance file read and parsed, a missing
+  /// one reported as removed, a cycler trace analysed, an impedance file refused by the Cycling
+  /// reader, and the Lab workspace parsed from the Examples folder.
+  func testTheRunnerReadsAndParsesFilesForThePanes() throws {
+    let workspace = try workspace()
+    let runner = PaneJobRunner(workspace: workspace)
+    let read = try runner.perform(.impedance(.readFiles(paths: ["cell.csv", "gone.csv"])), context: JobContext())
+    guard case .impedance(.files(let files)) = read else { return XCTFail("\(read)") }
+    XCTAssertEqual(files.map(\.path), ["cell.csv", "gone.csv"])
+    XCTAssertEqual(files[0].spectra.first?.count, 61)
+    XCTAssertEqual(files[0].spectra.first?.frequencies.first ?? 0, 1e5, accuracy: 1e-6)
+    XCTAssertEqual(files[1].error, "removed")
+    let cycler = "Test Time / s,Voltage / V,Current / A\n" + (0..<120).map { i in
+      "\(Double(i) * 60),\(i / 30 % 2 == 0 ? 0.02 : -0.02),\(i / 30 % 2 == 0 ? 1e-4 : -1e-4)"
+    }.joined(separator: "\n") + "\n"
+    try cycler.write(toFile: workspace + "/cell.bdf.csv", atomically: true, encoding: .utf8)
+    let analysed = try runner.perform(.cycling(.analyse(paths: ["cell.bdf.csv", "cell.csv"], area: 1)), context: JobContext())
+    guard case .cycling(.analysed(let outcomes)) = analysed else { return XCTFail("\(analysed)") }
+    // 120 points, current changing sign every 30 minutes: four half-cycles.
+    XCTAssertEqual(outcomes[0].analysis?.halfCycles.count, 4)
+    XCTAssertEqual(outcomes[1].error, "an impedance file")
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Examples").path
+    let lab = try PaneJobRunner(workspace: examples).perform(.materials(.loadWorkspace), context: JobContext())
+    guard case .lab(let workspaceValue) = lab else { return XCTFail("\(lab)") }
+    XCTAssertEqual(workspaceValue, try WorkspaceFiles.load(workspace: examples))
+    XCTAssertTrue(workspaceValue.recipes.recipes.contains { $0.name == "LPSC" })
+    XCTAssertEqual(workspaceValue.errors, [])
   }
 }

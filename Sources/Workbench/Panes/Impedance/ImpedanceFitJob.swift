@@ -3,7 +3,7 @@ import Foundation
 
 /// A fit in progress, as the pane shows it: the current parameter values, χ² and where the
 /// search is.
-public struct ImpedanceFitProgress: Sendable {
+public struct ImpedanceFitProgress: Equatable, Sendable {
   public var entry: Int
   public var values: [Double]
   public var chiSquare: Double
@@ -21,7 +21,7 @@ public struct ImpedanceFitProgress: Sendable {
 }
 
 /// A finished fit of one spectrum (the pane stores it with the spectrum).
-public struct ImpedanceFitOutcome: Sendable {
+public struct ImpedanceFitOutcome: Equatable, Sendable {
   public var entry: Int
   public var circuit: Circuit
   public var weighting: ImpedanceWeighting
@@ -47,13 +47,17 @@ public enum ImpedanceFitJob {
     return options
   }
 
-  /// Fits `spectrum`. `given` holds the parameters the user set (values, fixed flags, bounds);
+  /// Performs `ImpedanceJob.fit`: the requests in turn, with progress and cancellation.
+  public static func run(_ requests: [ImpedanceFitRequest], context: JobContext) throws -> [ImpedanceFitOutcome] {
+    try requests.map { try fit($0, context: context) }
+  }
+
+  /// Fits one request. `given` holds the parameters the user set (values, fixed flags, bounds);
   /// when it covers every parameter of the circuit the fit is local from there, otherwise the
   /// automatic multi-start search fills in the rest.
-  public static func fit(
-    entry: Int, circuit: Circuit, spectrum: ImpedanceSpectrum, weighting: ImpedanceWeighting, given: Parameters,
-    context: JobContext
-  ) throws -> ImpedanceFitOutcome {
+  public static func fit(_ request: ImpedanceFitRequest, context: JobContext) throws -> ImpedanceFitOutcome {
+    let (entry, circuit, spectrum, weighting, given) =
+      (request.entry, request.circuit, request.spectrum, request.weighting, request.given)
     let base = CircuitFit.model(circuit: circuit, spectrum: spectrum, weighting: weighting)
     let tally = FitTally()
     let observed = Model(
@@ -62,8 +66,8 @@ public enum ImpedanceFitJob {
         if context.isCancelled { return Matrix(rows: base.residualCount, columns: values.count) }
         let (iteration, stage) = tally.next()
         let r = base.residuals(values)
-        context.report(ImpedanceFitProgress(
-          entry: entry, values: values, chiSquare: r.reduce(0) { $0 + $1 * $1 }, iteration: iteration, stage: stage))
+        context.report(.impedanceFit(ImpedanceFitProgress(
+          entry: entry, values: values, chiSquare: r.reduce(0) { $0 + $1 * $1 }, iteration: iteration, stage: stage)))
         return base.jacobian?(values) ?? base.numericalJacobian(values)
       })
     func local(_ start: Parameters, maxIterations: Int = 1000) throws -> FitResult {

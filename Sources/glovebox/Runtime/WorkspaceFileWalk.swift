@@ -1,0 +1,71 @@
+import Foundation
+import Workbench
+
+/// One walk of a workspace folder: its regular, non-hidden files with size and modification
+/// time, as paths relative to the folder, sorted. Shared by the watcher (which compares two
+/// walks) and the panes' file lists (`WorkspaceFileKinds`), until the workspace index replaces
+/// both with one walk kept current by inotify.
+enum WorkspaceFileWalk {
+  /// Files beyond this many are not listed (a mistaken workspace such as `/` stays cheap).
+  static let defaultLimit = 5000
+
+  static func files(in workspace: String, limit: Int = defaultLimit) -> [IndexedFile] {
+    let root = URL(fileURLWithPath: workspace).standardizedFileURL
+    let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+    guard let walker = FileManager.default.enumerator(
+      at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles, .skipsPackageDescendants])
+    else { return [] }
+    let prefix = root.path.count + 1
+    var files: [IndexedFile] = []
+    for case let url as URL in walker {
+      guard files.count < limit else { break }
+      guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+      files.append(IndexedFile(
+        path: String(url.standardizedFileURL.path.dropFirst(prefix)), size: values.fileSize ?? 0,
+        modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0))
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// The absolute location of a workspace-relative path.
+  static func url(_ path: String, workspace: String) -> URL {
+    path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: workspace).appendingPathComponent(path)
+  }
+}
+
+/// Which listed files are of a kind, by name alone: the stand-in for the index's classifier
+/// (name and sniffed bytes). Impedance and cycler files cannot be told apart by name, so both
+/// kinds list every file that might be instrument data, as the panes' scans did; each pane's
+/// reader then keeps what it can read (the Cycling reader leaves impedance files to the
+/// Impedance pane).
+enum WorkspaceFileKinds {
+  /// Files larger than this are not offered to the data panes (a stray disk image stays cheap).
+  static let dataSizeLimit = 512 * 1024 * 1024
+
+  static func files(of kind: WorkspaceFileKind, in files: [IndexedFile]) -> [IndexedFile] {
+    files.filter { matches(kind, $0) }
+  }
+
+  static func matches(_ kind: WorkspaceFileKind, _ file: IndexedFile) -> Bool {
+    let path = file.path
+    let ext = (path as NSString).pathExtension.lowercased()
+    let parts = path.split(separator: "/")
+    switch kind {
+    case .impedance, .cycling: return file.size <= dataSizeLimit && !isCertainlyNotData(path)
+    case .recipe: return parts.count == 2 && parts[0] == "recipes" && ext == "toml"
+    case .cellProtocol: return parts.count == 2 && parts[0] == "protocols" && ext == "toml"
+    case .materialsTable: return path == "materials.toml"
+    case .notebook: return path == "notebook.jsonl"
+    case .spectrum: return ["xy", "xye", "xrdml", "raw", "spe", "vms", "vamas"].contains(ext)
+    case .runFolder: return parts.last == "status.json"
+    }
+  }
+
+  /// Names that are never instrument data (notes, settings, sources, images, exported fits).
+  static func isCertainlyNotData(_ path: String) -> Bool {
+    let ext = (path as NSString).pathExtension.lowercased()
+    if path.hasPrefix("fits/") { return true }
+    return ["circuit", "md", "toml", "json", "swift", "png", "jpg", "jpeg", "pdf", "gif", "svg", "html", "py", "sh", "log", "gitignore"]
+      .contains(ext)
+  }
+}
