@@ -56,9 +56,9 @@ final class JobsTests: XCTestCase {
     // Two fit iterations: new parameter values move the model curve, residuals and table only.
     runtime.dispatch(.keyPressed(.character("f")))
     let pane = try XCTUnwrap(runtime.state.panes.first as? ImpedancePane)
-    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(
-      entry: 0, circuit: try XCTUnwrap(pane.circuit), spectrum: try XCTUnwrap(pane.current?.spectrum), weighting: .unit,
-      given: Parameters())]))
+    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+      circuit: try XCTUnwrap(pane.circuit), spectrum: try XCTUnwrap(pane.current?.spectrum), weighting: .unit,
+      given: Parameters()))]))
     func iteration(_ n: Int, _ values: [Double]) {
       let progress = ImpedanceFitProgress(entry: 0, values: values, chiSquare: 42 / Double(n), iteration: n, stage: "local")
       runtime.dispatch(.jobProgress(fit, .impedanceFit(progress)))

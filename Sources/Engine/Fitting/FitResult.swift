@@ -26,6 +26,8 @@ public struct FitResult: Equatable, Sendable {
   public var iterations: Int
   public var evaluations: Int
   public var success: Bool
+  /// True when a `FitObserver` ended the fit (then `success` is false and `message` says so).
+  public var stopped = false
   public var message: String
   /// Final weighted residuals.
   public var residuals: [Double]

@@ -16,7 +16,9 @@ import Foundation
 ///
 /// Stops when (a) the relative reduction of χ² and the predicted reduction are both ≤ ftol,
 /// (b) the relative step is ≤ xtol, (c) the scaled gradient is ≤ gtol, or (d) the iteration
-/// limit is reached (then `success` is false). The covariance is s²·(JᵀJ)⁻¹ at the optimum, with
+/// limit is reached (then `success` is false), or (e) the observer, called at the start of every
+/// iteration with the current point, answers `.stop` (then `success` is false and `stopped` true;
+/// the statistics are those of the point reached). The covariance is s²·(JᵀJ)⁻¹ at the optimum, with
 /// J taken with respect to the external parameters and s² = χ²/(N − p).
 public struct Minimizer: Sendable {
   public struct Options: Sendable {
@@ -42,8 +44,14 @@ public struct Minimizer: Sendable {
     self.options = options
   }
 
-  public func minimize(_ start: Parameters) -> FitResult {
+  /// Minimises χ² from `start`; `observer` (when given) sees each iteration and may stop the fit.
+  public func minimize(_ start: Parameters, observer: FitObserver? = nil) -> FitResult {
     let all = start
+    // A change of variables would quietly move a NaN or infinite start inside the bounds.
+    if let bad = all.first(where: { !$0.value.isFinite }) {
+      let x0 = all.values
+      return finish(all, x0, model.residuals(x0), 1, 0, false, "\(bad.name) starts at a value that is not a finite number")
+    }
     let freeIndex = (0..<all.count).filter { !all[$0].fixed }
     let transforms = freeIndex.map { ParameterTransform(all[$0]) }
     var u = zip(freeIndex, transforms).map { $1.internalValue(all[$0].value) }
@@ -84,7 +92,13 @@ public struct Minimizer: Sendable {
     var history: [Double] = [chi2]
     var mu = -1.0
     var nu = 2.0
+    var stopped = false
     outer: while iterations < options.maxIterations {
+      if let observer, observer(FitProgress(iteration: iterations + 1, values: x, chiSquare: chi2)) == .stop {
+        message = "stopped after \(iterations) iteration\(iterations == 1 ? "" : "s") (asked by the observer)"
+        stopped = true
+        break
+      }
       iterations += 1
       let j = jacobianInternal(u, x)
       for k in 0..<n {
@@ -204,8 +218,12 @@ public struct Minimizer: Sendable {
         }
       }
     }
-    if iterations >= options.maxIterations && !success { message = "iteration limit (\(options.maxIterations)) reached" }
-    return finish(all, x, r, evaluations, iterations, success, message)
+    if iterations >= options.maxIterations && !success && !stopped {
+      message = "iteration limit (\(options.maxIterations)) reached"
+    }
+    var result = finish(all, x, r, evaluations, iterations, success, message)
+    result.stopped = stopped
+    return result
   }
 
   /// Statistics and the covariance at the final point.

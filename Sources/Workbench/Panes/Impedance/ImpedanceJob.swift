@@ -51,21 +51,15 @@ public struct ImpedanceFileContents: Equatable, Sendable {
   }
 }
 
-/// One spectrum to fit: which list entry it is, and the fit (circuit, data, weighting, and the
-/// parameters the user set — values, fixed flags, bounds; the automatic search fills in the
-/// rest).
+/// One spectrum to fit: which list entry it is, and Engine's fit request (circuit, data,
+/// weighting, and the parameters the user set — values, fixed flags, bounds; the automatic
+/// search fills in the rest).
 public struct ImpedanceFitRequest: Equatable, Sendable {
   public var entry: Int
-  public var circuit: Circuit
-  public var spectrum: ImpedanceSpectrum
-  public var weighting: ImpedanceWeighting
-  public var given: Parameters
+  public var fit: CircuitFitRequest
 
-  public init(entry: Int, circuit: Circuit, spectrum: ImpedanceSpectrum, weighting: ImpedanceWeighting, given: Parameters) {
+  public init(entry: Int, fit: CircuitFitRequest) {
     self.entry = entry
-    self.circuit = circuit
-    self.spectrum = spectrum
-    self.weighting = weighting
-    self.given = given
+    self.fit = fit
   }
 }

@@ -174,7 +174,8 @@ extension ImpedancePane {
     let given = Parameters(settings.given.filter { circuit.parameterNames.contains($0.name) })
     let targets = all ? Array(entries.indices) : [selected]
     let requests = targets.map { index in
-      ImpedanceFitRequest(entry: index, circuit: circuit, spectrum: entries[index].spectrum, weighting: settings.weighting, given: given)
+      ImpedanceFitRequest(entry: index, fit: CircuitFitRequest(
+        circuit: circuit, spectrum: entries[index].spectrum, weighting: settings.weighting, given: given))
     }
     fitRunning = true
     progress = nil
