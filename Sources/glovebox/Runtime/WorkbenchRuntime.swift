@@ -175,12 +175,13 @@ final class WorkbenchRuntime {
   }
 
   /// The files of `kind` from the latest walk, remembered as sent. The walk is finished when it
-  /// returns, so every list is complete; the workspace index will send partial lists first.
+  /// returns, so a list is complete when names classify its kind; the workspace index will send
+  /// partial lists first.
   private func fileList(_ kind: WorkspaceFileKind) -> AppAction {
     if !watcher.hasWalked { _ = watcher.changedPaths() }
     let files = WorkspaceFileKinds.files(of: kind, in: watcher.files)
     fileRequests[kind] = files
-    return .workspaceFiles(kind: kind, files: files, complete: true)
+    return .workspaceFiles(kind: kind, files: files, complete: WorkspaceFileKinds.classifiedByName(kind))
   }
 
   /// After a walk that found changes: the lists that differ from what their panes last got.
@@ -189,7 +190,7 @@ final class WorkbenchRuntime {
       let files = WorkspaceFileKinds.files(of: kind, in: watcher.files)
       guard files != sent else { continue }
       fileRequests[kind] = files
-      dispatch(.workspaceFiles(kind: kind, files: files, complete: true))
+      dispatch(.workspaceFiles(kind: kind, files: files, complete: WorkspaceFileKinds.classifiedByName(kind)))
     }
   }
 }

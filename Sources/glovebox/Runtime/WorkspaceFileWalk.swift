@@ -46,6 +46,16 @@ enum WorkspaceFileKinds {
     files.filter { matches(kind, $0) }
   }
 
+  /// Whether names alone find every file of `kind`. The others need the index's sniffing (TOML
+  /// tables, instrument headers, run folders); their lists stay incomplete ("indexing…") rather
+  /// than claim there are none.
+  static func classifiedByName(_ kind: WorkspaceFileKind) -> Bool {
+    switch kind {
+    case .impedance, .cycling, .recipe, .cellProtocol, .materials, .notebook, .theme: return true
+    case .simulationConfig, .sweep, .spectrum, .runFolder, .other: return false
+    }
+  }
+
   static func matches(_ kind: WorkspaceFileKind, _ file: IndexedFile) -> Bool {
     let path = file.path
     let ext = (path as NSString).pathExtension.lowercased()
@@ -54,18 +64,19 @@ enum WorkspaceFileKinds {
     case .impedance, .cycling: return file.size <= dataSizeLimit && !isCertainlyNotData(path)
     case .recipe: return parts.count == 2 && parts[0] == "recipes" && ext == "toml"
     case .cellProtocol: return parts.count == 2 && parts[0] == "protocols" && ext == "toml"
-    case .materialsTable: return path == "materials.toml"
+    case .materials: return path == "materials.toml"
     case .notebook: return path == "notebook.jsonl"
-    case .spectrum: return ["xy", "xye", "xrdml", "raw", "spe", "vms", "vamas"].contains(ext)
-    case .runFolder: return parts.last == "status.json"
+    case .theme: return parts.count == 2 && parts[0] == "themes" && ext == "toml"
+    case .simulationConfig, .sweep, .spectrum, .runFolder, .other: return false
     }
   }
 
-  /// Names that are never instrument data (notes, settings, sources, images, exported fits).
+  /// Names that are never instrument data (notes, settings, notebooks, sources, images,
+  /// exported fits).
   static func isCertainlyNotData(_ path: String) -> Bool {
     let ext = (path as NSString).pathExtension.lowercased()
     if path.hasPrefix("fits/") { return true }
-    return ["circuit", "md", "toml", "json", "swift", "png", "jpg", "jpeg", "pdf", "gif", "svg", "html", "py", "sh", "log", "gitignore"]
+    return ["circuit", "md", "toml", "json", "jsonl", "swift", "png", "jpg", "jpeg", "pdf", "gif", "svg", "html", "py", "sh", "log", "gitignore"]
       .contains(ext)
   }
 }
