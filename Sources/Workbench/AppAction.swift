@@ -22,5 +22,5 @@ public enum AppAction: Equatable, Sendable {
   /// A running job posted a snapshot (delivered to the job's pane).
   case jobProgress(PaneJob, PaneJobProgress)
   /// A job ended: its typed value, or why it failed ("cancelled" when stopped).
-  case jobFinished(PaneJob, Result<PaneJobResult, EffectFailure>)
+  case jobFinished(PaneJobResult)
 }

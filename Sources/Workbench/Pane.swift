@@ -35,7 +35,7 @@ public enum PaneEvent: Equatable, Sendable {
   /// A snapshot from one of the pane's jobs.
   case jobProgress(PaneJob, PaneJobProgress)
   /// One of the pane's jobs ended (its typed result, or why it failed; "cancelled" when stopped).
-  case jobFinished(PaneJob, Result<PaneJobResult, EffectFailure>)
+  case jobFinished(PaneJobResult)
 }
 
 /// A screen of the workbench (Materials, Assembly, …). Panes are values; the shell keeps them

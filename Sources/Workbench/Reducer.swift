@@ -36,8 +36,8 @@ public func reduce(state: inout AppState, action: AppAction) -> [Effect] {
     return forFocused(&state) { $0.handle(.focused) }
   case .jobProgress(let job, let progress):
     return forPane(&state, id: job.paneID) { $0.handle(.jobProgress(job, progress)) }
-  case .jobFinished(let job, let result):
-    return forPane(&state, id: job.paneID) { $0.handle(.jobFinished(job, result)) }
+  case .jobFinished(let result):
+    return forPane(&state, id: result.job.paneID) { $0.handle(.jobFinished(result)) }
   }
 }
 

@@ -78,26 +78,29 @@ final class JobsTests: XCTestCase {
   }
 
   /// A job for the runner tests below; what it does is the test's `perform`.
-  static let analysis = PaneJob.impedance(.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: [])))
+  static let drt = ImpedanceJob.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []))
+  static let analysis = PaneJob.impedance(drt)
 
   func testCancellationStopsAJobAtItsNextCheckAndProgressIsCoalesced() {
     let started = DispatchSemaphore(value: 0)
     let jobs = BackgroundJobs(perform: { _, context in
-      var n = 0
-      while true {
-        try context.checkCancellation()
-        n += 1
-        context.report(.impedanceFit(ImpedanceFitProgress(entry: 0, values: [], chiSquare: 0, iteration: n, stage: "local")))
-        if n == 10 { started.signal() }
-        Thread.sleep(forTimeInterval: 0.0005)
-      }
+      .impedance(Self.drt, context.outcome {
+        var n = 0
+        while true {
+          try context.checkCancellation()
+          n += 1
+          context.report(.impedanceFit(ImpedanceFitProgress(entry: 0, values: [], chiSquare: 0, iteration: n, stage: "local")))
+          if n == 10 { started.signal() }
+          Thread.sleep(forTimeInterval: 0.0005)
+        }
+      })
     })
     jobs.start(Self.analysis)
     XCTAssertEqual(started.wait(timeout: .now() + 10), .success)
     jobs.cancel(.impedance(.analysis))
     jobs.waitUntilIdle()
     let actions = jobs.drain()
-    XCTAssertEqual(actions.last, .jobFinished(Self.analysis, .failure(EffectFailure("cancelled"))))
+    XCTAssertEqual(actions.last, .jobFinished(.impedance(Self.drt, .failure(EffectFailure("cancelled")))))
     // Snapshots that piled up between drains collapse to the newest one.
     XCTAssertLessThanOrEqual(actions.filter { if case .jobProgress = $0 { return true } else { return false } }.count, 1)
     XCTAssertFalse(jobs.isBusy)
@@ -105,19 +108,20 @@ final class JobsTests: XCTestCase {
 
   func testAReplacedJobsResultIsDropped() throws {
     let gate = DispatchSemaphore(value: 0)
-    let old = PaneJob.impedance(.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: [])))
-    let new = Self.analysis
+    let old = ImpedanceJob.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []))
+    let new = Self.drt
     // Both are analyses: one lane. The old one waits; the new one answers at once.
     let jobs = BackgroundJobs(perform: { job, _ in
-      if job == old { gate.wait() }
-      return .impedance(.analysis(.failed(entry: 0, view: job == old ? .kramersKronig : .drt, message: "done")))
+      guard case .impedance(let analysis) = job else { return .impedance(Self.drt, .failure(EffectFailure("not an analysis"))) }
+      if analysis == old { gate.wait() }
+      return .impedance(analysis, .success(.analysis(.failed(entry: 0, view: analysis == old ? .kramersKronig : .drt, message: "done"))))
     })
-    jobs.start(old)
-    jobs.start(new)
+    jobs.start(.impedance(old))
+    jobs.start(.impedance(new))
     gate.signal()
     jobs.waitUntilIdle()
     Thread.sleep(forTimeInterval: 0.05)
-    XCTAssertEqual(jobs.drain(), [.jobFinished(new, .success(.impedance(.analysis(.failed(entry: 0, view: .drt, message: "done")))))])
+    XCTAssertEqual(jobs.drain(), [.jobFinished(.impedance(new, .success(.analysis(.failed(entry: 0, view: .drt, message: "done")))))])
   }
 
   /// The runtime performs the file jobs itself: an impedance file read and parsed, a missing
@@ -126,8 +130,8 @@ final class JobsTests: XCTestCase {
   func testTheRunnerReadsAndParsesFilesForThePanes() throws {
     let workspace = try workspace()
     let runner = PaneJobRunner(workspace: workspace)
-    let read = try runner.perform(.impedance(.readFiles(paths: ["cell.csv", "gone.csv"])), context: JobContext())
-    guard case .impedance(.files(let files)) = read else { return XCTFail("\(read)") }
+    let read = runner.perform(.impedance(.readFiles(paths: ["cell.csv", "gone.csv"])), context: JobContext())
+    guard case .impedance(.readFiles(paths: ["cell.csv", "gone.csv"]), .success(.files(let files))) = read else { return XCTFail("\(read)") }
     XCTAssertEqual(files.map(\.path), ["cell.csv", "gone.csv"])
     XCTAssertEqual(files[0].spectra.first?.count, 61)
     XCTAssertEqual(files[0].spectra.first?.frequencies.first ?? 0, 1e5, accuracy: 1e-6)
@@ -136,17 +140,22 @@ final class JobsTests: XCTestCase {
       "\(Double(i) * 60),\(i / 30 % 2 == 0 ? 0.02 : -0.02),\(i / 30 % 2 == 0 ? 1e-4 : -1e-4)"
     }.joined(separator: "\n") + "\n"
     try cycler.write(toFile: workspace + "/cell.bdf.csv", atomically: true, encoding: .utf8)
-    let analysed = try runner.perform(.cycling(.analyse(paths: ["cell.bdf.csv", "cell.csv"], area: 1)), context: JobContext())
-    guard case .cycling(.analysed(let outcomes)) = analysed else { return XCTFail("\(analysed)") }
+    let analysed = runner.perform(.cycling(.analyse(paths: ["cell.bdf.csv", "cell.csv"], area: 1)), context: JobContext())
+    guard case .cycling(_, .success(.analysed(let outcomes))) = analysed else { return XCTFail("\(analysed)") }
     // 120 points, current changing sign every 30 minutes: four half-cycles.
     XCTAssertEqual(outcomes[0].analysis?.halfCycles.count, 4)
     XCTAssertEqual(outcomes[1].error, "an impedance file")
     let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Examples").path
-    let lab = try PaneJobRunner(workspace: examples).perform(.materials(.loadWorkspace), context: JobContext())
-    guard case .lab(let workspaceValue) = lab else { return XCTFail("\(lab)") }
+    let lab = PaneJobRunner(workspace: examples).perform(.materials(.loadWorkspace), context: JobContext())
+    guard case .materials(.loadWorkspace, .success(let workspaceValue)) = lab else { return XCTFail("\(lab)") }
     XCTAssertEqual(workspaceValue, try WorkspaceFiles.load(workspace: examples))
     XCTAssertTrue(workspaceValue.recipes.recipes.contains { $0.name == "LPSC" })
     XCTAssertEqual(workspaceValue.errors, [])
+    // A cancelled job reports "cancelled", whatever its work returned.
+    let cancelled = JobContext()
+    cancelled.cancel()
+    XCTAssertEqual(runner.perform(.impedance(.readFiles(paths: ["cell.csv"])), context: cancelled),
+                   .impedance(.readFiles(paths: ["cell.csv"]), .failure(EffectFailure("cancelled"))))
   }
 }

@@ -29,7 +29,7 @@ final class CyclingPaneTests: XCTestCase {
     XCTAssertEqual(pane.handle(.workspaceFiles(kind: .cycling, files: listed, complete: true)), [.render, .startJob(job)])
     XCTAssertEqual(render(pane).filter { $0.contains("reading 2 files…") }.count, 1, "never 'no files' while reading")
     let outcomes = try paths.map { try Self.outcome($0, area: pane.area) }
-    _ = pane.handle(.jobFinished(job, .success(.cycling(.analysed(outcomes)))))
+    _ = pane.handle(.jobFinished(.cycling(.analyse(paths: paths, area: pane.area), .success(.analysed(outcomes)))))
     return pane
   }
 

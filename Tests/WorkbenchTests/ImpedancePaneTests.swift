@@ -27,7 +27,7 @@ final class ImpedancePaneTests: XCTestCase {
     let paths = files.map(\.path)
     XCTAssertEqual(pane.handle(.workspaceFiles(kind: .impedance, files: paths.map { Self.indexed($0) }, complete: true)),
                    [.render, .startJob(.impedance(.readFiles(paths: paths)))])
-    _ = pane.handle(.jobFinished(.impedance(.readFiles(paths: paths)), .success(.impedance(.files(files)))))
+    _ = pane.handle(.jobFinished(.impedance(.readFiles(paths: paths), .success(.files(files)))))
   }
 
   /// A pane with two files (the second holding two spectra) as the read job would deliver them.
@@ -182,14 +182,10 @@ final class ImpedancePaneTests: XCTestCase {
   }
 
   /// Performs a compute job on this thread as the runtime does: its value, or "cancelled".
-  static func perform(_ job: ImpedanceJob, context: JobContext) -> Result<PaneJobResult, EffectFailure> {
-    do {
-      guard let value = try job.computed(context: context) else { return .failure(EffectFailure("not a compute job: \(job)")) }
-      return .success(.impedance(value))
-    } catch is JobCancelled {
-      return .failure(EffectFailure("cancelled"))
-    } catch {
-      return .failure(EffectFailure("\(error)"))
+  static func perform(_ job: ImpedanceJob, context: JobContext) -> Result<ImpedanceJobResult, EffectFailure> {
+    context.outcome {
+      guard let value = try job.computed(context: context) else { throw EffectFailure("not a compute job: \(job)") }
+      return value
     }
   }
 
@@ -202,7 +198,7 @@ final class ImpedancePaneTests: XCTestCase {
       let result = Self.perform(job, context: JobContext { inbox.items.append($0) })
       for item in inbox.items { _ = pane.handle(.jobProgress(.impedance(job), item)) }
       progressCount += inbox.items.count
-      _ = pane.handle(.jobFinished(.impedance(job), result))
+      _ = pane.handle(.jobFinished(.impedance(job, result)))
     }
     return progressCount
   }
@@ -271,7 +267,7 @@ final class ImpedancePaneTests: XCTestCase {
     context.cancel()
     let result = Self.perform(job, context: context)
     XCTAssertEqual(result, .failure(EffectFailure("cancelled")))
-    XCTAssertEqual(pane.handle(.jobFinished(.impedance(job), result)), [.status(StatusMessage("fit cancelled"))])
+    XCTAssertEqual(pane.handle(.jobFinished(.impedance(job, result))), [.status(StatusMessage("fit cancelled"))])
     XCTAssertFalse(pane.fitRunning)
     XCTAssertNil(pane.entries[0].fit)
   }
@@ -315,7 +311,7 @@ final class ImpedancePaneTests: XCTestCase {
     let listed = ["0-first.csv", "a.csv", "b.DTA", "notes.txt"].map { Self.indexed($0) }
     let effects = pane.handle(.workspaceFiles(kind: .impedance, files: listed, complete: true))
     XCTAssertEqual(effects, [.render, .startJob(.impedance(.readFiles(paths: ["0-first.csv"])))])
-    _ = pane.handle(.jobFinished(.impedance(.readFiles(paths: ["0-first.csv"])), .success(.impedance(.files([
+    _ = pane.handle(.jobFinished(.impedance(.readFiles(paths: ["0-first.csv"]), .success(.files([
       ImpedanceFileContents(path: "0-first.csv", spectra: [try Self.synthetic(r1: 5)], error: nil)])))))
     XCTAssertEqual(pane.entries.count, 4)
     XCTAssertEqual(pane.current?.path, "b.DTA", "selection follows its spectrum")
@@ -445,14 +441,14 @@ final class ImpedancePaneTests: XCTestCase {
     for _ in 0..<3 { started = press(&pane, .cycleView) }
     XCTAssertEqual(pane.view, .drtMap)
     XCTAssertTrue(pane.analysisRunning)
-    guard case .startJob(let mapJob)? = started.last else { return XCTFail("\(started)") }
-    let arrived = pane.handle(.jobFinished(.impedance(.readFiles(paths: ["c.csv"])), .success(.impedance(.files([
+    guard case .startJob(.impedance(let mapJob))? = started.last else { return XCTFail("\(started)") }
+    let arrived = pane.handle(.jobFinished(.impedance(.readFiles(paths: ["c.csv"]), .success(.files([
       ImpedanceFileContents(path: "c.csv", spectra: [try Self.synthetic(r1: 50)], error: nil)])))))
     XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
     XCTAssertTrue(pane.analysisStale)
     let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
     let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries)
-    let restarted = pane.handle(.jobFinished(mapJob, .success(.impedance(.analysis(stale)))))
+    let restarted = pane.handle(.jobFinished(.impedance(mapJob, .success(.analysis(stale)))))
     // The map is computed again over the series as it is now, c.csv included.
     XCTAssertEqual(restarted, [.render, .startJob(.impedance(try XCTUnwrap(series)))])
     guard case .drtSeries(_, let labels, _)? = series else { return XCTFail("\(String(describing: series))") }

@@ -168,12 +168,11 @@ final class ReducerTests: XCTestCase {
   /// reach every pane (each takes the kinds it asked for).
   func testJobResultsReachThePaneThatStartedTheJobAndFileListsReachEveryPane() {
     var state = AppState(panes: [CounterPane(id: "impedance"), CounterPane(id: "cycling")], workspace: "w")
-    let job = PaneJob.impedance(.readFiles(paths: ["a.csv"]))
-    let result: Result<PaneJobResult, EffectFailure> = .success(.impedance(.files([
+    let result = PaneJobResult.impedance(.readFiles(paths: ["a.csv"]), .success(.files([
       ImpedanceFileContents(path: "a.csv", spectra: [], error: "no spectra"),
     ])))
-    _ = reduce(state: &state, action: .jobFinished(job, result))
-    XCTAssertEqual((state.panes[0] as? CounterPane)?.events, [.jobFinished(job, result)])
+    _ = reduce(state: &state, action: .jobFinished(result))
+    XCTAssertEqual((state.panes[0] as? CounterPane)?.events, [.jobFinished(result)])
     XCTAssertEqual((state.panes[1] as? CounterPane)?.events, [])
     let files = [IndexedFile(path: "cell.bdf.csv", size: 10, modified: 1)]
     _ = reduce(state: &state, action: .workspaceFiles(kind: .cycling, files: files, complete: false))

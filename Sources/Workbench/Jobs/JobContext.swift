@@ -36,4 +36,21 @@ public final class JobContext: @unchecked Sendable {
   public func checkCancellation() throws {
     if isCancelled { throw JobCancelled() }
   }
+
+  /// Runs a job's work: its value, or why it failed — "cancelled" when it saw the flag or was
+  /// cancelled while it ran (whatever it returned), an `EffectFailure`'s message as it is, any
+  /// other error as it describes itself.
+  public func outcome<Value>(_ work: () throws -> Value) -> Result<Value, EffectFailure> {
+    do {
+      let value = try work()
+      if isCancelled { return .failure(EffectFailure("cancelled")) }
+      return .success(value)
+    } catch is JobCancelled {
+      return .failure(EffectFailure("cancelled"))
+    } catch let failure as EffectFailure {
+      return .failure(failure)
+    } catch {
+      return .failure(EffectFailure("\(error)"))
+    }
+  }
 }

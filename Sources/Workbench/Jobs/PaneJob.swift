@@ -3,11 +3,11 @@ import Lab
 /// Work a pane wants done off the UI thread, as a value: what to read, fit or compute, never a
 /// closure. Reducer tests compare jobs whole; the runtime performs them (`PaneJobRunner` in
 /// glovebox: file jobs it reads and parses itself, compute jobs through the pure functions
-/// named by each pane's job type) and answers with `AppAction.jobProgress` / `.jobFinished`
-/// carrying the job and its typed result.
+/// named by each pane's job type) and answers with `AppAction.jobProgress` (typed snapshots)
+/// and `.jobFinished` (the job paired with its pane's result type).
 ///
-/// A new pane adds a case here wrapping its own job enum, one in `PaneJobResult` (and in
-/// `PaneJobProgress` when it reports progress) and one in `JobLane`.
+/// A new pane adds a case here wrapping its own job enum, and one each in `JobLane`,
+/// `PaneJobResult` (and `PaneJobProgress` when it reports progress); no other pane changes.
 public enum PaneJob: Equatable, Sendable {
   case materials(LabJob)
   case assembly(LabJob)
@@ -44,11 +44,24 @@ public enum JobLane: Hashable, Sendable {
   case cycling(CyclingJob.Lane)
 }
 
-/// What a job hands back, one case per pane job type.
+/// A finished job and what it gave, per pane: the job beside a result of the type that pane's
+/// jobs give (or why it failed; "cancelled" when it was stopped). A pane matches its own case
+/// and switches over its own result type only.
 public enum PaneJobResult: Equatable, Sendable {
-  case lab(LabWorkspace)
-  case impedance(ImpedanceJobResult)
-  case cycling(CyclingJobResult)
+  case materials(LabJob, Result<LabWorkspace, EffectFailure>)
+  case assembly(LabJob, Result<LabWorkspace, EffectFailure>)
+  case impedance(ImpedanceJob, Result<ImpedanceJobResult, EffectFailure>)
+  case cycling(CyclingJob, Result<CyclingJobResult, EffectFailure>)
+
+  /// The job that finished.
+  public var job: PaneJob {
+    switch self {
+    case .materials(let job, _): return .materials(job)
+    case .assembly(let job, _): return .assembly(job)
+    case .impedance(let job, _): return .impedance(job)
+    case .cycling(let job, _): return .cycling(job)
+    }
+  }
 }
 
 /// A snapshot a running job posts (the newest one wins when the UI is busy).

@@ -50,7 +50,7 @@ final class WorkbenchRuntime {
     self.state.size = backend.size
     self.watcher = WorkspaceWatcher(root: state.workspace)
     let runner = PaneJobRunner(workspace: state.workspace)
-    self.jobs = BackgroundJobs(perform: { try runner.perform($0, context: $1) })
+    self.jobs = BackgroundJobs(perform: { runner.perform($0, context: $1) })
   }
 
   /// How the loop ended.

@@ -107,16 +107,14 @@ public struct AssemblyPane: Pane {
         return [.startJob(.assembly(.loadWorkspace)), .render]
       }
       return lab.errorStatus.map { [$0] } ?? []
-    case .jobFinished(.assembly(.loadWorkspace), let result):
+    case .jobFinished(.assembly(.loadWorkspace, let result)):
       loading = false
       switch result {
-      case .success(.lab(let workspace)):
+      case .success(let workspace):
         lab = workspace
         loaded = true
         cursor = min(cursor, max(0, protocols.count - 1))
         return [.render] + (lab.errorStatus.map { [$0] } ?? [])
-      case .success(.impedance), .success(.cycling):
-        return []
       case .failure(let failure):
         return [.status(.error("reading the workspace: \(failure.message)"))]
       }

@@ -49,15 +49,13 @@ public struct CyclingPane: Pane {
       var effects: [Effect] = [.render]
       if !read.isEmpty { effects.append(.startJob(.cycling(.analyse(paths: read, area: area)))) }
       return effects
-    case .jobFinished(.cycling(.analyse(let paths, _)), let result):
+    case .jobFinished(.cycling(.analyse(let paths, _), let result)):
       listing.finished(paths)
       switch result {
       case .failure(let failure): return [.status(.error("cycling: \(failure.message)"))]
-      case .success(.cycling(.analysed(let outcomes))):
+      case .success(.analysed(let outcomes)):
         for outcome in outcomes { merge(outcome) }
         return [.render]
-      case .success(.lab), .success(.impedance):
-        return []
       }
     case .key(let key):
       return typed(key)

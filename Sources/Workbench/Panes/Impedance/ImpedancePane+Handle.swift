@@ -17,7 +17,7 @@ extension ImpedancePane {
       progress = snapshot
       if snapshot.entry == selected { updateCurve() }
       return [.render]
-    case .jobFinished(.impedance(let job), let result):
+    case .jobFinished(.impedance(let job, let result)):
       return finished(job, result: result)
     case .filesWritten(let result):
       switch result {
@@ -33,7 +33,7 @@ extension ImpedancePane {
 
   // MARK: jobs
 
-  mutating func finished(_ job: ImpedanceJob, result: Result<PaneJobResult, EffectFailure>) -> [Effect] {
+  mutating func finished(_ job: ImpedanceJob, result: Result<ImpedanceJobResult, EffectFailure>) -> [Effect] {
     switch result {
     case .failure(let failure):
       switch job {
@@ -49,10 +49,8 @@ extension ImpedancePane {
         listing.finished(paths)
         return [.status(.error("reading \(paths.count == 1 ? paths[0] : "\(paths.count) files"): \(failure.message)"))]
       }
-    case .success(.impedance(let value)):
+    case .success(let value):
       return finished(value)
-    case .success(.lab), .success(.cycling):
-      return []
     }
   }
 

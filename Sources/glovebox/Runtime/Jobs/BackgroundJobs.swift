@@ -8,7 +8,7 @@ import Workbench
 /// superseded.
 final class BackgroundJobs: @unchecked Sendable {
   /// What performs a job: `PaneJobRunner.perform` in the workbench; tests pass their own.
-  typealias Perform = @Sendable (PaneJob, JobContext) throws -> PaneJobResult
+  typealias Perform = @Sendable (PaneJob, JobContext) -> PaneJobResult
 
   private let perform: Perform
   private let lock = NSLock()
@@ -44,7 +44,7 @@ final class BackgroundJobs: @unchecked Sendable {
     lock.unlock()
     let perform = self.perform
     queue.async { [weak self] in
-      let result = Self.run(job, context: context, perform: perform)
+      let result = perform(job, context)
       guard let self else { return }
       // One critical section: the job leaves `running` and its result enters the inbox together,
       // so `isBusy` never reads "idle" in between. A replaced job's result is dropped: its pane
@@ -52,25 +52,9 @@ final class BackgroundJobs: @unchecked Sendable {
       self.lock.lock()
       if self.running[lane] === context {
         self.running[lane] = nil
-        self.inbox.append(.jobFinished(job, result))
+        self.inbox.append(.jobFinished(result))
       }
       self.lock.unlock()
-    }
-  }
-
-  /// Runs a job on the calling thread: its value, or why it failed ("cancelled" when its
-  /// context was cancelled, whatever the work returned).
-  static func run(_ job: PaneJob, context: JobContext, perform: Perform) -> Result<PaneJobResult, EffectFailure> {
-    do {
-      let value = try perform(job, context)
-      if context.isCancelled { return .failure(EffectFailure("cancelled")) }
-      return .success(value)
-    } catch is JobCancelled {
-      return .failure(EffectFailure("cancelled"))
-    } catch let failure as EffectFailure {
-      return .failure(failure)
-    } catch {
-      return .failure(EffectFailure("\(error)"))
     }
   }
 

@@ -9,19 +9,29 @@ import Workbench
 struct PaneJobRunner: Sendable {
   let workspace: String
 
-  func perform(_ job: PaneJob, context: JobContext) throws -> PaneJobResult {
+  /// Does `job` on the calling thread (a worker's) and pairs it with its result.
+  func perform(_ job: PaneJob, context: JobContext) -> PaneJobResult {
+    let workspace = self.workspace
     switch job {
-    case .materials(.loadWorkspace), .assembly(.loadWorkspace):
-      return .lab(try WorkspaceFiles.load(workspace: workspace))
+    case .materials(let lab):
+      return .materials(lab, context.outcome { try WorkspaceFiles.load(workspace: workspace) })
+    case .assembly(let lab):
+      return .assembly(lab, context.outcome { try WorkspaceFiles.load(workspace: workspace) })
     case .impedance(.readFiles(let paths)):
-      return .impedance(.files(try ImpedanceFileReading.read(paths, workspace: workspace, context: context)))
+      return .impedance(.readFiles(paths: paths), context.outcome {
+        .files(try ImpedanceFileReading.read(paths, workspace: workspace, context: context))
+      })
     case .impedance(let compute):
-      guard let result = try compute.computed(context: context) else {
-        throw EffectFailure("the runtime has no work for \(compute)")
-      }
-      return .impedance(result)
+      return .impedance(compute, context.outcome {
+        guard let result = try compute.computed(context: context) else {
+          throw EffectFailure("the runtime has no work for \(compute)")
+        }
+        return result
+      })
     case .cycling(.analyse(let paths, let area)):
-      return .cycling(.analysed(try CyclingFileReading.read(paths, area: area, workspace: workspace, context: context)))
+      return .cycling(.analyse(paths: paths, area: area), context.outcome {
+        .analysed(try CyclingFileReading.read(paths, area: area, workspace: workspace, context: context))
+      })
     }
   }
 }
