@@ -48,7 +48,7 @@ final class JobsTests: XCTestCase {
     let runtime = runtime(backend, workspace: try workspace())
     XCTAssertEqual(runtime.run(stopWhenIdle: true), .idle)
     let screen = try XCTUnwrap(backend.lastFrame).lines
-    XCTAssertTrue(screen.contains { $0.contains("cell.csv") }, "the scan job's result reached the pane")
+    XCTAssertTrue(screen.contains { $0.contains("cell.csv") }, "the read job's result reached the pane")
     // Idle: the loop wakes, draws no frame, writes no cell.
     let frames = backend.frames.count
     XCTAssertEqual(runtime.run(stopWhenIdle: true), .idle)
