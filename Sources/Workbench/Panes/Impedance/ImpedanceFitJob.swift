@@ -1,5 +1,4 @@
 import Engine
-import Foundation
 
 /// A fit in progress, as the pane shows it: the current parameter values, χ² and where the
 /// search is.
