@@ -43,16 +43,17 @@ public enum AppView {
   /// The global bindings for the help, with the six pane keys on one line while they are the
   /// default 1–6 (so the help fits 80×24); overridden pane keys are listed one by one.
   static func globalHelpHints(_ bindings: [KeyBinding]) -> [KeyHint] {
-    let paneKeys = (1...6).map { n in bindings.first { $0.action == "pane-\(n)" } }
+    let paneKeys = (1...6).map { n in bindings.first { GlobalAction(rawValue: $0.action)?.paneNumber == n } }
     let defaultPaneKeys = paneKeys.enumerated().allSatisfy { index, binding in
       binding?.keys == [.character(Character(String(index + 1)))]
     }
     guard defaultPaneKeys else { return bindings.map(\.hint) }
     var hints: [KeyHint] = []
     for binding in bindings {
-      if binding.action == "pane-1" {
+      let paneNumber = GlobalAction(rawValue: binding.action)?.paneNumber
+      if paneNumber == 1 {
         hints.append(KeyHint(key: "1-6", description: "pane 1–6"))
-      } else if !binding.action.hasPrefix("pane-") {
+      } else if paneNumber == nil {
         hints.append(binding.hint)
       }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TUI
 
 /// Why an effect failed, as a message for the status line.
@@ -18,6 +19,16 @@ public struct ProcessOutput: Hashable, Sendable {
   }
 }
 
+/// A file a pane wants written whole: where (relative to the workspace) and its bytes.
+public struct FileWrite: Hashable, Sendable {
+  public var path: String
+  public var contents: Data
+  public init(path: String, contents: Data) {
+    self.path = path
+    self.contents = contents
+  }
+}
+
 /// What the reducer asks the runtime to do. Effects are data, so reducer tests assert them
 /// directly; the runtime performs them and feeds results back as `AppAction`s.
 public enum Effect: Equatable, Sendable {
@@ -34,15 +45,24 @@ public enum Effect: Equatable, Sendable {
   /// Show a message or an error in the status line. Panes return this; the reducer applies it
   /// to the state, so it never reaches the runtime.
   case status(StatusMessage)
-  /// Append text to a file and flush it to disk (notebooks); answered with `.fileAppended`.
+  /// Append one record (a line) to an append-only file such as the run notebook, through the
+  /// runtime's one writer: O_APPEND under an exclusive lock, a newline first when the file
+  /// ends in a line cut short, fsync after every record (and of the folder when the file is
+  /// new). Answered with `.fileAppended`.
   case appendToFile(path: String, text: String, pane: String)
+  /// Write whole files (created with their folders, replaced atomically); answered with
+  /// `.filesWritten`.
+  case writeFiles([FileWrite], pane: String)
+  /// Ask the workspace index for the files of a kind; answered with `.workspaceFiles` now
+  /// (possibly incomplete while the index walks) and again whenever that list changes.
+  case requestFiles(WorkspaceFileKind)
   /// Run a short program in the workspace folder (e.g. `glovebox sim run … --detach`, which
   /// returns at once) and wait for it; answered with `.processFinished`. An empty `executable`
   /// means this glovebox binary.
   case runProcess(executable: String, arguments: [String], pane: String)
-  /// Run work off the UI thread; progress and the result come back as `.jobProgress` and
-  /// `.jobFinished` for the job's pane.
-  case startJob(BackgroundJob)
-  /// Set the cancellation flag of a running job (it stops at its next check).
-  case cancelJob(id: String, pane: String)
+  /// Run a job off the UI thread; progress and the result come back as `.jobProgress` and
+  /// `.jobFinished` for the job's pane. It replaces a running job of the same lane.
+  case startJob(PaneJob)
+  /// Set the cancellation flag of the running job of a lane (it stops at its next check).
+  case cancelJob(JobLane)
 }

@@ -4,15 +4,17 @@ import TUI
 /// trigger it, and the words shown in the hint line and the `?` help. Tables are data: the same
 /// rows drive dispatch, hints and help, and a user keymap replaces `keys` by `action`.
 public struct KeyBinding: Hashable, Sendable {
-  /// Stable identifier used by keymap files ("quit", "next-pane", "scale-batch").
-  public var action: String
+  /// The action's name in keymap files ("quit", "next-pane", "scale-batch"): the raw value of
+  /// the `KeyAction` case the row was made from.
+  public let action: String
   public var keys: [Key]
   public var description: String
   /// Whether the status line lists it (the help always does).
   public var showsInHints: Bool
 
-  public init(action: String, keys: [Key], description: String, showsInHints: Bool = true) {
-    self.action = action
+  /// The row of `action`: the only way to make one, so every row names a case of a table.
+  public init(_ action: some KeyAction, keys: [Key], description: String, showsInHints: Bool = true) {
+    self.action = action.rawValue
     self.keys = keys
     self.description = description
     self.showsInHints = showsInHints

@@ -13,6 +13,8 @@ public func reduce(state: inout AppState, action: AppAction) -> [Effect] {
     return forEachPane(&state) { $0.wantsTicks ? $0.handle(.tick(now)) : [] }
   case .fileChanged(let path):
     return forEachPane(&state) { $0.handle(.fileChanged(path: path)) }
+  case .workspaceFiles(let kind, let files, let complete):
+    return forEachPane(&state) { $0.handle(.workspaceFiles(kind: kind, files: files, complete: complete)) }
   case .commandEntered(let line):
     return runCommand(state: &state, line: line)
   case .themeLoaded(let theme):
@@ -26,14 +28,16 @@ public func reduce(state: inout AppState, action: AppAction) -> [Effect] {
     return forPane(&state, id: paneID) { $0.handle(.fileLoaded(path: path, result: result)) }
   case .fileAppended(let paneID, let path, let failure):
     return forPane(&state, id: paneID) { $0.handle(.fileAppended(path: path, failure: failure)) }
+  case .filesWritten(let paneID, let result):
+    return forPane(&state, id: paneID) { $0.handle(.filesWritten(result)) }
   case .processFinished(let paneID, let result):
     return forPane(&state, id: paneID) { $0.handle(.processFinished(result)) }
   case .opened:
     return forFocused(&state) { $0.handle(.focused) }
-  case .jobProgress(let paneID, let id, let payload):
-    return forPane(&state, id: paneID) { $0.handle(.jobProgress(id: id, payload: payload)) }
-  case .jobFinished(let paneID, let id, let result):
-    return forPane(&state, id: paneID) { $0.handle(.jobFinished(id: id, result: result)) }
+  case .jobProgress(let job, let progress):
+    return forPane(&state, id: job.paneID) { $0.handle(.jobProgress(job, progress)) }
+  case .jobFinished(let result):
+    return forPane(&state, id: result.job.paneID) { $0.handle(.jobFinished(result)) }
   }
 }
 
@@ -70,18 +74,18 @@ private func reduceKey(state: inout AppState, key: Key) -> [Effect] {
   if let pane = state.focused, pane.capturesInput {
     return merge(effects, forFocused(&state) { $0.handle(.key(key)) })
   }
-  if let id = state.globalBindings.action(for: key), let action = GlobalAction(id: id) {
+  // The shell's table is stored after the keymap; its rows were made from `GlobalAction` cases.
+  if let name = state.globalBindings.action(for: key), let action = GlobalAction(rawValue: name) {
     return merge(effects, perform(action, state: &state))
   }
-  if let id = state.focusedBindings.action(for: key) {
-    return merge(effects, forFocused(&state) { $0.handle(.action(id)) })
-  }
-  return merge(effects, forFocused(&state) { $0.handle(.key(key)) })
+  let overrides = state.focused.flatMap { state.paneKeyOverrides[$0.id] } ?? [:]
+  return merge(effects, forFocused(&state) { $0.perform(key: key, overrides: overrides) ?? $0.handle(.key(key)) })
 }
 
 private func perform(_ action: GlobalAction, state: inout AppState) -> [Effect] {
   switch action {
-  case .focusPane(let number):
+  case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6:
+    let number = action.paneNumber ?? 0
     guard state.panes.indices.contains(number - 1) else {
       state.status = .error(state.panes.isEmpty ? "no panes are registered" : "no pane \(number) (panes 1–\(state.panes.count))")
       return [.render]

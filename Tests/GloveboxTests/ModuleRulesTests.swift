@@ -114,4 +114,59 @@ final class ModuleRulesTests: XCTestCase {
     let imports = try Self.importsOfOurs(module: "NcursesBackend").map(\.imported)
     XCTAssertTrue(imports.contains("CNcursesw"))
   }
+
+  /// The modules that must stay pure (DESIGN.md: "pure core, thin edges"): no file-system call
+  /// in any of their files. The runtime (Sources/glovebox) and the CLI do the reading and
+  /// writing. TUI joins this list when its theme loading leaves it (branch `wsindex`).
+  static let pureModules = ["Workbench", "Lab"]
+
+  /// File-system calls by name: Foundation's file classes, C stdio and directory streams, and
+  /// `contentsOf:` as a file read (`String(contentsOf:)`, `Data(contentsOf:)`, a reader's
+  /// `read(contentsOf:)`) — not the collection method `append(contentsOf:)`.
+  static func fileSystemCalls(in text: String) -> [String] {
+    var found: [String] = []
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      for name in ["FileManager", "FileHandle", "fopen", "opendir"] where line.contains(name) {
+        found.append("line \(number + 1): \(name)")
+      }
+      var rest = Substring(line)
+      while let range = rest.range(of: "contentsOf:") {
+        let before = rest[..<range.lowerBound]
+        if !(before.hasSuffix("append(") || before.hasSuffix("insert(")) {
+          found.append("line \(number + 1): contentsOf: as a file read")
+        }
+        rest = rest[range.upperBound...]
+      }
+    }
+    return found
+  }
+
+  func testPureModulesMakeNoFileSystemCalls() throws {
+    for module in Self.pureModules {
+      let root = Self.sourcesURL.appendingPathComponent(module)
+      let walker = try XCTUnwrap(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+      var files = 0
+      for case let url as URL in walker where url.pathExtension == "swift" {
+        files += 1
+        let calls = Self.fileSystemCalls(in: try String(contentsOf: url, encoding: .utf8))
+        XCTAssertEqual(calls, [], "\(module)/\(url.lastPathComponent) reaches the file system; move it to the runtime")
+      }
+      XCTAssertGreaterThan(files, 10, "\(module): the checker found its sources")
+    }
+  }
+
+  func testTheFileSystemCheckerSeesCallsAndSparesCollectionAppends() {
+    let text = """
+      let data = try Data(contentsOf: url)
+      items.append(contentsOf: more)
+      let names = try FileManager.default.contentsOfDirectory(atPath: path)
+      let f = fopen(path, "r")
+      """
+    XCTAssertEqual(Self.fileSystemCalls(in: text), [
+      "line 1: contentsOf: as a file read", "line 3: FileManager", "line 4: fopen",
+    ])
+    // The runtime does reach the file system, so the check would catch a move back.
+    let runtime = Self.sourcesURL.appendingPathComponent("glovebox/Runtime/WorkspaceFileWalk.swift")
+    XCTAssertFalse(Self.fileSystemCalls(in: (try? String(contentsOf: runtime, encoding: .utf8)) ?? "").isEmpty)
+  }
 }

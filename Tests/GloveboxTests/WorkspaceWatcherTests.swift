@@ -1,4 +1,5 @@
 import Foundation
+import Workbench
 import XCTest
 
 @testable import glovebox
@@ -26,5 +27,26 @@ final class WorkspaceWatcherTests: XCTestCase {
     let old: [String: WorkspaceWatcher.Stamp] = ["a": .init(modified: t, size: 1), "b": .init(modified: t, size: 2)]
     let new: [String: WorkspaceWatcher.Stamp] = ["a": .init(modified: t, size: 1), "b": .init(modified: t, size: 3), "c": .init(modified: t, size: 0)]
     XCTAssertEqual(WorkspaceWatcher.differences(old, new), ["b", "c"])
+  }
+
+  /// The stand-in for the index's classifier: by name, the kinds today's panes ask for; the
+  /// data kinds offer every possible instrument file (each reader keeps its own), never exports,
+  /// settings or notes; kinds that need sniffing are not claimed complete.
+  func testFileKindsByName() {
+    let files = ["cell.csv", "eis/run.DTA", "fits/impedance-fits.csv", "materials.toml", "notebook.jsonl",
+                 "notes.md", "protocols/A1.toml", "recipes/LPSC.toml", "recipes/old/LPSC.toml", "themes/night.toml"]
+      .map { IndexedFile(path: $0, size: 10, modified: 0) }
+    func paths(_ kind: WorkspaceFileKind) -> [String] { WorkspaceFileKinds.files(of: kind, in: files).map(\.path) }
+    XCTAssertEqual(paths(.impedance), ["cell.csv", "eis/run.DTA"])
+    XCTAssertEqual(paths(.cycling), ["cell.csv", "eis/run.DTA"])
+    XCTAssertEqual(paths(.recipe), ["recipes/LPSC.toml"])
+    XCTAssertEqual(paths(.cellProtocol), ["protocols/A1.toml"])
+    XCTAssertEqual(paths(.materials), ["materials.toml"])
+    XCTAssertEqual(paths(.notebook), ["notebook.jsonl"])
+    XCTAssertEqual(paths(.theme), ["themes/night.toml"])
+    let huge = IndexedFile(path: "disk.img", size: WorkspaceFileKinds.dataSizeLimit + 1, modified: 0)
+    XCTAssertEqual(WorkspaceFileKinds.files(of: .impedance, in: [huge]), [])
+    XCTAssertFalse(WorkspaceFileKinds.classifiedByName(.spectrum))
+    XCTAssertTrue(WorkspaceFileKinds.classifiedByName(.cycling))
   }
 }

@@ -4,17 +4,6 @@ import XCTest
 @testable import Lab
 
 final class NotebookTests: XCTestCase {
-  private var directory: String = ""
-
-  override func setUpWithError() throws {
-    directory = NSTemporaryDirectory() + "glovebox-notebook-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(atPath: directory)
-  }
-
   private func record(_ step: Int, note: String? = nil) -> NotebookRecord {
     NotebookRecord(
       date: Date(timeIntervalSince1970: 1_795_000_000 + Double(step) * 60), protocolID: "A3",
@@ -34,36 +23,5 @@ final class NotebookTests: XCTestCase {
     let back = RunNotebook.decode(data)
     XCTAssertEqual(back.records, [record(2, note: "line one\nline two")])
     XCTAssertNil(back.truncatedLine)
-  }
-
-  func testWriterAppendsAndReaderToleratesATornLastLine() throws {
-    let path = directory + "/notebook.jsonl"
-    let writer = NotebookWriter(path: path)
-    try writer.append(record(1))
-    try writer.append(record(2))
-    // Simulate a crash in the middle of writing record 3.
-    let partial = try RunNotebook.encode(record(3)).prefix(25)
-    let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-    try handle.seekToEnd()
-    try handle.write(contentsOf: partial)
-    try handle.close()
-    var contents = RunNotebook.decode(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: path)
-    XCTAssertEqual(contents.records.map(\.step), [1, 2])
-    XCTAssertEqual(contents.truncatedLine, 3)
-    XCTAssertEqual(contents.errors, [])
-    // The next append starts on a fresh line: the torn one becomes an error in the middle,
-    // reported with its line, and every completed step is still there.
-    try writer.append(record(4))
-    contents = RunNotebook.decode(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: path)
-    XCTAssertEqual(contents.records.map(\.step), [1, 2, 4])
-    XCTAssertNil(contents.truncatedLine)
-    XCTAssertEqual(contents.errors.map(\.line), [3])
-  }
-
-  func testWriterReportsAnUnwritablePath() {
-    let writer = NotebookWriter(path: directory + "/missing/dir/notebook.jsonl")
-    XCTAssertThrowsError(try writer.append(record(1))) { error in
-      XCTAssertTrue("\(error)".contains("cannot open"), "\(error)")
-    }
   }
 }

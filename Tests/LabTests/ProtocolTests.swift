@@ -5,7 +5,7 @@ import XCTest
 
 final class ProtocolTests: XCTestCase {
   private func workspace() throws -> LabWorkspace {
-    try WorkspaceFiles.load(workspace: ExampleFiles.root)
+    try ExampleFiles.workspace()
   }
 
   func testPressForceOnTenMillimetreDie() {

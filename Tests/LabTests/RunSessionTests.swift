@@ -5,7 +5,7 @@ import XCTest
 
 final class RunSessionTests: XCTestCase {
   func testWalksA3WithCountdownAndDeviations() throws {
-    let ws = try WorkspaceFiles.load(workspace: ExampleFiles.root)
+    let ws = try ExampleFiles.workspace()
     let a3 = try XCTUnwrap(ws.protocols.protocol(id: "A3"))
     var session = RunSession(sheet: ProtocolSheet(cellProtocol: a3, report: try ws.report(a3)))
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)

@@ -31,7 +31,7 @@ final class SheetTests: XCTestCase {
   }
 
   func testProtocolSheetForA3() throws {
-    let ws = try WorkspaceFiles.load(workspace: ExampleFiles.root)
+    let ws = try ExampleFiles.workspace()
     let a3 = try XCTUnwrap(ws.protocols.protocol(id: "A3"))
     let sheet = ProtocolSheet(cellProtocol: a3, report: try ws.report(a3))
     XCTAssertEqual(sheet.dieText, "10 mm die, 0.7854 cm²")
@@ -44,7 +44,7 @@ final class SheetTests: XCTestCase {
   }
 
   func testStackBandHeightsAreProportionalWithAMinimumOfOneRow() throws {
-    let ws = try WorkspaceFiles.load(workspace: ExampleFiles.root)
+    let ws = try ExampleFiles.workspace()
     let a2 = try XCTUnwrap(ws.protocols.protocol(id: "A2"))
     let sheet = ProtocolSheet(cellProtocol: a2, report: try ws.report(a2))
     // Au 0.1 µm / LATP 1000 µm / Au 0.1 µm: the films keep one row each, LATP takes the rest.

@@ -26,7 +26,7 @@ final class AssemblyPaneTests: XCTestCase {
     var pane = AssemblyPane(lab: PaneTestSupport.lab(), clock: { clock.now })
     XCTAssertTrue(pane.lab.errors.isEmpty, "\(pane.lab.errors)")
     let index = try XCTUnwrap(pane.protocols.firstIndex { $0.id == id })
-    for _ in 0..<index { _ = pane.handle(.action("down")) }
+    for _ in 0..<index { _ = pane.perform(.down) }
     XCTAssertEqual(pane.selectedProtocol?.id, id)
     return pane
   }
@@ -89,9 +89,9 @@ final class AssemblyPaneTests: XCTestCase {
   func testRunModeCountsDownTheHoldAndRecordsEveryStep() throws {
     let clock = ManualClock(start)
     var pane = try pane(at: "A3", clock: clock)
-    XCTAssertEqual(pane.handle(.action("note")), [], "no note outside run mode")
-    XCTAssertEqual(pane.handle(.action("complete-step")), [])
-    let runEffects = pane.handle(.action("run"))
+    XCTAssertEqual(pane.perform(.note), [], "no note outside run mode")
+    XCTAssertEqual(pane.perform(.completeStep), [])
+    let runEffects = pane.perform(.run)
     XCTAssertEqual(runEffects, [
       .status(StatusMessage("run A3: 4 steps; space starts a hold or completes a step")),
       .loadFile(path: "notebook.jsonl", pane: "assembly"),
@@ -102,14 +102,14 @@ final class AssemblyPaneTests: XCTestCase {
 
     // Step 1 (spread the powder) is untimed: space records it at once.
     clock.advance(30)
-    var written = records(pane.handle(.action("complete-step")))
+    var written = records(pane.perform(.completeStep))
     XCTAssertEqual(written.count, 1)
     XCTAssertEqual(written.first?.step, 1)
     XCTAssertEqual(written.first?.time, "2026-11-24T10:00:30Z")
     XCTAssertEqual(written.first?.protocolID, "A3")
 
     // Step 2, the 300 MPa press: the first space starts the 5 min countdown.
-    XCTAssertEqual(pane.handle(.action("complete-step")), [.status(StatusMessage("step 2: hold started"))])
+    XCTAssertEqual(pane.perform(.completeStep), [.status(StatusMessage("step 2: hold started"))])
     XCTAssertTrue(pane.wantsTicks)
     clock.advance(120)
     XCTAssertEqual(pane.handle(.tick(1)), [.render])
@@ -119,14 +119,14 @@ final class AssemblyPaneTests: XCTestCase {
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "40 %"))
 
     // A note and a deviation typed during the hold go with the step.
-    _ = pane.handle(.action("note"))
+    _ = pane.perform(.note)
     XCTAssertTrue(pane.capturesInput)
     PaneTestSupport.type("die a bit sticky", into: &pane)
     _ = pane.handle(.key(.enter))
-    _ = pane.handle(.action("deviation"))
+    _ = pane.perform(.deviation)
     PaneTestSupport.type("gauge read 310 MPa", into: &pane)
     _ = pane.handle(.key(.enter))
-    _ = pane.handle(.action("deviation"))
+    _ = pane.perform(.deviation)
     PaneTestSupport.type("discarded", into: &pane)
     XCTAssertEqual(pane.handle(.key(.escape)), [.render])
     XCTAssertFalse(pane.capturesInput)
@@ -134,7 +134,7 @@ final class AssemblyPaneTests: XCTestCase {
     clock.advance(181)
     XCTAssertEqual(pane.handle(.tick(2)), [.status(StatusMessage("step 2: hold time reached, release and press space"))])
     XCTAssertEqual(pane.handle(.tick(3)), [.render], "announced once")
-    written = records(pane.handle(.action("complete-step")))
+    written = records(pane.perform(.completeStep))
     XCTAssertEqual(written.first?.step, 2)
     XCTAssertEqual(written.first?.note, "die a bit sticky")
     XCTAssertEqual(written.first?.deviations, ["gauge read 310 MPa"])
@@ -145,16 +145,16 @@ final class AssemblyPaneTests: XCTestCase {
     XCTAssertEqual(pane.run?.written, 1)
 
     // Enter completes a step in run mode too; the last one ends the run.
-    XCTAssertEqual(records(pane.handle(.action("open"))).first?.step, 3)
-    let last = pane.handle(.action("complete-step"))
+    XCTAssertEqual(records(pane.perform(.open)).first?.step, 3)
+    let last = pane.perform(.completeStep)
     XCTAssertEqual(records(last).first?.step, 4)
     XCTAssertTrue(last.contains(.status(StatusMessage("run A3 complete: 4 steps recorded"))))
-    XCTAssertEqual(pane.handle(.action("complete-step")), [])
+    XCTAssertEqual(pane.perform(.completeStep), [])
     screen = PaneTestSupport.render(pane, width: 120, height: 40)
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "✓ All 4 steps recorded in notebook.jsonl"))
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "✓ 2. 10:05:31", "[gauge read 310 MPa] — die a bit sticky"))
 
-    guard case .status(let left)? = pane.handle(.action("back")).first else { return XCTFail() }
+    guard case .status(let left)? = pane.perform(.back).first else { return XCTFail() }
     XCTAssertEqual(left.text, "left run A3 after 4 of 4 steps (recorded in notebook.jsonl)")
     XCTAssertNil(pane.run)
   }
@@ -162,11 +162,11 @@ final class AssemblyPaneTests: XCTestCase {
   func testAHoldCutShortOrNeverStartedIsRecordedAsADeviation() throws {
     let clock = ManualClock(start)
     var pane = try pane(at: "A3", clock: clock)
-    _ = pane.handle(.action("run"))
-    _ = pane.handle(.action("complete-step"))
-    _ = pane.handle(.action("complete-step"))  // starts the 5 min hold
+    _ = pane.perform(.run)
+    _ = pane.perform(.completeStep)
+    _ = pane.perform(.completeStep)  // starts the 5 min hold
     clock.advance(60)
-    XCTAssertEqual(records(pane.handle(.action("complete-step"))).first?.deviations, ["held 1 min of 5 min"])
+    XCTAssertEqual(records(pane.perform(.completeStep)).first?.deviations, ["held 1 min of 5 min"])
     XCTAssertEqual(pane.handle(.fileAppended(path: "notebook.jsonl", failure: EffectFailure("notebook.jsonl: cannot create"))),
       [.status(.error("notebook not written: notebook.jsonl: cannot create"))])
     XCTAssertEqual(pane.run?.failed, 1)
@@ -174,45 +174,40 @@ final class AssemblyPaneTests: XCTestCase {
     XCTAssertNotNil(PaneTestSupport.row(screen, containing: "notebook: 0 of 2 written, 1 failed"))
   }
 
-  /// An earlier crash left half a record at the end of the notebook: the next record begins
-  /// with a newline, so the notebook reads back with every completed step and the torn line
-  /// reported by line number.
+  /// An earlier crash left half a record at the end of the notebook: the run says so when it
+  /// starts, and the next record is still one clean line.
   func testARecordAfterATornLineStartsOnItsOwnLine() throws {
     var pane = try pane(at: "A3")
-    _ = pane.handle(.action("run"))
+    _ = pane.perform(.run)
     let old = "{\"deviations\":[],\"protocol\":\"A1\",\"step\":1,\"time\":\"2026-11-23T09:00:00Z\",\"title\":\"x\"}\n{\"devia"
     let effects = pane.handle(.fileLoaded(path: "notebook.jsonl", result: .success(old)))
     XCTAssertEqual(effects, [.status(StatusMessage(
       "notebook.jsonl does not end in a newline (line 2 is cut short and skipped); the next record starts a new line"))])
-    let append = pane.handle(.action("complete-step"))
-    guard case .appendToFile(_, let text, _)? = append.first else { return XCTFail("\(append)") }
-    XCTAssertTrue(text.hasPrefix("\n{"))
-    let contents = RunNotebook.decode(Data((old + text).utf8))
-    XCTAssertEqual(contents.records.map(\.protocolID), ["A1", "A3"])
-    XCTAssertEqual(contents.errors.map(\.line), [2])
-    // Only the first record needs the newline.
-    XCTAssertEqual(pane.run?.startsWithNewline, false)
+    // The pane's record is one JSON line; the runtime's writer puts it on a line of its own
+    // (NotebookWriterTests.testTheAppendEffectPutsARecordAfterATornLineOnItsOwnLine).
+    let append = pane.perform(.completeStep)
+    XCTAssertEqual(records(append).map(\.protocolID), ["A3"])
   }
 
   func testMovementOpenBackAndScrollBindings() throws {
     var pane = AssemblyPane(lab: PaneTestSupport.lab())
     XCTAssertEqual(pane.protocols.map(\.id), ["A1", "A2", "A3", "A3-Li", "A4", "A5"])
-    XCTAssertEqual(pane.handle(.action("up")), [])
-    XCTAssertEqual(pane.handle(.action("down")), [.render])
+    XCTAssertEqual(pane.perform(.up), [])
+    XCTAssertEqual(pane.perform(.down), [.render])
     XCTAssertEqual(pane.selectedProtocol?.id, "A2")
-    for _ in 0..<10 { _ = pane.handle(.action("down")) }
+    for _ in 0..<10 { _ = pane.perform(.down) }
     XCTAssertEqual(pane.selectedProtocol?.id, "A5")
-    XCTAssertEqual(pane.handle(.action("back")), [])
-    XCTAssertEqual(pane.handle(.action("open")), [.render])
+    XCTAssertEqual(pane.perform(.back), [])
+    XCTAssertEqual(pane.perform(.open), [.render])
     XCTAssertEqual(pane.focus, .sheet)
-    _ = pane.handle(.action("down"))
-    _ = pane.handle(.action("page-down"))
+    _ = pane.perform(.down)
+    _ = pane.perform(.pageDown)
     XCTAssertEqual(pane.sheetScroll, 11)
-    _ = pane.handle(.action("up"))
-    _ = pane.handle(.action("page-up"))
+    _ = pane.perform(.up)
+    _ = pane.perform(.pageUp)
     XCTAssertEqual(pane.sheetScroll, 0)
     XCTAssertEqual(pane.selectedProtocol?.id, "A5")
-    XCTAssertEqual(pane.handle(.action("back")), [.render])
+    XCTAssertEqual(pane.perform(.back), [.render])
     XCTAssertEqual(pane.focus, .list)
 
     var state = AppState(panes: [MaterialsPane(lab: PaneTestSupport.lab()), pane], workspace: "Examples")
@@ -236,14 +231,14 @@ final class AssemblyPaneTests: XCTestCase {
     var panes: [AssemblyPane] = []
     for id in ["A1", "A2", "A3", "A3-Li", "A4", "A5"] { panes.append(try pane(at: id)) }
     var running = try pane(at: "A5")
-    _ = running.handle(.action("run"))
-    _ = running.handle(.action("complete-step"))
-    _ = running.handle(.action("note"))
+    _ = running.perform(.run)
+    _ = running.perform(.completeStep)
+    _ = running.perform(.note)
     panes.append(running)
     var opened = try pane(at: "A4")
-    _ = opened.handle(.action("open"))
+    _ = opened.perform(.open)
     panes.append(opened)
-    panes.append(AssemblyPane(lab: LabWorkspace.open(directory: "/nonexistent/glovebox")))
+    panes.append(AssemblyPane(workspace: "/nonexistent/glovebox"))
     for pane in panes {
       for (width, height) in [(120, 40), (80, 24), (40, 12), (20, 6), (1, 1), (0, 0), (200, 3), (3, 60)] {
         XCTAssertEqual(PaneTestSupport.render(pane, width: width, height: height).lines.count, height)

@@ -2,13 +2,19 @@ import TUI
 
 @testable import Workbench
 
-/// A small pane for tests only: counts `j` presses, records every event, and edits a note
-/// (capturing all keys) after `e` until Enter or Esc.
+/// A small pane for tests only: counts `j` presses, records every event and action, and edits a
+/// note (capturing all keys) after `e` until Enter or Esc.
 struct CounterPane: Pane {
+  enum Action: String, KeyAction {
+    case increment = "increment"
+    case edit = "edit"
+  }
+
   var id: String
   var title: String
   var count = 0
   var events: [PaneEvent] = []
+  var actions: [Action] = []
   var note: TextInput?
   var ticking = false
 
@@ -17,11 +23,11 @@ struct CounterPane: Pane {
     self.title = title
   }
 
-  var bindings: [KeyBinding] {
-    [
-      KeyBinding(action: "increment", keys: [.character("j")], description: "count"),
-      KeyBinding(action: "edit", keys: [.character("e")], description: "edit note"),
-    ]
+  func binding(for action: Action) -> KeyBinding {
+    switch action {
+    case .increment: return KeyBinding(action, keys: [.character("j")], description: "count")
+    case .edit: return KeyBinding(action, keys: [.character("e")], description: "edit note")
+    }
   }
 
   var capturesInput: Bool { note != nil }
@@ -34,15 +40,21 @@ struct CounterPane: Pane {
     }
   }
 
+  mutating func perform(_ action: Action) -> [Effect] {
+    actions.append(action)
+    switch action {
+    case .increment:
+      count += 1
+      return [.render]
+    case .edit:
+      note = TextInput(prompt: "note: ")
+      return [.render]
+    }
+  }
+
   mutating func handle(_ event: PaneEvent) -> [Effect] {
     events.append(event)
     switch event {
-    case .action("increment"):
-      count += 1
-      return [.render]
-    case .action("edit"):
-      note = TextInput(prompt: "note: ")
-      return [.render]
     case .key(let key):
       guard var editing = note else { return [] }
       switch editing.handle(key) {

@@ -13,19 +13,37 @@ final class CyclingPaneTests: XCTestCase {
   static let ccdFile = "synthetic_Li-LPSC-8S2O-LPSC-Li_ccd_time-constant.bdf.csv"
   static let fullCell = "synthetic_Li-LPSC-8S2O-LPSC-LCO_rate-test.bdf.csv"
 
+  /// The analysis of an Examples file, read here as the runtime's job reads it.
+  static func outcome(_ path: String, area: Double) throws -> CyclingFileOutcome {
+    let data = try CyclingFile.read(path: examples + "/" + path)
+    return CyclingFileOutcome(path: path, analysis: CyclingFileAnalysis.analyse(data, path: path, area: area), error: nil)
+  }
+
   func loadedPane() throws -> CyclingPane {
     var pane = CyclingPane(workspace: Self.examples)
-    let effects = pane.handle(.focused)
-    guard case .startJob(let job)? = effects.first else {
-      XCTFail("the pane reads the workspace in a job")
-      return pane
-    }
-    XCTAssertEqual(job.id, "scan")
-    // Only the two files under test, read the way the scan job reads each file.
-    let outcomes = [Self.fullCell, Self.ccdFile].map { CyclingFilesLoading.read(path: $0, workspace: Self.examples, area: pane.area) }
-    for o in outcomes { XCTAssertNil(o.error) }
-    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload(outcomes))))
+    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.cycling), .render])
+    // Only the two files under test, as the index lists them and the job reads each file.
+    let paths = [Self.fullCell, Self.ccdFile]
+    let listed = paths.map { IndexedFile(path: $0, size: 1, modified: 0) }
+    let job = PaneJob.cycling(.analyse(paths: paths, area: pane.area))
+    XCTAssertEqual(pane.handle(.workspaceFiles(kind: .cycling, files: listed, complete: true)), [.render, .startJob(job)])
+    XCTAssertEqual(render(pane).filter { $0.contains("reading 2 files…") }.count, 1, "never 'no files' while reading")
+    let outcomes = try paths.map { try Self.outcome($0, area: pane.area) }
+    _ = pane.handle(.jobFinished(.cycling(.analyse(paths: paths, area: pane.area), .success(.analysed(outcomes)))))
     return pane
+  }
+
+  func testTheListSaysIndexingUntilTheIndexIsCompleteNeverNoFiles() {
+    var pane = CyclingPane(workspace: Self.examples)
+    _ = pane.handle(.focused)
+    XCTAssertTrue(render(pane).contains { $0.contains("indexing…") })
+    _ = pane.handle(.workspaceFiles(kind: .cycling, files: [], complete: false))
+    XCTAssertTrue(render(pane).contains { $0.contains("indexing…") })
+    XCTAssertFalse(render(pane).contains { $0.contains("no cycler files") })
+    _ = pane.handle(.workspaceFiles(kind: .cycling, files: [], complete: true))
+    // The list is narrow: the sentence wraps over two rows.
+    XCTAssertTrue(render(pane).contains { $0.contains("no cycler files in") })
+    XCTAssertFalse(render(pane).contains { $0.contains("indexing…") })
   }
 
   func render(_ pane: CyclingPane, width: Int = 120, height: Int = 40) -> [String] {
@@ -34,9 +52,8 @@ final class CyclingPaneTests: XCTestCase {
     return buffer.lines
   }
 
-  func press(_ pane: inout CyclingPane, _ action: String) -> [Effect] {
-    XCTAssertNotNil(CyclingPane.keyTable.first { $0.action == action }, "no binding for \(action)")
-    return pane.handle(.action(action))
+  func press(_ pane: inout CyclingPane, _ action: CyclingPaneAction) -> [Effect] {
+    pane.perform(action)
   }
 
   func testFilesAreListedAndTheSymmetricCellIsRecognised() throws {
@@ -47,8 +64,8 @@ final class CyclingPaneTests: XCTestCase {
 
   func testCCDViewShowsTheStudysCriticalCurrentDensity() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "next-file")
-    for _ in 0..<3 { _ = press(&pane, "cycle-view") }
+    _ = press(&pane, .nextFile)
+    for _ in 0..<3 { _ = press(&pane, .cycleView) }
     XCTAssertEqual(pane.view, .criticalCurrent)
     let lines = render(pane)
     XCTAssertTrue(lines.contains { $0.contains("CCD 4.4 mA/cm²") }, lines.joined(separator: "\n"))
@@ -60,49 +77,49 @@ final class CyclingPaneTests: XCTestCase {
     var pane = try loadedPane()
     // Five cycles each at six rates: 30 cycles.
     XCTAssertEqual(pane.current?.cycles.count, 30)
-    _ = press(&pane, "cycle-view")
+    _ = press(&pane, .cycleView)
     XCTAssertEqual(pane.view, .capacity)
-    _ = press(&pane, "cycle-view")
+    _ = press(&pane, .cycleView)
     XCTAssertTrue(render(pane).contains { $0.contains("not a symmetric cell") })
-    _ = press(&pane, "scroll-table-down")
+    _ = press(&pane, .scrollTableDown)
     XCTAssertEqual(pane.tableOffset, 5)
-    _ = press(&pane, "scroll-table-up")
+    _ = press(&pane, .scrollTableUp)
     XCTAssertEqual(pane.tableOffset, 0)
     XCTAssertTrue(render(pane).contains { $0.contains("Cycles (30)") })
   }
 
   func testZoomAndPanMoveTheTimeWindow() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "zoom-in")
+    _ = press(&pane, .zoomIn)
     XCTAssertEqual(pane.window, 0.25...0.75)
-    _ = press(&pane, "pan-right")
+    _ = press(&pane, .panRight)
     XCTAssertEqual(pane.window.lowerBound, 0.375, accuracy: 1e-12)
-    _ = press(&pane, "pan-right")
-    _ = press(&pane, "pan-right")
+    _ = press(&pane, .panRight)
+    _ = press(&pane, .panRight)
     XCTAssertEqual(pane.window.upperBound, 1, accuracy: 1e-12, "panning stops at the end")
-    _ = press(&pane, "pan-left")
+    _ = press(&pane, .panLeft)
     XCTAssertEqual(pane.window.lowerBound, 0.375, accuracy: 1e-12)
-    _ = press(&pane, "zoom-out")
+    _ = press(&pane, .zoomOut)
     XCTAssertEqual(pane.window, 0...1)
-    _ = press(&pane, "zoom-in")
-    _ = press(&pane, "reset-zoom")
+    _ = press(&pane, .zoomIn)
+    _ = press(&pane, .resetZoom)
     XCTAssertEqual(pane.window, 0...1)
-    XCTAssertEqual(press(&pane, "reset-zoom"), [])
+    XCTAssertEqual(press(&pane, .resetZoom), [])
   }
 
   func testFileSelectionResetsTheWindow() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "zoom-in")
-    _ = press(&pane, "next-file")
+    _ = press(&pane, .zoomIn)
+    _ = press(&pane, .nextFile)
     XCTAssertEqual(pane.selected, 1)
     XCTAssertEqual(pane.window, 0...1)
-    _ = press(&pane, "previous-file")
+    _ = press(&pane, .previousFile)
     XCTAssertEqual(pane.selected, 0)
   }
 
   func testAreaEditorReanalysesInTheBackgroundAndRefusesNonsense() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "edit-area")
+    _ = press(&pane, .editArea)
     XCTAssertTrue(pane.capturesInput)
     _ = pane.handle(.key(.ctrl("u")))
     for c in "-1" { _ = pane.handle(.key(.character(c))) }
@@ -111,7 +128,7 @@ final class CyclingPaneTests: XCTestCase {
     for c in "1.5" { _ = pane.handle(.key(.character(c))) }
     let effects = pane.handle(.key(.enter))
     XCTAssertEqual(pane.area, 1.5)
-    XCTAssertEqual(effects.filter { if case .startJob = $0 { return true } else { return false } }.count, 2)
+    XCTAssertEqual(effects, [.render] + [Self.fullCell, Self.ccdFile].map { .startJob(.cycling(.analyse(paths: [$0], area: 1.5))) })
   }
 
   /// Decimation keeps the extremes of each time bin, so spikes survive at any zoom.

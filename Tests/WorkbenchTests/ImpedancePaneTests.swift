@@ -15,24 +15,41 @@ final class ImpedancePaneTests: XCTestCase {
     return ImpedanceSpectrum(name: "cell", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im))
   }
 
-  /// A pane with two files (the second holding two spectra) as the scan job would deliver them.
+  /// The index's entry for a file (its stamp only tells changes apart).
+  static func indexed(_ path: String, size: Int = 100) -> IndexedFile {
+    IndexedFile(path: path, size: size, modified: 1_795_000_000)
+  }
+
+  /// Opens `pane` on files as the runtime delivers them: the pane asks for the index's
+  /// impedance files, gets the list, asks for them to be read, and gets their contents.
+  func deliver(_ files: [ImpedanceFileContents], to pane: inout ImpedancePane) {
+    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.impedance), .render])
+    let paths = files.map(\.path)
+    XCTAssertEqual(pane.handle(.workspaceFiles(kind: .impedance, files: paths.map { Self.indexed($0) }, complete: true)),
+                   [.render, .startJob(.impedance(.readFiles(paths: paths)))])
+    _ = pane.handle(.jobFinished(.impedance(.readFiles(paths: paths), .success(.files(files)))))
+  }
+
+  /// A pane with two files (the second holding two spectra) as the read job would deliver them.
   func loadedPane() throws -> ImpedancePane {
     var pane = ImpedancePane(workspace: "/nonexistent")
-    let scan = pane.handle(.focused)
-    XCTAssertEqual(scan.first, .startJob(BackgroundJob(id: "scan", pane: "impedance") { _ in 0 }))
-    let files = [
+    deliver([
       ImpedanceFileContents(path: "a.csv", spectra: [try Self.synthetic()], error: nil),
       ImpedanceFileContents(path: "b.DTA", spectra: [try Self.synthetic(r1: 200), try Self.synthetic(r1: 300)], error: nil),
       ImpedanceFileContents(path: "notes.txt", spectra: [], error: "not an impedance file"),
-    ]
-    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload(files))))
+    ], to: &pane)
     _ = pane.handle(.key(.enter))
     return pane
   }
 
-  func press(_ pane: inout ImpedancePane, _ action: String) -> [Effect] {
-    XCTAssertNotNil(ImpedancePane.keyTable.first { $0.action == action }, "no binding for \(action)")
-    return pane.handle(.action(action))
+  func press(_ pane: inout ImpedancePane, _ action: ImpedancePaneAction) -> [Effect] {
+    pane.perform(action)
+  }
+
+  /// The circuit editor's text while it is open.
+  func circuitEditorText(_ pane: ImpedancePane) -> String? {
+    if case .circuitEditor(let editor) = pane.modal { return editor.text }
+    return nil
   }
 
   func type(_ pane: inout ImpedancePane, _ text: String) {
@@ -47,58 +64,58 @@ final class ImpedancePaneTests: XCTestCase {
 
   func testSpectrumSelectionMovesAndStopsAtTheEnds() throws {
     var pane = try loadedPane()
-    XCTAssertEqual(press(&pane, "previous-spectrum"), [])
-    _ = press(&pane, "next-spectrum")
-    _ = press(&pane, "next-spectrum")
+    XCTAssertEqual(press(&pane, .previousSpectrum), [])
+    _ = press(&pane, .nextSpectrum)
+    _ = press(&pane, .nextSpectrum)
     XCTAssertEqual(pane.selected, 2)
-    XCTAssertEqual(press(&pane, "next-spectrum"), [])
-    _ = press(&pane, "previous-spectrum")
+    XCTAssertEqual(press(&pane, .nextSpectrum), [])
+    _ = press(&pane, .previousSpectrum)
     XCTAssertEqual(pane.selected, 1)
   }
 
   func testParameterSelectionWrapsAroundTheCircuit() throws {
     var pane = try loadedPane()
     let count = try XCTUnwrap(pane.circuit).parameterCount
-    _ = press(&pane, "previous-parameter")
+    _ = press(&pane, .previousParameter)
     XCTAssertEqual(pane.selectedParameter, count - 1)
-    _ = press(&pane, "next-parameter")
-    _ = press(&pane, "next-parameter")
+    _ = press(&pane, .nextParameter)
+    _ = press(&pane, .nextParameter)
     XCTAssertEqual(pane.selectedParameter, 1)
   }
 
   func testNudgesMultiplyTheSelectedValueAndUndoRedoWalkBack() throws {
     var pane = try loadedPane()
     let start = pane.displayedParameters[0].value
-    _ = press(&pane, "increase")
+    _ = press(&pane, .increase)
     XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1, accuracy: 1e-12 * start)
-    _ = press(&pane, "increase-fine")
+    _ = press(&pane, .increaseFine)
     XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1 * 1.01, accuracy: 1e-12 * start)
-    _ = press(&pane, "decrease-fine")
-    _ = press(&pane, "decrease")
+    _ = press(&pane, .decreaseFine)
+    _ = press(&pane, .decrease)
     XCTAssertEqual(pane.displayedParameters[0].value, start, accuracy: 1e-12 * start)
     XCTAssertEqual(pane.undoStack.count, 4)
-    _ = press(&pane, "undo")
-    _ = press(&pane, "undo")
+    _ = press(&pane, .undo)
+    _ = press(&pane, .undo)
     XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1 * 1.01, accuracy: 1e-12 * start)
-    _ = press(&pane, "redo")
+    _ = press(&pane, .redo)
     XCTAssertEqual(pane.displayedParameters[0].value, start * 1.1, accuracy: 1e-12 * start)
     XCTAssertEqual(pane.redoStack.count, 1)
   }
 
   func testFixFreeAndResetToTheAutomaticStart() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "toggle-fixed")
+    _ = press(&pane, .toggleFixed)
     XCTAssertTrue(pane.displayedParameters[0].fixed)
-    _ = press(&pane, "toggle-fixed")
+    _ = press(&pane, .toggleFixed)
     XCTAssertFalse(pane.displayedParameters[0].fixed)
-    _ = press(&pane, "reset-parameters")
+    _ = press(&pane, .resetParameters)
     XCTAssertEqual(pane.settings.given.count, 0)
   }
 
   func testBoundsEditorSetsMinAndMaxAndRefusesNonsense() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "next-parameter")
-    _ = press(&pane, "edit-bounds")
+    _ = press(&pane, .nextParameter)
+    _ = press(&pane, .editBounds)
     XCTAssertTrue(pane.capturesInput)
     _ = pane.handle(.key(.ctrl("u")))
     type(&pane, "50 40")
@@ -118,7 +135,7 @@ final class ImpedancePaneTests: XCTestCase {
     var pane = try loadedPane()
     var seen: [String] = []
     for _ in 0..<3 {
-      _ = press(&pane, "cycle-weighting")
+      _ = press(&pane, .cycleWeighting)
       seen.append(pane.settings.weighting.name)
     }
     XCTAssertEqual(seen, ["proportional", "modulus", "unit"])
@@ -126,10 +143,10 @@ final class ImpedancePaneTests: XCTestCase {
 
   func testCircuitEditorValidatesAsYouTypeAndCtrlUClears() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "edit-circuit")
+    _ = press(&pane, .editCircuit)
     XCTAssertTrue(pane.capturesInput)
     _ = pane.handle(.key(.ctrl("u")))
-    XCTAssertEqual(pane.circuitEditor?.text, "")
+    XCTAssertEqual(circuitEditorText(pane), "")
     type(&pane, "R0-p(R1,CPE1")
     // The parser wants the ')' after the 12 characters typed: column 13.
     XCTAssertEqual(pane.circuitError?.column, 13)
@@ -141,7 +158,7 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertFalse(pane.capturesInput)
     XCTAssertEqual(pane.circuit?.parameterNames, ["R0", "R1", "CPE1_0", "CPE1_1"])
     var buffer = Buffer(width: 120, height: 40)
-    _ = press(&pane, "edit-circuit")
+    _ = press(&pane, .editCircuit)
     _ = pane.handle(.key(.ctrl("u")))
     type(&pane, "R0-X1")
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
@@ -154,26 +171,34 @@ final class ImpedancePaneTests: XCTestCase {
 
   func testCommonCircuitPickerAppliesTheChosenCircuit() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "pick-circuit")
-    XCTAssertNotNil(pane.circuitPicker)
+    _ = press(&pane, .pickCircuit)
+    XCTAssertEqual(pane.modal, .circuitPicker(CommonCircuits.all.firstIndex { $0.circuit == "R0-p(R1,CPE1)-p(R2,CPE2)" } ?? -1))
     _ = pane.handle(.key(.up))
     for _ in 0..<CommonCircuits.all.count { _ = pane.handle(.key(.up)) }
     _ = pane.handle(.key(.down))
     _ = pane.handle(.key(.enter))
-    XCTAssertNil(pane.circuitPicker)
+    XCTAssertEqual(pane.modal, .none)
     XCTAssertEqual(pane.circuit?.description, try Circuit(CommonCircuits.all[1].circuit).description)
   }
 
-  /// Runs the job a pane asked for on this thread, feeding its progress and result back.
+  /// Performs a compute job on this thread as the runtime does: its value, or "cancelled".
+  static func perform(_ job: ImpedanceJob, context: JobContext) -> Result<ImpedanceJobResult, EffectFailure> {
+    context.outcome {
+      guard let value = try job.computed(context: context) else { throw EffectFailure("not a compute job: \(job)") }
+      return value
+    }
+  }
+
+  /// Runs the compute jobs a pane asked for on this thread, feeding its progress and result back.
   func runJobs(_ effects: [Effect], on pane: inout ImpedancePane) -> Int {
     var progressCount = 0
-    for case .startJob(let job) in effects {
-      final class Inbox: @unchecked Sendable { var items: [any Sendable] = [] }
+    for case .startJob(.impedance(let job)) in effects {
+      final class Inbox: @unchecked Sendable { var items: [PaneJobProgress] = [] }
       let inbox = Inbox()
-      let result = job.run(context: JobContext { inbox.items.append($0) })
-      for item in inbox.items { _ = pane.handle(.jobProgress(id: job.id, payload: JobPayload(item))) }
+      let result = Self.perform(job, context: JobContext { inbox.items.append($0) })
+      for item in inbox.items { _ = pane.handle(.jobProgress(.impedance(job), item)) }
       progressCount += inbox.items.count
-      _ = pane.handle(.jobFinished(id: job.id, result: result))
+      _ = pane.handle(.jobFinished(.impedance(job, result)))
     }
     return progressCount
   }
@@ -183,13 +208,17 @@ final class ImpedancePaneTests: XCTestCase {
   /// the CLI's is `ImpedanceFitAgreementTests`.
   func testFitRunsAsAJobWithProgressAndRecoversTheSyntheticCircuit() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "edit-circuit")
+    _ = press(&pane, .editCircuit)
     _ = pane.handle(.key(.ctrl("u")))
     type(&pane, "R0-p(R1,CPE1)")
     _ = pane.handle(.key(.enter))
-    let effects = press(&pane, "fit")
+    let effects = press(&pane, .fit)
+    // The whole job: the selected spectrum, the circuit, unit weights, nothing set by hand.
+    let request = ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+      circuit: try Circuit("R0-p(R1,CPE1)"), spectrum: try Self.synthetic(), weighting: .unit, given: Parameters()))
+    XCTAssertEqual(effects, [.startJob(.impedance(.fit([request]))), .render])
     XCTAssertTrue(pane.fitRunning)
-    XCTAssertEqual(press(&pane, "cancel-fit").first, .cancelJob(id: "fit", pane: "impedance"))
+    XCTAssertEqual(press(&pane, .cancelFit).first, .cancelJob(.impedance(.fit)))
     let iterations = runJobs(effects, on: &pane)
     XCTAssertFalse(pane.fitRunning)
     let first = try XCTUnwrap(pane.entries[0].fit)
@@ -203,7 +232,10 @@ final class ImpedancePaneTests: XCTestCase {
     var buffer = Buffer(width: 120, height: 40)
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
     XCTAssertTrue(buffer.lines.contains { $0.contains("R1") && $0.contains(String(format: "%.6g", first.result.values[1])) && $0.contains("fit") })
-    let again = press(&pane, "fit")
+    // A second `f` starts locally from the fitted values (all given), like `eis fit --initial`.
+    let again = press(&pane, .fit)
+    XCTAssertEqual(again, [.startJob(.impedance(.fit([ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+      circuit: try Circuit("R0-p(R1,CPE1)"), spectrum: try Self.synthetic(), weighting: .unit, given: first.result.parameters))]))), .render])
     _ = runJobs(again, on: &pane)
     let second = try XCTUnwrap(pane.entries[0].fit)
     XCTAssertFalse(second.result.message.contains("best of"), "local: \(second.result.message)")
@@ -214,34 +246,41 @@ final class ImpedancePaneTests: XCTestCase {
 
   func testFitAllFitsEverySpectrum() throws {
     var pane = try loadedPane()
-    _ = pane.handle(.action("pick-circuit"))
+    _ = pane.perform(.pickCircuit)
     _ = pane.handle(.key(.up))
     _ = pane.handle(.key(.enter))
     XCTAssertEqual(pane.circuit?.description, "R0-p(R1,CPE1)")
-    _ = runJobs(press(&pane, "fit-all"), on: &pane)
+    let all = press(&pane, .fitAll)
+    guard case .startJob(.impedance(.fit(let requests)))? = all.first else { return XCTFail("\(all)") }
+    XCTAssertEqual(requests.map(\.entry), [0, 1, 2])
+    XCTAssertEqual(requests.map(\.fit.spectrum), pane.entries.map(\.spectrum))
+    _ = runJobs(all, on: &pane)
     XCTAssertEqual(pane.entries.filter { $0.fit != nil }.count, 3)
     XCTAssertEqual(pane.entries[2].fit?.result.value(of: "R1") ?? 0, 300, accuracy: 1e-4)
   }
 
   func testCancelledFitReportsAndLeavesTheSettings() throws {
     var pane = try loadedPane()
-    let effects = press(&pane, "fit")
-    guard case .startJob(let job) = effects.first else { return XCTFail("no job") }
+    let effects = press(&pane, .fit)
+    guard case .startJob(.impedance(let job)) = effects.first else { return XCTFail("no job") }
     let context = JobContext()
     context.cancel()
-    _ = pane.handle(.jobFinished(id: "fit", result: job.run(context: context)))
+    let result = Self.perform(job, context: context)
+    XCTAssertEqual(result, .failure(EffectFailure("cancelled")))
+    XCTAssertEqual(pane.handle(.jobFinished(.impedance(job, result))), [.status(StatusMessage("fit cancelled"))])
     XCTAssertFalse(pane.fitRunning)
     XCTAssertNil(pane.entries[0].fit)
   }
 
   func testViewCyclesThroughKramersKronigAndDRTWithBackgroundJobs() throws {
     var pane = try loadedPane()
-    let kk = press(&pane, "cycle-view")
+    let kk = press(&pane, .cycleView)
     XCTAssertEqual(pane.view, .kramersKronig)
+    XCTAssertEqual(kk, [.render, .startJob(.impedance(.kramersKronig(entry: 0, spectrum: try Self.synthetic())))])
     _ = runJobs(kk, on: &pane)
     guard case .kramersKronig(_, let test)? = pane.analysis else { return XCTFail("no KK result") }
     XCTAssertTrue(test.valid, "a circuit's own impedance satisfies Kramers–Kronig")
-    let drt = press(&pane, "cycle-view")
+    let drt = press(&pane, .cycleView)
     _ = runJobs(drt, on: &pane)
     guard case .drt(_, let distribution)? = pane.analysis else { return XCTFail("no DRT result") }
     // One arc: R1 = 100 Ω, τ = (R1·Q)^(1/n) = (100·1e-5)^(1/0.9) ≈ 4.64e-4 s.
@@ -249,7 +288,7 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertEqual(log10(peak.tau), log10(pow(100 * 1e-5, 1 / 0.9)), accuracy: 0.1)
     // The series map: the three spectra of the folder, one column each; the largest peak of
     // each holds its arc's resistance (R1 = 100, 200, 300 Ω).
-    _ = runJobs(press(&pane, "cycle-view"), on: &pane)
+    _ = runJobs(press(&pane, .cycleView), on: &pane)
     XCTAssertEqual(pane.view, .drtMap)
     guard case .drtSeries(_, let labels, let series)? = pane.analysis else { return XCTFail("no DRT series") }
     XCTAssertEqual(labels, ["a.csv", "b.DTA #1", "b.DTA #2"])
@@ -259,22 +298,30 @@ final class ImpedancePaneTests: XCTestCase {
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
     XCTAssertTrue(buffer.lines.contains { $0.contains("DRT map: γ(τ) / Ω across 3 spectra") })
     XCTAssertGreaterThan(buffer.lines.joined().filter { $0 == "▀" }.count, 100)
-    _ = press(&pane, "cycle-view")
+    _ = press(&pane, .cycleView)
     XCTAssertEqual(pane.view, .arrhenius)
-    _ = press(&pane, "cycle-view")
+    _ = press(&pane, .cycleView)
     XCTAssertEqual(pane.view, .spectra)
   }
 
   func testGrowingFileKeepsTheSelectionAndANewFileAppears() throws {
     var pane = try loadedPane()
-    _ = press(&pane, "next-spectrum")
-    let effects = pane.handle(.fileChanged(path: "c.csv"))
-    XCTAssertEqual(effects, [.startJob(BackgroundJob(id: "load:c.csv", pane: "impedance") { _ in 0 })])
-    _ = pane.handle(.jobFinished(id: "load:c.csv", result: .success(JobPayload(
-      ImpedanceFileContents(path: "0-first.csv", spectra: [try Self.synthetic(r1: 5)], error: nil)))))
+    _ = press(&pane, .nextSpectrum)
+    // The index lists a new file: only it is read.
+    let listed = ["0-first.csv", "a.csv", "b.DTA", "notes.txt"].map { Self.indexed($0) }
+    let effects = pane.handle(.workspaceFiles(kind: .impedance, files: listed, complete: true))
+    XCTAssertEqual(effects, [.render, .startJob(.impedance(.readFiles(paths: ["0-first.csv"])))])
+    _ = pane.handle(.jobFinished(.impedance(.readFiles(paths: ["0-first.csv"]), .success(.files([
+      ImpedanceFileContents(path: "0-first.csv", spectra: [try Self.synthetic(r1: 5)], error: nil)])))))
     XCTAssertEqual(pane.entries.count, 4)
     XCTAssertEqual(pane.current?.path, "b.DTA", "selection follows its spectrum")
     XCTAssertTrue(pane.handle(.fileChanged(path: "README.md")).isEmpty)
+    // b.DTA grew (a new stamp): it alone is read again; a.csv left the index: its spectrum goes.
+    let grown = [Self.indexed("0-first.csv"), Self.indexed("b.DTA", size: 200), Self.indexed("notes.txt")]
+    XCTAssertEqual(pane.handle(.workspaceFiles(kind: .impedance, files: grown, complete: true)),
+                   [.render, .startJob(.impedance(.readFiles(paths: ["b.DTA"])))])
+    XCTAssertEqual(pane.entries.map(\.path), ["0-first.csv", "b.DTA", "b.DTA"])
+    XCTAssertEqual(pane.current?.path, "b.DTA")
   }
 
   /// Nyquist with equal scales: a semicircle of diameter R spans R across and R/2 up, so its
@@ -282,19 +329,18 @@ final class ImpedancePaneTests: XCTestCase {
   /// wide, so in cells the width is 4× the height.
   func testNyquistPlotKeepsEqualScales() throws {
     var pane = ImpedancePane(workspace: "/nonexistent")
-    _ = pane.handle(.focused)
     let circuit = try Circuit("p(R1,C1)")
     let f = (0...80).map { pow(10, 6 - Double($0) / 10) }
     let z = circuit.impedance([100, 1e-6], frequencies: f)
     let s = ImpedanceSpectrum(name: "rc", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im))
-    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload([ImpedanceFileContents(path: "rc.csv", spectra: [s], error: nil)]))))
-    _ = pane.handle(.action("pick-circuit"))
+    deliver([ImpedanceFileContents(path: "rc.csv", spectra: [s], error: nil)], to: &pane)
+    _ = pane.perform(.pickCircuit)
     _ = pane.handle(.key(.enter))
-    _ = pane.handle(.action("edit-circuit"))
+    _ = pane.perform(.editCircuit)
     _ = pane.handle(.key(.ctrl("u")))
     type(&pane, "p(R1,C1)")
     _ = pane.handle(.key(.enter))
-    _ = runJobs(pane.handle(.action("fit")), on: &pane)
+    _ = runJobs(pane.perform(.fit), on: &pane)
     XCTAssertEqual(pane.displayedParameters[0].value, 100, accuracy: 1e-6)
     var buffer = Buffer(width: 200, height: 60)
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
@@ -316,15 +362,20 @@ final class ImpedancePaneTests: XCTestCase {
 
   func testExportWritesCSVJSONAndAParameterFileThatEISFitReadsBack() throws {
     var pane = try loadedPane()
-    XCTAssertTrue(press(&pane, "export").contains { if case .status(let m) = $0 { return m.kind == .error } else { return false } })
-    _ = pane.handle(.action("pick-circuit"))
+    XCTAssertTrue(press(&pane, .export).contains { if case .status(let m) = $0 { return m.kind == .error } else { return false } })
+    _ = pane.perform(.pickCircuit)
     _ = pane.handle(.key(.up))
     _ = pane.handle(.key(.enter))
-    _ = runJobs(press(&pane, "fit"), on: &pane)
+    _ = runJobs(press(&pane, .fit), on: &pane)
     let fit = try XCTUnwrap(pane.entries[0].fit)
-    let effects = press(&pane, "export")
-    guard case .startJob(let job)? = effects.first else { return XCTFail("export runs as a job") }
-    XCTAssertEqual(job.id, "export")
+    let effects = press(&pane, .export)
+    // The runtime writes what the pane hands it: the CSV, the JSON and the parameter file.
+    let files = try ImpedanceExport.files(entries: pane.entries, selected: pane.selected)
+    XCTAssertEqual(effects, [.writeFiles(files, pane: "impedance")])
+    XCTAssertEqual(files.map(\.path), ["fits/impedance-fits.csv", "fits/impedance-fits.json", "fits/a.csv.circuit"])
+    XCTAssertEqual(files.first?.contents, Data(ImpedanceExport.csv(pane.entries).utf8))
+    XCTAssertEqual(pane.handle(.filesWritten(.success(files.map(\.path)))),
+                   [.status(StatusMessage("wrote fits/impedance-fits.csv, fits/impedance-fits.json, fits/a.csv.circuit"))])
     let csv = ImpedanceExport.csv(pane.entries).split(separator: "\n")
     XCTAssertEqual(csv.count, 2)
     XCTAssertTrue(csv[0].hasPrefix("file,spectrum,circuit,weighting,chi_square,success,R0,R0_stderr,R1,R1_stderr"))
@@ -350,7 +401,6 @@ final class ImpedancePaneTests: XCTestCase {
       ("70", 3.49), ("60", 4.59), ("50", 6.24), ("40", 8.90), ("30", 12.32), ("25", 15.34), ("20", 19.48),
     ]
     var pane = ImpedancePane(workspace: "/nonexistent")
-    _ = pane.handle(.focused)
     let circuit = try Circuit("R0-CPE1")
     var files: [ImpedanceFileContents] = []
     for row in table {
@@ -360,13 +410,13 @@ final class ImpedancePaneTests: XCTestCase {
         ImpedanceSpectrum(name: "", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im)),
       ], error: nil))
     }
-    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload(files))))
-    _ = pane.handle(.action("edit-circuit"))
+    deliver(files, to: &pane)
+    _ = pane.perform(.editCircuit)
     _ = pane.handle(.key(.ctrl("u")))
     type(&pane, "R0-CPE1")
     _ = pane.handle(.key(.enter))
-    _ = runJobs(press(&pane, "fit-all"), on: &pane)
-    _ = press(&pane, "edit-geometry")
+    _ = runJobs(press(&pane, .fitAll), on: &pane)
+    _ = press(&pane, .editGeometry)
     type(&pane, "0.0867")
     _ = pane.handle(.key(.enter))
     XCTAssertEqual(pane.cellConstant, 0.0867)
@@ -376,7 +426,7 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertEqual(fit.count, 7)
     XCTAssertEqual(fit.slope, -3.745, accuracy: 0.002)
     XCTAssertEqual(fit.activationEnergyEV, 0.323, accuracy: 0.001)
-    while pane.view != .arrhenius { _ = press(&pane, "cycle-view") }
+    while pane.view != .arrhenius { _ = press(&pane, .cycleView) }
     var buffer = Buffer(width: 140, height: 40)
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
     XCTAssertTrue(buffer.lines.contains { $0.contains("Ea = 0.323 ± 0.00") }, buffer.lines.joined(separator: "\n"))
@@ -387,16 +437,22 @@ final class ImpedancePaneTests: XCTestCase {
 
   func testSeriesMapWaitsForItsRunningJobBeforeFollowingANewSpectrum() throws {
     var pane = try loadedPane()
-    for _ in 0..<3 { _ = press(&pane, "cycle-view") }
+    var started: [Effect] = []
+    for _ in 0..<3 { started = press(&pane, .cycleView) }
     XCTAssertEqual(pane.view, .drtMap)
     XCTAssertTrue(pane.analysisRunning)
-    let arrived = pane.handle(.jobFinished(id: "load:c.csv", result: .success(JobPayload(
-      ImpedanceFileContents(path: "c.csv", spectra: [try Self.synthetic(r1: 50)], error: nil)))))
+    guard case .startJob(.impedance(let mapJob))? = started.last else { return XCTFail("\(started)") }
+    let arrived = pane.handle(.jobFinished(.impedance(.readFiles(paths: ["c.csv"]), .success(.files([
+      ImpedanceFileContents(path: "c.csv", spectra: [try Self.synthetic(r1: 50)], error: nil)])))))
     XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
     XCTAssertTrue(pane.analysisStale)
     let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
-    let restarted = pane.handle(.jobFinished(id: "analysis", result: .success(JobPayload(stale))))
-    XCTAssertTrue(restarted.contains { if case .startJob(let job) = $0 { return job.id == "analysis" } else { return false } })
+    let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries)
+    let restarted = pane.handle(.jobFinished(.impedance(mapJob, .success(.analysis(stale)))))
+    // The map is computed again over the series as it is now, c.csv included.
+    XCTAssertEqual(restarted, [.render, .startJob(.impedance(try XCTUnwrap(series)))])
+    guard case .drtSeries(_, let labels, _)? = series else { return XCTFail("\(String(describing: series))") }
+    XCTAssertEqual(labels, ["a.csv", "b.DTA #1", "b.DTA #2", "c.csv"])
     XCTAssertFalse(pane.analysisStale)
   }
 
@@ -404,15 +460,14 @@ final class ImpedancePaneTests: XCTestCase {
   /// is 0° everywhere.
   func testBodePlotsOfAResistorAreFlat() throws {
     var pane = ImpedancePane(workspace: "/nonexistent")
-    _ = pane.handle(.focused)
     let f = (0...40).map { pow(10, 5 - Double($0) / 8) }
     let s = ImpedanceSpectrum(name: "r", frequencies: f, real: f.map { _ in 50 }, imaginary: f.map { _ in 0 })
-    _ = pane.handle(.jobFinished(id: "scan", result: .success(JobPayload([ImpedanceFileContents(path: "r.csv", spectra: [s], error: nil)]))))
-    _ = pane.handle(.action("edit-circuit"))
+    deliver([ImpedanceFileContents(path: "r.csv", spectra: [s], error: nil)], to: &pane)
+    _ = pane.perform(.editCircuit)
     _ = pane.handle(.key(.ctrl("u")))
     type(&pane, "R0")
     _ = pane.handle(.key(.enter))
-    _ = runJobs(pane.handle(.action("fit")), on: &pane)
+    _ = runJobs(pane.perform(.fit), on: &pane)
     XCTAssertEqual(pane.displayedParameters[0].value, 50, accuracy: 1e-9)
     var buffer = Buffer(width: 120, height: 40)
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))

@@ -12,7 +12,23 @@ enum PaneTestSupport {
       .deletingLastPathComponent().appendingPathComponent("Examples").path
   }
 
-  static func lab() -> LabWorkspace { LabWorkspace.open(directory: examples) }
+  /// The `*.toml` files of a folder of Examples/, sorted by base name as the runtime lists them.
+  static func tomlFiles(_ folder: String) -> [SourceFile] {
+    let directory = examples + "/" + folder
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+      .filter { $0.hasSuffix(".toml") }
+      .sorted { SourceFile.baseName(of: $0) < SourceFile.baseName(of: $1) }
+    return names.compactMap { name in
+      (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)).map { SourceFile(path: directory + "/" + name, text: $0) }
+    }
+  }
+
+  /// The Examples workspace as the runtime's `LabJob.loadWorkspace` hands it over.
+  static func lab() -> LabWorkspace {
+    let materials = (try? String(contentsOfFile: examples + "/materials.toml", encoding: .utf8))
+      .map { SourceFile(path: examples + "/materials.toml", text: $0) }
+    return LabWorkspace.parse(directory: examples, recipes: tomlFiles("recipes"), protocols: tomlFiles("protocols"), materials: materials)
+  }
 
   static func render(_ pane: any Pane, width: Int, height: Int, symbols: GraphSymbols = .braille) -> Buffer {
     var buffer = Buffer(width: width, height: height)
@@ -35,7 +51,7 @@ final class MaterialsPaneTests: XCTestCase {
     var pane = MaterialsPane(lab: PaneTestSupport.lab())
     XCTAssertTrue(pane.lab.errors.isEmpty, "\(pane.lab.errors)")
     let index = try XCTUnwrap(pane.recipes.firstIndex { $0.name == name })
-    for _ in 0..<index { _ = pane.handle(.action("down")) }
+    for _ in 0..<index { _ = pane.perform(.down) }
     XCTAssertEqual(pane.selectedRecipe?.name, name)
     return pane
   }
@@ -64,7 +80,7 @@ final class MaterialsPaneTests: XCTestCase {
 
   func testTheTableFollowsTheMassAsItIsTypedAndRejectsWhatIsNotAMass() throws {
     var pane = try pane(at: "LPSC")
-    XCTAssertEqual(pane.handle(.action("edit-mass")), [.render])
+    XCTAssertEqual(pane.perform(.editMass), [.render])
     XCTAssertTrue(pane.capturesInput)
     _ = pane.handle(.key(.ctrl("u")))
     PaneTestSupport.type("500 mg", into: &pane)
@@ -92,7 +108,7 @@ final class MaterialsPaneTests: XCTestCase {
     XCTAssertEqual(pane.batchGrams, 0.5, accuracy: 1e-12)
 
     // Esc abandons an edit: the committed mass stays.
-    _ = pane.handle(.action("edit-mass"))
+    _ = pane.perform(.editMass)
     _ = pane.handle(.key(.ctrl("u")))
     PaneTestSupport.type("-3 g", into: &pane)
     XCTAssertEqual(pane.massError, "a batch mass must be positive, found -3 g")
@@ -106,28 +122,27 @@ final class MaterialsPaneTests: XCTestCase {
     let count = pane.recipes.count
     // Syntheses first, then the composites made from them.
     XCTAssertEqual(pane.recipes.map(\.name), ["LATP", "LPSC", "4S-6O", "5S-5O", "6S-4O", "7S-3O", "8S-2O", "9S-1O", "LCO-composite"])
-    XCTAssertEqual(pane.handle(.action("up")), [], "already at the top")
-    XCTAssertEqual(pane.handle(.action("down")), [.render])
+    XCTAssertEqual(pane.perform(.up), [], "already at the top")
+    XCTAssertEqual(pane.perform(.down), [.render])
     XCTAssertEqual(pane.cursor, 1)
-    for _ in 0..<count { _ = pane.handle(.action("down")) }
+    for _ in 0..<count { _ = pane.perform(.down) }
     XCTAssertEqual(pane.cursor, count - 1, "stops at the last recipe")
-    XCTAssertEqual(pane.handle(.action("up")), [.render])
+    XCTAssertEqual(pane.perform(.up), [.render])
     XCTAssertEqual(pane.cursor, count - 2)
 
-    XCTAssertEqual(pane.handle(.action("back")), [], "Esc in the list does nothing")
-    XCTAssertEqual(pane.handle(.action("open")), [.render])
+    XCTAssertEqual(pane.perform(.back), [], "Esc in the list does nothing")
+    XCTAssertEqual(pane.perform(.open), [.render])
     XCTAssertEqual(pane.focus, .sheet)
-    XCTAssertEqual(pane.handle(.action("down")), [.render])
+    XCTAssertEqual(pane.perform(.down), [.render])
     XCTAssertEqual(pane.sheetScroll, 1, "j scrolls the sheet when it has the focus")
     XCTAssertEqual(pane.cursor, count - 2)
-    _ = pane.handle(.action("page-down"))
+    _ = pane.perform(.pageDown)
     XCTAssertEqual(pane.sheetScroll, 11)
-    _ = pane.handle(.action("page-up"))
-    _ = pane.handle(.action("page-up"))
+    _ = pane.perform(.pageUp)
+    _ = pane.perform(.pageUp)
     XCTAssertEqual(pane.sheetScroll, 0)
-    XCTAssertEqual(pane.handle(.action("back")), [.render])
+    XCTAssertEqual(pane.perform(.back), [.render])
     XCTAssertEqual(pane.focus, .list)
-    XCTAssertEqual(pane.handle(.action("no-such-action")), [])
   }
 
   func testKeysReachThePaneThroughTheBindingTable() throws {
@@ -208,13 +223,13 @@ final class MaterialsPaneTests: XCTestCase {
   func testRenderingNeverTrapsAtAnySize() throws {
     var panes: [MaterialsPane] = [MaterialsPane(lab: PaneTestSupport.lab())]
     var editing = try pane(at: "LPSC")
-    _ = editing.handle(.action("edit-mass"))
+    _ = editing.perform(.editMass)
     PaneTestSupport.type("zz", into: &editing)
     panes.append(editing)
     var sheet = try pane(at: "9S-1O")
-    _ = sheet.handle(.action("open"))
+    _ = sheet.perform(.open)
     panes.append(sheet)
-    panes.append(MaterialsPane(lab: LabWorkspace.open(directory: "/nonexistent/glovebox")))
+    panes.append(MaterialsPane(workspace: "/nonexistent/glovebox"))
     for pane in panes {
       for (width, height) in [(120, 40), (80, 24), (40, 12), (20, 6), (1, 1), (0, 0), (200, 3), (3, 60)] {
         let buffer = PaneTestSupport.render(pane, width: width, height: height)

@@ -163,4 +163,36 @@ final class ReducerTests: XCTestCase {
     _ = reduce(state: &state, action: .fileChanged(path: "b.csv"))
     XCTAssertEqual((state.panes[0] as? CounterPane)?.events, [.fileChanged(path: "b.csv")])
   }
+
+  /// A job names its pane: its progress and result reach that pane only; the index's file lists
+  /// reach every pane (each takes the kinds it asked for).
+  func testJobResultsReachThePaneThatStartedTheJobAndFileListsReachEveryPane() {
+    var state = AppState(panes: [CounterPane(id: "impedance"), CounterPane(id: "cycling")], workspace: "w")
+    let result = PaneJobResult.impedance(.readFiles(paths: ["a.csv"]), .success(.files([
+      ImpedanceFileContents(path: "a.csv", spectra: [], error: "no spectra"),
+    ])))
+    _ = reduce(state: &state, action: .jobFinished(result))
+    XCTAssertEqual((state.panes[0] as? CounterPane)?.events, [.jobFinished(result)])
+    XCTAssertEqual((state.panes[1] as? CounterPane)?.events, [])
+    let files = [IndexedFile(path: "cell.bdf.csv", size: 10, modified: 1)]
+    _ = reduce(state: &state, action: .workspaceFiles(kind: .cycling, files: files, complete: false))
+    for pane in state.panes {
+      XCTAssertEqual((pane as? CounterPane)?.events.last, .workspaceFiles(kind: .cycling, files: files, complete: false))
+    }
+  }
+
+  /// Keys reach a pane as its own action enum: the default key, a user's replacement (the old
+  /// key then reaches the pane as a plain key), and never an unbound key.
+  func testBoundKeysArriveAsTypedActionsAfterTheKeymap() {
+    var state = AppState(panes: [CounterPane()], workspace: "w", keymap: Keymap(replacements: ["counter": ["edit": [.character("E")]]]))
+    _ = press(.character("j"), &state)
+    _ = press(.character("e"), &state)
+    _ = press(.character("E"), &state)
+    let pane = state.panes[0] as? CounterPane
+    XCTAssertEqual(pane?.actions, [.increment, .edit])
+    XCTAssertEqual(pane?.events, [.key(.character("e"))])
+    // The table is the enum: one row per case, named by its raw value.
+    XCTAssertEqual(CounterPane().bindings.map(\.action), CounterPane.Action.allCases.map(\.rawValue))
+    XCTAssertEqual(GlobalBindings.defaults.map(\.action), GlobalAction.allCases.map(\.rawValue))
+  }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The outcome of a fit, successful or not (a failed fit is a result, not an error): the final
 /// parameters with standard errors and correlations from the covariance, goodness-of-fit
 /// statistics, and why the minimizer stopped.
-public struct FitResult: Sendable {
+public struct FitResult: Equatable, Sendable {
   public var parameters: Parameters
   /// Standard error of each parameter (0 for fixed ones, NaN when the covariance is singular).
   public var standardErrors: [Double]

@@ -16,7 +16,7 @@ import Foundation
 /// the stacked system [A; √λ Rᶜʰᵒˡ]. Data are divided by s = max|Z|, so λ does not depend on the
 /// units of Z. λ is given, or chosen by GCV on the non-negative solutions over λ = 10⁻⁶ … 10⁰,
 /// falling back to the L-curve corner when GCV sits on a bound (see `chooseLambda`).
-public struct DistributionOfRelaxationTimes: Sendable {
+public struct DistributionOfRelaxationTimes: Equatable, Sendable {
   public enum Basis: String, Sendable { case gaussian, piecewiseLinear = "linear" }
 
   public struct Options: Sendable {

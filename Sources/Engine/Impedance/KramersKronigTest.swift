@@ -22,7 +22,7 @@ import Foundation
 /// residuals are at a plausible noise level; drift, non-linearity or a changing system shows as
 /// larger, systematic residuals. Limitation: processes whose distribution extends far beyond the
 /// measured window (a CPE tail) leave residuals at the window's edges.
-public struct KramersKronigTest: Sendable {
+public struct KramersKronigTest: Equatable, Sendable {
   public struct Options: Sendable {
     public var c = 0.85
     /// Upper limit of M; nil means min(N, 100).

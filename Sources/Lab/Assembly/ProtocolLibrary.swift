@@ -2,7 +2,7 @@ import Engine
 import Formats
 
 /// The protocols of a workspace, parsed; failed files are kept as errors.
-public struct ProtocolLibrary: Sendable {
+public struct ProtocolLibrary: Equatable, Sendable {
   public var protocols: [CellProtocol]
   public var errors: [InputError]
 

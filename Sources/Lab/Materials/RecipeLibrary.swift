@@ -3,7 +3,7 @@ import Formats
 
 /// The recipes of a workspace, parsed, with the files that failed kept as errors so a list can
 /// show them instead of hiding them. Pure: built from (file name, text) pairs.
-public struct RecipeLibrary: Sendable {
+public struct RecipeLibrary: Equatable, Sendable {
   public var recipes: [Recipe]
   public var errors: [InputError]
 

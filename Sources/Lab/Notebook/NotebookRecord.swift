@@ -59,7 +59,7 @@ public struct NotebookRecord: Codable, Sendable, Hashable {
 }
 
 /// The run notebook's format: JSON lines, append-only. Pure encoding and decoding; the file is
-/// written by `NotebookWriter`.
+/// written by the runtime (`Effect.appendToFile`).
 public enum RunNotebook {
   /// The notebook's file name inside a workspace folder: one file for all runs (each record
   /// names its protocol), so the history of a workspace reads top to bottom.

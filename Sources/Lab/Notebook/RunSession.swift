@@ -2,7 +2,7 @@ import Foundation
 
 /// Run mode of a protocol as a pure state machine: which step is current, the countdown of a
 /// timed step, and the notebook record each completed step produces. The clock is a parameter
-/// (the pane passes "now"); the caller writes the returned records with `NotebookWriter`.
+/// (the pane passes "now"); the caller writes the returned records (the runtime's notebook writer).
 public struct RunSession: Sendable, Hashable {
   public let protocolID: String
   public let steps: [RunStep]

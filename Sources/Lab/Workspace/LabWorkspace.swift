@@ -2,7 +2,7 @@ import Engine
 import Formats
 
 /// A workspace's recipes, protocols and materials table, with every file error found.
-public struct LabWorkspace: Sendable {
+public struct LabWorkspace: Equatable, Sendable {
   public var directory: String
   public var recipes: RecipeLibrary
   public var protocols: ProtocolLibrary

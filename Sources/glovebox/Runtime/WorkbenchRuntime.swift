@@ -24,7 +24,9 @@ final class WorkbenchRuntime {
   var watchInterval = 1.0
   private var watcher: WorkspaceWatcher
   /// Panes' background jobs (file parsing, fits, DRT); their actions are drained every wake-up.
-  let jobs = BackgroundJobs()
+  let jobs: BackgroundJobs
+  /// The file kinds panes asked for (`Effect.requestFiles`), and the list each was last sent.
+  private var fileRequests: [WorkspaceFileKind: [IndexedFile]] = [:]
   /// The longest wait while a job runs, so its progress reaches the screen promptly.
   var jobPollMilliseconds = 40
   private var lastWatchTime = -Double.infinity
@@ -47,6 +49,8 @@ final class WorkbenchRuntime {
     self.pendingSignal = pendingSignal
     self.state.size = backend.size
     self.watcher = WorkspaceWatcher(root: state.workspace)
+    let runner = PaneJobRunner(workspace: state.workspace)
+    self.jobs = BackgroundJobs(perform: { runner.perform($0, context: $1) })
   }
 
   /// How the loop ended.
@@ -87,7 +91,9 @@ final class WorkbenchRuntime {
         let time = clock()
         if time - lastWatchTime >= watchInterval {
           lastWatchTime = time
-          for path in watcher.changedPaths() { dispatch(.fileChanged(path: path)) }
+          let changed = watcher.changedPaths()
+          for path in changed { dispatch(.fileChanged(path: path)) }
+          if !changed.isEmpty { sendChangedFileLists() }
         }
       }
       if state.wantsTicks {
@@ -153,14 +159,38 @@ final class WorkbenchRuntime {
           queue.append(.fileLoaded(pane: pane, path: path, result: EffectFileIO.read(path, workspace: state.workspace)))
         case .appendToFile(let path, let text, let pane):
           queue.append(.fileAppended(pane: pane, path: path, failure: EffectFileIO.append(text, to: path, workspace: state.workspace)))
+        case .writeFiles(let files, let pane):
+          queue.append(.filesWritten(pane: pane, result: EffectFileIO.write(files, workspace: state.workspace)))
+        case .requestFiles(let kind):
+          queue.append(fileList(kind))
         case .runProcess(let executable, let arguments, let pane):
           queue.append(.processFinished(pane: pane, result: WorkspaceProcesses.run(executable, arguments, workspace: state.workspace)))
         case .startJob(let job):
           jobs.start(job)
-        case .cancelJob(let id, let pane):
-          jobs.cancel(pane: pane, id: id)
+        case .cancelJob(let lane):
+          jobs.cancel(lane)
         }
       }
+    }
+  }
+
+  /// The files of `kind` from the latest walk, remembered as sent. The walk is finished when it
+  /// returns, so a list is complete when names classify its kind; the workspace index will send
+  /// partial lists first.
+  private func fileList(_ kind: WorkspaceFileKind) -> AppAction {
+    if !watcher.hasWalked { _ = watcher.changedPaths() }
+    let files = WorkspaceFileKinds.files(of: kind, in: watcher.files)
+    fileRequests[kind] = files
+    return .workspaceFiles(kind: kind, files: files, complete: WorkspaceFileKinds.classifiedByName(kind))
+  }
+
+  /// After a walk that found changes: the lists that differ from what their panes last got.
+  private func sendChangedFileLists() {
+    for (kind, sent) in fileRequests.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      let files = WorkspaceFileKinds.files(of: kind, in: watcher.files)
+      guard files != sent else { continue }
+      fileRequests[kind] = files
+      dispatch(.workspaceFiles(kind: kind, files: files, complete: WorkspaceFileKinds.classifiedByName(kind)))
     }
   }
 }

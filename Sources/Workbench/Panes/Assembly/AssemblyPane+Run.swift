@@ -16,9 +16,6 @@ public struct ProtocolRun: Sendable, Hashable {
   public var failed = 0
   /// Whether the end of the current hold has been announced.
   var holdAnnounced = false
-  /// The notebook ends in a line cut short by an earlier crash: the next record starts with a
-  /// newline so it stands on its own line (found when the run starts and the notebook is read).
-  public var startsWithNewline = false
 
   public init(session: RunSession) {
     self.session = session
@@ -59,13 +56,10 @@ extension AssemblyPane {
     run.pendingDeviations = []
     run.holdAnnounced = false
     self.run = run
-    var text: String
+    // One JSON line; the runtime's writer puts it on a line of its own even after a torn one.
+    let text: String
     do {
       text = String(decoding: try RunNotebook.encode(record), as: UTF8.self)
-      if run.startsWithNewline {
-        text = "\n" + text
-        self.run?.startsWithNewline = false
-      }
     } catch {
       self.run?.failed += 1
       return [.status(.error("step \(record.step) not recorded: \(error)"))]
@@ -92,12 +86,11 @@ extension AssemblyPane {
   }
 
   /// The notebook as the run starts: a missing file is a new notebook; one whose last line was
-  /// cut short gets a newline before the next record, and the status line says so.
+  /// cut short is reported (the writer puts a newline before the next record).
   mutating func notebookLoaded(_ result: Result<String, EffectFailure>) -> [Effect] {
     guard case .success(let text) = result, run != nil else { return [] }
     let contents = RunNotebook.decode(Data(text.utf8), fileName: RunNotebook.fileName)
     guard !text.isEmpty, !text.hasSuffix("\n") else { return [] }
-    run?.startsWithNewline = true
     let line = contents.truncatedLine.map { " (line \($0) is cut short and skipped)" } ?? ""
     return [.status(StatusMessage("\(RunNotebook.fileName) does not end in a newline\(line); the next record starts a new line"))]
   }

@@ -10,6 +10,7 @@ import TUI
 /// the glovebox: a countdown for each press hold, and one notebook record per completed step,
 /// appended and flushed through `Effect.appendToFile` so a crash never loses a finished step.
 public struct AssemblyPane: Pane {
+  public typealias Action = AssemblyPaneAction
   public enum Focus: Hashable, Sendable {
     case list
     case sheet
@@ -21,7 +22,8 @@ public struct AssemblyPane: Pane {
     case deviation
   }
 
-  public let id = "assembly"
+  public static let paneID = "assembly"
+  public let id = AssemblyPane.paneID
   public let title = "Assembly"
   public private(set) var lab: LabWorkspace
   public private(set) var cursor = 0
@@ -36,11 +38,15 @@ public struct AssemblyPane: Pane {
   let clock: @Sendable () -> Date
   /// The time of the last event, for drawing the countdown.
   public private(set) var now: Date
+  /// Whether `lab` holds the workspace's files yet (they are read by a job on first focus).
+  public internal(set) var loaded: Bool
+  private var loading = false
 
   public init(lab: LabWorkspace, clock: @escaping @Sendable () -> Date = { Date() }) {
     self.lab = lab
     self.clock = clock
     self.now = clock()
+    self.loaded = true
   }
 
   public var capturesInput: Bool { entry != nil }
@@ -65,27 +71,30 @@ public struct AssemblyPane: Pane {
     }
   }
 
-  public var bindings: [KeyBinding] {
+  public func binding(for action: Action) -> KeyBinding {
     let running = run != nil
-    return [
-      KeyBinding(action: "down", keys: [.character("j"), .down], description: focus == .list && !running ? "next protocol" : "scroll down"),
-      KeyBinding(action: "up", keys: [.character("k"), .up], description: focus == .list && !running ? "previous protocol" : "scroll up"),
-      KeyBinding(action: "complete-step", keys: [.character(" ")], description: "start hold / step done", showsInHints: running),
-      KeyBinding(action: "open", keys: [.enter], description: running ? "step done" : "open the sheet", showsInHints: !running && focus == .list),
-      KeyBinding(action: "run", keys: [.character("r")], description: "run mode", showsInHints: !running),
-      KeyBinding(action: "note", keys: [.character("n")], description: "note", showsInHints: running),
-      KeyBinding(action: "deviation", keys: [.character("d")], description: "deviation", showsInHints: running),
-      KeyBinding(action: "back", keys: [.escape], description: running ? "leave run mode" : "back to the list", showsInHints: running || focus == .sheet),
-      KeyBinding(action: "page-down", keys: [.pageDown], description: "scroll the sheet down", showsInHints: false),
-      KeyBinding(action: "page-up", keys: [.pageUp], description: "scroll the sheet up", showsInHints: false),
-    ]
+    switch action {
+    case .down:
+      return KeyBinding(action, keys: [.character("j"), .down], description: focus == .list && !running ? "next protocol" : "scroll down")
+    case .up:
+      return KeyBinding(action, keys: [.character("k"), .up], description: focus == .list && !running ? "previous protocol" : "scroll up")
+    case .completeStep:
+      return KeyBinding(action, keys: [.character(" ")], description: "start hold / step done", showsInHints: running)
+    case .open:
+      return KeyBinding(action, keys: [.enter], description: running ? "step done" : "open the sheet", showsInHints: !running && focus == .list)
+    case .run: return KeyBinding(action, keys: [.character("r")], description: "run mode", showsInHints: !running)
+    case .note: return KeyBinding(action, keys: [.character("n")], description: "note", showsInHints: running)
+    case .deviation: return KeyBinding(action, keys: [.character("d")], description: "deviation", showsInHints: running)
+    case .back:
+      return KeyBinding(action, keys: [.escape], description: running ? "leave run mode" : "back to the list", showsInHints: running || focus == .sheet)
+    case .pageDown: return KeyBinding(action, keys: [.pageDown], description: "scroll the sheet down", showsInHints: false)
+    case .pageUp: return KeyBinding(action, keys: [.pageUp], description: "scroll the sheet up", showsInHints: false)
+    }
   }
 
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     now = clock()
     switch event {
-    case .action(let action):
-      return perform(action)
     case .key(let key):
       return entry == nil ? [] : edit(key)
     case .tick:
@@ -93,46 +102,61 @@ public struct AssemblyPane: Pane {
     case .fileAppended(let path, let failure):
       return recordWritten(path: path, failure: failure)
     case .focused:
-      guard !lab.errors.isEmpty else { return [] }
-      let count = lab.errors.count
-      return [.status(.error("\(count) workspace file\(count == 1 ? "" : "s") with errors: \(lab.errors[0].description)"))]
+      guard loaded else {
+        guard !loading else { return [] }
+        loading = true
+        return [.startJob(.assembly(.loadWorkspace)), .render]
+      }
+      return lab.errorStatus.map { [$0] } ?? []
+    case .jobFinished(.assembly(.loadWorkspace, let result)):
+      loading = false
+      switch result {
+      case .success(let workspace):
+        lab = workspace
+        loaded = true
+        cursor = min(cursor, max(0, protocols.count - 1))
+        return [.render] + (lab.errorStatus.map { [$0] } ?? [])
+      case .failure(let failure):
+        return [.status(.error("reading the workspace: \(failure.message)"))]
+      }
     case .fileChanged(let path):
       guard LabWorkspace.isLabFile(path) else { return [] }
       return [.loadFile(path: path, pane: id)]
     case .fileLoaded(let path, let result):
       if path == RunNotebook.fileName { return notebookLoaded(result) }
       return reload(path: path, result: result)
-    case .processFinished, .jobProgress, .jobFinished:
+    case .processFinished, .filesWritten, .workspaceFiles, .jobProgress, .jobFinished:
       return []
     }
   }
 
-  private mutating func perform(_ action: String) -> [Effect] {
+  public mutating func perform(_ action: Action) -> [Effect] {
+    now = clock()
     switch action {
-    case "down", "up":
+    case .down, .up:
       let moved = ListDetailNavigation.move(
-        action == "down" ? 1 : -1, listHasFocus: focus == .list && run == nil, count: protocols.count,
+        action == .down ? 1 : -1, listHasFocus: focus == .list && run == nil, count: protocols.count,
         cursor: &cursor, detailScroll: &sheetScroll)
       return moved ? [.render] : []
-    case "page-down", "page-up":
-      ListDetailNavigation.page(down: action == "page-down", detailScroll: &sheetScroll)
+    case .pageDown, .pageUp:
+      ListDetailNavigation.page(down: action == .pageDown, detailScroll: &sheetScroll)
       return [.render]
-    case "open":
+    case .open:
       if run != nil { return advance() }
       guard focus == .list, selectedProtocol != nil else { return [] }
       focus = .sheet
       return [.render]
-    case "complete-step":
+    case .completeStep:
       return run == nil ? [] : advance()
-    case "run":
+    case .run:
       return startRun()
-    case "note", "deviation":
+    case .note, .deviation:
       guard let run, !run.session.isFinished else { return [] }
-      let purpose: Entry = action == "note" ? .note : .deviation
+      let purpose: Entry = action == .note ? .note : .deviation
       let text = purpose == .note ? run.pendingNote ?? "" : ""
       entry = (TextInput(text: text, prompt: purpose == .note ? "Note: " : "Deviation: "), purpose)
       return [.render]
-    case "back":
+    case .back:
       if let run {
         self.run = nil
         let done = run.session.records.count
@@ -141,8 +165,6 @@ public struct AssemblyPane: Pane {
       guard focus == .sheet else { return [] }
       focus = .list
       return [.render]
-    default:
-      return []
     }
   }
 
@@ -179,8 +201,10 @@ public struct AssemblyPane: Pane {
 }
 
 extension AssemblyPane {
-  /// The pane for a workspace folder (what `PaneRegistry` makes).
+  /// The pane for a workspace folder (what `PaneRegistry` makes): its files are read by a job
+  /// when it first gets the focus.
   public init(workspace: String) {
-    self.init(lab: .open(directory: workspace))
+    self.init(lab: .unread(directory: workspace))
+    loaded = false
   }
 }

@@ -36,7 +36,7 @@ extension CyclingPane {
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
     if files.isEmpty {
-      let text = !scanned || loading > 0 ? "reading the workspace…" : "no cycler files in the workspace"
+      let text = listing.emptyText(noFiles: "no cycler files in the workspace")
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
     }

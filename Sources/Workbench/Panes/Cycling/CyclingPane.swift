@@ -6,7 +6,9 @@ import TUI
 /// keys), the per-cycle table, capacity and coulombic efficiency against cycle, overpotential
 /// against cycle for symmetric cells, and the CCD view with the current steps and the failure.
 public struct CyclingPane: Pane {
-  public let id = "cycling"
+  public typealias Action = CyclingPaneAction
+  public static let paneID = "cycling"
+  public let id = CyclingPane.paneID
   public let title = "Cycling"
   public let workspace: String
 
@@ -27,72 +29,42 @@ public struct CyclingPane: Pane {
   /// Electrode area, cm² (10 mm die by default, as the study's cells).
   public internal(set) var area = 0.785398
   public internal(set) var areaEditor: TextInput?
-  public internal(set) var scanned = false
-  public internal(set) var loading = 0
+  /// The index's cycler files and which of them have been read.
+  public internal(set) var listing = FileListing()
 
   public init(workspace: String) {
     self.workspace = workspace
   }
 
   public var capturesInput: Bool { areaEditor != nil }
-  public var bindings: [KeyBinding] { CyclingPane.keyTable }
-
-  public static let keyTable: [KeyBinding] = [
-    KeyBinding(action: "previous-file", keys: [.up, .character("k")], description: "file", showsInHints: false),
-    KeyBinding(action: "next-file", keys: [.down, .character("j")], description: "file"),
-    KeyBinding(action: "zoom-in", keys: [.character("+"), .character("=")], description: "zoom in"),
-    KeyBinding(action: "zoom-out", keys: [.character("-")], description: "zoom out"),
-    KeyBinding(action: "pan-left", keys: [.left, .character("h")], description: "pan", showsInHints: false),
-    KeyBinding(action: "pan-right", keys: [.right, .character("l")], description: "pan"),
-    KeyBinding(action: "reset-zoom", keys: [.character("0")], description: "whole trace"),
-    KeyBinding(action: "cycle-view", keys: [.character("v")], description: "view"),
-    KeyBinding(action: "scroll-table-down", keys: [.pageDown, .character("J")], description: "table", showsInHints: false),
-    KeyBinding(action: "scroll-table-up", keys: [.pageUp, .character("K")], description: "table", showsInHints: false),
-    KeyBinding(action: "edit-area", keys: [.character("a")], description: "area"),
-  ]
-
   public var current: CyclingFileAnalysis? { files.indices.contains(selected) ? files[selected] : nil }
 
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
     case .focused:
-      guard !scanned else { return [.render] }
-      scanned = true
-      let workspace = self.workspace, area = self.area
-      loading += 1
-      return [.startJob(BackgroundJob(id: "scan", pane: id) { try CyclingFilesLoading.scan(workspace: workspace, area: area, context: $0) }), .render]
-    case .fileChanged(let path):
-      guard scanned, !WorkspaceFileScan.isCertainlyNotData(path) else { return [] }
-      return [load(path)]
-    case .jobFinished(_, let result):
-      if loading > 0 { loading -= 1 }
+      return listing.request() ? [.requestFiles(.cycling), .render] : [.render]
+    case .workspaceFiles(.cycling, let files, let complete):
+      let (read, removed) = listing.update(files, complete: complete)
+      for path in removed { merge(CyclingFileOutcome(path: path, analysis: nil, error: "removed")) }
+      var effects: [Effect] = [.render]
+      if !read.isEmpty { effects.append(.startJob(.cycling(.analyse(paths: read, area: area)))) }
+      return effects
+    case .jobFinished(.cycling(.analyse(let paths, _), let result)):
+      listing.finished(paths)
       switch result {
       case .failure(let failure): return [.status(.error("cycling: \(failure.message)"))]
-      case .success(let payload):
-        if let outcomes = payload.value as? [CyclingFilesLoading.Outcome] { for o in outcomes { merge(o) } }
-        if let outcome = payload.value as? CyclingFilesLoading.Outcome { merge(outcome) }
+      case .success(.analysed(let outcomes)):
+        for outcome in outcomes { merge(outcome) }
         return [.render]
       }
-    case .action(let action):
-      return perform(action)
     case .key(let key):
       return typed(key)
-    case .jobProgress, .tick, .fileLoaded, .fileAppended, .processFinished:
+    case .workspaceFiles, .jobFinished, .jobProgress, .tick, .fileChanged, .fileLoaded, .fileAppended, .filesWritten, .processFinished:
       return []
     }
   }
 
-  func loadJob(_ path: String) -> BackgroundJob {
-    let workspace = self.workspace, area = self.area
-    return BackgroundJob(id: "load:\(path)", pane: id) { _ in CyclingFilesLoading.read(path: path, workspace: workspace, area: area) }
-  }
-
-  mutating func load(_ path: String) -> Effect {
-    loading += 1
-    return .startJob(loadJob(path))
-  }
-
-  mutating func merge(_ outcome: CyclingFilesLoading.Outcome) {
+  mutating func merge(_ outcome: CyclingFileOutcome) {
     let selectedPath = current?.path
     files.removeAll { $0.path == outcome.path }
     if let analysis = outcome.analysis {
@@ -109,53 +81,51 @@ public struct CyclingPane: Pane {
     }
   }
 
-  mutating func perform(_ action: String) -> [Effect] {
+  public mutating func perform(_ action: Action) -> [Effect] {
     let span = window.upperBound - window.lowerBound
     switch action {
-    case "previous-file", "next-file":
+    case .previousFile, .nextFile:
       guard !files.isEmpty else { return [] }
-      let next = max(0, min(files.count - 1, selected + (action == "next-file" ? 1 : -1)))
+      let next = max(0, min(files.count - 1, selected + (action == .nextFile ? 1 : -1)))
       guard next != selected else { return [] }
       selected = next
       window = 0...1
       tableOffset = 0
       return [.render]
-    case "zoom-in":
+    case .zoomIn:
       let center = (window.lowerBound + window.upperBound) / 2
       let half = max(span / 4, 1e-6)
       window = max(0, center - half)...min(1, center + half)
       return [.render]
-    case "zoom-out":
+    case .zoomOut:
       let center = (window.lowerBound + window.upperBound) / 2
       let newSpan = min(1, span * 2)
       let low = max(0, min(1 - newSpan, center - newSpan / 2))
       window = low...(low + newSpan)
       return [.render]
-    case "pan-left", "pan-right":
-      let shift = span / 4 * (action == "pan-right" ? 1 : -1)
+    case .panLeft, .panRight:
+      let shift = span / 4 * (action == .panRight ? 1 : -1)
       let low = max(0, min(1 - span, window.lowerBound + shift))
       guard low != window.lowerBound else { return [] }
       window = low...(low + span)
       return [.render]
-    case "reset-zoom":
+    case .resetZoom:
       guard window != 0...1 else { return [] }
       window = 0...1
       return [.render]
-    case "cycle-view":
+    case .cycleView:
       let all = View.allCases
       view = all[((all.firstIndex(of: view) ?? 0) + 1) % all.count]
       return [.render]
-    case "scroll-table-down":
+    case .scrollTableDown:
       tableOffset = min(max(0, (current?.cycles.count ?? 0) - 1), tableOffset + 5)
       return [.render]
-    case "scroll-table-up":
+    case .scrollTableUp:
       tableOffset = max(0, tableOffset - 5)
       return [.render]
-    case "edit-area":
+    case .editArea:
       areaEditor = TextInput(text: String(format: "%.6g", area), prompt: "electrode area / cm²: ")
       return [.render]
-    default:
-      return []
     }
   }
 
@@ -173,9 +143,9 @@ public struct CyclingPane: Pane {
       areaEditor = nil
       area = value
       // The areal analyses depend on the area: read the files again in the background.
-      var effects: [Effect] = [.render]
-      for path in files.map(\.path) { effects.append(load(path)) }
-      return effects
+      let paths = files.map(\.path)
+      listing.reread(paths)
+      return [.render] + paths.map { .startJob(.cycling(.analyse(paths: [$0], area: value))) }
     default:
       areaEditor = editor
       return [.render]

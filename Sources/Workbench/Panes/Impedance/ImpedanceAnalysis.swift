@@ -2,7 +2,7 @@ import Engine
 import Foundation
 
 /// The Kramers–Kronig or DRT result of one spectrum, computed in a background job.
-public enum ImpedanceAnalysis: Sendable {
+public enum ImpedanceAnalysis: Equatable, Sendable {
   case kramersKronig(entry: Int, KramersKronigTest)
   case drt(entry: Int, DistributionOfRelaxationTimes)
   /// DRTs of a series (the spectra of the selected one's folder, or of its file) on one τ grid.
@@ -24,8 +24,8 @@ public enum ImpedanceAnalysis: Sendable {
     }
   }
 
-  /// The background work for `view` on `spectrum` (nil for the plain spectra view).
-  static func job(view: ImpedancePane.View, entry: Int, entries: [ImpedanceEntry], pane: String) -> BackgroundJob? {
+  /// The job behind `view` for the spectrum at `entry` (nil for the views that need none).
+  static func job(view: ImpedancePane.View, entry: Int, entries: [ImpedanceEntry]) -> ImpedanceJob? {
     guard entries.indices.contains(entry) else { return nil }
     let spectrum = entries[entry].spectrum
     switch view {
@@ -33,22 +33,27 @@ public enum ImpedanceAnalysis: Sendable {
     case .drtMap:
       let members = seriesMembers(of: entry, in: entries)
       let labels = members.map { m in entries[m].label(spectraInFile: entries.filter { $0.path == entries[m].path }.count) }
-      let spectra = members.map { entries[$0].spectrum }
-      return BackgroundJob(id: "analysis", pane: pane) { _ in
-        do { return ImpedanceAnalysis.drtSeries(entry: entry, labels: labels, series: try DistributionOfRelaxationTimes.series(spectra)) }
-        catch { return ImpedanceAnalysis.failed(entry: entry, view: view, message: "\(error)") }
-      }
-    case .kramersKronig:
-      return BackgroundJob(id: "analysis", pane: pane) { _ in
-        do { return ImpedanceAnalysis.kramersKronig(entry: entry, try KramersKronigTest(spectrum)) }
-        catch { return ImpedanceAnalysis.failed(entry: entry, view: view, message: "\(error)") }
-      }
-    case .drt:
-      return BackgroundJob(id: "analysis", pane: pane) { _ in
-        do { return ImpedanceAnalysis.drt(entry: entry, try DistributionOfRelaxationTimes(spectrum)) }
-        catch { return ImpedanceAnalysis.failed(entry: entry, view: view, message: "\(error)") }
-      }
+      return .drtSeries(entry: entry, labels: labels, spectra: members.map { entries[$0].spectrum })
+    case .kramersKronig: return .kramersKronig(entry: entry, spectrum: spectrum)
+    case .drt: return .drt(entry: entry, spectrum: spectrum)
     }
+  }
+
+  /// Performs the analysis jobs (pure: the spectra travel with the job). A computation that
+  /// throws is a `.failed` result naming the view, so the pane shows why.
+  public static func compute(kramersKronig spectrum: ImpedanceSpectrum, entry: Int) -> ImpedanceAnalysis {
+    do { return .kramersKronig(entry: entry, try KramersKronigTest(spectrum)) }
+    catch { return .failed(entry: entry, view: .kramersKronig, message: "\(error)") }
+  }
+
+  public static func compute(drt spectrum: ImpedanceSpectrum, entry: Int) -> ImpedanceAnalysis {
+    do { return .drt(entry: entry, try DistributionOfRelaxationTimes(spectrum)) }
+    catch { return .failed(entry: entry, view: .drt, message: "\(error)") }
+  }
+
+  public static func compute(drtSeries spectra: [ImpedanceSpectrum], labels: [String], entry: Int) -> ImpedanceAnalysis {
+    do { return .drtSeries(entry: entry, labels: labels, series: try DistributionOfRelaxationTimes.series(spectra)) }
+    catch { return .failed(entry: entry, view: .drtMap, message: "\(error)") }
   }
 
   /// The series a spectrum belongs to: the other spectra of its file when it holds several,
@@ -60,5 +65,20 @@ public enum ImpedanceAnalysis: Sendable {
     if sameFile.count > 1 { return sameFile }
     let folder = (path as NSString).deletingLastPathComponent
     return entries.indices.filter { ($0 == entry) || ((entries[$0].path as NSString).deletingLastPathComponent == folder) }
+  }
+}
+
+extension ImpedanceJob {
+  /// Performs a compute job on the calling thread: everything but `readFiles`, which needs the
+  /// file system and is the runtime's (nil for it).
+  public func computed(context: JobContext) throws -> ImpedanceJobResult? {
+    switch self {
+    case .readFiles: return nil
+    case .fit(let requests): return .fitted(try ImpedanceFitJob.run(requests, context: context))
+    case .kramersKronig(let entry, let spectrum): return .analysis(ImpedanceAnalysis.compute(kramersKronig: spectrum, entry: entry))
+    case .drt(let entry, let spectrum): return .analysis(ImpedanceAnalysis.compute(drt: spectrum, entry: entry))
+    case .drtSeries(let entry, let labels, let spectra):
+      return .analysis(ImpedanceAnalysis.compute(drtSeries: spectra, labels: labels, entry: entry))
+    }
   }
 }

@@ -7,10 +7,6 @@ import Foundation
 /// selected spectrum's circuit and values as a circuit parameter file that
 /// `glovebox eis fit --initial FILE` reads back.
 public enum ImpedanceExport {
-  public struct Written: Sendable, Equatable {
-    public var files: [String]
-  }
-
   static func stem(_ entry: ImpedanceEntry) -> String {
     let base = (entry.path as NSString).lastPathComponent
     return entry.index > 0 ? "\(base)#\(entry.index + 1)" : base
@@ -81,20 +77,17 @@ public enum ImpedanceExport {
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// Writes the three files into `<workspace>/fits/` (the job's thin file edge).
-  public static func write(entries: [ImpedanceEntry], selected: Int, workspace: String) throws -> Written {
-    let folder = URL(fileURLWithPath: workspace).appendingPathComponent("fits")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    var files: [String] = []
-    func put(_ text: String, _ name: String) throws {
-      try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-      files.append("fits/\(name)")
-    }
-    try put(csv(entries), "impedance-fits.csv")
-    try put(try json(entries), "impedance-fits.json")
+  /// The files `e` writes into `<workspace>/fits/` (the runtime writes them:
+  /// `Effect.writeFiles`): the CSV and JSON of every fit, and the selected spectrum's
+  /// parameter file when it was fitted.
+  public static func files(entries: [ImpedanceEntry], selected: Int) throws -> [FileWrite] {
+    var files = [
+      FileWrite(path: "fits/impedance-fits.csv", contents: Data(csv(entries).utf8)),
+      FileWrite(path: "fits/impedance-fits.json", contents: Data(try json(entries).utf8)),
+    ]
     if entries.indices.contains(selected), let fit = entries[selected].fit {
-      try put(parameterFile(fit), "\(stem(entries[selected])).circuit")
+      files.append(FileWrite(path: "fits/\(stem(entries[selected])).circuit", contents: Data(parameterFile(fit).utf8)))
     }
-    return Written(files: files)
+    return files
   }
 }

@@ -2,7 +2,7 @@ import Engine
 
 /// A fit in progress, as the pane shows it: the current parameter values, χ² and where the
 /// search is.
-public struct ImpedanceFitProgress: Sendable {
+public struct ImpedanceFitProgress: Equatable, Sendable {
   public var entry: Int
   public var values: [Double]
   public var chiSquare: Double
@@ -20,7 +20,7 @@ public struct ImpedanceFitProgress: Sendable {
 }
 
 /// A finished fit of one spectrum (the pane stores it with the spectrum).
-public struct ImpedanceFitOutcome: Sendable {
+public struct ImpedanceFitOutcome: Equatable, Sendable {
   public var entry: Int
   public var circuit: Circuit
   public var weighting: ImpedanceWeighting
@@ -29,31 +29,34 @@ public struct ImpedanceFitOutcome: Sendable {
   public var report: FitReport
 }
 
-/// The background work behind `f` and `F`: `CircuitFit.run` on the request the CLI's `eis fit`
-/// would build from the same settings (so the pane's numbers equal `glovebox eis fit` on the same
-/// file), with an observer that posts each iteration as an `ImpedanceFitProgress` and asks the
-/// fit to stop once the job is cancelled (the job then throws `JobCancelled`).
+/// The work behind `f` and `F` (`ImpedanceJob.fit`): `CircuitFit.run` on each request — the
+/// request the CLI's `eis fit` builds from the same settings, so the pane's numbers equal
+/// `glovebox eis fit` on the same file — with an observer that posts each iteration as an
+/// `ImpedanceFitProgress` and asks the fit to stop once the job is cancelled (the job then
+/// throws `JobCancelled`).
 public enum ImpedanceFitJob {
-  /// Fits `spectrum`. `given` holds the parameters the user set (values, fixed flags, bounds);
-  /// when it covers every parameter of the circuit the fit is local from there, otherwise the
-  /// automatic multi-start search fills in the rest (`CircuitFitRequest.Search.automatic`).
-  public static func fit(
-    entry: Int, circuit: Circuit, spectrum: ImpedanceSpectrum, weighting: ImpedanceWeighting, given: Parameters,
-    context: JobContext
-  ) throws -> ImpedanceFitOutcome {
+  /// Performs `ImpedanceJob.fit`: the requests in turn, with progress and cancellation.
+  public static func run(_ requests: [ImpedanceFitRequest], context: JobContext) throws -> [ImpedanceFitOutcome] {
+    try requests.map { try fit($0, context: context) }
+  }
+
+  /// Fits one request. Its `given` parameters (values, fixed flags, bounds) win; when they
+  /// cover every parameter of the circuit the fit is local from there, otherwise the automatic
+  /// multi-start search fills in the rest (`CircuitFitRequest.Search.automatic`).
+  public static func fit(_ request: ImpedanceFitRequest, context: JobContext) throws -> ImpedanceFitOutcome {
     try context.checkCancellation()
-    let request = CircuitFitRequest(circuit: circuit, spectrum: spectrum, weighting: weighting, given: given)
+    let entry = request.entry
     let observer = FitObserver { progress in
       if context.isCancelled { return .stop }
-      context.report(ImpedanceFitProgress(
+      context.report(.impedanceFit(ImpedanceFitProgress(
         entry: entry, values: progress.values, chiSquare: progress.chiSquare, iteration: progress.iteration,
-        stage: progress.stage ?? "local"))
+        stage: progress.stage ?? "local")))
       return .proceed
     }
-    let result = CircuitFit.run(request, observer: observer)
+    let fit = request.fit
+    let result = CircuitFit.run(fit, observer: observer)
     try context.checkCancellation()
     if result.stopped { throw JobCancelled() }
-    return ImpedanceFitOutcome(entry: entry, circuit: circuit, weighting: weighting, result: result,
-                               report: request.report(result))
+    return ImpedanceFitOutcome(entry: entry, circuit: fit.circuit, weighting: fit.weighting, result: result, report: fit.report(result))
   }
 }

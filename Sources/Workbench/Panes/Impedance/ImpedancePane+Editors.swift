@@ -8,91 +8,103 @@ import TUI
 extension ImpedancePane {
   /// Keys while an editor or the picker is open.
   mutating func typed(_ key: Key) -> [Effect] {
-    if var editor = circuitEditor {
-      let outcome = editor.handle(key)
-      switch outcome {
-      case .cancelled:
-        circuitEditor = nil
+    switch modal {
+    case .none: return []
+    case .circuitEditor(let editor): return circuitEditorTyped(key, editor)
+    case .boundsEditor(let editor): return boundsEditorTyped(key, editor)
+    case .geometryEditor(let editor): return geometryEditorTyped(key, editor)
+    case .circuitPicker(let pick): return pickerTyped(key, pick)
+    }
+  }
+
+  private mutating func circuitEditorTyped(_ key: Key, _ editor: TextInput) -> [Effect] {
+    var editor = editor
+    switch editor.handle(key) {
+    case .cancelled:
+      modal = .none
+      circuitError = nil
+      return [.render]
+    case .submitted(let text):
+      do {
+        let parsed = try Circuit(text)
+        modal = .none
         circuitError = nil
-        return [.render]
-      case .submitted(let text):
-        do {
-          let parsed = try Circuit(text)
-          circuitEditor = nil
-          circuitError = nil
-          setCircuit(parsed, text: text)
-          return [.render, .status(StatusMessage("circuit \(parsed): \(parsed.parameterNames.joined(separator: ", "))"))]
-        } catch {
-          circuitEditor = editor
-          validate(text)
-          return [.render]
-        }
-      default:
-        circuitEditor = editor
-        validate(editor.text)
+        setCircuit(parsed, text: text)
+        return [.render, .status(StatusMessage("circuit \(parsed): \(parsed.parameterNames.joined(separator: ", "))"))]
+      } catch {
+        modal = .circuitEditor(editor)
+        validate(text)
         return [.render]
       }
-    }
-    if var editor = boundsEditor {
-      switch editor.handle(key) {
-      case .cancelled:
-        boundsEditor = nil
-        return [.render]
-      case .submitted(let text):
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { Self.parseBound(String($0)) }
-        guard parts.count == 2, let low = parts[0], let high = parts[1], low < high, var p = selectedParameterValue else {
-          boundsEditor = editor
-          return [.status(.error("bounds: expected two numbers, min < max (e.g. '0 inf')"))]
-        }
-        boundsEditor = nil
-        p.min = low
-        p.max = high
-        p.value = min(high, max(low, p.value))
-        return change { $0.given = $0.given.setting(p) }
-      default:
-        boundsEditor = editor
-        return [.render]
-      }
-    }
-    if var editor = geometryEditor {
-      switch editor.handle(key) {
-      case .cancelled:
-        geometryEditor = nil
-        return [.render]
-      case .submitted(let text):
-        let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
-        let geometry: PelletGeometry?
-        switch numbers.count {
-        case 1: geometry = try? PelletGeometry(cellConstantPerCm: numbers[0])
-        case 2: geometry = try? PelletGeometry(thicknessCm: numbers[0], diameterCm: numbers[1])
-        default: geometry = nil
-        }
-        guard let geometry else {
-          geometryEditor = editor
-          return [.status(.error("geometry: expected thickness and diameter in cm (e.g. '0.1 1.0') or one L/A in cm⁻¹"))]
-        }
-        geometryEditor = nil
-        cellConstant = geometry.cellConstantPerCm
-        return [.render, .status(StatusMessage(String(format: "cell constant L/A = %.4g cm⁻¹", cellConstant)))]
-      default:
-        geometryEditor = editor
-        return [.render]
-      }
-    }
-    if let pick = circuitPicker {
-      switch key {
-      case .up, .character("k"): circuitPicker = max(0, pick - 1)
-      case .down, .character("j"): circuitPicker = min(CommonCircuits.all.count - 1, pick + 1)
-      case .escape: circuitPicker = nil
-      case .enter:
-        circuitPicker = nil
-        let text = CommonCircuits.all[pick].circuit
-        if let parsed = try? Circuit(text) { setCircuit(parsed, text: text) }
-      default: return []
-      }
+    default:
+      modal = .circuitEditor(editor)
+      validate(editor.text)
       return [.render]
     }
-    return []
+  }
+
+  private mutating func boundsEditorTyped(_ key: Key, _ editor: TextInput) -> [Effect] {
+    var editor = editor
+    switch editor.handle(key) {
+    case .cancelled:
+      modal = .none
+      return [.render]
+    case .submitted(let text):
+      let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { Self.parseBound(String($0)) }
+      guard parts.count == 2, let low = parts[0], let high = parts[1], low < high, var p = selectedParameterValue else {
+        modal = .boundsEditor(editor)
+        return [.status(.error("bounds: expected two numbers, min < max (e.g. '0 inf')"))]
+      }
+      modal = .none
+      p.min = low
+      p.max = high
+      p.value = min(high, max(low, p.value))
+      return change { $0.given = $0.given.setting(p) }
+    default:
+      modal = .boundsEditor(editor)
+      return [.render]
+    }
+  }
+
+  private mutating func geometryEditorTyped(_ key: Key, _ editor: TextInput) -> [Effect] {
+    var editor = editor
+    switch editor.handle(key) {
+    case .cancelled:
+      modal = .none
+      return [.render]
+    case .submitted(let text):
+      let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+      let geometry: PelletGeometry?
+      switch numbers.count {
+      case 1: geometry = try? PelletGeometry(cellConstantPerCm: numbers[0])
+      case 2: geometry = try? PelletGeometry(thicknessCm: numbers[0], diameterCm: numbers[1])
+      default: geometry = nil
+      }
+      guard let geometry else {
+        modal = .geometryEditor(editor)
+        return [.status(.error("geometry: expected thickness and diameter in cm (e.g. '0.1 1.0') or one L/A in cm⁻¹"))]
+      }
+      modal = .none
+      cellConstant = geometry.cellConstantPerCm
+      return [.render, .status(StatusMessage(String(format: "cell constant L/A = %.4g cm⁻¹", cellConstant)))]
+    default:
+      modal = .geometryEditor(editor)
+      return [.render]
+    }
+  }
+
+  private mutating func pickerTyped(_ key: Key, _ pick: Int) -> [Effect] {
+    switch key {
+    case .up, .character("k"): modal = .circuitPicker(max(0, pick - 1))
+    case .down, .character("j"): modal = .circuitPicker(min(CommonCircuits.all.count - 1, pick + 1))
+    case .escape: modal = .none
+    case .enter:
+      modal = .none
+      let text = CommonCircuits.all[pick].circuit
+      if let parsed = try? Circuit(text) { setCircuit(parsed, text: text) }
+    default: return []
+    }
+    return [.render]
   }
 
   mutating func validate(_ text: String) {

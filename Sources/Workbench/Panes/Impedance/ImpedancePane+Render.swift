@@ -16,7 +16,7 @@ extension ImpedancePane {
     renderList(into: &buffer, area: top[0], theme: theme)
     renderPlots(into: &buffer, area: top[1], context: context)
     renderFitPanel(into: &buffer, area: rows[1], theme: theme)
-    if let pick = circuitPicker { renderPicker(into: &buffer, area: top[1], selected: pick, theme: theme) }
+    if case .circuitPicker(let pick) = modal { renderPicker(into: &buffer, area: top[1], selected: pick, theme: theme) }
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
@@ -24,7 +24,7 @@ extension ImpedancePane {
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
     if entries.isEmpty {
-      let text = scanned ? "no impedance files in the workspace" : "reading the workspace…"
+      let text = listing.emptyText(noFiles: "no impedance files in the workspace")
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
     }
@@ -171,6 +171,7 @@ extension ImpedancePane {
     } else if let problem = series.problem {
       lines.append(TextLine(problem, style: Style(foreground: theme.warning, background: theme.background)))
     }
+    let geometryEditor: TextInput? = if case .geometryEditor(let editor) = modal { editor } else { nil }
     if let editor = geometryEditor {
       editor.render(into: &buffer, area: Rect(x: parts[1].x, y: parts[1].bottom - 1, width: parts[1].width, height: 1), theme: theme)
     }
@@ -193,7 +194,7 @@ extension ImpedancePane {
     guard inner.height >= 2 else { return }
     let text = theme.textStyle
     let dim = text.adding(.dim)
-    if let editor = circuitEditor {
+    if case .circuitEditor(let editor) = modal {
       editor.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), theme: theme)
       if let error = circuitError {
         let x = inner.x + editor.prompt.count + max(0, error.column - 1)
@@ -204,7 +205,7 @@ extension ImpedancePane {
       }
       return
     }
-    if let editor = boundsEditor {
+    if case .boundsEditor(let editor) = modal {
       editor.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), theme: theme)
       _ = buffer.write("two numbers (inf allowed) · Enter applies · Esc cancels", x: inner.x, y: inner.y + 1, style: dim, maxWidth: inner.width)
       return

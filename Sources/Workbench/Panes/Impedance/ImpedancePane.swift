@@ -6,7 +6,9 @@ import TUI
 /// Bode, residuals), and fitted from the keyboard. Files are read and circuits fitted in
 /// background jobs; the pane only merges their Sendable snapshots, so keys never wait.
 public struct ImpedancePane: Pane {
-  public let id = "impedance"
+  public typealias Action = ImpedancePaneAction
+  public static let paneID = "impedance"
+  public let id = ImpedancePane.paneID
   public let title = "Impedance"
   public let workspace: String
 
@@ -35,19 +37,28 @@ public struct ImpedancePane: Pane {
   public internal(set) var selectedParameter = 0
   public internal(set) var undoStack: [Settings] = []
   public internal(set) var redoStack: [Settings] = []
-  /// The circuit line editor while open, and the parse error of its text (column, message).
-  public internal(set) var circuitEditor: TextInput?
+  /// What takes the keys besides the pane itself: at most one editor or picker at a time.
+  public enum Modal: Equatable, Sendable {
+    case none
+    /// The circuit line editor.
+    case circuitEditor(TextInput)
+    /// The bounds editor of the selected parameter ("min max").
+    case boundsEditor(TextInput)
+    /// The common-circuit picker, at an index into `CommonCircuits.all`.
+    case circuitPicker(Int)
+    /// The pellet geometry editor (thickness and diameter, or L/A).
+    case geometryEditor(TextInput)
+  }
+
+  public internal(set) var modal: Modal = .none
+  /// The parse error of the circuit editor's text (column, message), while it has one.
   public internal(set) var circuitError: (column: Int, message: String)?
-  /// The bounds editor ("min max") while open.
-  public internal(set) var boundsEditor: TextInput?
-  /// Index into `CommonCircuits.all` while the picker is open.
-  public internal(set) var circuitPicker: Int?
   /// Pellet cell constant L/A for σ = (L/A)/R, cm⁻¹ (`g` sets it, or thickness and diameter).
   public internal(set) var cellConstant = 1.0
-  public internal(set) var geometryEditor: TextInput?
   public internal(set) var progress: ImpedanceFitProgress?
   public internal(set) var fitRunning = false
-  public internal(set) var scanned = false
+  /// The index's impedance files and which of them have been read.
+  public internal(set) var listing = FileListing()
   public internal(set) var analysis: ImpedanceAnalysis?
   public internal(set) var analysisRunning = false
   /// A series map whose series gained a spectrum while it was being computed.
@@ -64,34 +75,7 @@ public struct ImpedancePane: Pane {
     self.circuit = try? Circuit(circuitText)
   }
 
-  public var capturesInput: Bool { circuitEditor != nil || boundsEditor != nil || circuitPicker != nil || geometryEditor != nil }
-
-  public var bindings: [KeyBinding] { ImpedancePane.keyTable }
-
-  public static let keyTable: [KeyBinding] = [
-    KeyBinding(action: "previous-spectrum", keys: [.up, .character("k")], description: "spectrum", showsInHints: false),
-    KeyBinding(action: "next-spectrum", keys: [.down, .character("j")], description: "spectrum"),
-    KeyBinding(action: "previous-parameter", keys: [.left, .character("h")], description: "parameter", showsInHints: false),
-    KeyBinding(action: "next-parameter", keys: [.right, .character("l")], description: "parameter"),
-    KeyBinding(action: "increase", keys: [.character("+"), .character("=")], description: "×1.1"),
-    KeyBinding(action: "decrease", keys: [.character("-")], description: "÷1.1"),
-    KeyBinding(action: "increase-fine", keys: [.character(">")], description: "×1.01", showsInHints: false),
-    KeyBinding(action: "decrease-fine", keys: [.character("<")], description: "÷1.01", showsInHints: false),
-    KeyBinding(action: "toggle-fixed", keys: [.character("x")], description: "fix/free"),
-    KeyBinding(action: "edit-bounds", keys: [.character("b")], description: "bounds"),
-    KeyBinding(action: "cycle-weighting", keys: [.character("w")], description: "weighting"),
-    KeyBinding(action: "edit-circuit", keys: [.character("c")], description: "circuit"),
-    KeyBinding(action: "pick-circuit", keys: [.character("C")], description: "common circuits", showsInHints: false),
-    KeyBinding(action: "fit", keys: [.character("f")], description: "fit"),
-    KeyBinding(action: "fit-all", keys: [.character("F")], description: "fit all"),
-    KeyBinding(action: "cancel-fit", keys: [.escape], description: "cancel", showsInHints: false),
-    KeyBinding(action: "undo", keys: [.character("u")], description: "undo"),
-    KeyBinding(action: "redo", keys: [.ctrl("r"), .character("U")], description: "redo", showsInHints: false),
-    KeyBinding(action: "cycle-view", keys: [.character("v")], description: "view"),
-    KeyBinding(action: "export", keys: [.character("e")], description: "export"),
-    KeyBinding(action: "edit-geometry", keys: [.character("g")], description: "pellet geometry", showsInHints: false),
-    KeyBinding(action: "reset-parameters", keys: [.character("a")], description: "auto start", showsInHints: false),
-  ]
+  public var capturesInput: Bool { modal != .none }
 
   /// The selected spectrum, if any.
   public var current: ImpedanceEntry? { entries.indices.contains(selected) ? entries[selected] : nil }

@@ -3,29 +3,24 @@ import Formats
 import Lab
 
 extension LabWorkspace {
-  /// The workspace as the pane factories open it: Lab's thin loader reads `recipes/`,
-  /// `protocols/` and `materials.toml` once, at start-up (later changes arrive as events). A
-  /// folder that cannot be listed gives an empty workspace carrying that error, never a crash.
-  static func open(directory: String) -> LabWorkspace {
-    do {
-      return try WorkspaceFiles.load(workspace: directory)
-    } catch let error as InputError {
-      return empty(directory: directory, error: error)
-    } catch {
-      return empty(directory: directory, error: InputError("cannot read the workspace (\(error))", file: directory))
-    }
+  /// The workspace before its files are read: no recipes or protocols, the built-in materials.
+  /// The Materials and Assembly panes start from it and ask for `LabJob.loadWorkspace`.
+  static func unread(directory: String) -> LabWorkspace {
+    LabWorkspace(directory: directory, recipes: RecipeLibrary(), protocols: ProtocolLibrary(), materials: .builtIn, errors: [])
   }
 
-  private static func empty(directory: String, error: InputError) -> LabWorkspace {
-    LabWorkspace(
-      directory: directory, recipes: RecipeLibrary(), protocols: ProtocolLibrary(), materials: .builtIn,
-      errors: [error])
+  /// "N workspace files with errors: <the first>", or nil when every file read cleanly.
+  var errorStatus: Effect? {
+    guard let first = errors.first else { return nil }
+    return .status(.error("\(errors.count) workspace file\(errors.count == 1 ? "" : "s") with errors: \(first.description)"))
   }
 }
 
 extension MaterialsPane {
-  /// The pane for a workspace folder (what `PaneRegistry` makes).
+  /// The pane for a workspace folder (what `PaneRegistry` makes): its files are read by a job
+  /// when it first gets the focus.
   public init(workspace: String) {
-    self.init(lab: .open(directory: workspace))
+    self.init(lab: .unread(directory: workspace))
+    loaded = false
   }
 }

@@ -8,13 +8,15 @@ import TUI
 /// The batch mass is typed like a person writes it (`2g`, `500 mg`); every keystroke rescales
 /// the table, and text that is not a mass shows its error instead of a number.
 public struct MaterialsPane: Pane {
+  public typealias Action = MaterialsPaneAction
   /// Which half of the pane the movement keys act on.
   public enum Focus: Hashable, Sendable {
     case list
     case sheet
   }
 
-  public let id = "materials"
+  public static let paneID = "materials"
+  public let id = MaterialsPane.paneID
   public let title = "Materials"
   public private(set) var lab: LabWorkspace
   /// Index of the recipe under the cursor.
@@ -30,12 +32,17 @@ public struct MaterialsPane: Pane {
   public private(set) var previewGrams: Double?
   /// Wrapped rows of the sheet's text skipped at the top.
   public private(set) var sheetScroll = 0
+  /// Whether `lab` holds the workspace's files yet (they are read by a job on first focus).
+  public internal(set) var loaded: Bool
+  private var loading = false
 
   /// The batch mass a pane opens with, g (the study's 2 g LPSC batch).
   public static let defaultBatchGrams = 2.0
 
+  /// A pane showing `lab` (already read).
   public init(lab: LabWorkspace, batchGrams: Double = MaterialsPane.defaultBatchGrams) {
     self.lab = lab
+    self.loaded = true
     self.batchGrams = batchGrams
   }
 
@@ -66,64 +73,74 @@ public struct MaterialsPane: Pane {
     }
   }
 
-  public var bindings: [KeyBinding] {
-    [
-      KeyBinding(action: "down", keys: [.character("j"), .down], description: focus == .list ? "next recipe" : "scroll down"),
-      KeyBinding(action: "up", keys: [.character("k"), .up], description: focus == .list ? "previous recipe" : "scroll up"),
-      KeyBinding(action: "open", keys: [.enter], description: "open the sheet", showsInHints: focus == .list),
-      KeyBinding(action: "back", keys: [.escape], description: "back to the list", showsInHints: focus == .sheet),
-      KeyBinding(action: "edit-mass", keys: [.character("e"), .character("m")], description: "batch mass"),
-      KeyBinding(action: "page-down", keys: [.pageDown], description: "scroll the sheet down", showsInHints: false),
-      KeyBinding(action: "page-up", keys: [.pageUp], description: "scroll the sheet up", showsInHints: false),
-    ]
+  public func binding(for action: Action) -> KeyBinding {
+    switch action {
+    case .down: return KeyBinding(action, keys: [.character("j"), .down], description: focus == .list ? "next recipe" : "scroll down")
+    case .up: return KeyBinding(action, keys: [.character("k"), .up], description: focus == .list ? "previous recipe" : "scroll up")
+    case .open: return KeyBinding(action, keys: [.enter], description: "open the sheet", showsInHints: focus == .list)
+    case .back: return KeyBinding(action, keys: [.escape], description: "back to the list", showsInHints: focus == .sheet)
+    case .editMass: return KeyBinding(action, keys: [.character("e"), .character("m")], description: "batch mass")
+    case .pageDown: return KeyBinding(action, keys: [.pageDown], description: "scroll the sheet down", showsInHints: false)
+    case .pageUp: return KeyBinding(action, keys: [.pageUp], description: "scroll the sheet up", showsInHints: false)
+    }
   }
 
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
-    case .action(let action):
-      return perform(action)
     case .key(let key):
       return massField == nil ? [] : edit(key)
     case .focused:
-      guard !lab.errors.isEmpty else { return [] }
-      let count = lab.errors.count
-      return [.status(.error("\(count) workspace file\(count == 1 ? "" : "s") with errors: \(lab.errors[0].description)"))]
+      guard loaded else {
+        guard !loading else { return [] }
+        loading = true
+        return [.startJob(.materials(.loadWorkspace)), .render]
+      }
+      return lab.errorStatus.map { [$0] } ?? []
+    case .jobFinished(.materials(.loadWorkspace, let result)):
+      loading = false
+      switch result {
+      case .success(let workspace):
+        lab = workspace
+        loaded = true
+        cursor = min(cursor, max(0, recipes.count - 1))
+        return [.render] + (lab.errorStatus.map { [$0] } ?? [])
+      case .failure(let failure):
+        return [.status(.error("reading the workspace: \(failure.message)"))]
+      }
     case .fileChanged(let path):
       guard LabWorkspace.isLabFile(path) else { return [] }
       return [.loadFile(path: path, pane: id)]
     case .fileLoaded(let path, let result):
       return reload(path: path, result: result)
-    case .tick, .fileAppended, .processFinished, .jobProgress, .jobFinished:
+    case .tick, .fileAppended, .filesWritten, .processFinished, .workspaceFiles, .jobProgress, .jobFinished:
       return []
     }
   }
 
-  private mutating func perform(_ action: String) -> [Effect] {
+  public mutating func perform(_ action: Action) -> [Effect] {
     switch action {
-    case "down", "up":
+    case .down, .up:
       let moved = ListDetailNavigation.move(
-        action == "down" ? 1 : -1, listHasFocus: focus == .list, count: recipes.count,
+        action == .down ? 1 : -1, listHasFocus: focus == .list, count: recipes.count,
         cursor: &cursor, detailScroll: &sheetScroll)
       return moved ? [.render] : []
-    case "page-down", "page-up":
-      ListDetailNavigation.page(down: action == "page-down", detailScroll: &sheetScroll)
+    case .pageDown, .pageUp:
+      ListDetailNavigation.page(down: action == .pageDown, detailScroll: &sheetScroll)
       return [.render]
-    case "open":
+    case .open:
       guard focus == .list, selectedRecipe != nil else { return [] }
       focus = .sheet
       return [.render]
-    case "back":
+    case .back:
       guard focus == .sheet else { return [] }
       focus = .list
       return [.render]
-    case "edit-mass":
+    case .editMass:
       guard selectedRecipe != nil else { return [.status(.error("no recipe to scale: the workspace has no recipes/ files"))] }
       massField = TextInput(text: LabFormat.number(batchGrams, digits: 6) + " g", prompt: "Batch mass: ")
       massError = nil
       previewGrams = nil
       return [.render]
-    default:
-      return []
     }
   }
 

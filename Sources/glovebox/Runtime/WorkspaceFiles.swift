@@ -1,9 +1,11 @@
 import Engine
 import Formats
 import Foundation
+import Lab
 
-/// The thin file-system edge of Lab: reads the TOML files of a workspace folder for the pure
-/// parsers. A workspace is a plain folder with `recipes/`, `protocols/` and an optional
+/// Lab's file-system edge, in the runtime and the CLI (Lab itself is pure): reads the TOML
+/// files of a workspace folder for Lab's parsers. A workspace is a plain folder with `recipes/`,
+/// `protocols/` and an optional
 /// `materials.toml`.
 public enum WorkspaceFiles {
   /// The `*.toml` files directly inside `directory`, sorted by name; a missing folder is empty.
@@ -56,28 +58,34 @@ public enum WorkspaceFiles {
     return library
   }
 
+  /// `workspace/materials.toml`, or nil when the folder has none.
+  public static func materialsFile(workspace: String) throws -> SourceFile? {
+    let path = workspace + "/materials.toml"
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    return try read(path)
+  }
+
   /// The built-in materials table, overridden by `workspace/materials.toml` when it exists.
   public static func materials(workspace: String) throws -> MaterialsTable {
-    let path = workspace + "/materials.toml"
-    guard FileManager.default.fileExists(atPath: path) else { return .builtIn }
-    let file = try read(path)
+    guard let file = try materialsFile(workspace: workspace) else { return .builtIn }
     return try MaterialsTable.builtIn.overridden(by: file.text, fileName: file.path)
   }
 
-  /// Everything Lab reads from a workspace folder. A broken materials.toml is reported in
-  /// `errors` and the built-in table is used.
+  /// Everything Lab reads from a workspace folder (`LabWorkspace.parse` of its files). An
+  /// unreadable materials.toml is reported in `errors` and the built-in table is used.
   public static func load(workspace: String) throws -> LabWorkspace {
-    var materials = MaterialsTable.builtIn
-    var errors: [InputError] = []
+    var unreadable: [InputError] = []
+    var materials: SourceFile?
     do {
-      materials = try Self.materials(workspace: workspace)
+      materials = try materialsFile(workspace: workspace)
     } catch let error as InputError {
-      errors.append(error)
+      unreadable.append(error)
     }
-    let recipes = try Self.recipes(workspace: workspace)
-    let protocols = try Self.protocols(workspace: workspace)
-    return LabWorkspace(
-      directory: workspace, recipes: recipes, protocols: protocols, materials: materials,
-      errors: errors + recipes.errors + protocols.errors)
+    let recipes = try tomlFiles(in: workspace + "/recipes")
+    let protocols = try tomlFiles(in: workspace + "/protocols")
+    var lab = LabWorkspace.parse(
+      directory: workspace, recipes: recipes.files, protocols: protocols.files, materials: materials)
+    lab.errors = unreadable + recipes.unreadable + protocols.unreadable + lab.errors
+    return lab
   }
 }

@@ -1,0 +1,37 @@
+import TUI
+
+/// What the Cycling pane's keys do; raw values are the names under `[cycling]` in keys.toml.
+public enum CyclingPaneAction: String, KeyAction {
+  case previousFile = "previous-file"
+  case nextFile = "next-file"
+  case zoomIn = "zoom-in"
+  case zoomOut = "zoom-out"
+  case panLeft = "pan-left"
+  case panRight = "pan-right"
+  case resetZoom = "reset-zoom"
+  case cycleView = "cycle-view"
+  case scrollTableDown = "scroll-table-down"
+  case scrollTableUp = "scroll-table-up"
+  case editArea = "edit-area"
+}
+
+extension CyclingPane {
+  /// The default binding table, one row per action.
+  public static func binding(for action: Action) -> KeyBinding {
+    switch action {
+    case .previousFile: return KeyBinding(action, keys: [.up, .character("k")], description: "file", showsInHints: false)
+    case .nextFile: return KeyBinding(action, keys: [.down, .character("j")], description: "file")
+    case .zoomIn: return KeyBinding(action, keys: [.character("+"), .character("=")], description: "zoom in")
+    case .zoomOut: return KeyBinding(action, keys: [.character("-")], description: "zoom out")
+    case .panLeft: return KeyBinding(action, keys: [.left, .character("h")], description: "pan", showsInHints: false)
+    case .panRight: return KeyBinding(action, keys: [.right, .character("l")], description: "pan")
+    case .resetZoom: return KeyBinding(action, keys: [.character("0")], description: "whole trace")
+    case .cycleView: return KeyBinding(action, keys: [.character("v")], description: "view")
+    case .scrollTableDown: return KeyBinding(action, keys: [.pageDown, .character("J")], description: "table", showsInHints: false)
+    case .scrollTableUp: return KeyBinding(action, keys: [.pageUp, .character("K")], description: "table", showsInHints: false)
+    case .editArea: return KeyBinding(action, keys: [.character("a")], description: "area")
+    }
+  }
+
+  public func binding(for action: Action) -> KeyBinding { Self.binding(for: action) }
+}

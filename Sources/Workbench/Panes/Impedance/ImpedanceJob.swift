@@ -1,0 +1,65 @@
+import Engine
+
+/// The Impedance pane's jobs. `readFiles` needs the file system and is performed by the
+/// runtime (it reads each file and parses it with `ImpedanceReader`); the others are pure
+/// computations on values the job carries (`ImpedanceFitJob.run`, `ImpedanceAnalysis.compute`).
+public enum ImpedanceJob: Equatable, Sendable {
+  /// Read these workspace files (relative paths); answered with `.files`, one entry per path.
+  case readFiles(paths: [String])
+  /// Fit each request in turn (one for `f`, every spectrum for `F`); answered with `.fitted`.
+  case fit([ImpedanceFitRequest])
+  /// The Kramers–Kronig test of the spectrum at `entry`; answered with `.analysis`.
+  case kramersKronig(entry: Int, spectrum: ImpedanceSpectrum)
+  /// The DRT of the spectrum at `entry`; answered with `.analysis`.
+  case drt(entry: Int, spectrum: ImpedanceSpectrum)
+  /// The DRTs of the series the spectrum at `entry` belongs to, on one τ grid.
+  case drtSeries(entry: Int, labels: [String], spectra: [ImpedanceSpectrum])
+
+  /// Fits replace fits, analyses replace analyses, a file read replaces a read of the same files.
+  public enum Lane: Hashable, Sendable {
+    case files([String])
+    case fit
+    case analysis
+  }
+
+  public var lane: Lane {
+    switch self {
+    case .readFiles(let paths): return .files(paths)
+    case .fit: return .fit
+    case .kramersKronig, .drt, .drtSeries: return .analysis
+    }
+  }
+}
+
+/// What the Impedance pane's jobs hand back.
+public enum ImpedanceJobResult: Equatable, Sendable {
+  case files([ImpedanceFileContents])
+  case fitted([ImpedanceFitOutcome])
+  case analysis(ImpedanceAnalysis)
+}
+
+/// The spectra of one workspace file, or why it holds none ("removed", a reader's error).
+public struct ImpedanceFileContents: Equatable, Sendable {
+  public var path: String
+  public var spectra: [ImpedanceSpectrum]
+  public var error: String?
+
+  public init(path: String, spectra: [ImpedanceSpectrum], error: String?) {
+    self.path = path
+    self.spectra = spectra
+    self.error = error
+  }
+}
+
+/// One spectrum to fit: which list entry it is, and Engine's fit request (circuit, data,
+/// weighting, and the parameters the user set — values, fixed flags, bounds; the automatic
+/// search fills in the rest).
+public struct ImpedanceFitRequest: Equatable, Sendable {
+  public var entry: Int
+  public var fit: CircuitFitRequest
+
+  public init(entry: Int, fit: CircuitFitRequest) {
+    self.entry = entry
+    self.fit = fit
+  }
+}

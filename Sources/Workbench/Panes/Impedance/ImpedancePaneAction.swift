@@ -1,0 +1,59 @@
+import TUI
+
+/// What the Impedance pane's keys do; raw values are the names under `[impedance]` in keys.toml.
+public enum ImpedancePaneAction: String, KeyAction {
+  case previousSpectrum = "previous-spectrum"
+  case nextSpectrum = "next-spectrum"
+  case previousParameter = "previous-parameter"
+  case nextParameter = "next-parameter"
+  case increase = "increase"
+  case decrease = "decrease"
+  case increaseFine = "increase-fine"
+  case decreaseFine = "decrease-fine"
+  case toggleFixed = "toggle-fixed"
+  case editBounds = "edit-bounds"
+  case cycleWeighting = "cycle-weighting"
+  case editCircuit = "edit-circuit"
+  case pickCircuit = "pick-circuit"
+  case fit = "fit"
+  case fitAll = "fit-all"
+  case cancelFit = "cancel-fit"
+  case undo = "undo"
+  case redo = "redo"
+  case cycleView = "cycle-view"
+  case export = "export"
+  case editGeometry = "edit-geometry"
+  case resetParameters = "reset-parameters"
+}
+
+extension ImpedancePane {
+  /// The default binding table, one row per action.
+  public static func binding(for action: Action) -> KeyBinding {
+    switch action {
+    case .previousSpectrum: return KeyBinding(action, keys: [.up, .character("k")], description: "spectrum", showsInHints: false)
+    case .nextSpectrum: return KeyBinding(action, keys: [.down, .character("j")], description: "spectrum")
+    case .previousParameter: return KeyBinding(action, keys: [.left, .character("h")], description: "parameter", showsInHints: false)
+    case .nextParameter: return KeyBinding(action, keys: [.right, .character("l")], description: "parameter")
+    case .increase: return KeyBinding(action, keys: [.character("+"), .character("=")], description: "×1.1")
+    case .decrease: return KeyBinding(action, keys: [.character("-")], description: "÷1.1")
+    case .increaseFine: return KeyBinding(action, keys: [.character(">")], description: "×1.01", showsInHints: false)
+    case .decreaseFine: return KeyBinding(action, keys: [.character("<")], description: "÷1.01", showsInHints: false)
+    case .toggleFixed: return KeyBinding(action, keys: [.character("x")], description: "fix/free")
+    case .editBounds: return KeyBinding(action, keys: [.character("b")], description: "bounds")
+    case .cycleWeighting: return KeyBinding(action, keys: [.character("w")], description: "weighting")
+    case .editCircuit: return KeyBinding(action, keys: [.character("c")], description: "circuit")
+    case .pickCircuit: return KeyBinding(action, keys: [.character("C")], description: "common circuits", showsInHints: false)
+    case .fit: return KeyBinding(action, keys: [.character("f")], description: "fit")
+    case .fitAll: return KeyBinding(action, keys: [.character("F")], description: "fit all")
+    case .cancelFit: return KeyBinding(action, keys: [.escape], description: "cancel", showsInHints: false)
+    case .undo: return KeyBinding(action, keys: [.character("u")], description: "undo")
+    case .redo: return KeyBinding(action, keys: [.ctrl("r"), .character("U")], description: "redo", showsInHints: false)
+    case .cycleView: return KeyBinding(action, keys: [.character("v")], description: "view")
+    case .export: return KeyBinding(action, keys: [.character("e")], description: "export")
+    case .editGeometry: return KeyBinding(action, keys: [.character("g")], description: "pellet geometry", showsInHints: false)
+    case .resetParameters: return KeyBinding(action, keys: [.character("a")], description: "auto start", showsInHints: false)
+    }
+  }
+
+  public func binding(for action: Action) -> KeyBinding { Self.binding(for: action) }
+}
