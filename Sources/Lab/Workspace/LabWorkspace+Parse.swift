@@ -1,4 +1,5 @@
 import Engine
+import Formats
 
 extension LabWorkspace {
   /// A workspace from its files' texts (pure; the runtime and the CLI read the folder):

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import Foundation
 import Glibc
 import Lab
