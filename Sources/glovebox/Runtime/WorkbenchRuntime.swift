@@ -20,9 +20,13 @@ final class WorkbenchRuntime {
   /// The longest single wait while idle, so a signal that does not interrupt the read is still
   /// seen within this time. Waking draws nothing.
   var idleWakeMilliseconds: Int? = 1000
-  /// Seconds between workspace scans for changed files (only while panes exist).
-  var watchInterval = 1.0
-  private var watcher: WorkspaceWatcher
+  /// Seconds between handing the workspace index's changes to the panes as `fileChanged`
+  /// (only while panes exist); a file rewritten many times meanwhile is reported once.
+  /// Infinity: never.
+  var watchInterval = 0.25
+  /// The workspace's files, classified, kept current on the index's own thread; started when
+  /// the loop starts (only while panes exist) and stopped when it ends.
+  let index: WorkspaceIndex
   /// Panes' background jobs (file parsing, fits, DRT); their actions are drained every wake-up.
   let jobs = BackgroundJobs()
   /// The longest wait while a job runs, so its progress reaches the screen promptly.
@@ -46,7 +50,7 @@ final class WorkbenchRuntime {
     self.clock = clock
     self.pendingSignal = pendingSignal
     self.state.size = backend.size
-    self.watcher = WorkspaceWatcher(root: state.workspace)
+    self.index = WorkspaceIndex(root: state.workspace)
   }
 
   /// How the loop ended.
@@ -62,17 +66,22 @@ final class WorkbenchRuntime {
   func run(stopWhenIdle: Bool = false) -> Exit {
     if !openedSent {
       openedSent = true
-      // The watcher's baseline comes first, so a file written while a pane's first scan runs
-      // is either in that scan or reported as changed — never lost in between.
+      // The index starts first, so a file written while a pane's first scan runs is either in
+      // that scan or reported as changed — never lost in between. Its walk runs on its own
+      // thread: the first frame does not wait for it.
       if !state.panes.isEmpty {
-        _ = watcher.changedPaths()
+        index.start()
         lastWatchTime = clock()
       }
       dispatch(.opened)
     }
     while !quitRequested {
       let signal = pendingSignal()
-      if signal != 0 { jobs.cancelAll(); return .signal(signal) }
+      if signal != 0 {
+        jobs.cancelAll()
+        index.stop()
+        return .signal(signal)
+      }
       let now = clock()
       if needsFrame && now - lastFrameTime >= minimumFrameInterval { drawFrame(now: now) }
       let event = backend.nextEvent(timeoutMilliseconds: waitMilliseconds(now: clock()))
@@ -87,7 +96,7 @@ final class WorkbenchRuntime {
         let time = clock()
         if time - lastWatchTime >= watchInterval {
           lastWatchTime = time
-          for path in watcher.changedPaths() { dispatch(.fileChanged(path: path)) }
+          reportChanges(index.drainChanges())
         }
       }
       if state.wantsTicks {
@@ -97,10 +106,30 @@ final class WorkbenchRuntime {
           dispatch(.tick(time))
         }
       }
-      if event == nil && stopWhenIdle && !needsFrame && !jobs.isBusy { return .idle }
+      if event == nil && stopWhenIdle && !needsFrame && !jobs.isBusy && !settleIndex() { return .idle }
     }
     jobs.cancelAll()
+    index.stop()
     return .quit
+  }
+
+  /// Hands the panes the changed files. A run folder is one entry whose inner files (status,
+  /// metrics, fields) are no pane's file to load, so its changes are not reported as files.
+  private func reportChanges(_ changes: [WorkspaceChange]) {
+    for change in changes where change.kind != .runFolder { dispatch(.fileChanged(path: change.path)) }
+  }
+
+  /// For `stopWhenIdle` (tests): lets the index finish its walk and take in every file-system
+  /// event that happened so far, and reports what changed; true when something was reported
+  /// (the loop is not idle yet).
+  private func settleIndex() -> Bool {
+    guard !state.panes.isEmpty, watchInterval.isFinite else { return false }
+    index.waitUntilComplete(timeout: 10)
+    index.flush(timeout: 10)
+    let changes = index.drainChanges()
+    lastWatchTime = clock()
+    reportChanges(changes)
+    return !changes.isEmpty
   }
 
   /// How long the next read may block: until the next frame is due when one is pending, until
