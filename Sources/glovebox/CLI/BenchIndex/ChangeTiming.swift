@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// How soon the index notices a file created, modified and deleted: the median and the
-/// largest delay, in milliseconds, from the write returning to the entry changing.
+/// largest delay, in milliseconds, from the write starting to the entry changing.
 struct ChangeTiming: Encodable {
   var create_median: Double
   var create_max: Double
@@ -31,8 +31,8 @@ struct ChangeTiming: Encodable {
   private static func time(
     _ index: WorkspaceIndex, _ path: String, until done: (WorkspaceIndex.Entry?) -> Bool, change: () throws -> Void
   ) throws -> Double {
-    try change()
     let started = BenchIndex.now()
+    try change()
     while !done(index.entry(path)) {
       guard BenchIndex.now() - started < 30 else { throw ValidationError("\(path): change not noticed within 30 s") }
       usleep(200)

@@ -1,9 +1,10 @@
-/// Text tables: instrument headers, then the column names of the first line with letters,
+/// Text tables: instrument headers, then the column names of a line with letters,
 /// then the shape of a header-less numeric table.
 extension SniffedHead {
   func tableKind() -> WorkspaceFileKind {
     if hasImpedanceMarker { return .impedance }
-    if let header = lines.first(where: { $0.contains(where: \.isLetter) }) {
+    // The column names may follow a few lines of instrument header (Maccor's second line).
+    for header in lines where header.contains(where: \.isLetter) {
       let columns = header.lowercased()
       if Self.namesImpedance(columns) { return .impedance }
       if Self.namesCycling(columns) { return .cycling }

@@ -9,7 +9,8 @@ struct SniffedHead {
     var body = bytes
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     let text = String(decoding: body.map { $0 < 0x80 && $0 != 0 ? $0 : 0x3F }, as: UTF8.self)
-    lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init)
+    // isNewline: "\r\n" is one Character in Swift, equal to neither "\r" nor "\n".
+    lines = text.split(whereSeparator: \.isNewline).map(String.init)
     lowered = text.lowercased()
   }
 

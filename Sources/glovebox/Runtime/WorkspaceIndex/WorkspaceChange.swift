@@ -1,7 +1,7 @@
 /// One change the index noticed: an entry appeared, changed (size or modification time; for a
 /// run folder, any file beside its `status.json`) or disappeared.
-struct WorkspaceChange: Equatable, Sendable {
-  enum Event: String, Equatable, Sendable {
+struct WorkspaceChange: Hashable, Sendable {
+  enum Event: String, Hashable, Sendable {
     case added, changed, removed
   }
 
