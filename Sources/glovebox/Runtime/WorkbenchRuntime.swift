@@ -53,6 +53,11 @@ final class WorkbenchRuntime {
     self.index = WorkspaceIndex(root: state.workspace)
   }
 
+  deinit {
+    // The index's thread holds the index, not the runtime: it must be told to end.
+    index.stop()
+  }
+
   /// How the loop ended.
   enum Exit: Equatable {
     case quit

@@ -22,22 +22,22 @@ extension SniffedHead {
   /// Headers of impedance software (ZPlot/ZView, NOVA's ZView export, CH Instruments).
   var hasImpedanceMarker: Bool {
     let first = firstLine
-    return first.hasPrefix("ZPLOT2 ASCII") || first.contains("Data File: Version") || first.contains("Z60W")
-      || lowered.contains("a.c. impedance") || lowered.contains("impedance spectroscopy")
+    return first.hasPrefix("ZPLOT2 ASCII") || first.containsASCII("Data File: Version") || first.containsASCII("Z60W")
+      || lowered.containsASCII("a.c. impedance") || lowered.containsASCII("impedance spectroscopy")
   }
 
   /// A frequency column beside a real or imaginary impedance column.
   static func namesImpedance(_ header: String) -> Bool {
-    guard header.contains("freq") else { return false }
+    guard header.containsASCII("freq") else { return false }
     return ["re(z)", "im(z)", "zre", "zim", "z_re", "z_im", "z'", "z real", "zreal", "z_real", "z_imag", "|z|", "impedance"]
-      .contains { header.contains($0) }
+      .contains { header.containsASCII($0) }
   }
 
   /// Time, voltage and current columns (BDF, Arbin/Neware CSV, EC-Lab, Maccor).
   static func namesCycling(_ header: String) -> Bool {
-    let time = header.contains("time") || header.contains("(min)")
-    let voltage = ["volt", "ewe", "potential", "ecell", "v/v", "(v)"].contains { header.contains($0) }
-    let current = ["current", "amps", "<i>", "i/ma", "(a)", "(ma)"].contains { header.contains($0) }
+    let time = header.containsASCII("time") || header.containsASCII("(min)")
+    let voltage = ["volt", "ewe", "potential", "ecell", "v/v", "(v)"].contains { header.containsASCII($0) }
+    let current = ["current", "amps", "<i>", "i/ma", "(a)", "(ma)"].contains { header.containsASCII($0) }
     return time && voltage && current
   }
 
@@ -45,7 +45,7 @@ extension SniffedHead {
   static func namesSpectrum(_ header: String) -> Bool {
     ["raman", "wavenumber", "cm-1", "cm^-1", "1/cm", "2theta", "2-theta", "two theta", "binding energy", "kinetic energy", "counts",
      "intensity"]
-      .contains { header.contains($0) }
+      .contains { header.containsASCII($0) }
   }
 
   /// How many fields of a line are numbers (comma, semicolon, tab or blank separated); nil

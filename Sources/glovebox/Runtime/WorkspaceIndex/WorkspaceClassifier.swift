@@ -61,7 +61,7 @@ enum WorkspaceClassifier {
     let text = SniffedHead(bytes)
     if ext == "toml" { return text.tomlKind(folder: parentName(path).lowercased()) }
     if text.firstLine.hasPrefix("EC-Lab ASCII FILE") {
-      return text.lowered.contains("impedance") ? .impedance : .cycling
+      return text.lowered.containsASCII("impedance") ? .impedance : .cycling
     }
     if ext == "mpt" { return .other }
     if ext == "dta" { return text.lines.contains { $0.hasPrefix("TAG\tEIS") } ? .impedance : .other }
