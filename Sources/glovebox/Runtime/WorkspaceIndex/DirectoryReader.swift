@@ -12,15 +12,19 @@ struct FileStamp: Hashable, Sendable {
 /// allocates a URL and a dictionary per file and walked 100 000 files several times slower).
 enum DirectoryReader {
   struct Listing {
-    var files: [(name: String, stamp: FileStamp)] = []
+    var files: [(name: String, stamp: FileStamp, head: [UInt8]?)] = []
     var directories: [String] = []
   }
 
   /// The visible entries of a folder: regular files (symbolic links to files included) with
   /// their stamps, and sub-folders (symbolic links to folders are left out, so a link cannot
   /// make the walk loop). Hidden names (`.git`, `.build`, editors' swap files) are skipped.
+  /// `wantsHead` picks the files whose first `headLength` bytes are read during the listing
+  /// (opened relative to the folder, so the kernel does not resolve the whole path again).
   /// Nil when the folder cannot be opened.
-  static func list(_ path: String) -> Listing? {
+  static func list(
+    _ path: String, headLength: Int = 0, wantsHead: (String, FileStamp) -> Bool = { _, _ in false }
+  ) -> Listing? {
     guard let stream = opendir(path) else { return nil }
     defer { closedir(stream) }
     let folder = dirfd(stream)
@@ -39,7 +43,13 @@ enum DirectoryReader {
       var info = stat()
       guard fstatat(folder, name, &info, 0) == 0 else { continue }
       switch info.st_mode & S_IFMT {
-      case S_IFREG: listing.files.append((name, stamp(info)))
+      case S_IFREG:
+        let fileStamp = stamp(info)
+        var head: [UInt8]?
+        if headLength > 0 && wantsHead(name, fileStamp) {
+          head = self.head(openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK), count: headLength)
+        }
+        listing.files.append((name, fileStamp, head))
       case S_IFDIR where type == UInt8(DT_UNKNOWN): listing.directories.append(name)
       default: break
       }
@@ -66,7 +76,11 @@ enum DirectoryReader {
 
   /// Up to `count` leading bytes of a file; empty when it cannot be read.
   static func head(_ path: String, count: Int) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    head(open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), count: count)
+  }
+
+  /// Up to `count` leading bytes of an opened file, which is closed; empty when unreadable.
+  private static func head(_ descriptor: Int32, count: Int) -> [UInt8] {
     guard descriptor >= 0 else { return [] }
     defer { close(descriptor) }
     var bytes = [UInt8](repeating: 0, count: count)

@@ -81,7 +81,12 @@ final class IndexThread {
     while let folder = folders.popLast() {
       if stopRequested { return false }
       let watch = watchFolder(folder)
-      guard let listing = DirectoryReader.list(index.absolutePath(folder)) else { continue }
+      let listing = DirectoryReader.list(index.absolutePath(folder), headLength: WorkspaceClassifier.sniffLength) { name, stamp in
+        let path = Self.join(folder, name)
+        if let old = previous[path], old.stamp == stamp, old.kind != .runFolder { return false }
+        return WorkspaceClassifier.classify(path: path) == .needsHead
+      }
+      guard let listing else { continue }
       if !folder.isEmpty, let status = listing.files.first(where: { $0.name == "status.json" }) {
         if let watch { watches[watch]?.isRunFolder = true }
         sink([(folder, WorkspaceIndex.Entry(kind: .runFolder, stamp: status.stamp))])
@@ -93,7 +98,9 @@ final class IndexThread {
       batch.reserveCapacity(listing.files.count)
       for file in listing.files {
         let path = Self.join(folder, file.name)
-        batch.append((path, WorkspaceIndex.Entry(kind: kind(of: path, stamp: file.stamp, previous: previous[path]), stamp: file.stamp)))
+        let kind = file.head.map { WorkspaceClassifier.classify(path: path, head: $0) }
+          ?? kind(of: path, stamp: file.stamp, previous: previous[path])
+        batch.append((path, WorkspaceIndex.Entry(kind: kind, stamp: file.stamp)))
       }
       sink(batch)
       for name in listing.directories.reversed() where !(skipsFields && name == "fields") {
