@@ -24,6 +24,12 @@ peer_python() {
 echo "-- terminal UI: render+diff of a 200x60 frame, ncurses bytes per frame (written into a file) --"
 "$BIN" bench-tui --iterations 500
 
+# Workspace index (issue 13 §3): a synthetic workspace of 100 000 small files in a temporary
+# folder. Goals: the index costs <= 100 MB; the workbench on that folder shows its first screen
+# within 1 s, answers a key within 50 ms while the index walks, and quits within 200 ms.
+echo "-- workspace index: 100 000 files (first walk, memory, changes noticed, the workbench on it) --"
+"$BIN" bench-index --files 100000
+
 # --- Impedance: time per fit of the 8-parameter circuit on impedance.py's example spectrum ---
 EIS_DATA=Tests/EngineTests/Fixtures/eis/exampleData.csv
 EIS_CIRCUIT='L0-R0-p(R1,CPE1)-p(R2,CPE2)'

@@ -10,6 +10,7 @@ struct Glovebox: ParsableCommand {
     subcommands: [
       OpenWorkbench.self,
       BenchTUI.self,
+      BenchIndex.self,
       EISCommand.self,
       FormulaCommand.self,
       RecipeCommand.self,

@@ -166,7 +166,7 @@ final class ModuleRulesTests: XCTestCase {
       "line 1: contentsOf: as a file read", "line 3: FileManager", "line 4: fopen",
     ])
     // The runtime does reach the file system, so the check would catch a move back.
-    let runtime = Self.sourcesURL.appendingPathComponent("glovebox/Runtime/WorkspaceFileWalk.swift")
+    let runtime = Self.sourcesURL.appendingPathComponent("glovebox/Runtime/EffectFileIO.swift")
     XCTAssertFalse(Self.fileSystemCalls(in: (try? String(contentsOf: runtime, encoding: .utf8)) ?? "").isEmpty)
   }
 }

@@ -27,9 +27,9 @@ enum ThemeCatalog {
   }
 
   static func resolve(_ name: String) -> Result<Theme, EffectFailure> {
-    if let path = ThemeFile.path(named: name, in: directories()) {
+    if let path = ThemeFiles.path(named: name, in: directories()) {
       do {
-        let (theme, diagnostics) = try ThemeFile.load(path: path)
+        let (theme, diagnostics) = try ThemeFiles.load(path: path)
         if let first = diagnostics.first { return .failure(EffectFailure("\(first)")) }
         return .success(theme)
       } catch {
@@ -37,7 +37,7 @@ enum ThemeCatalog {
       }
     }
     if name.lowercased() == "dark" { return .success(.dark) }
-    let available = Set(directories().flatMap { ThemeFile.themePaths(inDirectory: $0) }.map {
+    let available = Set(directories().flatMap { ThemeFiles.themePaths(inDirectory: $0) }.map {
       URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
     } + ["dark"]).sorted()
     return .failure(EffectFailure("unknown theme '\(name)' (available: \(available.joined(separator: ", ")))"))

@@ -20,13 +20,19 @@ final class WorkbenchRuntime {
   /// The longest single wait while idle, so a signal that does not interrupt the read is still
   /// seen within this time. Waking draws nothing.
   var idleWakeMilliseconds: Int? = 1000
-  /// Seconds between workspace scans for changed files (only while panes exist).
-  var watchInterval = 1.0
-  private var watcher: WorkspaceWatcher
+  /// Seconds between handing the workspace index's changes to the panes as `fileChanged`
+  /// (only while panes exist); a file rewritten many times meanwhile is reported once.
+  /// Infinity: never.
+  var watchInterval = 0.25
+  /// The workspace's files, classified, kept current on the index's own thread; started when
+  /// the loop starts (only while panes exist) and stopped when it ends.
+  let index: WorkspaceIndex
   /// Panes' background jobs (file parsing, fits, DRT); their actions are drained every wake-up.
   let jobs: BackgroundJobs
   /// The file kinds panes asked for (`Effect.requestFiles`), and the list each was last sent.
   private var fileRequests: [WorkspaceFileKind: [IndexedFile]] = [:]
+  /// Whether the lists were re-sent after the index's first walk completed.
+  private var sentComplete = false
   /// The longest wait while a job runs, so its progress reaches the screen promptly.
   var jobPollMilliseconds = 40
   private var lastWatchTime = -Double.infinity
@@ -48,9 +54,14 @@ final class WorkbenchRuntime {
     self.clock = clock
     self.pendingSignal = pendingSignal
     self.state.size = backend.size
-    self.watcher = WorkspaceWatcher(root: state.workspace)
     let runner = PaneJobRunner(workspace: state.workspace)
     self.jobs = BackgroundJobs(perform: { runner.perform($0, context: $1) })
+    self.index = WorkspaceIndex(root: state.workspace)
+  }
+
+  deinit {
+    // The index's thread holds the index, not the runtime: it must be told to end.
+    index.stop()
   }
 
   /// How the loop ended.
@@ -66,17 +77,22 @@ final class WorkbenchRuntime {
   func run(stopWhenIdle: Bool = false) -> Exit {
     if !openedSent {
       openedSent = true
-      // The watcher's baseline comes first, so a file written while a pane's first scan runs
-      // is either in that scan or reported as changed — never lost in between.
+      // The index starts first, so a file written while a pane's first scan runs is either in
+      // that scan or reported as changed — never lost in between. Its walk runs on its own
+      // thread: the first frame does not wait for it.
       if !state.panes.isEmpty {
-        _ = watcher.changedPaths()
+        index.start()
         lastWatchTime = clock()
       }
       dispatch(.opened)
     }
     while !quitRequested {
       let signal = pendingSignal()
-      if signal != 0 { jobs.cancelAll(); return .signal(signal) }
+      if signal != 0 {
+        jobs.cancelAll()
+        index.stop()
+        return .signal(signal)
+      }
       let now = clock()
       if needsFrame && now - lastFrameTime >= minimumFrameInterval { drawFrame(now: now) }
       let event = backend.nextEvent(timeoutMilliseconds: waitMilliseconds(now: clock()))
@@ -91,9 +107,7 @@ final class WorkbenchRuntime {
         let time = clock()
         if time - lastWatchTime >= watchInterval {
           lastWatchTime = time
-          let changed = watcher.changedPaths()
-          for path in changed { dispatch(.fileChanged(path: path)) }
-          if !changed.isEmpty { sendChangedFileLists() }
+          reportChanges(index.drainChanges())
         }
       }
       if state.wantsTicks {
@@ -103,10 +117,34 @@ final class WorkbenchRuntime {
           dispatch(.tick(time))
         }
       }
-      if event == nil && stopWhenIdle && !needsFrame && !jobs.isBusy { return .idle }
+      if event == nil && stopWhenIdle && !needsFrame && !jobs.isBusy && !settleIndex() { return .idle }
     }
     jobs.cancelAll()
+    index.stop()
     return .quit
+  }
+
+  /// Hands the panes the changed files. A run folder is one entry whose inner files (status,
+  /// metrics, fields) are no pane's file to load, so its changes are not reported as files.
+  private func reportChanges(_ changes: [WorkspaceChange]) {
+    for change in changes where change.kind != .runFolder { dispatch(.fileChanged(path: change.path)) }
+    let touched = Set(changes.map(\.kind))
+    let completed = index.isComplete && !sentComplete
+    if completed { sentComplete = true }
+    sendChangedFileLists(kinds: completed ? Set(fileRequests.keys) : touched)
+  }
+
+  /// For `stopWhenIdle` (tests): lets the index finish its walk and take in every file-system
+  /// event that happened so far, and reports what changed; true when something was reported
+  /// (the loop is not idle yet).
+  private func settleIndex() -> Bool {
+    guard !state.panes.isEmpty, watchInterval.isFinite else { return false }
+    index.waitUntilComplete(timeout: 10)
+    index.flush(timeout: 10)
+    let changes = index.drainChanges()
+    lastWatchTime = clock()
+    reportChanges(changes)
+    return !changes.isEmpty
   }
 
   /// How long the next read may block: until the next frame is due when one is pending, until
@@ -174,23 +212,34 @@ final class WorkbenchRuntime {
     }
   }
 
-  /// The files of `kind` from the latest walk, remembered as sent. The walk is finished when it
-  /// returns, so a list is complete when names classify its kind; the workspace index will send
-  /// partial lists first.
+  /// The files of `kind` in the workspace index, remembered as sent; complete once the index's
+  /// first walk has finished (until then a pane says "indexing…", never "no files"). Exported
+  /// fits (`fits/`) and files over `dataSizeLimit` are no pane's data.
   private func fileList(_ kind: WorkspaceFileKind) -> AppAction {
-    if !watcher.hasWalked { _ = watcher.changedPaths() }
-    let files = WorkspaceFileKinds.files(of: kind, in: watcher.files)
+    let complete = index.isComplete
+    let files = indexedFiles(kind)
     fileRequests[kind] = files
-    return .workspaceFiles(kind: kind, files: files, complete: WorkspaceFileKinds.classifiedByName(kind))
+    return .workspaceFiles(kind: kind, files: files, complete: complete)
   }
 
-  /// After a walk that found changes: the lists that differ from what their panes last got.
-  private func sendChangedFileLists() {
-    for (kind, sent) in fileRequests.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-      let files = WorkspaceFileKinds.files(of: kind, in: watcher.files)
-      guard files != sent else { continue }
+  /// Files larger than this are not offered to the data panes (a stray disk image stays cheap).
+  static let dataSizeLimit: Int64 = 512 * 1024 * 1024
+
+  private func indexedFiles(_ kind: WorkspaceFileKind) -> [IndexedFile] {
+    index.files(of: kind).compactMap { path -> IndexedFile? in
+      guard let entry = index.entry(path), entry.stamp.size <= Self.dataSizeLimit, !path.hasPrefix("fits/") else { return nil }
+      return IndexedFile(path: path, size: Int(entry.stamp.size), modified: Double(entry.stamp.modified) / 1e9)
+    }
+  }
+
+  /// After changes (or the end of the first walk): the lists of `kinds` that differ from what
+  /// their panes last got, or that just became complete.
+  private func sendChangedFileLists(kinds: Set<WorkspaceFileKind>) {
+    for (kind, sent) in fileRequests.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where kinds.contains(kind) {
+      let files = indexedFiles(kind)
+      guard files != sent || index.isComplete else { continue }
       fileRequests[kind] = files
-      dispatch(.workspaceFiles(kind: kind, files: files, complete: WorkspaceFileKinds.classifiedByName(kind)))
+      dispatch(.workspaceFiles(kind: kind, files: files, complete: index.isComplete))
     }
   }
 }
