@@ -10,7 +10,12 @@ private struct ChangeRecordingPane: Pane {
   var id = "changes"
   var title = "Changes"
   var changedFiles: [String] = []
-  var bindings: [KeyBinding] { [] }
+  enum Action: String, KeyAction { case clear }
+  func binding(for action: Action) -> KeyBinding { KeyBinding(action, keys: [.character("x")], description: "clear") }
+  mutating func perform(_ action: Action) -> [Effect] {
+    changedFiles.removeAll()
+    return []
+  }
   func render(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {}
   mutating func handle(_ event: PaneEvent) -> [Effect] {
     if case .fileChanged(let path) = event { changedFiles.append(path) }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import glovebox
+import Workbench
 
 /// The index's classification rules over real instrument files of the repository (the same
 /// files as /work/shared/data/eis) and over names and heads written here.
