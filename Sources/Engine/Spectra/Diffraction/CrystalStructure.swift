@@ -75,11 +75,12 @@ public struct CrystalStructure: Sendable {
   public func unitCellAtoms(tolerance: Double = 1e-3) throws(InputError) -> [UnitCellAtom] {
     var atoms: [UnitCellAtom] = []
     let tolerance2 = tolerance * tolerance
+    let metric = cell.metric
     for (index, site) in sites.enumerated() {
       var orbit: [SIMD3<Double>] = []
       for operation in operations {
         let image = SymmetryOperation.reduced(operation.apply(site.fractional))
-        if !orbit.contains(where: { cell.squaredDistance(fractional: $0 - image) < tolerance2 }) {
+        if !orbit.contains(where: { UnitCell.squaredDistance(fractional: $0 - image, metric: metric) < tolerance2 }) {
           orbit.append(image)
         }
       }

@@ -83,19 +83,36 @@ enum SpaceGroupValidation {
       }
     }
     // Closure: a list with an operator missing is not a group.
-    var translationsByRotation: [[Int]: [SIMD3<Double>]] = [:]
-    for op in operations { translationsByRotation[op.rotation, default: []].append(op.translation) }
-    for a in operations {
-      for b in operations {
-        let product = a.composed(with: b)
-        let found = translationsByRotation[product.rotation]?.contains { t in
-          let d = t - product.translation
+    // Rotations as inline 3×3 integer matrices (lanes 0–8), so the n² products allocate nothing.
+    let compact: [(r: SIMD16<Int8>, t: SIMD3<Double>)] = operations.map { op in
+      var m = SIMD16<Int8>()
+      for i in 0..<9 { m[i] = Int8(op.rotation[i]) }
+      return (m, op.translation)
+    }
+    var translationsByRotation: [SIMD16<Int8>: [SIMD3<Double>]] = [:]
+    for op in compact { translationsByRotation[op.r, default: []].append(op.t) }
+    for (i, a) in compact.enumerated() {
+      for (j, b) in compact.enumerated() {
+        var r = SIMD16<Int8>()
+        for row in 0..<3 {
+          for column in 0..<3 {
+            r[3 * row + column] = a.r[3 * row] &* b.r[column] &+ a.r[3 * row + 1] &* b.r[3 + column]
+              &+ a.r[3 * row + 2] &* b.r[6 + column]
+          }
+        }
+        let t = SIMD3<Double>(
+          Double(a.r[0]) * b.t.x + Double(a.r[1]) * b.t.y + Double(a.r[2]) * b.t.z,
+          Double(a.r[3]) * b.t.x + Double(a.r[4]) * b.t.y + Double(a.r[5]) * b.t.z,
+          Double(a.r[6]) * b.t.x + Double(a.r[7]) * b.t.y + Double(a.r[8]) * b.t.z) + a.t
+        let found = translationsByRotation[r]?.contains { candidate in
+          let d = candidate - t
           let w = d - d.rounded(.toNearestOrAwayFromZero)
           return abs(w.x) <= 1e-4 && abs(w.y) <= 1e-4 && abs(w.z) <= 1e-4
         } ?? false
         if !found {
+          let product = operations[i].composed(with: operations[j])
           throw InputError("""
-            a complete list of symmetry operators: '\(a)' ∘ '\(b)' = '\(product)' is not in the list \
+            a complete list of symmetry operators: '\(operations[i])' ∘ '\(operations[j])' = '\(product)' is not in the list \
             (\(operations.count) operators; some are missing or mistyped)
             """, line: line(0))
         }

@@ -129,7 +129,8 @@ public struct SymmetryOperation: Sendable, Equatable, CustomStringConvertible {
     var r = [Int](repeating: 0, count: 9)
     for i in 0..<3 {
       for j in 0..<3 {
-        r[3 * i + j] = (0..<3).reduce(0) { $0 + rotation[3 * i + $1] * other.rotation[3 * $1 + j] }
+        r[3 * i + j] = rotation[3 * i] * other.rotation[j] + rotation[3 * i + 1] * other.rotation[3 + j]
+          + rotation[3 * i + 2] * other.rotation[6 + j]
       }
     }
     return SymmetryOperation(rotation: r, translation: apply(other.translation))

@@ -74,8 +74,13 @@ public struct UnitCell: Sendable, Equatable {
   /// Squared length (Å²) of a difference of fractional coordinates, after reducing each
   /// component to [−½, ½] (the nearest lattice image, exact for cells that are not very oblique).
   public func squaredDistance(fractional d: SIMD3<Double>) -> Double {
+    Self.squaredDistance(fractional: d, metric: metric)
+  }
+
+  /// The same with the metric computed once by the caller (hot loops).
+  @inline(__always)
+  static func squaredDistance(fractional d: SIMD3<Double>, metric g: [Double]) -> Double {
     let w = d - d.rounded(.toNearestOrAwayFromZero)
-    let g = metric
     let diagonal: Double = g[0] * w.x * w.x + g[4] * w.y * w.y + g[8] * w.z * w.z
     let cross: Double = g[1] * w.x * w.y + g[2] * w.x * w.z + g[5] * w.y * w.z
     return diagonal + 2 * cross

@@ -41,6 +41,9 @@ struct XRDPattern: ParsableCommand {
   @Option(help: "Data block to read when the file holds several structures.")
   var block: String?
 
+  @Option(help: "Compute the pattern N times from the file's text (parse, cell, pattern) and report the mean time (benchmarking).")
+  var `repeat`: Int = 1
+
   @Flag(help: "Print one JSON document.")
   var json = false
 
@@ -64,6 +67,7 @@ struct XRDPattern: ParsableCommand {
     var unit_cell_atoms: Int
     var scattering_factors: [String: String]
     var notes: [String]
+    var ms_per_pattern: Double?
     var peaks: [Peak]
   }
 
@@ -72,13 +76,23 @@ struct XRDPattern: ParsableCommand {
     do { text = try String(contentsOfFile: structure, encoding: .utf8) } catch {
       try fail("\(structure): cannot read the file: \(error.localizedDescription)")
     }
+    guard self.repeat >= 1 && self.repeat <= 1_000_000 else { try fail("--repeat: a count from 1 to 1000000 (got \(self.repeat))") }
     do {
       let lambda = try XRayWavelength.parse(wavelength)
-      let crystal = try CrystalStructure(cif: text, file: structure, block: block)
       let settings = PowderPatternSettings(
         wavelength: lambda, twoThetaMin: twoThetaMin, twoThetaMax: twoThetaMax,
         useIonScatteringFactors: !neutralAtoms, debyeWaller: debyeWaller, monochromatorTwoTheta: monochromatorTwoTheta)
-      let pattern = try crystal.powderPattern(settings)
+      let clock = ContinuousClock()
+      let start = clock.now
+      var crystal = try CrystalStructure(cif: text, file: structure, block: block)
+      var pattern = try crystal.powderPattern(settings)
+      for _ in 1..<self.repeat {
+        crystal = try CrystalStructure(cif: text, file: structure, block: block)
+        pattern = try crystal.powderPattern(settings)
+      }
+      let elapsed = clock.now - start
+      let ms = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) / Double(self.repeat)
+      let msPerPattern: Double? = self.repeat > 1 ? ms : nil
       let peaks = pattern.peaks.filter { $0.intensity >= minIntensity }.map {
         Peak(two_theta: $0.twoTheta, d: $0.d, hkl: [$0.h, $0.k, $0.l], multiplicity: $0.multiplicity,
              intensity: $0.intensity, f_squared: $0.structureFactorSquared)
@@ -90,7 +104,7 @@ struct XRDPattern: ParsableCommand {
                              space_group_number: crystal.spaceGroupNumber, wavelength_angstrom: lambda,
                              two_theta_min: twoThetaMin, two_theta_max: twoThetaMax,
                              unit_cell_atoms: pattern.unitCellAtomCount, scattering_factors: factors,
-                             notes: pattern.notes, peaks: peaks))
+                             notes: pattern.notes, ms_per_pattern: msPerPattern, peaks: peaks))
       } else {
         print(String(format: "%@ (%@), λ = %.6f Å, %d atoms in the unit cell", crystal.name,
                      crystal.spaceGroupSymbol ?? "space group not named", lambda, pattern.unitCellAtomCount))
@@ -100,6 +114,7 @@ struct XRDPattern: ParsableCommand {
           print(String(format: "%8.4f  %8.5f  %3d %3d %3d  %5d  %6.2f", p.two_theta, p.d, p.hkl[0], p.hkl[1], p.hkl[2],
                        p.multiplicity, p.intensity))
         }
+        if let msPerPattern { print(String(format: "%.4f ms per pattern (%d runs: CIF text parsed, symmetry checked, pattern computed)", msPerPattern, self.repeat)) }
       }
     } catch let e as InputError {
       try fail(e.inFile(structure).description)
