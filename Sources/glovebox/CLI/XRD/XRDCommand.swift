@@ -4,9 +4,11 @@ import ArgumentParser
 struct XRDCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "xrd",
-    abstract: "X-ray powder diffraction: stick patterns from CIF structures, lattice refinement.",
+    abstract: "X-ray powder diffraction: stick patterns from CIF structures, lattice refinement, phase identification.",
     subcommands: [
-      XRDPattern.self
+      XRDPattern.self,
+      XRDCell.self,
+      XRDMatch.self,
     ]
   )
 }
