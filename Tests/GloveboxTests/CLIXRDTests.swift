@@ -67,3 +67,43 @@ final class CLIXRDTests: XCTestCase {
     XCTAssertTrue(missing.stderr.contains("none.cif"), missing.stderr)
   }
 }
+
+/// `glovebox xrd cell` and `glovebox xrd match`.
+final class CLIXRDCellTests: XCTestCase {
+  private func structure(_ name: String) -> String {
+    CLIRunner.repositoryRoot.appendingPathComponent("Examples/structures/\(name)").path
+  }
+
+  /// Positions of a cubic cell with a = 9.82 Å (Bragg by hand), indexed against the CIF's 9.85 Å.
+  func testCellRefinesTheCubicEdge() throws {
+    let a = 9.82
+    let squares = [3, 4, 8, 11, 12, 24, 27, 32]  // 111 200 220 311 222 422 511 440
+    let positions = squares.map { 2 * asin(1.540562 * Double($0).squareRoot() / (2 * a)) * 180 / .pi }
+    let list = positions.map { String(format: "%.6f", $0) }.joined(separator: ",")
+    let result = try CLIRunner.run(["xrd", "cell", "--structure", structure("Li6PS5Cl.cif"), "--peaks", list, "--json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let document = try result.json()
+    XCTAssertEqual(document["system"] as? String, "cubic")
+    XCTAssertEqual(try XCTUnwrap(CLIRunner.number(document["a"])), a, accuracy: 1e-5)
+    XCTAssertEqual(document["indexed"] as? Int, squares.count)
+  }
+
+  func testMatchRanksLPSCFirst() throws {
+    let peaks = "15.57,18.00,25.56,30.06,31.44,45.05,47.95,52.51"
+    let result = try CLIRunner.run(["xrd", "match", "--peaks", peaks, "--structures",
+                                    CLIRunner.repositoryRoot.appendingPathComponent("Examples/structures").path, "--json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let candidates = try XCTUnwrap(try result.json()["candidates"] as? [[String: Any]])
+    XCTAssertEqual(candidates.first?["structure"] as? String, "Li6PS5Cl")
+    let best = try XCTUnwrap(CLIRunner.number(candidates.first?["figure_of_merit"]))
+    let second = try XCTUnwrap(CLIRunner.number(candidates.dropFirst().first?["figure_of_merit"]))
+    XCTAssertGreaterThan(best, 0.9)
+    XCTAssertLessThan(second, 0.2)
+  }
+
+  func testBadPeakListIsAnError() throws {
+    let result = try CLIRunner.run(["xrd", "cell", "--structure", structure("Li6PS5Cl.cif"), "--peaks", "15.6,abc"])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(result.stderr.contains("item 2"), result.stderr)
+  }
+}
