@@ -83,17 +83,27 @@ enum SpaceGroupValidation {
       }
     }
     // Closure: a list with an operator missing is not a group.
-    // Rotations as inline 3×3 integer matrices (lanes 0–8), so the n² products allocate nothing.
-    let compact: [(r: SIMD16<Int8>, t: SIMD3<Double>)] = operations.map { op in
-      var m = SIMD16<Int8>()
-      for i in 0..<9 { m[i] = Int8(op.rotation[i]) }
+    // Rotations as inline 3×3 integer matrices and a 63-bit key (7 bits per element), so the
+    // n² products allocate nothing and hash one integer. Listed elements are at most 6 in
+    // magnitude; a product element beyond ±60 cannot be in the list.
+    func key(_ m: SIMD16<Int32>) -> UInt64? {
+      var k: UInt64 = 0
+      for i in 0..<9 {
+        guard abs(m[i]) <= 60 else { return nil }
+        k = k << 7 | UInt64(m[i] + 64)
+      }
+      return k
+    }
+    let compact: [(r: SIMD16<Int32>, t: SIMD3<Double>)] = operations.map { op in
+      var m = SIMD16<Int32>()
+      for i in 0..<9 { m[i] = Int32(op.rotation[i]) }
       return (m, op.translation)
     }
-    var translationsByRotation: [SIMD16<Int8>: [SIMD3<Double>]] = [:]
-    for op in compact { translationsByRotation[op.r, default: []].append(op.t) }
+    var translationsByRotation: [UInt64: [SIMD3<Double>]] = [:]
+    for op in compact { if let k = key(op.r) { translationsByRotation[k, default: []].append(op.t) } }
     for (i, a) in compact.enumerated() {
       for (j, b) in compact.enumerated() {
-        var r = SIMD16<Int8>()
+        var r = SIMD16<Int32>()
         for row in 0..<3 {
           for column in 0..<3 {
             r[3 * row + column] = a.r[3 * row] &* b.r[column] &+ a.r[3 * row + 1] &* b.r[3 + column]
@@ -104,7 +114,7 @@ enum SpaceGroupValidation {
           Double(a.r[0]) * b.t.x + Double(a.r[1]) * b.t.y + Double(a.r[2]) * b.t.z,
           Double(a.r[3]) * b.t.x + Double(a.r[4]) * b.t.y + Double(a.r[5]) * b.t.z,
           Double(a.r[6]) * b.t.x + Double(a.r[7]) * b.t.y + Double(a.r[8]) * b.t.z) + a.t
-        let found = translationsByRotation[r]?.contains { candidate in
+        let found = key(r).flatMap { translationsByRotation[$0] }?.contains { candidate in
           let d = candidate - t
           let w = d - d.rounded(.toNearestOrAwayFromZero)
           return abs(w.x) <= 1e-4 && abs(w.y) <= 1e-4 && abs(w.z) <= 1e-4
