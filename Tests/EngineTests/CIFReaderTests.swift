@@ -131,6 +131,9 @@ final class CIFReaderTests: XCTestCase {
       ("Li2S.cif", ["Li": 8, "S": 4]),
       ("LiCl.cif", ["Li": 4, "Cl": 4]),
       ("TiO2-rutile.cif", ["Ti": 2, "O": 4]),
+      ("TiO2-anatase.cif", ["Ti": 4, "O": 8]),
+      ("ZrO2-monoclinic.cif", ["Zr": 4, "O": 8]),
+      ("Li3PO4-gamma.cif", ["Li": 12, "P": 4, "O": 16]),  // P m n b, a non-standard setting of No. 62
     ]
     for (file, composition) in expected {
       let structure = try Self.example(file)
