@@ -19,12 +19,12 @@ public struct CIFNumber: Sendable, Equatable {
       guard text.last == ")" else { return nil }
       mantissa = text[..<open]
       let digits = text[text.index(after: open)..<text.index(before: text.endIndex)]
-      guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+      guard !digits.isEmpty, digits.utf8.count <= 9, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
       uncertaintyDigits = digits
     }
     guard !mantissa.isEmpty,
-      mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-      mantissa.contains(where: { $0.isNumber }),
+      mantissa.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }),
+      mantissa.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
       let value = Double(mantissa), value.isFinite
     else { return nil }
     self.value = value

@@ -20,87 +20,86 @@ public struct SymmetryOperation: Sendable, Equatable, CustomStringConvertible {
   /// is a sum of ±integer×x|y|z terms and at most one constant (a fraction p/q or a decimal).
   /// The matrix must have determinant ±1 (an isometry of the lattice); anything else is an error.
   public init(xyz: String) throws(InputError) {
-    let components = xyz.lowercased().filter { !$0.isWhitespace }.split(separator: ",", omittingEmptySubsequences: false)
-    guard components.count == 3 else {
-      throw InputError("a symmetry operator of three comma-separated components like '-y+1/2,x,z' (got '\(xyz)')")
+    // One pass over the bytes (operators are parsed by the hundred per file).
+    let bytes = Array(xyz.utf8)
+    guard bytes.count <= 200 else { throw InputError("a symmetry operator of at most 200 characters") }
+    func bad(_ what: String) -> InputError {
+      InputError("a symmetry operator of three comma-separated components like '-y+1/2,x,z' (\(what) in '\(xyz)')")
     }
     var rotation = [Int](repeating: 0, count: 9)
     var translation = SIMD3<Double>.zero
-    for (row, component) in components.enumerated() {
-      let (coefficients, constant) = try Self.parseComponent(component, whole: xyz)
-      for column in 0..<3 { rotation[3 * row + column] = coefficients[column] }
-      translation[row] = constant
+    var i = 0
+    func skipSpaces() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 } }
+    for row in 0..<3 {
+      var terms = 0
+      var sawConstant = false
+      while true {
+        skipSpaces()
+        var sign = 1.0
+        if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+          sign = bytes[i] == UInt8(ascii: "-") ? -1 : 1
+          i += 1
+          skipSpaces()
+        } else if terms > 0 {
+          throw bad("a sign between terms")
+        }
+        // An optional number: digits, an optional decimal part, an optional /denominator.
+        var number = 0.0
+        var hasNumber = false, isInteger = true
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39, digits < 12 {
+          number = number * 10 + Double(bytes[i] - 0x30); i += 1; digits += 1; hasNumber = true
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+          i += 1
+          isInteger = false
+          var scale = 0.1
+          while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39, digits < 24 {
+            number += Double(bytes[i] - 0x30) * scale; scale /= 10; i += 1; digits += 1; hasNumber = true
+          }
+        }
+        if hasNumber, i < bytes.count, bytes[i] == UInt8(ascii: "/") {
+          i += 1
+          isInteger = false
+          var denominator = 0.0
+          var denominatorDigits = 0
+          while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39, denominatorDigits < 12 {
+            denominator = denominator * 10 + Double(bytes[i] - 0x30); i += 1; denominatorDigits += 1
+          }
+          guard denominator != 0 else { throw bad("a non-zero denominator") }
+          number /= denominator
+        }
+        skipSpaces()
+        if hasNumber, i < bytes.count, bytes[i] == UInt8(ascii: "*") { i += 1; skipSpaces() }
+        let letter = i < bytes.count ? bytes[i] | 0x20 : 0
+        let axis: Int? = letter == 0x78 ? 0 : letter == 0x79 ? 1 : letter == 0x7A ? 2 : nil
+        if let axis {
+          i += 1
+          guard !hasNumber || isInteger else { throw bad("an integer factor before x, y or z") }
+          let coefficient = rotation[3 * row + axis] + Int(sign) * (hasNumber ? Int(number) : 1)
+          guard abs(coefficient) <= 6 else { throw bad("matrix elements of magnitude at most 6") }
+          rotation[3 * row + axis] = coefficient
+        } else {
+          guard hasNumber else { throw bad("terms like x, -y, x-y, 1/2 or 0.25") }
+          guard !sawConstant else { throw bad("one constant per component") }
+          sawConstant = true
+          translation[row] = sign * number
+        }
+        terms += 1
+        skipSpaces()
+        if i == bytes.count || bytes[i] == UInt8(ascii: ",") { break }
+      }
+      if row < 2 {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { throw bad("three components") }
+        i += 1
+      }
     }
+    guard i == bytes.count else { throw bad("three components") }
     let det = Self.determinant(rotation)
     guard det == 1 || det == -1 else {
       throw InputError("a symmetry operator whose matrix has determinant ±1 ('\(xyz)' has \(det))")
     }
     self.init(rotation: rotation, translation: translation)
-  }
-
-  private static func parseComponent(_ text: Substring, whole: String) throws(InputError) -> ([Int], Double) {
-    guard !text.isEmpty, text.count <= 64 else {
-      throw InputError("a non-empty component of at most 64 characters in the symmetry operator '\(whole)'")
-    }
-    var coefficients = [0, 0, 0]
-    var constant = 0.0
-    var sawConstant = false
-    var terms: [Substring] = []
-    var start = text.startIndex
-    var position = text.startIndex
-    while position < text.endIndex {
-      let c = text[position]
-      if (c == "+" || c == "-") && position != start {
-        terms.append(text[start..<position])
-        start = position
-      }
-      position = text.index(after: position)
-    }
-    terms.append(text[start..<text.endIndex])
-    for term in terms {
-      var sign = 1
-      var body = term
-      if let first = body.first, first == "+" || first == "-" {
-        sign = first == "-" ? -1 : 1
-        body = body.dropFirst()
-      }
-      guard let last = body.last else {
-        throw InputError("a term after each sign in the symmetry operator '\(whole)'")
-      }
-      if let axis = "xyz".firstIndex(of: last).map({ "xyz".distance(from: "xyz".startIndex, to: $0) }) {
-        var factor = body.dropLast()
-        if factor.last == "*" { factor = factor.dropLast() }
-        var multiplier = 1
-        if !factor.isEmpty {
-          guard factor.count <= 2, factor.allSatisfy({ $0.isASCII && $0.isNumber }), let m = Int(factor) else {
-            throw InputError("an integer factor before '\(last)' in the symmetry operator '\(whole)'")
-          }
-          multiplier = m
-        }
-        coefficients[axis] += sign * multiplier
-        guard abs(coefficients[axis]) <= 6 else {
-          throw InputError("a matrix element of magnitude at most 6 in the symmetry operator '\(whole)'")
-        }
-      } else {
-        guard !sawConstant, let value = Self.parseConstant(body) else {
-          throw InputError("terms like x, -y, x-y, 1/2 or 0.25 in the symmetry operator '\(whole)' (not '\(term)')")
-        }
-        sawConstant = true
-        constant = Double(sign) * value
-      }
-    }
-    return (coefficients, constant)
-  }
-
-  private static func parseConstant(_ text: Substring) -> Double? {
-    guard !text.isEmpty, text.count <= 24, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "/") }) else {
-      return nil
-    }
-    if let slash = text.firstIndex(of: "/") {
-      guard let p = Double(text[..<slash]), let q = Double(text[text.index(after: slash)...]), q != 0 else { return nil }
-      return p / q
-    }
-    return Double(text)
   }
 
   static func determinant(_ m: [Int]) -> Int {
