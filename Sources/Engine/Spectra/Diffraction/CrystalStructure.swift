@@ -58,6 +58,8 @@ public struct CrystalStructure: Sendable {
   /// Most atoms a generated unit cell may hold (bounds time and memory for hostile input).
   public static let maximumUnitCellAtoms = 2_000_000
 
+  /// `operations` should include the identity and every centring translation; an empty list is
+  /// taken as the identity alone (P 1) — the CIF reader never passes one.
   public init(name: String, cell: UnitCell, sites: [AtomSite], operations: [SymmetryOperation],
               spaceGroupSymbol: String? = nil, spaceGroupNumber: Int? = nil) {
     self.name = name
