@@ -79,6 +79,38 @@ echo "-- phase field: PFHub 7a (Nx 256, t = 8) and 1a (t = 50) --"
 "$BIN" sim pfhub 7a --nx 256 --dt 0.04 --stepper euler --json
 "$BIN" sim pfhub 7a --nx 256 --dt 0.08 --stepper sbdf2 --json
 "$BIN" sim pfhub 1a --until 50 --dt 0.01 --every 10 --json
+# == XRD (issue 15): stick pattern from a CIF, beside pymatgen's XRDCalculator ==
+# Same CIF, Cu Kα1 (1.540562 Å), 2θ 0–90°; both timed in-process per pattern, from the CIF text
+# (parse, symmetry, pattern), the interpreter's and the process's start-up excluded. Goal ≥ 10×.
+echo "-- xrd pattern: CIF -> stick pattern, ms per pattern; glovebox | pymatgen XRDCalculator --"
+XRD_PY=$(peer_python pymatgen.analysis.diffraction.xrd pymatgen)
+for cif in Examples/structures/Li6PS5Cl.cif Examples/structures/LiCoO2.cif; do
+  xrd_ms=$("$BIN" xrd pattern "$cif" --repeat 500 | awk '/ms per pattern/ {print $1}')
+  line="$(basename "$cif"): glovebox ${xrd_ms:-?} ms"
+  if [ -n "$XRD_PY" ]; then
+    pmg_ms=$("$XRD_PY" - "$cif" <<'PY' 2>/dev/null
+import sys, time, warnings
+warnings.filterwarnings("ignore")
+from pymatgen.io.cif import CifParser
+from pymatgen.analysis.diffraction.xrd import XRDCalculator
+calc = XRDCalculator(wavelength=1.540562)
+runs = 20
+t = time.perf_counter()
+for _ in range(runs):
+    calc.get_pattern(CifParser(sys.argv[1]).parse_structures(primitive=False)[0], two_theta_range=(0, 90))
+print("%.2f" % ((time.perf_counter() - t) / runs * 1000))
+PY
+)
+    line="$line | pymatgen ${pmg_ms:-?} ms"
+    if [ -n "$pmg_ms" ] && [ -n "$xrd_ms" ]; then
+      line="$line | $(awk -v a="$pmg_ms" -v b="$xrd_ms" 'BEGIN { printf "%.0f", a / b }')x faster"
+    fi
+  else
+    line="$line | pymatgen not available (pip install pymatgen failed or GLOVEBOX_PEERS=0): skipped"
+  fi
+  echo "$line"
+done
+
 # == Cycling: read + summarise a 10-million-point BDF CSV (generated here), beside navani ==
 CYC_POINTS=${CYC_POINTS:-10000000}
 CYC_FILE=${TMPDIR:-/tmp}/glovebox-bench-cycling.bdf.csv

@@ -19,6 +19,7 @@ struct Glovebox: ParsableCommand {
       SimCommand.self,
       CycleCommand.self,
       DemoCommand.self,
+      XRDCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )
