@@ -18,6 +18,7 @@ struct Glovebox: ParsableCommand {
       SimCommand.self,
       CycleCommand.self,
       DemoCommand.self,
+      SpectrumCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

@@ -16,8 +16,9 @@ public struct FoundPeak: Sendable, Equatable, Codable {
 ///   a height above `minRelativeHeight` of the strongest peak;
 /// - its centre is the parabola through the three d² values at the minimum; its FWHM comes from
 ///   the zero crossings of d² either side, which a Gaussian has at ±σ: FWHM = 2√(2 ln2)·(distance/2);
-/// - its height is the smoothed intensity at the centre minus the linear baseline through the
-///   intensities at centre ± 2·FWHM.
+/// - its height from the curvature, which neither a linear baseline nor a neighbour's flank
+///   changes much: a Gaussian has d²y/dx² = −8 ln2·H/w² at its centre, so H = −d²·w²/(8 ln2).
+/// Candidates closer than half a FWHM merge into the strongest. Returned in increasing x.
 /// The x grid may be ascending or descending; spacing is taken as uniform within the window.
 public enum PeakFinder {
   public static func find(x: [Double], y: [Double], halfWindow: Int? = nil, significance: Double = 4,
@@ -30,7 +31,6 @@ public enum PeakFinder {
     let h = (xs[n - 1] - xs[0]) / Double(n - 1)
     guard h > 0 else { throw InputError("peak search needs distinct x values") }
     let m = max(2, min(halfWindow ?? automaticHalfWindow(ys), (n - 1) / 3))
-    let smooth = savitzkyGolay(ys, halfWindow: m, derivative: 0)
     let d2 = savitzkyGolay(ys, halfWindow: m, derivative: 2).map { $0 / (h * h) }
     let deviations = d2.map { abs($0 - median(d2)) }
     let noise = max(1.4826 * median(deviations), .leastNormalMagnitude)
@@ -45,13 +45,18 @@ public enum PeakFinder {
       while right < n - 1 && d2[right] < 0 { right += 1 }
       let sigma = Double(right - left) * h / 2
       let fwhm = 2 * (2 * M_LN2).squareRoot() * sigma
-      let lo = max(0, i - Int((2 * fwhm / h).rounded())), hi = min(n - 1, i + Int((2 * fwhm / h).rounded()))
-      let baseline = hi > lo ? smooth[lo] + (smooth[hi] - smooth[lo]) * Double(i - lo) / Double(hi - lo) : smooth[lo]
-      let height = smooth[i] - baseline
+      let height = -d2[i] * fwhm * fwhm / (8 * M_LN2)
       if height > 0 { peaks.append(FoundPeak(center: center, height: height, fwhm: fwhm)) }
     }
-    let strongest = peaks.map(\.height).max() ?? 0
-    return peaks.filter { $0.height >= minRelativeHeight * strongest }
+    // Noise splits one broad curvature minimum into several: keep the strongest of any candidates
+    // closer than half a FWHM to each other.
+    var kept: [FoundPeak] = []
+    for p in peaks.sorted(by: { $0.height > $1.height })
+    where !kept.contains(where: { abs($0.center - p.center) < 0.5 * max($0.fwhm, p.fwhm) }) {
+      kept.append(p)
+    }
+    let strongest = kept.map(\.height).max() ?? 0
+    return kept.filter { $0.height >= minRelativeHeight * strongest }.sorted { $0.center < $1.center }
   }
 
   /// Half the strongest feature's FWHM in points (its half-maximum above the median), ≥ 2.
