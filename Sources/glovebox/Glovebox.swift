@@ -19,6 +19,7 @@ struct Glovebox: ParsableCommand {
       CycleCommand.self,
       DemoCommand.self,
       SpectrumCommand.self,
+      XPSCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

@@ -48,6 +48,8 @@ public struct PeakFitRequest: FitRequest {
     var fixedBackground: [Double]
     var plan: PeakModelPlan
     var independent: [Int]
+    /// Typical magnitude of each independent parameter, for difference steps (see `minimizerModel`).
+    var scales: [Double]
   }
 
   func prepare() throws -> Prepared {
@@ -55,9 +57,21 @@ public struct PeakFitRequest: FitRequest {
     let plan = try PeakModelPlan(model)
     let fixed = model.background.isPrecomputed ? try model.background.precompute(x: data.x, y: data.y) : nil
     let independent = model.parameters.indices.filter { model.parameters[$0].tie == nil }
+    let span = max((data.x.max() ?? 0) - (data.x.min() ?? 0), .leastNormalMagnitude)
+    let yScale = max(data.y.map(abs).max() ?? 1, .leastNormalMagnitude)
+    let scales = independent.map { i -> Double in
+      let p = model.parameters[i]
+      if p.name.hasSuffix(".center") { return span }
+      if p.name.hasSuffix(".area") { return yScale * span / 10 }
+      if p.name.hasSuffix(".height") || p.name == "bg.base" { return yScale }
+      if p.name.hasPrefix("bg.a"), let k = Int(p.name.dropFirst(4)), k >= 0, k <= 10 {
+        return yScale / Foundation.pow(span / 2, Double(k))
+      }
+      return max(abs(p.value), 1e-3)
+    }
     return Prepared(x: data.x, y: data.y, w: data.w,
                     fixedBackground: fixed ?? [Double](repeating: 0, count: data.x.count),
-                    plan: plan, independent: independent)
+                    plan: plan, independent: independent, scales: scales)
   }
 
   /// Full resolved parameter vector from the minimizer's (independent) values.
@@ -74,12 +88,28 @@ public struct PeakFitRequest: FitRequest {
     })
   }
 
+  /// Residuals (yᵢ − ŷᵢ)·wᵢ and their forward-difference Jacobian with steps √ε·max(|p|, scale):
+  /// a step relative to |p| alone vanishes for a parameter that settles near zero (a flat
+  /// background's slope), which would make its column noise and the covariance singular.
   func minimizerModel(_ prepared: Prepared) -> Model {
     let request = self
-    return Model(residualCount: prepared.x.count) { values in
+    let residuals: @Sendable ([Double]) -> [Double] = { values in
       let v = request.expand(values, prepared)
       let c = request.model.curves(x: prepared.x, values: v, plan: prepared.plan, fixedBackground: prepared.fixedBackground)
       return (0..<prepared.x.count).map { (prepared.y[$0] - c.total[$0]) * prepared.w[$0] }
+    }
+    let count = prepared.x.count
+    return Model(residualCount: count, residuals: residuals) { values in
+      let r0 = residuals(values)
+      var j = Matrix(rows: count, columns: values.count)
+      for k in 0..<values.count {
+        var q = values
+        q[k] += 1.4901161193847656e-08 * max(abs(values[k]), prepared.scales[k])
+        let step = q[k] - values[k]
+        let r1 = residuals(q)
+        for i in 0..<count { j[i, k] = (r1[i] - r0[i]) / step }
+      }
+      return j
     }
   }
 
