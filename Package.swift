@@ -16,7 +16,9 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
-    .target(name: "Engine", dependencies: ["CFFTW"]),
+    // xylib (Debian libxy-dev) behind a C++ shim that turns its exceptions into error strings.
+    .target(name: "CXylib", path: "Sources/CXylib", linkerSettings: [.linkedLibrary("xy")]),
+    .target(name: "Engine", dependencies: ["CFFTW", "CXylib"]),
     .target(name: "Lab", dependencies: ["Engine"]),
     .target(name: "TUI"),
     .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw"]),

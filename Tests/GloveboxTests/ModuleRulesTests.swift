@@ -5,10 +5,10 @@ import XCTest
 /// ours it is allowed to, only NcursesBackend imports CNcursesw, and only Engine/Numerics imports
 /// CFFTW. Foundation, Glibc, Synchronization and package products are not ours and not checked.
 final class ModuleRulesTests: XCTestCase {
-  static let ours: Set<String> = ["CNcursesw", "CFFTW", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "glovebox"]
+  static let ours: Set<String> = ["CNcursesw", "CFFTW", "CXylib", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "glovebox"]
 
   static let allowed: [String: Set<String>] = [
-    "Engine": ["CFFTW"],
+    "Engine": ["CFFTW", "CXylib"],
     "Lab": ["Engine"],
     "TUI": [],
     "NcursesBackend": ["TUI", "CNcursesw"],
@@ -56,6 +56,12 @@ final class ModuleRulesTests: XCTestCase {
   func testOnlyEngineNumericsImportsFFTW() throws {
     for (file, imported) in try Self.importsOfOurs(module: "Engine") where imported == "CFFTW" {
       XCTAssertTrue(file.hasPrefix("Engine/Numerics/"), "\(file) imports CFFTW; only Engine/Numerics may")
+    }
+  }
+
+  func testOnlyTheSpectraReadersImportXylib() throws {
+    for (file, imported) in try Self.importsOfOurs(module: "Engine") where imported == "CXylib" {
+      XCTAssertTrue(file.hasPrefix("Engine/Spectra/Readers/"), "\(file) imports CXylib; only the spectra readers may")
     }
   }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads any spectrum file Glovebox knows, choosing the reader by content (then extension):
-/// Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, then delimited text with an axis header. `axis`
+/// Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, then delimited text with an axis header; files
+/// with the extensions of xylib's formats (`xylibExtensions`) go to `XylibReader`. `axis`
 /// is the caller's statement of the x axis for files that do not name it.
 public enum SpectrumFileReader {
   public static func read(_ data: Data, file: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
@@ -13,7 +14,14 @@ public enum SpectrumFileReader {
     return try DelimitedSpectrumReader.read(data, file: file, axis: axis)
   }
 
+  /// Extensions of formats only xylib reads here (VAMAS, Bruker RAW, XRDML, UXD, Philips, SPE, …).
+  static let xylibExtensions: Set<String> = ["vms", "vamas", "raw", "xrdml", "uxd", "udf", "rd", "sd", "spe", "cnf", "mca",
+                                             "spc", "cpi", "xdd", "rit", "dbw", "xsyg"]
+
   public static func read(path: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
+    if xylibExtensions.contains((path as NSString).pathExtension.lowercased()) {
+      return try XylibReader.read(path: path, axis: axis)
+    }
     guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the file", file: path) }
     return try read(data, file: path, axis: axis)
   }
