@@ -43,4 +43,30 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: vamas) }
     #expect(throws: InputError.self) { try SpectrumFileReader.read(path: vamas) }
   }
+
+  /// A VAMAS file written by hand for this test (Fixtures/spectra/handwritten_c1s.vms): XPS, Al Kα
+  /// 1486.6 eV, work function 4.0 eV, regular scan KE 1200.0 + 0.5 i, ordinates 10 20 50 30 15.
+  static var vamasFixture: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/spectra/handwritten_c1s.vms")
+  }
+
+  @Test func vamasKineticEnergyBecomesBindingEnergy() throws {
+    let s = try SpectrumFileReader.read(path: Self.vamasFixture.path)
+    #expect(s.count == 1 && s[0].technique == .xps && s[0].axis == .bindingEnergy)
+    #expect(s[0].y == [10, 20, 50, 30, 15])
+    // BE = 1486.6 − KE − 4.0
+    let expected = [1200.0, 1200.5, 1201, 1201.5, 1202].map { 1486.6 - $0 - 4.0 }
+    for (a, b) in zip(s[0].x, expected) { #expect(abs(a - b) < 1e-9) }
+  }
+
+  @Test func vamasWithAWrongPointCountIsAnError() throws {
+    let text = try String(contentsOf: Self.vamasFixture, encoding: .utf8)
+    // 7 ordinates announced, 5 present.
+    let broken = text.replacingOccurrences(of: "\r\n5\r\n10\r\n50\r\n", with: "\r\n7\r\n10\r\n50\r\n")
+    #expect(broken != text)
+    let path = try temporaryFile(broken, "broken.vms")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: InputError.self) { try SpectrumFileReader.read(path: path) }
+  }
 }

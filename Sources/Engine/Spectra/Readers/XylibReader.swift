@@ -8,8 +8,9 @@ import Foundation
 /// column is x, every further column a spectrum. The axis: the caller's when given, else the x
 /// column's name (`SpectrumAxis.named`), else the format's (diffraction formats → 2θ, with the
 /// wavelength from the metadata when present); a block whose axis cannot be told is an error.
-/// Kinetic-energy blocks that state a source energy (VAMAS `source energy`) become binding
-/// energy, BE = hν − KE − φ with the analyser work function when the block gives it.
+/// Kinetic-energy XPS blocks that state a source energy (VAMAS `source energy`) become binding
+/// energy, BE = hν − KE − φ with the analyser work function when the block gives it; AES blocks
+/// (VAMAS technique `AES diff`/`AES dir`) keep kinetic energy and are marked `.aes`.
 public enum XylibReader {
   /// xylib format names whose x axis is 2θ.
   static let diffractionFormats: Set<String> = ["bruker_raw", "philips_raw", "philips_udf", "xrdml", "rigaku_dat",
@@ -61,8 +62,10 @@ public enum XylibReader {
           throw InputError("xylib: block \(b + 1) column \(c) has \(y.count) points, x has \(x.count)", file: path)
         }
         let name = [blockName, String(cString: cxylib_column_name(ds, Int32(b), c))].filter { !$0.isEmpty }.joined(separator: " ")
-        var s = Spectrum(name: name.isEmpty ? "block \(b + 1)" : name, axis: axis, x: x, y: y, metadata: meta)
-        if axis == .kineticEnergy, let hv = meta["source energy"].flatMap(Double.init), hv > 0 {
+        let isAES = (meta["tech"] ?? "").uppercased().hasPrefix("AES")
+        var s = Spectrum(name: name.isEmpty ? "block \(b + 1)" : name, technique: isAES ? .aes : nil, axis: axis, x: x, y: y,
+                         metadata: meta)
+        if axis == .kineticEnergy, !isAES, let hv = meta["source energy"].flatMap(Double.init), hv > 0 {
           let phi = meta["analyser work function or acceptance energy of atom or ion"].flatMap(Double.init) ?? 0
           s = try s.toBindingEnergy(sourceEnergy: hv, workFunction: phi)
         }
