@@ -39,7 +39,7 @@ final class CircuitFitTests: XCTestCase {
   func testExampleDataReachesImpedancePyOptimumWithoutHandStart() throws {
     let spectrum = try loadExampleSpectrum()
     let circuit = try Circuit("L0-R0-p(R1,CPE1)-p(R2,CPE2)")
-    let result = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum)
+    let result = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum))
     XCTAssertTrue(result.success, result.message)
     XCTAssertEqual(result.chiSquare, 1.570987e-05, accuracy: 1e-10)
     let reference: [String: Double] = [
@@ -57,7 +57,7 @@ final class CircuitFitTests: XCTestCase {
     let spectrum = synthesize(circuit, [10, 100, 1e-6])
     var start = circuit.parameters(values: [10, 50, 3e-6])
     start[0].fixed = true
-    let result = CircuitFit.fit(circuit: circuit, spectrum: spectrum, start: start)
+    let result = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, given: start, search: .local))
     XCTAssertEqual(result.values[0], 10)
     XCTAssertEqual(result.standardErrors[0], 0)
     XCTAssertEqual(result.values[1], 100, accuracy: 1e-7)
@@ -71,7 +71,7 @@ final class CircuitFitTests: XCTestCase {
     let circuit = try Circuit("R0-p(R1,C1)")
     let spectrum = synthesize(circuit, [10, 100, 1e-6])
     let start = Parameters([Parameter("R0", value: .nan), Parameter("R1", value: 1), Parameter("C1", value: 1)])
-    let result = CircuitFit.fit(circuit: circuit, spectrum: spectrum, start: start)
+    let result = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, given: start, search: .local))
     XCTAssertFalse(result.success)
     XCTAssertFalse(result.message.isEmpty)
   }
@@ -94,7 +94,7 @@ final class CircuitFitTests: XCTestCase {
     for (text, truth) in cases {
       let circuit = try Circuit(text)
       let spectrum = synthesize(circuit, truth)
-      let result = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, weighting: .proportional)
+      let result = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, weighting: .proportional))
       for k in 0..<truth.count {
         XCTAssertEqual(result.values[k], truth[k], accuracy: 1e-6 * abs(truth[k]),
                        "\(text) \(circuit.parameterNames[k]) (χ² \(result.chiSquare), \(result.message))")
@@ -112,7 +112,7 @@ final class CircuitFitTests: XCTestCase {
     for (text, truth) in cases {
       let circuit = try Circuit(text)
       let spectrum = synthesize(circuit, truth, noise: 0.005, seed: 42)
-      let result = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, weighting: .proportional)
+      let result = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, weighting: .proportional))
       for k in 0..<truth.count {
         let se = result.standardErrors[k]
         XCTAssertTrue(se.isFinite && se > 0, "\(text) \(circuit.parameterNames[k]) stderr \(se)")
@@ -126,11 +126,11 @@ final class CircuitFitTests: XCTestCase {
   func testGlobalModeAndPartlyGivenStart() throws {
     let spectrum = try loadExampleSpectrum()
     let circuit = try Circuit("L0-R0-p(R1,CPE1)-p(R2,CPE2)")
-    let global = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, search: .global)
+    let global = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, search: .global))
     XCTAssertEqual(global.chiSquare, 1.570987e-05, accuracy: 1e-10)
     XCTAssertTrue(global.message.contains("best of 78 starts"), global.message)
     let given = Parameters([Parameter("R0", value: 0.0150, fixed: true)])
-    let pinned = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, given: given)
+    let pinned = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, given: given))
     XCTAssertEqual(pinned.value(of: "R0"), 0.0150)
     XCTAssertGreaterThan(pinned.chiSquare, global.chiSquare)
     XCTAssertEqual(pinned.freeNames.count, 7)
@@ -145,11 +145,11 @@ final class CircuitFitTests: XCTestCase {
     let circuit = try Circuit("R0-p(R1,CPE1)-p(R2,CPE2)-CPE3")
     let truth = [5, 2000, 5e-11, 0.95, 8000, 3e-9, 0.85, 2e-6, 0.9]
     let spectrum = synthesize(circuit, truth, decades: (6, -1))
-    let automatic = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, weighting: .proportional)
+    let automatic = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, weighting: .proportional))
     XCTAssertEqual(automatic.value(of: "R1") ?? 0, 2000, accuracy: 20)
     XCTAssertEqual(automatic.value(of: "R2") ?? 0, 8000, accuracy: 20)
     XCTAssertLessThan(automatic.rmse, 1e-4)
-    let global = CircuitFit.fitAutomatically(circuit: circuit, spectrum: spectrum, weighting: .proportional, search: .global)
+    let global = CircuitFit.run(CircuitFitRequest(circuit: circuit, spectrum: spectrum, weighting: .proportional, search: .global))
     for k in 0..<truth.count {
       XCTAssertEqual(global.values[k], truth[k], accuracy: 1e-6 * truth[k], circuit.parameterNames[k])
     }

@@ -58,7 +58,7 @@ final class CLIImpedanceTests: XCTestCase {
       let expected = try XCTUnwrap(reference[name])
       XCTAssertEqual(value, expected, accuracy: abs(expected) * 1e-3, "\(parameter["name"] ?? name)")
     }
-    let chiSquare = try XCTUnwrap(CLIRunner.number(spectrum["chi_square"]))
+    let chiSquare = try XCTUnwrap(CLIRunner.number(spectrum["chi2"]))
     XCTAssertEqual(chiSquare, 1.571e-5, accuracy: 1.571e-5 * 1e-3)
   }
 

@@ -17,7 +17,7 @@ final class DemoTests: XCTestCase {
     XCTAssertEqual(names, ["insitu_0001.csv", "insitu_0002.csv", "insitu_0003.csv", "live_Li-Li_cycling.bdf.csv"])
     let spectrum = try XCTUnwrap(ImpedanceReader.read(contentsOf: URL(fileURLWithPath: dir + "/insitu_0003.csv")).first)
     XCTAssertEqual(spectrum.count, 57)
-    let fit = CircuitFit.fitAutomatically(circuit: try Circuit(LiveCellModel.circuit), spectrum: spectrum)
+    let fit = CircuitFit.run(CircuitFitRequest(circuit: try Circuit(LiveCellModel.circuit), spectrum: spectrum))
     // At t = 2 h: R1 = 400·(1 + 0.02·2) = 416 Ω, R2 = 600·(1 + 0.25·2) = 900 Ω (0.5 % noise).
     XCTAssertEqual(fit.value(of: "R1") ?? 0, 416, accuracy: 416 * 0.03)
     XCTAssertEqual(fit.value(of: "R2") ?? 0, 900, accuracy: 900 * 0.03)

@@ -1,25 +1,3 @@
-/// Where a running fit is, as an observer sees it once per iteration.
-public struct FitProgress: Equatable, Sendable {
-  /// 1 for the first iteration. A multi-stage search (several starts, then refinement) counts
-  /// on across its stages, so the numbers one observer sees never decrease.
-  public var iteration: Int
-  /// The parameter values at the start of this iteration (all parameters, fixed ones included,
-  /// in the order of the fit's `Parameters`).
-  public var values: [Double]
-  /// χ² = Σ rᵢ² of the weighted residuals at `values`.
-  public var chiSquare: Double
-  /// Which part of a multi-stage search is running ("start 3/12", "refining 1/3", "local");
-  /// nil from a bare `Minimizer`.
-  public var stage: String?
-
-  public init(iteration: Int, values: [Double], chiSquare: Double, stage: String? = nil) {
-    self.iteration = iteration
-    self.values = values
-    self.chiSquare = chiSquare
-    self.stage = stage
-  }
-}
-
 /// What an observer answers: carry on, or end the fit now.
 public enum FitDecision: Equatable, Sendable {
   case proceed
@@ -52,14 +30,4 @@ public struct FitObserver: Sendable {
       return self.body(relabelled)
     }
   }
-}
-
-/// A fit as a value: what to fit and how, run by Engine on any thread. Domain requests
-/// (`CircuitFitRequest`, the spectra's peak fits) conform, so a job or a command can hold "a fit
-/// to do" without knowing its domain.
-public protocol FitRequest: Sendable {
-  /// Runs the fit; `observer` sees every iteration and may stop it (the result then says so).
-  func run(observer: FitObserver?) -> FitResult
-  /// The report of a result of this request: the model and weighting described for people.
-  func report(_ result: FitResult) -> FitReport
 }

@@ -47,6 +47,11 @@ public struct Minimizer: Sendable {
   /// Minimises χ² from `start`; `observer` (when given) sees each iteration and may stop the fit.
   public func minimize(_ start: Parameters, observer: FitObserver? = nil) -> FitResult {
     let all = start
+    // A change of variables would quietly move a NaN or infinite start inside the bounds.
+    if let bad = all.first(where: { !$0.value.isFinite }) {
+      let x0 = all.values
+      return finish(all, x0, model.residuals(x0), 1, 0, false, "\(bad.name) starts at a value that is not a finite number")
+    }
     let freeIndex = (0..<all.count).filter { !all[$0].fixed }
     let transforms = freeIndex.map { ParameterTransform(all[$0]) }
     var u = zip(freeIndex, transforms).map { $1.internalValue(all[$0].value) }

@@ -37,69 +37,70 @@ public enum CircuitFit {
       })
   }
 
-  /// One local Levenberg–Marquardt fit from the given start (values, bounds and fixed flags).
-  public static func fit(circuit: Circuit, spectrum: ImpedanceSpectrum, start: Parameters,
-                         weighting: ImpedanceWeighting = .unit, maxIterations: Int = 1000) -> FitResult {
+  /// Runs `request`: one local fit, or the multi-start search (see `CircuitFitRequest.Search`).
+  /// `observer` sees every Levenberg–Marquardt iteration of every stage, labelled ("local",
+  /// "start 3/12", "refining 1/3") and numbered on across stages; when it answers `.stop` the
+  /// search ends at once and the stopped fit is the result (`stopped`, not `success`).
+  public static func run(_ request: CircuitFitRequest, observer: FitObserver? = nil) -> FitResult {
+    let circuit = request.circuit
+    let m = model(circuit: circuit, spectrum: request.spectrum, weighting: request.weighting)
+    let search: (randomStarts: Int, seed: UInt64)
+    switch request.search {
+    case .local:
+      let first = request.givesEveryParameter
+        ? nil : CircuitInitialGuess(circuit: circuit, spectrum: request.spectrum).candidates().first
+      return local(request, m, from: first, observer: observer)
+    case .automatic:
+      if request.givesEveryParameter { return local(request, m, from: nil, observer: observer) }
+      search = (0, CircuitFitRequest.Search.defaultSeed)
+    case let .multiStart(randomStarts, seed):
+      search = (randomStarts, seed)
+    }
+    let guesser = CircuitInitialGuess(circuit: circuit, spectrum: request.spectrum)
+    var rng = SplitMix64(seed: search.seed)
+    var candidates = guesser.candidates()
+    for _ in 0..<max(0, search.randomStarts) { candidates.append(guesser.randomCandidate(using: &rng)) }
+    var iterations = 0
+    func stage(_ label: String) -> FitObserver? { observer?.stage(label, iterationOffset: iterations) }
+    var scored: [FitResult] = []
+    for (k, values) in candidates.enumerated() {
+      let polished = fit(m, start: request.start(from: values), maxIterations: 60,
+                         observer: stage("start \(k + 1)/\(candidates.count)"))
+      iterations += polished.iterations
+      if polished.stopped { return polished }
+      scored.append(polished)
+    }
+    scored.sort { ($0.chiSquare.isFinite ? $0.chiSquare : .infinity) < ($1.chiSquare.isFinite ? $1.chiSquare : .infinity) }
+    var best: FitResult?
+    let refining = min(3, scored.count)
+    for (k, s) in scored.prefix(refining).enumerated() {
+      let refined = fit(m, start: s.parameters, maxIterations: request.maxIterations,
+                        observer: stage("refining \(k + 1)/\(refining)"))
+      iterations += refined.iterations
+      if refined.stopped { return refined }
+      if best == nil || refined.chiSquare < (best?.chiSquare ?? .infinity) { best = refined }
+    }
+    guard var result = best else { return local(request, m, from: nil, observer: observer) }
+    result.message += " (best of \(candidates.count) starts)"
+    return result
+  }
+
+  /// One local fit from the given values; parameters not given start at `values` (or at 1 when
+  /// no automatic candidate exists, which `CircuitInitialGuess` never returns).
+  private static func local(_ request: CircuitFitRequest, _ m: Model, from values: [Double]?,
+                            observer: FitObserver?) -> FitResult {
+    let start = request.start(from: values ?? [Double](repeating: 1, count: request.circuit.parameterCount))
+    return fit(m, start: start, maxIterations: request.maxIterations, observer: observer?.stage("local", iterationOffset: 0))
+  }
+
+  /// One Levenberg–Marquardt fit from `start` with the tolerances every circuit fit uses.
+  private static func fit(_ m: Model, start: Parameters, maxIterations: Int, observer: FitObserver?) -> FitResult {
     var options = Minimizer.Options()
     options.maxIterations = maxIterations
     options.ftol = 1e-13
     options.xtol = 1e-12
     options.gtol = 1e-12
     options.stagnationTolerance = 1e-8
-    let m = model(circuit: circuit, spectrum: spectrum, weighting: weighting)
-    return Minimizer(model: m, options: options).minimize(start)
-  }
-
-  /// How to find a start when none (or only part of one) is given.
-  public struct Search: Sendable {
-    /// Extra random starts (log-uniform time constants and resistances around the spectrum's
-    /// scales) on top of the deterministic candidates; 0 for the plain automatic mode.
-    public var randomStarts: Int
-    public var seed: UInt64
-    public init(randomStarts: Int = 0, seed: UInt64 = 0x5EED) {
-      self.randomStarts = randomStarts
-      self.seed = seed
-    }
-    public static let automatic = Search()
-    public static let global = Search(randomStarts: 64)
-  }
-
-  /// Fits without a hand start: candidate starts from the spectrum's features
-  /// (`CircuitInitialGuess`), each polished by a short local fit; the best few are refined to
-  /// convergence and the lowest χ² wins. `given` pins values the user supplied (they start there,
-  /// and `fixed` ones stay there).
-  public static func fitAutomatically(circuit: Circuit, spectrum: ImpedanceSpectrum,
-                                      weighting: ImpedanceWeighting = .unit,
-                                      given: Parameters? = nil, search: Search = .automatic) -> FitResult {
-    let guesser = CircuitInitialGuess(circuit: circuit, spectrum: spectrum)
-    var rng = SplitMix64(seed: search.seed)
-    var candidates = guesser.candidates()
-    for _ in 0..<search.randomStarts { candidates.append(guesser.randomCandidate(using: &rng)) }
-    var scored: [FitResult] = []
-    for values in candidates {
-      var start = circuit.parameters(values: values)
-      if let given {
-        // Given values and fixed flags win; the circuit's bounds stay unless given ones are finite.
-        for p in given {
-          guard let i = start.index(of: p.name) else { continue }
-          start[i].value = p.value
-          start[i].fixed = p.fixed
-          if p.min.isFinite { start[i].min = p.min }
-          if p.max.isFinite { start[i].max = p.max }
-        }
-      }
-      scored.append(fit(circuit: circuit, spectrum: spectrum, start: start, weighting: weighting, maxIterations: 60))
-    }
-    scored.sort { ($0.chiSquare.isFinite ? $0.chiSquare : .infinity) < ($1.chiSquare.isFinite ? $1.chiSquare : .infinity) }
-    var best: FitResult?
-    for s in scored.prefix(3) {
-      let refined = fit(circuit: circuit, spectrum: spectrum, start: s.parameters, weighting: weighting)
-      if best == nil || refined.chiSquare < (best?.chiSquare ?? .infinity) { best = refined }
-    }
-    guard var result = best else {
-      return fit(circuit: circuit, spectrum: spectrum, start: circuit.parameters(values: guesser.candidates()[0]), weighting: weighting)
-    }
-    result.message += " (best of \(candidates.count) starts)"
-    return result
+    return Minimizer(model: m, options: options).minimize(start, observer: observer)
   }
 }

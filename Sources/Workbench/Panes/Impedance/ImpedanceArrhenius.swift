@@ -2,7 +2,7 @@ import Engine
 import Foundation
 
 /// The Arrhenius view's data: one point per fitted spectrum whose temperature is known, σ from
-/// the fitted resistance and the pellet's cell constant (σ = (L/A)/R, `PelletGeometry`), and the
+/// the fitted resistance (read from the spectrum's `FitReport`, what the export writes) and the pellet's cell constant (σ = (L/A)/R, `PelletGeometry`), and the
 /// study's fit of ln(σT) against 1000/T (`ArrheniusFit`). Light enough to build on the UI thread
 /// (a line through a dozen points).
 public struct ImpedanceArrheniusSeries: Sendable {
@@ -21,7 +21,7 @@ public struct ImpedanceArrheniusSeries: Sendable {
       return series
     }
     for entry in entries {
-      guard let fit = entry.fit, let r = fit.result.value(of: parameter), r > 0,
+      guard let fit = entry.fit, let r = fit.report.value(of: parameter), r > 0,
         let t = temperatureK(path: entry.path, metadata: entry.spectrum.metadata)
       else { continue }
       series.labels.append(entry.path)

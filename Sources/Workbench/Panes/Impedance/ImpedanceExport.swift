@@ -2,7 +2,8 @@ import Engine
 import Foundation
 
 /// What `e` writes: every fitted spectrum's parameters as CSV (one row per spectrum, value and
-/// standard error per parameter) and as JSON (the shape of `glovebox eis fit --json`), and the
+/// standard error per parameter) and as JSON (each spectrum's `FitReport`, the object
+/// `glovebox eis fit --json` prints for a spectrum), and the
 /// selected spectrum's circuit and values as a circuit parameter file that
 /// `glovebox eis fit --initial FILE` reads back.
 public enum ImpedanceExport {
@@ -15,65 +16,53 @@ public enum ImpedanceExport {
     return entry.index > 0 ? "\(base)#\(entry.index + 1)" : base
   }
 
-  /// `file,spectrum,circuit,weighting,chi_square,success,<p>,<p>_stderr,…` — one header per circuit.
+  /// `file,spectrum,circuit,weighting,chi_square,success,<p>,<p>_stderr,…` — one header per circuit;
+  /// a standard error that is not finite is an empty field.
   public static func csv(_ entries: [ImpedanceEntry]) -> String {
     var lines: [String] = []
     var lastHeader = ""
     for entry in entries {
-      guard let fit = entry.fit else { continue }
-      let names = fit.result.parameters.names
+      guard let report = entry.fit?.report else { continue }
+      let names = report.parameters.map(\.name)
       let header = (["file", "spectrum", "circuit", "weighting", "chi_square", "success"] + names.flatMap { [$0, "\($0)_stderr"] })
         .joined(separator: ",")
       if header != lastHeader {
         lines.append(header)
         lastHeader = header
       }
-      var row = [quoted(entry.path), String(entry.index + 1), quoted(fit.circuit.description), fit.weighting.name,
-                 String(fit.result.chiSquare), String(fit.result.success)]
-      for (k, p) in fit.result.parameters.items.enumerated() {
+      var row = [quoted(entry.path), String(entry.index + 1), quoted(report.model), report.weighting,
+                 String(report.chiSquare), String(report.success)]
+      for p in report.parameters {
         row.append(String(p.value))
-        row.append(fit.result.standardErrors.indices.contains(k) && fit.result.standardErrors[k].isFinite ? String(fit.result.standardErrors[k]) : "")
+        row.append(p.standardError.isFinite ? String(p.standardError) : "")
       }
       lines.append(row.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  struct ParameterJSON: Encodable {
-    var name: String
-    var value: Double
-    var stderr: Double?
-    var unit: String
-    var fixed: Bool
-  }
-
-  struct SpectrumJSON: Encodable {
+  /// One fitted spectrum in the JSON: its file and position (1-based) beside the report's keys.
+  struct SpectrumFit: Encodable {
     var file: String
     var spectrum: Int
-    var circuit: String
-    var weighting: String
-    var parameters: [ParameterJSON]
-    var chi_square: Double?
-    var reduced_chi_square: Double?
-    var rmse: Double?
-    var iterations: Int
-    var success: Bool
-    var message: String
+    var report: FitReport
+
+    enum CodingKeys: String, CodingKey {
+      case file, spectrum
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      try report.encode(to: encoder)
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(file, forKey: .file)
+      try c.encode(spectrum, forKey: .spectrum)
+    }
   }
 
+  /// `{"spectra": [{file, spectrum, …FitReport keys}]}`.
   public static func json(_ entries: [ImpedanceEntry]) throws -> String {
-    let spectra = entries.compactMap { entry -> SpectrumJSON? in
-      guard let fit = entry.fit else { return nil }
-      let r = fit.result
-      let parameters = r.parameters.items.enumerated().map { k, p in
-        ParameterJSON(name: p.name, value: p.value,
-                      stderr: r.standardErrors.indices.contains(k) && r.standardErrors[k].isFinite ? r.standardErrors[k] : nil,
-                      unit: p.unit, fixed: p.fixed)
-      }
-      func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
-      return SpectrumJSON(file: entry.path, spectrum: entry.index + 1, circuit: fit.circuit.description, weighting: fit.weighting.name,
-                          parameters: parameters, chi_square: finite(r.chiSquare), reduced_chi_square: finite(r.reducedChiSquare),
-                          rmse: finite(r.rmse), iterations: r.iterations, success: r.success, message: r.message)
+    let spectra = entries.compactMap { entry in
+      entry.fit.map { SpectrumFit(file: entry.path, spectrum: entry.index + 1, report: $0.report) }
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

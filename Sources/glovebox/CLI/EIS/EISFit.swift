@@ -43,29 +43,25 @@ struct EISFit: ParsableCommand {
   @Flag(help: "Print one JSON document.")
   var json = false
 
-  struct ParameterResult: Encodable {
-    var name: String
-    var value: Double?
-    var stderr: Double?
-    var unit: String
-    var fixed: Bool
-  }
-
+  /// One fitted spectrum in the JSON: the spectrum's name, the time per fit when `--repeat`
+  /// asked for it, and the fit report's own keys (`FitReport+Coding.swift`) beside them — the
+  /// same object the Impedance pane's export writes for a spectrum.
   struct SpectrumResult: Encodable {
     var name: String
-    var circuit: String
-    var weighting: String
-    var parameters: [ParameterResult]
-    var chi_square: Double?
-    var reduced_chi_square: Double?
-    var rmse: Double?
-    var aic: Double?
-    var bic: Double?
-    var iterations: Int
-    var success: Bool
-    var message: String
-    var points: Int
-    var ms_per_fit: Double?
+    var report: FitReport
+    var msPerFit: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case name
+      case msPerFit = "ms_per_fit"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      try report.encode(to: encoder)
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(name, forKey: .name)
+      try c.encodeIfPresent(msPerFit, forKey: .msPerFit)
+    }
   }
 
   struct FileResult: Encodable {
@@ -112,26 +108,17 @@ struct EISFit: ParsableCommand {
       }
       weighting = w
     }
-    // Resolve given values against the circuit: names must exist; bounds come from the circuit.
-    let template = parsed.parameters(values: [Double](repeating: 1, count: parsed.parameterCount))
-    var start = Parameters()
-    for p in given {
-      guard var t = template[p.name] else {
-        throw ValidationError("--initial: unknown parameter '\(p.name)'; \(parsed) has \(parsed.parameterNames.joined(separator: ", "))")
-      }
-      t.value = p.value
-      t.fixed = p.fixed
-      if p.min.isFinite { t.min = p.min }
-      if p.max.isFinite { t.max = p.max }
-      start.items.append(t)
+    // Names must be the circuit's; merging the given values with the circuit's own parameters
+    // (units, bounds) is `CircuitFitRequest`'s.
+    for p in given where !parsed.parameterNames.contains(p.name) {
+      throw ValidationError("--initial: unknown parameter '\(p.name)'; \(parsed) has \(parsed.parameterNames.joined(separator: ", "))")
     }
     for name in (fix ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-      guard let i = start.index(of: name) else {
+      guard let i = given.index(of: name) else {
         throw ValidationError("--fix: '\(name)' needs a value in --initial (and must be one of \(parsed.parameterNames.joined(separator: ", ")))")
       }
-      start[i].fixed = true
+      given[i].fixed = true
     }
-    let complete = start.count == parsed.parameterCount
     let repeats = max(1, self.repeat)
     var results: [FileResult] = []
     var failed = false
@@ -143,23 +130,17 @@ struct EISFit: ParsableCommand {
       }
       var out: [SpectrumResult] = []
       for spectrum in spectra {
+        let request = CircuitFitRequest(circuit: parsed, spectrum: spectrum, weighting: weighting, given: given,
+                                        search: global ? .global : .automatic)
         var result: FitResult?
         let clock = ContinuousClock()
         let t0 = clock.now
-        for _ in 0..<repeats {
-          if complete && !global {
-            let ordered = Parameters(parsed.parameterNames.compactMap { start[$0] })
-            result = CircuitFit.fit(circuit: parsed, spectrum: spectrum, start: ordered, weighting: weighting)
-          } else {
-            result = CircuitFit.fitAutomatically(circuit: parsed, spectrum: spectrum, weighting: weighting,
-                                                 given: start, search: global ? .global : .automatic)
-          }
-        }
+        for _ in 0..<repeats { result = CircuitFit.run(request) }
         let elapsed = clock.now - t0
         guard let r = result else { continue }
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        out.append(Self.summary(r, spectrum: spectrum, circuit: parsed, weighting: weighting,
-                                msPerFit: self.repeat > 1 ? ms / Double(repeats) : nil))
+        out.append(SpectrumResult(name: spectrum.name, report: request.report(r),
+                                  msPerFit: self.repeat > 1 ? ms / Double(repeats) : nil))
       }
       results.append(FileResult(file: file, spectra: out, error: nil))
     }
@@ -173,28 +154,17 @@ struct EISFit: ParsableCommand {
     if failed { throw ExitCode(2) }
   }
 
-  static func summary(_ r: FitResult, spectrum: ImpedanceSpectrum, circuit: Circuit, weighting: ImpedanceWeighting,
-                      msPerFit: Double?) -> SpectrumResult {
-    let params = r.parameters.items.enumerated().map { i, p in
-      ParameterResult(name: p.name, value: finite(p.value), stderr: finite(r.standardErrors[i]), unit: p.unit, fixed: p.fixed)
-    }
-    return SpectrumResult(
-      name: spectrum.name, circuit: circuit.description, weighting: weighting.name, parameters: params,
-      chi_square: finite(r.chiSquare), reduced_chi_square: finite(r.reducedChiSquare), rmse: finite(r.rmse),
-      aic: finite(r.aic), bic: finite(r.bic), iterations: r.iterations, success: r.success, message: r.message,
-      points: spectrum.count, ms_per_fit: msPerFit)
-  }
-
   static func table(_ s: SpectrumResult) -> String {
-    var lines = ["\(s.name): \(s.circuit)  (\(s.success ? "converged" : "FAILED"): \(s.message))"]
-    for p in s.parameters {
-      let v = p.value.map { String(format: "%.6g", $0) } ?? "nan"
-      let e = p.fixed ? "fixed" : (p.stderr.map { String(format: "± %.3g", $0) } ?? "± ?")
+    let r = s.report
+    var lines = ["\(s.name): \(r.model)  (\(r.success ? "converged" : "FAILED"): \(r.message))"]
+    for p in r.parameters {
+      let v = p.value.isFinite ? String(format: "%.6g", p.value) : "nan"
+      let e = p.fixed ? "fixed" : (p.standardError.isFinite ? String(format: "± %.3g", p.standardError) : "± ?")
       lines.append("  \(p.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(v.padding(toLength: 14, withPad: " ", startingAt: 0)) \(e.padding(toLength: 12, withPad: " ", startingAt: 0)) \(p.unit)")
     }
     lines.append(String(format: "  χ² %.6g   reduced χ² %.6g   RMSE %.4g   (%@ weights, %d points)",
-                        s.chi_square ?? .nan, s.reduced_chi_square ?? .nan, s.rmse ?? .nan, s.weighting, s.points))
-    if let ms = s.ms_per_fit { lines.append(String(format: "  %.3f ms per fit", ms)) }
+                        r.chiSquare, r.reducedChiSquare, r.rmse, r.weighting, r.points))
+    if let ms = s.msPerFit { lines.append(String(format: "  %.3f ms per fit", ms)) }
     return lines.joined(separator: "\n")
   }
 }
