@@ -101,6 +101,25 @@ import Testing
     }
   }
 
+  @Test func seriesTracksADriftingBand() throws {
+    // A Raman band drifting 420 → 428 cm⁻¹ over five spectra, width and area fixed by construction.
+    let x = (0..<300).map { 350 + 0.5 * Double($0) }
+    let centers = [420.0, 422, 424, 426, 428]
+    let spectra = centers.enumerated().map { k, c -> (x: [Double], y: [Double]) in
+      let noise = Self.noise(x.count, sigma: 1, seed: UInt64(100 + k))
+      return (x, zip(x, noise).map { 20 + 400 * exp(-4 * log(2.0) * ($0 - c) * ($0 - c) / 64) + $1 })
+    }
+    var model = PeakModel(background: .polynomial(degree: 0))
+    model.addPeak(.gaussian, center: 419, fwhm: 9, amplitude: 3000)
+    model.addBackgroundParameters(x: x, y: spectra[0].y)
+    let results = fitPeakSeries(spectra, model: model)
+    #expect(results.count == 5)
+    for (r, c) in zip(results, centers) {
+      #expect(r.success)
+      #expect(abs(r.components[0].center.value - c) <= 4 * r.components[0].center.error)
+    }
+  }
+
   @Test func failedFitIsAResult() {
     var model = PeakModel(background: .none)
     model.addPeak(.gaussian, center: 1, fwhm: 1, amplitude: 1)

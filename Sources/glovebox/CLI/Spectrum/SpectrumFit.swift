@@ -22,6 +22,8 @@ struct SpectrumFit: ParsableCommand {
   @Option(help: "Background for --auto (inline syntax).") var background: String = "linear"
   @Option(help: "Only x inside LO:HI.") var range: String?
   @Option(help: "Write the fitted model of the first spectrum to this TOML file.") var saveModel: String?
+  @Flag(help: "Treat the spectra (all files, in order) as a series: each fit starts from the previous one's result.")
+  var series = false
   @OptionGroup var input: SpectrumInputOptions
   @Flag(help: "Print one JSON document.") var json = false
 
@@ -77,12 +79,15 @@ struct SpectrumFit: ParsableCommand {
     guard let autoShape = lineShape(named: shape) else { throw ValidationError("--shape: unknown line shape '\(shape)'") }
     var entries: [Entry] = []
     var errors: [String] = []
+    var previous: PeakModel? = nil
     for file in files {
       do {
         for s in try input.spectra(file) {
           let w = try spectrumWindow(s, range, file: file)
           let peakModel: PeakModel
-          if let fixedModel {
+          if series, let previous {
+            peakModel = previous
+          } else if let fixedModel {
             peakModel = fixedModel
           } else if let spec {
             peakModel = try PeakModelStart.build(spec, x: w.x, y: w.y, axis: s.axis)
@@ -98,6 +103,7 @@ struct SpectrumFit: ParsableCommand {
             peakModel = m
           }
           let result = fitPeaks(PeakFitRequest(x: w.x, y: w.y, model: peakModel))
+          if series && result.success { previous = result.model }
           if let saveModel, entries.isEmpty {
             try PeakModelFile.write(result.model).write(toFile: saveModel, atomically: true, encoding: .utf8)
           }
