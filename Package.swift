@@ -20,7 +20,9 @@ let package = Package(
     .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .target(name: "Formats", dependencies: ["CZlib"]),
-    .target(name: "Engine", dependencies: ["Formats", "CFFTW"]),
+    // xylib (Debian libxy-dev) behind a C++ shim that turns its exceptions into error strings.
+    .target(name: "CXylib", path: "Sources/CXylib", linkerSettings: [.linkedLibrary("xy")]),
+    .target(name: "Engine", dependencies: ["Formats", "CFFTW", "CXylib"]),
     .target(name: "Lab", dependencies: ["Engine", "Formats"]),
     .target(name: "TUI", dependencies: ["Formats"]),
     .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw"]),

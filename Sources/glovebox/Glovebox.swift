@@ -20,6 +20,8 @@ struct Glovebox: ParsableCommand {
       CycleCommand.self,
       DemoCommand.self,
       XRDCommand.self,
+      SpectrumCommand.self,
+      XPSCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

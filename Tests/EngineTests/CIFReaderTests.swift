@@ -1,5 +1,6 @@
 import XCTest
 @testable import Engine
+import Formats
 
 /// The CIF 1.1 reader: syntax, numbers with standard uncertainties, symmetry operators, and the
 /// errors a malformed file must give (with its line).

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Engine
+import Formats
 
 /// Lattice refinement from indexed peaks, and the phase-match figure of merit.
 final class LatticeRefinementTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Engine
+import Formats
 
 final class PhaseFieldTests: XCTestCase {
   /// A quasi-1-D column (8 × 256, h = δ/5) with a flat Li layer, driven by the phase-field

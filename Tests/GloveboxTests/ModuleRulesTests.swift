@@ -8,12 +8,12 @@ import XCTest
 /// are not ours and not checked.
 final class ModuleRulesTests: XCTestCase {
   static let ours: Set<String> = [
-    "CNcursesw", "CFFTW", "CZlib", "Formats", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "glovebox",
+    "CNcursesw", "CFFTW", "CZlib", "CXylib", "Formats", "Engine", "Lab", "TUI", "NcursesBackend", "Workbench", "glovebox",
   ]
 
   static let allowed: [String: Set<String>] = [
     "Formats": ["CZlib"],
-    "Engine": ["Formats", "CFFTW"],
+    "Engine": ["Formats", "CFFTW", "CXylib"],
     "Lab": ["Engine", "Formats"],
     "TUI": ["Formats"],
     "NcursesBackend": ["TUI", "CNcursesw"],
@@ -107,6 +107,12 @@ final class ModuleRulesTests: XCTestCase {
     }
     let inflate = try Self.sourceFiles().first { $0.file == "Formats/Zip/InflateStream.swift" }
     XCTAssertTrue(inflate?.text.contains("inflate(stream, Z_NO_FLUSH)") ?? false)
+  }
+
+  func testOnlyTheSpectraReadersImportXylib() throws {
+    for (file, imported) in try Self.importsOfOurs(module: "Engine") where imported == "CXylib" {
+      XCTAssertTrue(file.hasPrefix("Engine/Spectra/Readers/"), "\(file) imports CXylib; only the spectra readers may")
+    }
   }
 
   func testTheRuleCheckerSeesImports() throws {

@@ -1,3 +1,4 @@
+import Formats
 /// A CIF 1.1 file as data blocks of tagged values, each value with the line it came from.
 ///
 /// Only the syntax is interpreted here (tags, loops, quoted strings, semicolon text fields,

@@ -1,3 +1,4 @@
+import Formats
 /// Splits CIF 1.1 text into tokens (International Tables Vol. G, §2.2.7: the CIF 1.1 syntax):
 /// `data_` headers, `loop_`, tags (`_name`), and values — unquoted, 'single-' or "double-quoted"
 /// (a quote closes only when followed by white space), or semicolon text fields (a `;` at the

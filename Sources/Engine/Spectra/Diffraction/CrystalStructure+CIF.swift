@@ -1,3 +1,4 @@
+import Formats
 extension CrystalStructure {
   /// Most sites and symmetry operations a structure may list (the largest space groups have 192
   /// operations in their conventional settings).

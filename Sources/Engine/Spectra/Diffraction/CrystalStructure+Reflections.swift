@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// A set of symmetry-equivalent reflections: one representative, the count and the spacing.

@@ -1,3 +1,4 @@
+import Formats
 /// One crystallographic site as a structure file lists it (the asymmetric unit).
 public struct AtomSite: Sendable, Equatable {
   /// Isotropic atomic displacement, in either of its two conventions (B = 8π² U).

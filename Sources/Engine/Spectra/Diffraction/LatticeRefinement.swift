@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Least-squares refinement of lattice parameters from indexed powder peak positions.

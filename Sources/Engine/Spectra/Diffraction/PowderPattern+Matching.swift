@@ -1,3 +1,4 @@
+import Formats
 /// How well a computed stick pattern explains a list of measured peak positions.
 public struct PhaseMatchScore: Sendable, Equatable {
   /// Measured peaks with a computed peak within the tolerance.

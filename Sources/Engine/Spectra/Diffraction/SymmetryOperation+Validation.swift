@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Checks that a list of symmetry operations read from a file is a whole space group in the

@@ -1,3 +1,4 @@
+import Formats
 /// A space-group symmetry operation on fractional coordinates: x′ = R x + t, with R an integer
 /// matrix (row-major, acting on column vectors of fractional coordinates) and t a translation in
 /// fractions of the cell edges. Written in CIF as `-y+1/2,x,z+3/4` (the Jones faithful

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// A crystal lattice: edges a, b, c in ångström and angles α, β, γ in degrees (α between b and c,

@@ -1,3 +1,4 @@
+import Formats
 /// Characteristic X-ray wavelengths of laboratory anodes, in ångström.
 ///
 /// Kα1 and Kα2: International Tables for Crystallography Vol. C (1992), Table 4.2.2.1 (Bearden,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox xrd cell --structure X.cif --peaks …`: lattice parameters refined from measured

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox xrd match --peaks … --structures DIR`: ranks the folder's phases by how well their

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Formats
 import Foundation
 
 /// `glovebox xrd pattern STRUCTURE.cif`: the powder stick pattern of a structure.

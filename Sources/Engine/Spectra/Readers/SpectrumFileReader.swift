@@ -1,0 +1,29 @@
+import Formats
+import Foundation
+
+/// Reads any spectrum file Glovebox knows, choosing the reader by content (then extension):
+/// Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, then delimited text with an axis header; files
+/// with the extensions of xylib's formats (`xylibExtensions`) go to `XylibReader`. `axis`
+/// is the caller's statement of the x axis for files that do not name it.
+public enum SpectrumFileReader {
+  public static func read(_ data: Data, file: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
+    let ext = (file as NSString).pathExtension.lowercased()
+    if RigakuRASReader.canRead(data) || ext == "ras" { return try RigakuRASReader.read(data, file: file) }
+    if JCAMPReader.canRead(data) || ext == "jdx" || ext == "dx" || ext == "jcamp" { return try JCAMPReader.read(data, file: file) }
+    if RenishawTextReader.canRead(data) { return try RenishawTextReader.read(data, file: file) }
+    if data.prefix(512).contains(0) { throw InputError("a binary file, not a spectrum format Glovebox reads", file: file) }
+    return try DelimitedSpectrumReader.read(data, file: file, axis: axis)
+  }
+
+  /// Extensions of formats only xylib reads here (VAMAS, Bruker RAW, XRDML, UXD, Philips, SPE, …).
+  static let xylibExtensions: Set<String> = ["vms", "vamas", "raw", "xrdml", "uxd", "udf", "rd", "sd", "spe", "cnf", "mca",
+                                             "spc", "cpi", "xdd", "rit", "dbw", "xsyg"]
+
+  public static func read(path: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
+    if xylibExtensions.contains((path as NSString).pathExtension.lowercased()) {
+      return try XylibReader.read(path: path, axis: axis)
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the file", file: path) }
+    return try read(data, file: path, axis: axis)
+  }
+}
