@@ -30,7 +30,7 @@ final class FitReportCodingTests: XCTestCase {
     let (_, object) = try encoded(report)
     XCTAssertEqual(Set(object.keys), [
       "model", "weighting", "parameters", "chi2", "reduced_chi2", "r_squared", "rmse", "aic", "bic", "points",
-      "iterations", "evaluations", "success", "stopped", "message", "correlation",
+      "iterations", "evaluations", "success", "stopped", "message", "correlation", "flags",
     ])
     let parameters = try XCTUnwrap(object["parameters"] as? [[String: Any]])
     XCTAssertEqual(parameters.count, 2)

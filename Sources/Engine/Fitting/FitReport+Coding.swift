@@ -18,6 +18,8 @@ extension FitReport: Codable {
     case reducedChiSquare = "reduced_chi2"
     case rSquared = "r_squared"
     case rmse, aic, bic, points, iterations, evaluations, success, stopped, message, correlation
+    /// Derived on writing (`identifiabilityFlags`), ignored on reading.
+    case flags
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -38,6 +40,7 @@ extension FitReport: Codable {
     try c.encode(stopped, forKey: .stopped)
     try c.encode(message, forKey: .message)
     try c.encode(correlation, forKey: .correlation)
+    try c.encode(identifiabilityFlags, forKey: .flags)
   }
 
   public init(from decoder: any Decoder) throws {

@@ -168,6 +168,9 @@ extension ImpedancePane {
                                    fit.activationEnergyEV, fit.activationEnergyStandardErrorEV, fit.slope, fit.slopeStandardError,
                                    fit.rSquared, fit.conductivityAt25C * 1000, series.parameter, cellConstant, fit.count),
                             style: theme.textStyle.adding(.bold)))
+      if let warning = fit.unreliability {
+        lines.append(TextLine("⚠ not a meaningful Ea: " + warning, style: Style(foreground: theme.warning, background: theme.background)))
+      }
     } else if let problem = series.problem {
       lines.append(TextLine(problem, style: Style(foreground: theme.warning, background: theme.background)))
     }
@@ -218,7 +221,9 @@ extension ImpedancePane {
     let fit = current?.fit.flatMap { $0.circuit == circuit && !fitRunning && fitMatchesSettings($0) ? $0 : nil }
     let rows = parameters.items.enumerated().map { k, p -> [String] in
       let stderr = fit.map { $0.result.standardErrors.indices.contains(k) ? $0.result.standardErrors[k] : .nan }
-      let origin = fit != nil ? "fit" : (settings.given[p.name] != nil ? "set" : "auto")
+      // A fitted value the data do not determine is flagged where it is read.
+      let flags = fit?.report.identifiabilityFlags(of: p.name) ?? []
+      let origin = fit != nil ? (flags.isEmpty ? "fit" : "fit ⚠ " + flags.joined(separator: "; ")) : (settings.given[p.name] != nil ? "set" : "auto")
       return [p.name, String(format: "%.6g", p.value), p.unit,
               p.fixed ? "fixed" : (stderr.map { $0.isFinite ? String(format: "± %.3g", $0) : "± ?" } ?? ""),
               p.fixed ? "■" : "□", Self.format(p.min), Self.format(p.max), origin]

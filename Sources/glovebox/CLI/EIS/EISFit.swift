@@ -159,9 +159,11 @@ struct EISFit: ParsableCommand {
     let r = s.report
     var lines = ["\(s.name): \(r.model)  (\(r.success ? "converged" : "FAILED"): \(r.message))"]
     for p in r.parameters {
-      let v = p.value.isFinite ? String(format: "%.6g", p.value) : "nan"
+      let v = p.value.isFinite ? String(format: "%.6g", p.value) : "— (not finite)"
       let e = p.fixed ? "fixed" : (p.standardError.isFinite ? String(format: "± %.3g", p.standardError) : "± ?")
-      lines.append("  \(p.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(v.padding(toLength: 14, withPad: " ", startingAt: 0)) \(e.padding(toLength: 12, withPad: " ", startingAt: 0)) \(p.unit)")
+      let flags = r.identifiabilityFlags(of: p.name)
+      let warning = flags.isEmpty ? "" : "  ⚠ " + flags.joined(separator: "; ")
+      lines.append("  \(p.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(v.padding(toLength: 14, withPad: " ", startingAt: 0)) \(e.padding(toLength: 12, withPad: " ", startingAt: 0)) \(p.unit)\(warning)")
     }
     lines.append(String(format: "  χ² %.6g   reduced χ² %.6g   RMSE %.4g   (%@ weights, %d points)",
                         r.chiSquare, r.reducedChiSquare, r.rmse, r.weighting, r.points))
