@@ -21,6 +21,8 @@ let package = Package(
     .target(name: "TUI"),
     .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw"]),
     .target(name: "Workbench", dependencies: ["Engine", "Lab", "TUI"]),
+    // Every reader family as bytes → verdict, shared by the libFuzzer driver and the smoke test.
+    .target(name: "FuzzTargets", dependencies: ["Engine", "Lab", "TUI", "Workbench"]),
     .executableTarget(
       name: "glovebox",
       dependencies: [
@@ -34,5 +36,17 @@ let package = Package(
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUI"]),
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TUI", "Lab", "Engine"]),
     .testTarget(name: "GloveboxTests", dependencies: ["glovebox"]),
+    .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "Engine"]),
   ]
 )
+
+// The libFuzzer driver exists only for `scripts/fuzz.sh` (GLOVEBOX_FUZZ=1, its own scratch path
+// .build-fuzz, every module compiled with -sanitize=fuzzer): libFuzzer brings its own `main`, so
+// the driver is parsed as a library, and the ordinary builds never see this target.
+if Context.environment["GLOVEBOX_FUZZ"] == "1" {
+  package.products.append(.executable(name: "glovebox-fuzz", targets: ["glovebox-fuzz"]))
+  package.targets.append(
+    .executableTarget(
+      name: "glovebox-fuzz", dependencies: ["FuzzTargets"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

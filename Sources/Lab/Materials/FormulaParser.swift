@@ -37,8 +37,12 @@ extension String {
 ///     element   := Uppercase lowercase{0,2}
 ///     number    := digits ("." digits)?  |  "." digits
 struct FormulaParser {
+  /// Brackets nest at most this deep: each level is one recursive call, and 100 000 `(` in a
+  /// row overflowed the stack (a crash, not an error).
+  static let maxDepth = 100
   private let chars: [Character]
   private var index = 0
+  private var depth = 0
   private static let separators: Set<Character> = ["·", "•", "⋅", "*"]
 
   init(_ chars: [Character]) { self.chars = chars }
@@ -134,7 +138,12 @@ struct FormulaParser {
         if let close = current, close == ")" || close == "]" {
           throw error("empty group `\(c)\(close)`: expected an element symbol inside", at: open)
         }
+        guard depth < Self.maxDepth else {
+          throw error("brackets nested deeper than \(Self.maxDepth) levels", at: open)
+        }
+        depth += 1
         let inner = try parseSequence(closing: (c, open))
+        depth -= 1
         index += 1  // the closing bracket, checked by the inner call
         let multiplier = try parseNumber() ?? 1
         for amount in inner { add(amount.element, amount.count * multiplier) }
