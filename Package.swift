@@ -45,8 +45,11 @@ let package = Package(
 // the driver is parsed as a library, and the ordinary builds never see this target.
 if Context.environment["GLOVEBOX_FUZZ"] == "1" {
   package.products.append(.executable(name: "glovebox-fuzz", targets: ["glovebox-fuzz"]))
-  package.targets.append(
+  package.targets += [
+    // SwiftPM renames an executable's main to glovebox_fuzz_main; this C main runs libFuzzer.
+    .target(name: "CFuzzerEntry"),
     .executableTarget(
-      name: "glovebox-fuzz", dependencies: ["FuzzTargets"],
-      swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+      name: "glovebox-fuzz", dependencies: ["FuzzTargets", "CFuzzerEntry"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+  ]
 }

@@ -20,6 +20,9 @@ SCRATCH=.build-fuzz
 BIN=$SCRATCH/release/glovebox-fuzz
 KEEP_MAX_INPUT=65536
 KEEP_MAX_TOTAL=393216
+# Swift's own crash reporter takes the trap signal before libFuzzer can save the input; with it
+# off libFuzzer writes crash-*, and the Swift backtrace is taken afterwards by running the input.
+export SWIFT_BACKTRACE=enable=no
 
 echo "building the fuzz driver (-sanitize=fuzzer, scratch path $SCRATCH)"
 GLOVEBOX_FUZZ=1 swift build -c release --scratch-path "$SCRATCH" --product glovebox-fuzz \
@@ -52,7 +55,10 @@ keep_artifact() {
     echo "found: $(date -u +%Y-%m-%dT%H:%MZ) by scripts/fuzz.sh (libFuzzer)"
     echo "command (run in the repository): GLOVEBOX_FUZZ_FAMILY=$family $BIN $folder/input"
     echo "---- fuzzer report ----"
-    grep -v '^#\|^INFO:\|^MS:\|^base64:' "$log" | tail -40
+    grep -v '^#\|^INFO:\|^base64:\|NEW_FUNC' "$log" | tail -15
+    echo "---- the input run again, with Swift's backtrace ----"
+    SWIFT_BACKTRACE=enable=yes,interactive=no,color=no GLOVEBOX_FUZZ_FAMILY=$family timeout 60 "$BIN" "$folder/input" 2>&1 \
+      | grep -v '^INFO:\|^Running:\|^Executed\|^\*\*\*.*NOTE\|^\*\*\*  ' | grep -B2 -A25 'runtime failure\|Program crashed\|crashed:\|FLAW\|reader flaw' | head -40
   } > "$folder/info.txt"
   echo "  kept $kind input: $folder"
 }
@@ -110,7 +116,7 @@ for family in "${families[@]}"; do
   rm -f "$corpus"/*
   cp "$merged"/* "$corpus"/ 2>/dev/null
   line=$(printf '%-10s %10s inputs  %d kept crash/hang  corpus %d files %s' "$family" "${execs:-?}" "$kept" \
-    "$(ls "$corpus" | wc -l)" "$(du -sh "$corpus" | cut -f1)")
+    "$(ls "$corpus" | wc -l)" "$(du -sh --apparent-size "$corpus" | cut -f1)")
   echo "  $line"
   summary+=("$line")
 done
