@@ -39,4 +39,21 @@ final class FuzzFoundLabInputTests: XCTestCase {
       XCTAssertEqual((error as? InputError)?.column, 101, "\(error)")
     }
   }
+
+  func testSubscriptsTooLargeForAMolarMassAreRefused() throws {
+    // 400 nines: Double reads inf; refused at the number's column (3).
+    XCTAssertThrowsError(try Formula.parse("Li" + String(repeating: "9", count: 400))) { error in
+      XCTAssertEqual((error as? InputError)?.column, 3, "\(error)")
+    }
+    // Twenty nested groups each × 10²⁰: every number finite, the product 10⁴⁰⁰ is not.
+    var text = "Li"
+    for _ in 0..<20 { text = "(" + text + ")1" + String(repeating: "0", count: 20) }
+    XCTAssertThrowsError(try Formula.parse(text)) { error in
+      XCTAssertTrue("\(error)".contains("molar mass is not a finite number"), "\(error)")
+    }
+    // Ten such groups (10²⁰⁰ Li) still have a finite mass: 6.94 × 10²⁰⁰ g/mol.
+    var ten = "Li"
+    for _ in 0..<10 { ten = "(" + ten + ")1" + String(repeating: "0", count: 20) }
+    XCTAssertEqual(try Formula.parse(ten).molarMass / 1e200, 6.94, accuracy: 0.01)
+  }
 }

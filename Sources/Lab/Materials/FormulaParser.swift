@@ -13,8 +13,13 @@ extension Formula {
     ]
     var parser = FormulaParser(text.map { subscripts[$0] ?? $0 })
     let components = try parser.parseFormula()
-    return Formula(
-      text: text.trimmedSpaces(), components: components)
+    let formula = Formula(text: text.trimmedSpaces(), components: components)
+    // Finite subscripts can still multiply to inf through nested groups (found by make fuzz:
+    // a molar mass of inf was accepted); no formula's mass may be printed as a number then.
+    guard formula.molarMass.isFinite else {
+      throw InputError("the subscripts and multipliers are too large: the molar mass is not a finite number", column: 1)
+    }
+    return formula
   }
 }
 
@@ -197,6 +202,9 @@ struct FormulaParser {
     }
     if value <= 0 {
       throw error("bad number `\(token)`: a subscript or multiplier must be positive", at: start)
+    }
+    if !value.isFinite {
+      throw error("bad number `\(token)`: too large for a subscript or multiplier", at: start)
     }
     return value
   }
