@@ -37,7 +37,8 @@ extension BioLogicFile {
     var metadata: [String: String] = [:]
     var technique: String?
     if first.hasPrefix("EC-Lab ASCII FILE") {
-      guard let two = header(lines: 2) else {
+      // TextDocument may split the bytes into fewer lines than counted here (found by make fuzz).
+      guard let two = header(lines: 2), two.lines.count >= 2 else {
         throw firstLine.error("expected 'Nb header lines : N' on line 2, found the end of the file", line: 2)
       }
       let countLine = two.lines[1]
