@@ -16,7 +16,7 @@ endif
 BIN := .build/release/glovebox
 WORKSPACE ?= Examples
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench fuzz clean
 
 all: build
 
@@ -54,5 +54,13 @@ test: deps
 bench: build
 	@bash scripts/bench.sh $(BIN)
 
+# Coverage-guided fuzzing (libFuzzer) of every reader family, FUZZ_SECONDS each; keeps the
+# minimised corpus in Tests/Fuzz/corpus/ and any crash or hang in Tests/Fuzz/crashes/.
+# Its own build (.build-fuzz, every module instrumented) leaves the ordinary one alone.
+FUZZ_SECONDS ?= 60
+FUZZ_FAMILIES ?= all
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh $(FUZZ_FAMILIES)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -27,6 +27,8 @@ let package = Package(
     .target(name: "TUI", dependencies: ["Formats"]),
     .target(name: "NcursesBackend", dependencies: ["TUI", "CNcursesw"]),
     .target(name: "Workbench", dependencies: ["Engine", "Lab", "TUI", "Formats"]),
+    // Every reader family as bytes → verdict, shared by the libFuzzer driver and the smoke test.
+    .target(name: "FuzzTargets", dependencies: ["Engine", "Lab", "TUI", "Workbench", "Formats"]),
     .executableTarget(
       name: "glovebox",
       dependencies: [
@@ -41,5 +43,20 @@ let package = Package(
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUI"]),
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TUI", "Lab", "Engine", "Formats"]),
     .testTarget(name: "GloveboxTests", dependencies: ["glovebox", "Formats", "Engine"]),
+    .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "Engine", "Formats"]),
   ]
 )
+
+// The libFuzzer driver exists only for `scripts/fuzz.sh` (GLOVEBOX_FUZZ=1, its own scratch path
+// .build-fuzz, every module compiled with -sanitize=fuzzer): libFuzzer brings its own `main`, so
+// the driver is parsed as a library, and the ordinary builds never see this target.
+if Context.environment["GLOVEBOX_FUZZ"] == "1" {
+  package.products.append(.executable(name: "glovebox-fuzz", targets: ["glovebox-fuzz"]))
+  package.targets += [
+    // SwiftPM renames an executable's main to glovebox_fuzz_main; this C main runs libFuzzer.
+    .target(name: "CFuzzerEntry"),
+    .executableTarget(
+      name: "glovebox-fuzz", dependencies: ["FuzzTargets", "CFuzzerEntry"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+  ]
+}

@@ -6,9 +6,13 @@ import Formats
 ///   term     := 'p' '(' series (',' series)+ ')' | element
 ///   element  := prefix index      prefix ∈ R C L CPE La W Wo Ws G Zarc ZARC K, index = digits
 /// Whitespace is ignored. Errors carry the 1-based column and say what was expected.
+/// Parallel groups nest at most `maxDepth` deep: the parser recurses once per level, and a
+/// string of 100 000 `p(` overflowed the stack (a crash, not an error).
 struct CircuitParser {
+  static let maxDepth = 100
   let chars: [Character]
   var position = 0
+  var depth = 0
   var elements: [CircuitElement] = []
   var parameterCount = 0
 
@@ -83,6 +87,11 @@ struct CircuitParser {
   }
 
   mutating func parallel(openColumn: Int) throws -> CircuitNode {
+    guard depth < Self.maxDepth else {
+      throw InputError("parallel groups nested deeper than \(Self.maxDepth) levels", column: openColumn)
+    }
+    depth += 1
+    defer { depth -= 1 }
     let start = parameterCount
     position += 1  // '('
     var branches = [try series()]

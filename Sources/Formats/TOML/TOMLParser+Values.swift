@@ -12,6 +12,11 @@ extension TOMLParser {
     while true {
       skipSpaces()
       parts.append(try parseSimpleKey())
+      // Tables nest along a dotted key by recursion too (`a.a.a…` 20 000 parts overflowed the
+      // stack building the tree), so a key has at most `maximumNesting` parts.
+      guard parts.count <= Self.maximumNesting else {
+        throw fail("a dotted key with more than \(Self.maximumNesting) parts")
+      }
       skipSpaces()
       if current == UInt8(ascii: ".") {
         advance()
@@ -34,6 +39,10 @@ extension TOMLParser {
   }
 
   mutating func parseValue(path: [String]) throws -> TOMLValue {
+    // Dotted keys inside inline tables inside tables add up; the tree's depth stays bounded.
+    guard path.count <= Self.maximumNesting else {
+      throw fail("keys nested more than \(Self.maximumNesting) tables deep")
+    }
     guard let b = current else { throw fail("expected a value after '='") }
     switch b {
     case UInt8(ascii: "\""):

@@ -73,7 +73,10 @@ public struct ZipArchive: Sendable {
           func next() -> Int? {
             guard r + 8 <= q + 4 + fieldSize, r + 8 <= directory.count else { return nil }
             defer { r += 8 }
-            return Self.u32(directory, r) | Self.u32(directory, r + 4) << 32
+            // Beyond 2⁴⁸ (or negative as an Int) no archive is real; such a size made
+            // `start + compressedSize` an inverted range (a trap found by the fuzz smoke test).
+            let value = Self.u32(directory, r) | Self.u32(directory, r + 4) << 32
+            return value >= 0 && value < 1 << 48 ? value : nil
           }
           if entry.uncompressedSize == 0xFFFF_FFFF, let v = next() { entry.uncompressedSize = v }
           if entry.compressedSize == 0xFFFF_FFFF, let v = next() { entry.compressedSize = v }
@@ -98,7 +101,7 @@ public struct ZipArchive: Sendable {
     }
     if entry.flags & 1 != 0 { throw InputError("zip entry `\(entry.name)` is encrypted") }
     let start = p + 30 + Self.u16(header, 26) + Self.u16(header, 28)
-    guard start + entry.compressedSize <= source.size else {
+    guard entry.compressedSize >= 0, entry.compressedSize <= source.size - start else {
       throw InputError("zip entry `\(entry.name)` runs past the end of the archive (byte \(start))")
     }
     guard entry.method == 0 || entry.method == 8 else {

@@ -14,8 +14,13 @@ extension Formula {
     ]
     var parser = FormulaParser(text.map { subscripts[$0] ?? $0 })
     let components = try parser.parseFormula()
-    return Formula(
-      text: text.trimmedSpaces(), components: components)
+    let formula = Formula(text: text.trimmedSpaces(), components: components)
+    // Finite subscripts can still multiply to inf through nested groups (found by make fuzz:
+    // a molar mass of inf was accepted); no formula's mass may be printed as a number then.
+    guard formula.molarMass.isFinite else {
+      throw InputError("the subscripts and multipliers are too large: the molar mass is not a finite number", column: 1)
+    }
+    return formula
   }
 }
 
@@ -38,8 +43,12 @@ extension String {
 ///     element   := Uppercase lowercase{0,2}
 ///     number    := digits ("." digits)?  |  "." digits
 struct FormulaParser {
+  /// Brackets nest at most this deep: each level is one recursive call, and 100 000 `(` in a
+  /// row overflowed the stack (a crash, not an error).
+  static let maxDepth = 100
   private let chars: [Character]
   private var index = 0
+  private var depth = 0
   private static let separators: Set<Character> = ["·", "•", "⋅", "*"]
 
   init(_ chars: [Character]) { self.chars = chars }
@@ -135,7 +144,12 @@ struct FormulaParser {
         if let close = current, close == ")" || close == "]" {
           throw error("empty group `\(c)\(close)`: expected an element symbol inside", at: open)
         }
+        guard depth < Self.maxDepth else {
+          throw error("brackets nested deeper than \(Self.maxDepth) levels", at: open)
+        }
+        depth += 1
         let inner = try parseSequence(closing: (c, open))
+        depth -= 1
         index += 1  // the closing bracket, checked by the inner call
         let multiplier = try parseNumber() ?? 1
         for amount in inner { add(amount.element, amount.count * multiplier) }
@@ -189,6 +203,9 @@ struct FormulaParser {
     }
     if value <= 0 {
       throw error("bad number `\(token)`: a subscript or multiplier must be positive", at: start)
+    }
+    if !value.isFinite {
+      throw error("bad number `\(token)`: too large for a subscript or multiplier", at: start)
     }
     return value
   }

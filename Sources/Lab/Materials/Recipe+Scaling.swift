@@ -28,12 +28,19 @@ extension Recipe {
         "recipe references form a cycle: \((visiting + [name]).joined(separator: " → "))",
         file: file)
     }
+    let batch: RecipeBatch
     switch kind {
     case .synthesis(let precursors, _):
-      return try scaledSynthesis(productGrams, precursors)
+      batch = try scaledSynthesis(productGrams, precursors)
     case .composite(let components):
-      return try scaledComposite(productGrams, components, resolve, visiting + [name])
+      batch = try scaledComposite(productGrams, components, resolve, visiting + [name])
     }
+    if let quantity = batch.firstNonFiniteQuantity() {
+      throw InputError(
+        "cannot scale `\(name)` to \(productGrams) g: \(quantity) is not a finite number"
+          + " (an extreme purity, excess, ratio or amount in the recipe)", file: file)
+    }
+    return batch
   }
 
   private func scaledSynthesis(_ productGrams: Double, _ precursors: [Precursor]) throws

@@ -38,7 +38,8 @@ extension BioLogicFile {
     var metadata: [String: String] = [:]
     var technique: String?
     if first.hasPrefix("EC-Lab ASCII FILE") {
-      guard let two = header(lines: 2) else {
+      // TextDocument may split the bytes into fewer lines than counted here (found by make fuzz).
+      guard let two = header(lines: 2), two.lines.count >= 2 else {
         throw firstLine.error("expected 'Nb header lines : N' on line 2, found the end of the file", line: 2)
       }
       let countLine = two.lines[1]
@@ -50,6 +51,11 @@ extension BioLogicFile {
     }
     guard let document = header(lines: headerLine) else {
       throw firstLine.error("expected \(headerLine) header lines as line 2 says, the file ends on line \(lineStarts.count) (truncated)", line: lineStarts.count)
+    }
+    // The header is split into lines again by TextDocument, which also breaks at a lone CR:
+    // fewer lines than counted here indexed past the end (a trap found by make fuzz).
+    guard document.lines.count >= headerLine else {
+      throw document.error("expected \(headerLine) header lines as line 2 says, found \(document.lines.count) (a stray line break?)", line: document.lines.count)
     }
     if headerLine > 2 {
       for line in document.lines[2..<(headerLine - 1)] {

@@ -84,7 +84,12 @@ public enum NewareBinary {
         testTime: testTime, voltage: Double(load(layout.voltage, Int32.self)) / 10000,
         current: Double(load(layout.current, Int32.self)) * scale / 1000)
       r.stepTime = stepTime
-      r.cycle = Int32(truncatingIfNeeded: load(layout.cycle, UInt32.self) + 1)
+      // Stored from 0; a count near UInt32.max overflowed `+ 1` (a trap found by make fuzz).
+      let cycle = load(layout.cycle, UInt32.self)
+      guard cycle < UInt32(Int32.max) else {
+        throw InputError("cycle number \(cycle) in the record at byte \(offset) is out of range (at most \(Int32.max - 1))")
+      }
+      r.cycle = Int32(cycle) + 1
       r.stepIndex = Int32(truncatingIfNeeded: step)
       r.stepType = stepType(status: status)
       // Counters: mA·s per count × scale → Ah.

@@ -25,9 +25,15 @@ extension BioLogicFile {
       throw fail("no \(missing) column and no '|Z|/Ohm' with 'Phase(Z)/deg' in the EC-Lab table (columns: \(table.columnNames.joined(separator: ", ")))")
     }
     let frequencyColumn = table.columns.firstIndex { $0.name == "freq/Hz" } ?? 0
-    for (row, value) in frequency.values.enumerated() where !(value > 0) {
+    for (row, value) in frequency.values.enumerated() where !(value > 0 && value.isFinite) {
       let place = table.location(ofRow: row)
       throw InputError("expected a positive frequency in column \(frequencyColumn + 1) (freq/Hz), found \(value) Hz at \(place.text)", file: fileName, line: place.line)
+    }
+    // A binary .mpr stores floats: NaN and inf are bit patterns like any other (the fuzz smoke
+    // test found a NaN Z' accepted and passed on to fits and plots).
+    for row in real.indices where !(real[row].isFinite && imaginary[row].isFinite) {
+      let place = table.location(ofRow: row)
+      throw InputError("expected a finite impedance, found Z' = \(real[row]) Ω, Z'' = \(imaginary[row]) Ω at \(place.text)", file: fileName, line: place.line)
     }
     let cycles = table.column(named: "z cycle") ?? table.column(named: "cycle number")
     var ranges: [Range<Int>] = []
