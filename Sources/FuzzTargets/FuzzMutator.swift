@@ -129,7 +129,7 @@ public struct FuzzMutator {
     return "\(width)-byte field at \(at) set to 0x\(String(value, radix: 16))\(bigEndian ? " (big-endian)" : "")"
   }
 
-  /// Unzips, mutates one part's bytes, zips again (deflated, fresh CRCs). Nil when the input is
+  /// Unzips, mutates one part's bytes, zips again (stored, fresh CRCs). Nil when the input is
   /// not a readable zip.
   mutating func mutateZipPart(_ input: [UInt8]) -> (bytes: [UInt8], description: String)? {
     guard let archive = try? ZipArchive(input), !archive.entries.isEmpty else { return nil }
@@ -140,18 +140,6 @@ public struct FuzzMutator {
     }
     let target = below(parts.count)
     let description = "part \(parts[target].0): " + mutateOnce(&parts[target].1)
-    var output: [UInt8] = []
-    var writer = ZipWriter { output.append(contentsOf: $0) }
-    do {
-      for (name, contents) in parts {
-        try writer.beginEntry(name)
-        try writer.write(contents)
-        try writer.endEntry()
-      }
-      try writer.finish()
-    } catch {
-      return nil
-    }
-    return (output, description)
+    return (StoredZip.archive(parts.map { (name: $0.0, contents: $0.1) }), description)
   }
 }
