@@ -46,7 +46,11 @@ extension SpectraPane {
       listing.finished(files.map(\.path))
       let wasEmpty = entries.isEmpty
       for file in files { mergeFile(file) }
-      if wasEmpty, current != nil { showSelected() }
+      if wasEmpty, !entries.isEmpty {
+        // The first files open on the top of the list.
+        selected = 0
+        showSelected()
+      }
       return [.render]
     case .success(.fitted(let outcome)):
       fitRunning = false

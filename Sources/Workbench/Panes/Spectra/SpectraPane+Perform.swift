@@ -21,11 +21,14 @@ extension SpectraPane {
       return [.render]
     case .rangeStart, .rangeEnd:
       guard let cursor, let s = current?.spectrum, let lo = s.x.min(), let hi = s.x.max() else { return [] }
-      // The range's ends by value, whichever side of the screen they are on.
+      // `[` sets the end on the left of the screen, `]` the one on the right: the lower x, or
+      // the higher on a reversed (binding energy) axis. An end passed by the other is reset.
       let old = settings.range ?? lo...hi
-      let (a, b) = action == .rangeStart ? (cursor, otherEnd(of: old, than: cursor, keeping: .end)) : (otherEnd(of: old, than: cursor, keeping: .start), cursor)
-      guard a != b else { return [.status(.error("the range needs two different ends"))] }
-      return change { $0.range = min(a, b)...max(a, b) }
+      let setsLower = (action == .rangeStart) != isReversed
+      let range = setsLower ? (cursor < old.upperBound ? cursor...old.upperBound : cursor...hi)
+                            : (cursor > old.lowerBound ? old.lowerBound...cursor : lo...cursor)
+      guard range.lowerBound < range.upperBound else { return [.status(.error("the range needs two different ends"))] }
+      return change { $0.range = range }
     case .editRange:
       guard current != nil else { return [] }
       let text = settings.range.map { "\(Self.format($0.lowerBound)) \(Self.format($0.upperBound))" } ?? ""
@@ -35,8 +38,8 @@ extension SpectraPane {
       guard settings.range != nil else { return [] }
       return change { $0.range = nil }
     case .cycleBackground:
-      let k = ((Self.backgrounds.firstIndex(of: backgroundName) ?? -1) + 1) % Self.backgrounds.count
-      return setBackground(Self.backgrounds[k])
+      let names = Self.backgrounds(for: current?.spectrum.technique)
+      return setBackground(names[((names.firstIndex(of: backgroundName) ?? -1) + 1) % names.count])
     case .cycleShape:
       shape = Self.shapes[((Self.shapes.firstIndex(of: shape) ?? -1) + 1) % Self.shapes.count]
       return [.render, .status(StatusMessage("new peaks: \(shape.rawValue)"))]
@@ -71,16 +74,6 @@ extension SpectraPane {
       }
       return [.render]
     case .export: return export()
-    }
-  }
-
-  enum RangeEnd { case start, end }
-
-  /// The end of `range` to keep when the other is set at `cursor`.
-  func otherEnd(of range: ClosedRange<Double>, than cursor: Double, keeping end: RangeEnd) -> Double {
-    switch end {
-    case .start: return range.lowerBound < cursor ? range.lowerBound : range.upperBound
-    case .end: return range.upperBound > cursor ? range.upperBound : range.lowerBound
     }
   }
 

@@ -122,7 +122,7 @@ extension SpectraPane {
   var libraryLines: [(x: Double, label: String)] {
     guard showsLibrary, let s = current?.spectrum else { return [] }
     switch s.technique {
-    case .raman: return StudyReferenceLines.raman.map { ($0.shift, $0.compound) }
+    case .raman: return StudyReferenceLines.raman.map { ($0.shift, "\($0.compound) \(Int($0.shift))") }
     case .xps:
       guard s.axis == .bindingEnergy else { return [] }
       var lines: [(x: Double, label: String)] = []

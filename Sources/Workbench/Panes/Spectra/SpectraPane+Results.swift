@@ -25,14 +25,14 @@ extension SpectraPane {
     }
     let header = fitted == nil
       ? pad("peak", 10) + pad("shape", 14) + pad("centre (start)", 18) + pad("width", 14) + "amplitude"
-      : pad("peak", 10) + pad("shape", 14) + pad("centre", 24) + pad("FWHM", 22) + pad("height", 22) + pad("area", 22) + "% area"
+      : pad("peak", 10) + pad("shape", 14) + pad("centre", 22) + pad("FWHM", 20) + pad("height", 20) + pad("area", 20) + "% area"
     _ = buffer.write(header, x: inner.x, y: inner.y, style: Style(foreground: theme.title, background: theme.background, attributes: .bold), maxWidth: inner.width)
     for (k, c) in model.components.enumerated().prefix(max(0, inner.height - 1)) {
       let fixed = c.parameterNames.allSatisfy { model[$0].map { $0.fixed || $0.tie != nil } ?? true } ? " fixed" : ""
       let marker = k == selectedComponent ? "▸ " : "  "
       var line = pad(marker + c.name, 10) + pad(c.shape.rawValue + fixed, 14)
       if let r = fitted?[c.name] {
-        line += pad(pm(r.center), 24) + pad(pm(r.fwhm), 22) + pad(pm(r.height), 22) + pad(pm(r.area), 22) + pm(r.areaPercent)
+        line += pad(pm(r.center), 22) + pad(pm(r.fwhm), 20) + pad(pm(r.height), 20) + pad(pm(r.area), 20) + pm(r.areaPercent)
       } else {
         line += pad(model[c.centerName].map { Self.format($0.value) } ?? "—", 18) + pad(model[c.fwhmName].map { Self.format($0.value) } ?? "—", 14)
           + (model[c.amplitudeName].map { Self.format($0.value) } ?? "—")
@@ -50,7 +50,10 @@ extension SpectraPane {
     return "Peaks · \(r.success ? "fitted" : "fit FAILED: \(r.fit.message)") · χ² \(Self.format(r.chiSquare))  reduced χ² \(Self.format(r.reducedChiSquare))  R² \(Self.format(r.rSquared))"
   }
 
-  func pm(_ e: Estimate) -> String { "\(Self.format(e.value)) ± \(Self.format(e.error))" }
+  func pm(_ e: Estimate) -> String { "\(Self.format(e.value)) ± \(Self.short(e.error))" }
+
+  /// Three significant digits for errors in the table; "undefined" for NaN or ∞.
+  static func short(_ v: Double) -> String { v.isFinite ? String(format: "%.3g", v) : "undefined" }
 
   func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)

@@ -49,8 +49,14 @@ public struct SpectraPane: Pane {
 
   /// The shapes `s` cycles through, in order.
   public static let shapes: [LineShape] = [.gaussian, .lorentzian, .pseudoVoigt, .voigt, .glProduct, .pearsonVII, .doniachSunjic]
-  /// The backgrounds `b` cycles through, in the CLI's inline model syntax.
-  public static let backgrounds = ["linear", "shirley", "constant", "tougaard", "als(1e5, 0.01)", "none"]
+  /// The backgrounds `b` cycles through for a technique, in the CLI's inline model syntax
+  /// (Shirley and Tougaard need an XPS energy axis).
+  public static func backgrounds(for technique: SpectroscopyTechnique?) -> [String] {
+    switch technique {
+    case .xps, .aes: return ["shirley", "tougaard", "linear", "constant", "none"]
+    case .raman, .xrd, nil: return ["linear", "constant", "polynomial(2)", "als(1e5, 0.01)", "none"]
+    }
+  }
 
   public init(workspace: String) {
     self.workspace = workspace
