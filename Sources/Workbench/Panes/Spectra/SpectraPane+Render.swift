@@ -147,16 +147,17 @@ extension SpectraPane {
     let inner = block.inner(area)
     guard inner.height >= 6 else { return }
     let showsResiduals = currentFit != nil && inner.height >= 18
-    let parts = inner.rows([.length(1), .length(showsLibrary ? 1 : 0), .fill(1), .length(showsResiduals ? 6 : 0)])
+    let parts = inner.rows([.length(1), .length(showsLibrary ? 2 : 0), .fill(1), .length(showsResiduals ? 6 : 0)])
     _ = buffer.write(readout(entry), x: parts[0].x, y: parts[0].y, style: theme.textStyle, maxWidth: parts[0].width)
     guard let plot = mainPlot(symbols: context.graphSymbols, theme: theme) else { return }
     plot.render(into: &buffer, area: parts[2], theme: theme)
     if showsLibrary {
-      var free = parts[1].x
+      // Each label on the first of the two rows where it does not run into the previous one.
+      var free = [parts[1].x, parts[1].x]
       for line in libraryLines.sorted(by: { isReversed ? $0.x > $1.x : $0.x < $1.x }) {
-        guard let col = plot.column(of: line.x, in: parts[2]), col >= free else { continue }
-        let text = "│" + line.label
-        free = buffer.write(text, x: col, y: parts[1].y, style: Style(foreground: theme.warning, background: theme.background), maxWidth: parts[1].right - col) + 1
+        guard let col = plot.column(of: line.x, in: parts[2]), let row = free.indices.first(where: { col >= free[$0] }) else { continue }
+        free[row] = buffer.write("│" + line.label, x: col, y: parts[1].y + row, style: Style(foreground: theme.warning, background: theme.background),
+                                 maxWidth: parts[1].right - col) + 1
       }
     }
     if showsResiduals, let r = currentFit?.result, let span = visibleSpan {

@@ -24,15 +24,15 @@ extension SpectraPane {
       fit.result.components.map(\.name) == model.components.map(\.name) ? Dictionary(uniqueKeysWithValues: fit.result.components.map { ($0.name, $0) }) : nil
     }
     let header = fitted == nil
-      ? pad("peak", 10) + pad("shape", 14) + pad("centre (start)", 18) + pad("width", 14) + "amplitude"
-      : pad("peak", 10) + pad("shape", 14) + pad("centre", 22) + pad("FWHM", 20) + pad("height", 20) + pad("area", 20) + "% area"
+      ? pad("peak", 8) + pad("shape", 13) + pad("centre (start)", 18) + pad("width", 14) + "amplitude"
+      : pad("peak", 8) + pad("shape", 13) + pad("centre", 22) + pad("FWHM", 20) + pad("height", 20) + pad("area", 20) + "% area"
     _ = buffer.write(header, x: inner.x, y: inner.y, style: Style(foreground: theme.title, background: theme.background, attributes: .bold), maxWidth: inner.width)
     for (k, c) in model.components.enumerated().prefix(max(0, inner.height - 1)) {
       let fixed = c.parameterNames.allSatisfy { model[$0].map { $0.fixed || $0.tie != nil } ?? true } ? " fixed" : ""
       let marker = k == selectedComponent ? "▸ " : "  "
-      var line = pad(marker + c.name, 10) + pad(c.shape.rawValue + fixed, 14)
+      var line = pad(marker + c.name, 8) + pad(c.shape.rawValue + fixed, 13)
       if let r = fitted?[c.name] {
-        line += pad(pm(r.center), 22) + pad(pm(r.fwhm), 20) + pad(pm(r.height), 20) + pad(pm(r.area), 20) + pm(r.areaPercent)
+        line += pad(pm(r.center), 22) + pad(pm(r.fwhm), 20) + pad(pm(r.height), 20) + pad(pm(r.area), 20) + "\(Self.short(r.areaPercent.value)) ± \(Self.short(r.areaPercent.error))"
       } else {
         line += pad(model[c.centerName].map { Self.format($0.value) } ?? "—", 18) + pad(model[c.fwhmName].map { Self.format($0.value) } ?? "—", 14)
           + (model[c.amplitudeName].map { Self.format($0.value) } ?? "—")
