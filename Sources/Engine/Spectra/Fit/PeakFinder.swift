@@ -6,6 +6,12 @@ public struct FoundPeak: Sendable, Equatable, Codable {
   public var center: Double
   public var height: Double
   public var fwhm: Double
+
+  public init(center: Double, height: Double, fwhm: Double) {
+    self.center = center
+    self.height = height
+    self.fwhm = fwhm
+  }
 }
 
 /// Peak search by the smoothed second derivative (the method of Savitzky & Golay, Anal. Chem. 36

@@ -32,6 +32,17 @@ struct PaneJobRunner: Sendable {
       return .cycling(.analyse(paths: paths, area: area), context.outcome {
         .analysed(try CyclingFileReading.read(paths, area: area, workspace: workspace, context: context))
       })
+    case .spectra(.readFiles(let paths)):
+      return .spectra(.readFiles(paths: paths), context.outcome {
+        .files(try SpectraFileReading.read(paths, workspace: workspace, context: context))
+      })
+    case .spectra(let compute):
+      return .spectra(compute, context.outcome {
+        guard let result = try compute.computed(context: context) else {
+          throw EffectFailure("the runtime has no work for \(compute)")
+        }
+        return result
+      })
     }
   }
 }
