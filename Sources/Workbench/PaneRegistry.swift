@@ -10,6 +10,7 @@ public enum PaneRegistry {
     { AssemblyPane(workspace: $0) },
     { ImpedancePane(workspace: $0) },
     { CyclingPane(workspace: $0) },
+    { SimulationPane(workspace: $0) },
   ]
 
   public static func makePanes(workspace: String) -> [any Pane] {

@@ -13,6 +13,7 @@ public enum PaneJob: Equatable, Sendable {
   case assembly(LabJob)
   case impedance(ImpedanceJob)
   case cycling(CyclingJob)
+  case simulation(SimulationJob)
 
   /// The id of the pane that started the job and receives its progress and result.
   public var paneID: String {
@@ -21,6 +22,7 @@ public enum PaneJob: Equatable, Sendable {
     case .assembly: return AssemblyPane.paneID
     case .impedance: return ImpedancePane.paneID
     case .cycling: return CyclingPane.paneID
+    case .simulation: return SimulationPane.paneID
     }
   }
 
@@ -32,6 +34,7 @@ public enum PaneJob: Equatable, Sendable {
     case .assembly: return .assembly
     case .impedance(let job): return .impedance(job.lane)
     case .cycling(let job): return .cycling(job.lane)
+    case .simulation(let job): return .simulation(job.lane)
     }
   }
 }
@@ -42,6 +45,7 @@ public enum JobLane: Hashable, Sendable {
   case assembly
   case impedance(ImpedanceJob.Lane)
   case cycling(CyclingJob.Lane)
+  case simulation(SimulationJob.Lane)
 }
 
 /// A finished job and what it gave, per pane: the job beside a result of the type that pane's
@@ -52,6 +56,7 @@ public enum PaneJobResult: Equatable, Sendable {
   case assembly(LabJob, Result<LabWorkspace, EffectFailure>)
   case impedance(ImpedanceJob, Result<ImpedanceJobResult, EffectFailure>)
   case cycling(CyclingJob, Result<CyclingJobResult, EffectFailure>)
+  case simulation(SimulationJob, Result<SimulationJobResult, EffectFailure>)
 
   /// The job that finished.
   public var job: PaneJob {
@@ -60,6 +65,7 @@ public enum PaneJobResult: Equatable, Sendable {
     case .assembly(let job, _): return .assembly(job)
     case .impedance(let job, _): return .impedance(job)
     case .cycling(let job, _): return .cycling(job)
+    case .simulation(let job, _): return .simulation(job)
     }
   }
 }

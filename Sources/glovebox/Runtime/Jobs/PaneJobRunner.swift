@@ -32,6 +32,10 @@ struct PaneJobRunner: Sendable {
       return .cycling(.analyse(paths: paths, area: area), context.outcome {
         .analysed(try CyclingFileReading.read(paths, area: area, workspace: workspace, context: context))
       })
+    case .simulation(let simulation):
+      return .simulation(simulation, context.outcome {
+        try SimulationRunReading.perform(simulation, workspace: workspace, context: context)
+      })
     }
   }
 }
