@@ -51,7 +51,9 @@ extension SimulationPane {
   /// One row of the run table.
   static func row(_ run: SimulationRun) -> [String] {
     let s = run.summary
-    let note = s.errors.first.map { "\($0)" } ?? s.reason ?? ""
+    // status.json's error says most about a bad folder; a config error comes after it.
+    let error = s.errors.first { $0.file == RunFolder.statusFile } ?? s.errors.first
+    let note = error.map { "\($0)" } ?? s.reason ?? ""
     return [s.name, s.model ?? "—", s.state.rawValue, s.progress.map { percent($0) } ?? "—", s.time.map { number($0) } ?? "—",
             s.stepsPerSecond.map { number($0) } ?? "—", s.etaSeconds.map(duration) ?? "—",
             s.secondsSinceWrite.map { duration($0) + " ago" } ?? "—", note]
@@ -125,7 +127,7 @@ extension SimulationPane {
   func renderMetric(_ run: SimulationRun, into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
     let value = lastMetric(metric).map(Self.number) ?? "—"
-    let block = Block(title: "\(metric) = \(value) (m: metric)")
+    let block = Block(title: "\(metric) = \(value)")
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
     if let error = metricsError {
@@ -160,17 +162,21 @@ extension SimulationPane {
       return
     }
     let field = SnapshotField.named(fieldName)
-    var title = "\(field.symbol) · \(frame.snapshot) · \(frame.sourceColumns)×\(frame.sourceRows)"
+    var title = "\(field.symbol) · \(Self.stepName(frame.snapshot)) · \(frame.sourceColumns)×\(frame.sourceRows)"
     if chosenSnapshot == nil { title += " · newest" }
-    if let decoding { title += " · decoding \(decoding)…" }
+    if let decoding { title += " · decoding \(Self.stepName(decoding))…" }
     else if let error = snapshotError, error.snapshot == wanted { title += " · \(error.message)" }
-    title += " (f field, [ ] snapshot)"
     let block = Block(title: title)
     block.render(into: &buffer, area: area, theme: theme)
     FieldMap(values: values, columns: frame.columns, rows: frame.rows, spacing: (frame.spacingX, frame.spacingY),
              origin: (frame.originX, frame.originY), name: field.symbol, unit: field.unit,
              interface: fieldName == "xi" ? nil : frame.values("xi"), viewport: viewport)
       .render(into: &buffer, area: block.inner(area), theme: theme)
+  }
+
+  /// "step 200" for step_000000200.vti (the file name for anything else).
+  static func stepName(_ snapshot: String) -> String {
+    RunFolder.step(ofSnapshot: snapshot).map { "step \($0)" } ?? snapshot
   }
 
   static func percent(_ fraction: Double) -> String { fraction.isFinite ? String(format: "%.1f%%", fraction * 100) : "—" }
