@@ -39,7 +39,7 @@ final class SimulationPaneTests: XCTestCase {
 
   func listedPane() throws -> SimulationPane {
     var pane = SimulationPane(workspace: "/tmp/ws")
-    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.runFolder), .render])
+    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .render])
     let files = Self.paths.map { IndexedFile(path: $0, size: 0, modified: 0) }
     XCTAssertEqual(pane.handle(.workspaceFiles(kind: .runFolder, files: files, complete: true)),
                    [.render, .startJob(.simulation(.list(paths: Self.paths)))])
@@ -287,7 +287,31 @@ final class SimulationPaneTests: XCTestCase {
     XCTAssertEqual(pane.handle(.processFinished(.success(ProcessOutput(status: 0, standardOutput: "started pid 77\n", standardError: "")))),
                    [.status(StatusMessage("started pid 77")), .startJob(.simulation(.list(paths: Self.paths)))])
     XCTAssertEqual(pane.handle(.processFinished(.success(ProcessOutput(status: 1, standardOutput: "", standardError: "Error: runs/stale is running\n")))),
-                   [.status(.error("sim resume: Error: runs/stale is running"))])
+                   [.status(.error("sim: Error: runs/stale is running"))])
+  }
+
+  func testNewRunPicksAConfigAndStartsItDetachedInAFreshFolder() throws {
+    var pane = try listedPane()
+    XCTAssertEqual(pane.perform(.newRun), [.status(.error("no simulation configs in the workspace (a TOML with [physics] under sim/)"))])
+    let configs = ["sim/model1.toml", "runs/live/config.toml", "sim/model2.toml"].map { IndexedFile(path: $0, size: 1, modified: 0) }
+    XCTAssertEqual(pane.handle(.workspaceFiles(kind: .simulationConfig, files: configs, complete: true)), [.render])
+    XCTAssertEqual(pane.configs, ["sim/model1.toml", "sim/model2.toml"], "a run folder's own config is not offered")
+    XCTAssertEqual(pane.perform(.newRun), [.render])
+    XCTAssertTrue(pane.capturesInput)
+    XCTAssertTrue(render(pane).contains { $0.contains("sim/model2.toml → runs/model2-1") })
+    XCTAssertEqual(pane.handle(.key(.down)), [.render])
+    XCTAssertEqual(pane.handle(.key(.enter)), [
+      .runProcess(executable: "", arguments: ["sim", "run", "sim/model2.toml", "--out", "runs/model2-1", "--detach"], pane: "simulation"),
+      .render,
+    ])
+    XCTAssertEqual(pane.modal, .none)
+    // Once runs/model2-1 is listed, the next run of that config goes to runs/model2-2.
+    _ = pane.handle(.workspaceFiles(kind: .runFolder, files: (Self.paths + ["runs/model2-1"]).map { IndexedFile(path: $0, size: 0, modified: 0) },
+                                    complete: true))
+    XCTAssertEqual(pane.newRunFolder(for: "sim/model2.toml"), "runs/model2-2")
+    _ = pane.perform(.newRun)
+    XCTAssertEqual(pane.handle(.key(.escape)), [.render])
+    XCTAssertEqual(pane.modal, .none)
   }
 
   func testEveryActionHasABindingAndNoKeyIsBoundTwice() {

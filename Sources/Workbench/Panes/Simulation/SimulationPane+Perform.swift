@@ -40,6 +40,12 @@ extension SimulationPane {
         return [.status(.error("\(run.path) is \(run.summary.state.rawValue): only a stopped or stale run restarts (p resumes a paused one)"))]
       }
       return [.runProcess(executable: "", arguments: ["sim", "resume", run.path, "--detach"], pane: id)]
+    case .newRun:
+      guard !configs.isEmpty else {
+        return [.status(.error("no simulation configs in the workspace (a TOML with [physics] under sim/)"))]
+      }
+      modal = .pickConfig(0)
+      return [.render]
     case .nextMetric:
       let choices = metricChoices
       guard !choices.isEmpty else { return [] }
@@ -103,13 +109,47 @@ extension SimulationPane {
     return [.render] + refreshAttached()
   }
 
+  /// runs/NAME-K for a config NAME.toml, K the first number no listed run folder has.
+  func newRunFolder(for config: String) -> String {
+    let name = ((config as NSString).lastPathComponent as NSString).deletingPathExtension
+    var k = 1
+    while listing.known[Self.filePath("\(name)-\(k)", in: "runs")] != nil { k += 1 }
+    return "runs/\(name)-\(k)"
+  }
+
   mutating func typed(_ key: Key) -> [Effect] {
+    if case .pickConfig(let index) = modal { return picked(key, index: index) }
     guard case .confirmStop(let run) = modal else { return [] }
     switch key {
     case .character("y"), .character("Y"):
       modal = .none
       return [control(.stop, run: run), .render]
     case .character("n"), .character("N"), .escape:
+      modal = .none
+      return [.render]
+    default:
+      return []
+    }
+  }
+}
+
+extension SimulationPane {
+  /// A key in the config picker: move, start the run (detached, in a new folder), or cancel.
+  mutating func picked(_ key: Key, index: Int) -> [Effect] {
+    switch key {
+    case .up, .character("k"):
+      modal = .pickConfig(max(0, index - 1))
+      return [.render]
+    case .down, .character("j"):
+      modal = .pickConfig(min(configs.count - 1, index + 1))
+      return [.render]
+    case .enter:
+      modal = .none
+      guard configs.indices.contains(index) else { return [.render] }
+      let config = configs[index]
+      return [.runProcess(executable: "", arguments: ["sim", "run", config, "--out", newRunFolder(for: config), "--detach"], pane: id),
+              .render]
+    case .escape:
       modal = .none
       return [.render]
     default:

@@ -9,7 +9,13 @@ extension SimulationPane {
       _ = buffer.write("Simulation: enlarge the terminal", x: area.x, y: area.y, style: theme.textStyle, maxWidth: area.width)
       return
     }
-    let parts = area.rows([.fill(1), .length(modal == .none ? 0 : 3)])
+    var modalHeight = 0
+    switch modal {
+    case .none: break
+    case .confirmStop: modalHeight = 3
+    case .pickConfig: modalHeight = min(configs.count + 3, area.height / 2)
+    }
+    let parts = area.rows([.fill(1), .length(modalHeight)])
     if let run = attachedRun {
       renderAttached(run, into: &buffer, area: parts[0], context: context)
     } else {
@@ -21,6 +27,12 @@ extension SimulationPane {
       let style = Style(foreground: theme.warning, background: theme.background).adding(.bold)
       _ = buffer.write("Stop \(run)? It writes a final snapshot and exits. y / n", x: parts[1].x + 2, y: parts[1].y + 1,
                        style: style, maxWidth: parts[1].width - 4)
+    }
+    if case .pickConfig(let index) = modal {
+      let block = Block(title: "New run: pick a config (Enter starts it detached, Esc cancels)", isFocused: true)
+      block.render(into: &buffer, area: parts[1], theme: theme)
+      let items = configs.map { TextLine("\($0) → \(newRunFolder(for: $0))") }
+      List(items: items, selected: index, isFocused: true).render(into: &buffer, area: block.inner(parts[1]), theme: theme)
     }
   }
 

@@ -28,10 +28,14 @@ public struct SimulationPane: Pane {
     case none
     /// "Stop run X? y/n".
     case confirmStop(run: String)
+    /// The config picker of a new run, at an index into `configs`.
+    case pickConfig(Int)
   }
 
   /// The index's run folders.
   public internal(set) var listing = FileListing()
+  /// The workspace's simulation configs (sim/*.toml and the like), outside run folders.
+  public internal(set) var configs: [String] = []
   /// Summaries, newest activity first.
   public internal(set) var runs: [SimulationRun] = []
   public internal(set) var selected = 0
@@ -74,7 +78,12 @@ public struct SimulationPane: Pane {
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
     case .focused:
-      return listing.request() ? [.requestFiles(.runFolder), .render] : [.render]
+      return listing.request() ? [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .render] : [.render]
+    case .workspaceFiles(.simulationConfig, let files, _):
+      let folders = listing.known.keys
+      configs = files.map(\.path).filter { path in !folders.contains { path.hasPrefix($0 + "/") } }.sorted()
+      if case .pickConfig(let i) = modal { modal = configs.isEmpty ? .none : .pickConfig(min(i, configs.count - 1)) }
+      return [.render]
     case .workspaceFiles(.runFolder, let files, let complete):
       let (read, removed) = listing.update(files, complete: complete)
       if !removed.isEmpty {
@@ -106,13 +115,13 @@ public struct SimulationPane: Pane {
     case .processFinished(let result):
       switch result {
       case .success(let output) where output.status == 0:
-        let line = output.standardOutput.split(whereSeparator: \.isNewline).first.map(String.init) ?? "resumed"
+        let line = output.standardOutput.split(whereSeparator: \.isNewline).first.map(String.init) ?? "started"
         return [.status(StatusMessage(line))] + startListing()
       case .success(let output):
         let why = output.standardError.split(whereSeparator: \.isNewline).last.map(String.init) ?? "exit status \(output.status)"
-        return [.status(.error("sim resume: \(why)"))]
+        return [.status(.error("sim: \(why)"))]
       case .failure(let failure):
-        return [.status(.error("sim resume: \(failure.message)"))]
+        return [.status(.error("sim: \(failure.message)"))]
       }
     case .key(let key):
       return typed(key)

@@ -9,6 +9,7 @@ public enum SimulationPaneAction: String, KeyAction {
   case togglePause = "pause"
   case stop = "stop"
   case resume = "resume"
+  case newRun = "new-run"
   case nextMetric = "next-metric"
   case nextField = "next-field"
   case previousSnapshot = "previous-snapshot"
@@ -33,6 +34,7 @@ extension SimulationPane {
     case .togglePause: return KeyBinding(action, keys: [.character("p")], description: "pause/resume")
     case .stop: return KeyBinding(action, keys: [.character("s")], description: "stop")
     case .resume: return KeyBinding(action, keys: [.character("r")], description: "restart stopped/stale")
+    case .newRun: return KeyBinding(action, keys: [.character("n")], description: "new run")
     case .nextMetric: return KeyBinding(action, keys: [.character("m")], description: "metric")
     case .nextField: return KeyBinding(action, keys: [.character("f")], description: "field")
     case .previousSnapshot: return KeyBinding(action, keys: [.character("[")], description: "snapshot", showsInHints: false)
