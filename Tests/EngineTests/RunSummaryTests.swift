@@ -5,7 +5,8 @@ import Formats
 
 final class RunSummaryTests: XCTestCase {
   let now = Date(timeIntervalSince1970: 1_000_000)
-  let config = "name = \"model1\"\n[run]\noutput_interval = 0.5\nuntil = 5.0\n"
+  // As `sim run` writes it: every table present (a run's config.toml is the effective configuration).
+  let config = "name = \"model1\"\n[physics]\n[run]\noutput_interval = 0.5\nuntil = 5.0\n"
 
   func listing(_ status: RunStatus?, config: String? = nil, snapshots: [String] = [], log: String? = nil,
                statusAge: Double = 2, processIsRun: Bool? = true) throws -> RunFolderListing {
@@ -111,11 +112,11 @@ final class RunSummaryTests: XCTestCase {
 
   func testConfigWithAnUnknownKeyIsAnErrorButKeepsTheName() throws {
     let status = RunStatus(state: .finished, step: 10, time: 5, wallSeconds: 1, pid: 1)
-    let summary = RunSummary(listing: try listing(status, config: "name = \"m2\"\n[run]\nuntill = 5.0\n"))
+    let summary = RunSummary(listing: try listing(status, config: "name = \"m2\"\n[physics]\n[run]\nuntill = 5.0\n"))
     XCTAssertEqual(summary.state, .finished)
     XCTAssertEqual(summary.model, "m2")
     XCTAssertEqual(summary.errors.first?.file, "config.toml")
-    XCTAssertEqual(summary.errors.first?.line, 3)
+    XCTAssertEqual(summary.errors.first?.line, 4)
     XCTAssertNil(summary.progress, "no target known: no progress")
   }
 

@@ -108,6 +108,8 @@ final class WorkbenchRuntime {
         if time - lastWatchTime >= watchInterval {
           lastWatchTime = time
           reportChanges(index.drainChanges())
+        } else if !sentComplete && index.isComplete {
+          reportChanges([])
         }
       }
       if state.wantsTicks {
@@ -126,25 +128,33 @@ final class WorkbenchRuntime {
 
   /// Hands the panes the changed files. A run folder is one entry whose inner files (status,
   /// metrics, fields) are no pane's file to load, so its changes are not reported as files.
-  private func reportChanges(_ changes: [WorkspaceChange]) {
-    for change in changes where change.kind != .runFolder { dispatch(.fileChanged(path: change.path)) }
-    let touched = Set(changes.map(\.kind))
+  /// Returns whether anything reached the panes.
+  @discardableResult
+  private func reportChanges(_ changes: [WorkspaceChange]) -> Bool {
+    var reported = false
+    for change in changes where change.kind != .runFolder {
+      dispatch(.fileChanged(path: change.path))
+      reported = true
+    }
     let completed = index.isComplete && !sentComplete
     if completed { sentComplete = true }
-    sendChangedFileLists(kinds: completed ? Set(fileRequests.keys) : touched)
+    let kinds = completed ? Set(fileRequests.keys) : Set(changes.map(\.kind))
+    return sendChangedFileLists(kinds: kinds, completed: completed) || reported
   }
 
   /// For `stopWhenIdle` (tests): lets the index finish its walk and take in every file-system
   /// event that happened so far, and reports what changed; true when something was reported
   /// (the loop is not idle yet).
   private func settleIndex() -> Bool {
-    guard !state.panes.isEmpty, watchInterval.isFinite else { return false }
+    guard !state.panes.isEmpty else { return false }
     index.waitUntilComplete(timeout: 10)
+    // Changes are reported only when watching; the end of the first walk always is (the panes'
+    // lists become complete).
+    guard watchInterval.isFinite else { return reportChanges([]) }
     index.flush(timeout: 10)
     let changes = index.drainChanges()
     lastWatchTime = clock()
-    reportChanges(changes)
-    return !changes.isEmpty
+    return reportChanges(changes)
   }
 
   /// How long the next read may block: until the next frame is due when one is pending, until
@@ -234,12 +244,15 @@ final class WorkbenchRuntime {
 
   /// After changes (or the end of the first walk): the lists of `kinds` that differ from what
   /// their panes last got, or that just became complete.
-  private func sendChangedFileLists(kinds: Set<WorkspaceFileKind>) {
+  private func sendChangedFileLists(kinds: Set<WorkspaceFileKind>, completed: Bool) -> Bool {
+    var sentAny = false
     for (kind, sent) in fileRequests.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where kinds.contains(kind) {
       let files = indexedFiles(kind)
-      guard files != sent || index.isComplete else { continue }
+      guard files != sent || completed else { continue }
       fileRequests[kind] = files
       dispatch(.workspaceFiles(kind: kind, files: files, complete: index.isComplete))
+      sentAny = true
     }
+    return sentAny
   }
 }
