@@ -314,6 +314,36 @@ final class SimulationPaneTests: XCTestCase {
     XCTAssertEqual(pane.modal, .none)
   }
 
+  func testMarkedRunsAreComparedOnTheAttachedRunsMetricPlot() throws {
+    var pane = try listedPane()
+    _ = pane.perform(.nextRun)
+    XCTAssertEqual(pane.perform(.mark), [.render], "not attached: nothing to read yet")
+    XCTAssertEqual(pane.marked, ["runs/stale"])
+    XCTAssertTrue(render(pane).contains { $0.contains("+ runs/stale") })
+    _ = pane.perform(.previousRun)
+    // Attaching reads the marked run's metrics beside the attached run's.
+    XCTAssertEqual(pane.perform(.attach), [
+      .render, .startJob(.simulation(.metrics(run: "runs/live", reader: RunMetricsReader()))),
+      .startJob(.simulation(.metrics(run: "runs/stale", reader: RunMetricsReader()))),
+      .startJob(.simulation(.snapshot(run: "runs/live", snapshot: "step_000000200.vti", maxColumns: 256, maxRows: 256))),
+    ])
+    let (reader, update) = metricsUpdate()
+    for run in ["runs/live", "runs/stale"] {
+      XCTAssertEqual(pane.handle(.jobFinished(.simulation(.metrics(run: run, reader: RunMetricsReader()),
+                                                          .success(.metrics(reader: reader, update: update, restarted: false))))), [.render])
+    }
+    XCTAssertEqual(pane.compared["runs/stale"]?.points("tip_height_um").map(\.1), [1.0, 1.25, 1.5])
+    let text = render(pane).joined(separator: "\n")
+    XCTAssertTrue(text.contains("runs/live") && text.contains("runs/stale"), "a legend names both runs: \(text)")
+    // Unmarking drops the comparison.
+    XCTAssertEqual(pane.perform(.nextRun), [.render, .startJob(.simulation(.metrics(run: "runs/stale", reader: RunMetricsReader()))),
+                                            .startJob(.simulation(.snapshot(run: "runs/stale", snapshot: "step_000000200.vti",
+                                                                            maxColumns: 256, maxRows: 256)))])
+    _ = pane.perform(.mark)
+    XCTAssertEqual(pane.marked, [])
+    XCTAssertNil(pane.compared["runs/stale"])
+  }
+
   func testEveryActionHasABindingAndNoKeyIsBoundTwice() {
     let pane = SimulationPane(workspace: "/tmp/ws")
     let keys = pane.bindings.flatMap(\.keys)

@@ -46,6 +46,15 @@ extension SimulationPane {
       }
       modal = .pickConfig(0)
       return [.render]
+    case .mark:
+      guard let run = current else { return [] }
+      if let i = marked.firstIndex(of: run.path) {
+        marked.remove(at: i)
+        compared[run.path] = nil
+      } else {
+        marked.append(run.path)
+      }
+      return [.render] + refreshAttached()
     case .nextMetric:
       let choices = metricChoices
       guard !choices.isEmpty else { return [] }

@@ -38,7 +38,8 @@ extension SimulationPane {
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
     let parts = area.rows([.fill(1), .length(5)])
-    let block = Block(title: "Runs (\(runs.count)) · newest activity first", isFocused: true)
+    let compare = marked.isEmpty ? "" : " · \(marked.count) marked (+) to compare"
+    let block = Block(title: "Runs (\(runs.count)) · newest activity first\(compare)", isFocused: true)
     block.render(into: &buffer, area: parts[0], theme: theme)
     let inner = block.inner(parts[0])
     if runs.isEmpty {
@@ -53,7 +54,11 @@ extension SimulationPane {
       TableColumn.numeric("steps/s", width: .length(8)), TableColumn.numeric("ETA", width: .length(8)),
       TableColumn.numeric("last write", width: .length(10)), TableColumn("note", width: .fill(3)),
     ]
-    let rows = runs.map(Self.row)
+    let rows = runs.map { run -> [String] in
+      var cells = Self.row(run)
+      if marked.contains(run.path) { cells[0] = "+ " + cells[0] }
+      return cells
+    }
     let styles = runs.map { [nil, nil, Style(foreground: stateColor($0.summary.state, theme: theme), background: theme.background)] }
     Table(columns: columns, rows: rows, selected: selected, isFocused: true, cellStyles: styles)
       .render(into: &buffer, area: inner, theme: theme)
@@ -156,8 +161,13 @@ extension SimulationPane {
       guard x < row.count, y < row.count, let tx = row[x], let vy = row[y], tx.isFinite, vy.isFinite else { return nil }
       return PlotPoint(x: tx, y: vy)
     }
-    LinePlot(series: [PlotSeries(metric, points: points, kind: .line, color: theme.seriesColor(0))],
-             xAxis: PlotAxis("t / s"), yAxis: PlotAxis(metric), symbols: context.graphSymbols, legend: .hidden)
+    var series = [PlotSeries(run.path, points: points, kind: .line, color: theme.seriesColor(0))]
+    for (i, other) in marked.filter({ $0 != run.path }).enumerated() {
+      let trace = compared[other]?.points(metric).map { PlotPoint(x: $0.0, y: $0.1) } ?? []
+      series.append(PlotSeries(other, points: trace, kind: .line, color: theme.seriesColor(i + 1)))
+    }
+    LinePlot(series: series, xAxis: PlotAxis("t / s"), yAxis: PlotAxis(metric), symbols: context.graphSymbols,
+             legend: series.count > 1 ? .topRight : .hidden)
       .render(into: &buffer, area: inner, theme: theme)
   }
 

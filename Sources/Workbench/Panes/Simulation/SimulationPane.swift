@@ -54,6 +54,10 @@ public struct SimulationPane: Pane {
   public internal(set) var metricsRunning = false
   public internal(set) var metricsError: String?
   public internal(set) var metric = SimulationPane.defaultMetric
+  /// Runs marked for comparison: their metric is drawn over the attached run's.
+  public internal(set) var marked: [String] = []
+  /// The marked runs' metrics as read so far.
+  public internal(set) var compared: [String: MetricsTrace] = [:]
   /// The snapshot shown; nil follows the newest.
   public internal(set) var chosenSnapshot: String?
   public internal(set) var frame: SnapshotFrame?
@@ -152,6 +156,12 @@ public struct SimulationPane: Pane {
       metricsRunning = true
       effects.append(.startJob(.simulation(.metrics(run: run, reader: metricsReader))))
     }
+    for other in marked where other != run && compared[other]?.running != true {
+      var trace = compared[other] ?? MetricsTrace()
+      trace.running = true
+      compared[other] = trace
+      effects.append(.startJob(.simulation(.metrics(run: other, reader: trace.reader))))
+    }
     if let wanted = wantedSnapshot, wanted != frame?.snapshot || frame?.run != run, wanted != decoding,
        snapshotError?.snapshot != wanted {
       decoding = wanted
@@ -181,8 +191,12 @@ public struct SimulationPane: Pane {
     case (.list, .failure(let failure)):
       listRunning = false
       return [.status(.error("simulation: listing runs: \(failure.message)"))]
+    case (.metrics(let run, _), .success(.metrics(let reader, let update, let restarted))) where run != attached:
+      guard var trace = compared[run], marked.contains(run) else { return [] }
+      trace.take(reader: reader, update: update, restarted: restarted)
+      compared[run] = trace
+      return [.render]
     case (.metrics(let run, _), .success(.metrics(let reader, let update, let restarted))):
-      guard run == attached else { return [] }
       metricsRunning = false
       if restarted { metricRows = [] }
       metricsReader = reader
@@ -190,8 +204,11 @@ public struct SimulationPane: Pane {
       metricsError = update.error.map { "\(run)/\($0)" }
       if !reader.columns.isEmpty, !reader.columns.contains(metric) { metric = Self.defaultMetric }
       return [.render]
-    case (.metrics(let run, _), .failure(let failure)):
-      guard run == attached else { return [] }
+    case (.metrics(let run, _), .failure(let failure)) where run != attached:
+      compared[run]?.running = false
+      compared[run]?.error = failure.message
+      return [.render]
+    case (.metrics, .failure(let failure)):
       metricsRunning = false
       metricsError = failure.message
       return [.render]
@@ -212,6 +229,31 @@ public struct SimulationPane: Pane {
       return [.render]
     case (.list, .success), (.metrics, .success), (.snapshot, .success):
       return [.status(.error("simulation: a job answered with another job's result"))]
+    }
+  }
+
+  /// A run's metrics for comparison, read incrementally like the attached run's.
+  public struct MetricsTrace: Sendable {
+    public internal(set) var reader = RunMetricsReader()
+    public internal(set) var rows: [[Double?]] = []
+    public internal(set) var running = false
+    public internal(set) var error: String?
+
+    mutating func take(reader: RunMetricsReader, update: RunMetricsReader.Update, restarted: Bool) {
+      running = false
+      if restarted { rows = [] }
+      self.reader = reader
+      rows += update.rows.map(\.values)
+      error = update.error.map { "\($0)" }
+    }
+
+    /// The (time, column) points of a column, finite ones only.
+    func points(_ column: String) -> [(Double, Double)] {
+      guard let x = reader.column("time_s"), let y = reader.column(column) else { return [] }
+      return rows.compactMap { row in
+        guard x < row.count, y < row.count, let t = row[x], let v = row[y], t.isFinite, v.isFinite else { return nil }
+        return (t, v)
+      }
     }
   }
 

@@ -10,6 +10,7 @@ public enum SimulationPaneAction: String, KeyAction {
   case stop = "stop"
   case resume = "resume"
   case newRun = "new-run"
+  case mark = "mark"
   case nextMetric = "next-metric"
   case nextField = "next-field"
   case previousSnapshot = "previous-snapshot"
@@ -35,6 +36,7 @@ extension SimulationPane {
     case .stop: return KeyBinding(action, keys: [.character("s")], description: "stop")
     case .resume: return KeyBinding(action, keys: [.character("r")], description: "restart stopped/stale")
     case .newRun: return KeyBinding(action, keys: [.character("n")], description: "new run")
+    case .mark: return KeyBinding(action, keys: [.character(" ")], description: "mark to compare")
     case .nextMetric: return KeyBinding(action, keys: [.character("m")], description: "metric")
     case .nextField: return KeyBinding(action, keys: [.character("f")], description: "field")
     case .previousSnapshot: return KeyBinding(action, keys: [.character("[")], description: "snapshot", showsInHints: false)
