@@ -11,6 +11,7 @@ public enum PaneRegistry {
     { ImpedancePane(workspace: $0) },
     { CyclingPane(workspace: $0) },
     { SpectraPane(workspace: $0) },
+    { SimulationPane(workspace: $0) },
   ]
 
   public static func makePanes(workspace: String) -> [any Pane] {

@@ -252,9 +252,9 @@ final class AssemblyPaneTests: XCTestCase {
 
   func testWholeWorkbenchWithBothPanesRendersAtEverySize() throws {
     var state = AppState(panes: PaneRegistry.makePanes(workspace: PaneTestSupport.examples), workspace: "Examples")
-    // Tab order of issue 2: 1 Materials, 2 Assembly, 3 Impedance, 4 Cycling, 5 Spectra.
-    XCTAssertEqual(state.panes.map(\.title), ["Materials", "Assembly", "Impedance", "Cycling", "Spectra"])
-    for focus in ["1", "2", "3", "4", "5"] {
+    // Tab order of issue 2: 1 Materials, 2 Assembly, 3 Impedance, 4 Cycling, 5 Spectra, 6 Simulation.
+    XCTAssertEqual(state.panes.map(\.title), ["Materials", "Assembly", "Impedance", "Cycling", "Spectra", "Simulation"])
+    for focus in ["1", "2", "3", "4", "5", "6"] {
       _ = reduce(state: &state, action: .keyPressed(.character(Character(focus))))
       for help in [false, true] {
         state.helpVisible = help

@@ -14,6 +14,7 @@ public enum PaneJob: Equatable, Sendable {
   case impedance(ImpedanceJob)
   case cycling(CyclingJob)
   case spectra(SpectraJob)
+  case simulation(SimulationJob)
 
   /// The id of the pane that started the job and receives its progress and result.
   public var paneID: String {
@@ -23,6 +24,7 @@ public enum PaneJob: Equatable, Sendable {
     case .impedance: return ImpedancePane.paneID
     case .cycling: return CyclingPane.paneID
     case .spectra: return SpectraPane.paneID
+    case .simulation: return SimulationPane.paneID
     }
   }
 
@@ -35,6 +37,7 @@ public enum PaneJob: Equatable, Sendable {
     case .impedance(let job): return .impedance(job.lane)
     case .cycling(let job): return .cycling(job.lane)
     case .spectra(let job): return .spectra(job.lane)
+    case .simulation(let job): return .simulation(job.lane)
     }
   }
 }
@@ -46,6 +49,7 @@ public enum JobLane: Hashable, Sendable {
   case impedance(ImpedanceJob.Lane)
   case cycling(CyclingJob.Lane)
   case spectra(SpectraJob.Lane)
+  case simulation(SimulationJob.Lane)
 }
 
 /// A finished job and what it gave, per pane: the job beside a result of the type that pane's
@@ -57,6 +61,7 @@ public enum PaneJobResult: Equatable, Sendable {
   case impedance(ImpedanceJob, Result<ImpedanceJobResult, EffectFailure>)
   case cycling(CyclingJob, Result<CyclingJobResult, EffectFailure>)
   case spectra(SpectraJob, Result<SpectraJobResult, EffectFailure>)
+  case simulation(SimulationJob, Result<SimulationJobResult, EffectFailure>)
 
   /// The job that finished.
   public var job: PaneJob {
@@ -66,6 +71,7 @@ public enum PaneJobResult: Equatable, Sendable {
     case .impedance(let job, _): return .impedance(job)
     case .cycling(let job, _): return .cycling(job)
     case .spectra(let job, _): return .spectra(job)
+    case .simulation(let job, _): return .simulation(job)
     }
   }
 }

@@ -43,6 +43,10 @@ struct PaneJobRunner: Sendable {
         }
         return result
       })
+    case .simulation(let simulation):
+      return .simulation(simulation, context.outcome {
+        try SimulationRunReading.perform(simulation, workspace: workspace, context: context)
+      })
     }
   }
 }

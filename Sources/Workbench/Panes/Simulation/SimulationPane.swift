@@ -1,0 +1,267 @@
+import Engine
+import Foundation
+import TUI
+
+/// Pane 6: the workspace's phase-field runs. The list shows every run folder, newest activity
+/// first, with its state, progress and speed, re-read every couple of seconds; Enter attaches to
+/// one (status strip and log, a metric against simulated time, the newest snapshot as a heat
+/// map); p, s and r pause or resume, stop, and restart a run through its control file and
+/// `glovebox sim resume`.
+public struct SimulationPane: Pane {
+  public typealias Action = SimulationPaneAction
+  public static let paneID = "simulation"
+  public let id = SimulationPane.paneID
+  public let title = "Simulation"
+  public let workspace: String
+
+  /// Seconds between two listings of the run folders while the pane is open.
+  public static let refreshInterval = 2.0
+  /// The most points a decoded snapshot keeps along each axis (enough for a full-screen map
+  /// zoomed twice; the job block-averages down to this).
+  public static let snapshotColumns = 256
+  public static let snapshotRows = 256
+  /// The metric plotted when a run is attached (µm, the dendrite's tip height).
+  public static let defaultMetric = "tip_height_um"
+
+  /// What takes the keys besides the pane itself.
+  public enum Modal: Equatable, Sendable {
+    case none
+    /// "Stop run X? y/n".
+    case confirmStop(run: String)
+    /// The config picker of a new run, at an index into `configs`.
+    case pickConfig(Int)
+  }
+
+  /// The index's run folders.
+  public internal(set) var listing = FileListing()
+  /// The workspace's simulation configs (sim/*.toml and the like), outside run folders.
+  public internal(set) var configs: [String] = []
+  /// Summaries, newest activity first.
+  public internal(set) var runs: [SimulationRun] = []
+  public internal(set) var selected = 0
+  public internal(set) var modal: Modal = .none
+  /// Whether a list job is out, and when (tick time) the last one started.
+  public internal(set) var listRunning = false
+  public internal(set) var lastListTime: Double?
+  /// A listing is wanted as soon as the running one ends (a folder changed meanwhile).
+  public internal(set) var listAgain = false
+  public internal(set) var now: Double?
+
+  /// The attached run (its folder's path), nil in the list view.
+  public internal(set) var attached: String?
+  public internal(set) var metricsReader = RunMetricsReader()
+  public internal(set) var metricRows: [[Double?]] = []
+  public internal(set) var metricsRunning = false
+  public internal(set) var metricsError: String?
+  public internal(set) var metric = SimulationPane.defaultMetric
+  /// Runs marked for comparison: their metric is drawn over the attached run's.
+  public internal(set) var marked: [String] = []
+  /// The marked runs' metrics as read so far.
+  public internal(set) var compared: [String: MetricsTrace] = [:]
+  /// The snapshot shown; nil follows the newest.
+  public internal(set) var chosenSnapshot: String?
+  public internal(set) var frame: SnapshotFrame?
+  /// The snapshot being decoded, and the last one that could not be.
+  public internal(set) var decoding: String?
+  public internal(set) var snapshotError: (snapshot: String, message: String)?
+  public internal(set) var fieldName = "xi"
+  public internal(set) var viewport: FieldViewport?
+
+  public init(workspace: String) {
+    self.workspace = workspace
+  }
+
+  public var capturesInput: Bool { modal != .none }
+  /// Once opened, the pane re-lists its runs every `refreshInterval` seconds.
+  public var wantsTicks: Bool { listing.requested }
+  public var current: SimulationRun? { runs.indices.contains(selected) ? runs[selected] : nil }
+  public var attachedRun: SimulationRun? { attached.flatMap { path in runs.first { $0.path == path } } }
+  /// The snapshot the attached view shows: the chosen one, else the run's newest.
+  public var wantedSnapshot: String? { chosenSnapshot ?? attachedRun?.summary.latestSnapshot }
+
+  public mutating func handle(_ event: PaneEvent) -> [Effect] {
+    switch event {
+    case .focused:
+      return listing.request() ? [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .render] : [.render]
+    case .workspaceFiles(.simulationConfig, let files, _):
+      let folders = listing.known.keys
+      configs = files.map(\.path).filter { path in !folders.contains { path.hasPrefix($0 + "/") } }.sorted()
+      if case .pickConfig(let i) = modal { modal = configs.isEmpty ? .none : .pickConfig(min(i, configs.count - 1)) }
+      return [.render]
+    case .workspaceFiles(.runFolder, let files, let complete):
+      let (read, removed) = listing.update(files, complete: complete)
+      if !removed.isEmpty {
+        let gone = Set(removed)
+        let keep = current?.path
+        runs.removeAll { gone.contains($0.path) }
+        select(keep)
+      }
+      var effects: [Effect] = [.render]
+      if !read.isEmpty || !removed.isEmpty { effects += startListing() }
+      return effects
+    case .tick(let time):
+      now = time
+      guard let last = lastListTime, time - last < Self.refreshInterval else { return startListing() + refreshAttached() }
+      return []
+    case .fileChanged(let path):
+      guard listing.known.keys.contains(where: { path == $0 || path.hasPrefix($0 + "/") || $0 == "." }) else { return [] }
+      return startListing()
+    case .jobFinished(.simulation(let job, let result)):
+      return finished(job, result)
+    case .filesWritten(let result):
+      switch result {
+      case .success(let paths):
+        lastListTime = nil
+        return [.status(StatusMessage("wrote \(paths.joined(separator: ", "))"))] + startListing()
+      case .failure(let failure):
+        return [.status(.error("simulation: \(failure.message)"))]
+      }
+    case .processFinished(let result):
+      switch result {
+      case .success(let output) where output.status == 0:
+        let line = output.standardOutput.split(whereSeparator: \.isNewline).first.map(String.init) ?? "started"
+        return [.status(StatusMessage(line))] + startListing()
+      case .success(let output):
+        let why = output.standardError.split(whereSeparator: \.isNewline).last.map(String.init) ?? "exit status \(output.status)"
+        return [.status(.error("sim: \(why)"))]
+      case .failure(let failure):
+        return [.status(.error("sim: \(failure.message)"))]
+      }
+    case .key(let key):
+      return typed(key)
+    case .workspaceFiles, .jobFinished, .jobProgress, .fileLoaded, .fileAppended:
+      return []
+    }
+  }
+
+  /// A list job over every known run folder, unless one is out (then one follows it).
+  mutating func startListing() -> [Effect] {
+    guard !listRunning else {
+      listAgain = true
+      return []
+    }
+    let paths = listing.known.keys.sorted()
+    guard !paths.isEmpty else { return [] }
+    listRunning = true
+    listAgain = false
+    lastListTime = now ?? lastListTime ?? 0
+    return [.startJob(.simulation(.list(paths: paths)))]
+  }
+
+  /// The attached run's new metrics rows and, when it has a snapshot not yet shown, its decode.
+  mutating func refreshAttached() -> [Effect] {
+    guard let run = attached else { return [] }
+    var effects: [Effect] = []
+    if !metricsRunning {
+      metricsRunning = true
+      effects.append(.startJob(.simulation(.metrics(run: run, reader: metricsReader))))
+    }
+    for other in marked where other != run && compared[other]?.running != true {
+      var trace = compared[other] ?? MetricsTrace()
+      trace.running = true
+      compared[other] = trace
+      effects.append(.startJob(.simulation(.metrics(run: other, reader: trace.reader))))
+    }
+    if let wanted = wantedSnapshot, wanted != frame?.snapshot || frame?.run != run, wanted != decoding,
+       snapshotError?.snapshot != wanted {
+      decoding = wanted
+      effects.append(.startJob(.simulation(.snapshot(run: run, snapshot: wanted, maxColumns: Self.snapshotColumns,
+                                                     maxRows: Self.snapshotRows))))
+    }
+    return effects
+  }
+
+  mutating func finished(_ job: SimulationJob, _ result: Result<SimulationJobResult, EffectFailure>) -> [Effect] {
+    switch (job, result) {
+    case (.list, .success(.listed(let listed))):
+      listRunning = false
+      let keep = current?.path
+      runs = listed.sorted { a, b in
+        switch (a.summary.lastWrite, b.summary.lastWrite) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.path < b.path
+        }
+      }
+      select(keep)
+      var effects: [Effect] = [.render]
+      if listAgain { effects += startListing() }
+      return effects + refreshAttached()
+    case (.list, .failure(let failure)):
+      listRunning = false
+      return [.status(.error("simulation: listing runs: \(failure.message)"))]
+    case (.metrics(let run, _), .success(.metrics(let reader, let update, let restarted))) where run != attached:
+      guard var trace = compared[run], marked.contains(run) else { return [] }
+      trace.take(reader: reader, update: update, restarted: restarted)
+      compared[run] = trace
+      return [.render]
+    case (.metrics(let run, _), .success(.metrics(let reader, let update, let restarted))):
+      metricsRunning = false
+      if restarted { metricRows = [] }
+      metricsReader = reader
+      metricRows += update.rows.map(\.values)
+      metricsError = update.error.map { "\(run)/\($0)" }
+      if !reader.columns.isEmpty, !reader.columns.contains(metric) { metric = Self.defaultMetric }
+      return [.render]
+    case (.metrics(let run, _), .failure(let failure)) where run != attached:
+      compared[run]?.running = false
+      compared[run]?.error = failure.message
+      return [.render]
+    case (.metrics, .failure(let failure)):
+      metricsRunning = false
+      metricsError = failure.message
+      return [.render]
+    case (.snapshot(let run, let name, _, _), .success(.snapshot(let decoded))):
+      guard run == attached else { return [] }
+      if decoding == name { decoding = nil }
+      if viewport?.columns != decoded.columns || viewport?.rows != decoded.rows {
+        viewport = FieldViewport(columns: decoded.columns, rows: decoded.rows)
+      }
+      frame = decoded
+      snapshotError = nil
+      if decoded.values(fieldName) == nil { fieldName = decoded.fields.first?.field.name ?? fieldName }
+      return [.render] + refreshAttached()
+    case (.snapshot(let run, let name, _, _), .failure(let failure)):
+      guard run == attached else { return [] }
+      if decoding == name { decoding = nil }
+      snapshotError = (name, failure.message)
+      return [.render]
+    case (.list, .success), (.metrics, .success), (.snapshot, .success):
+      return [.status(.error("simulation: a job answered with another job's result"))]
+    }
+  }
+
+  /// A run's metrics for comparison, read incrementally like the attached run's.
+  public struct MetricsTrace: Sendable {
+    public internal(set) var reader = RunMetricsReader()
+    public internal(set) var rows: [[Double?]] = []
+    public internal(set) var running = false
+    public internal(set) var error: String?
+
+    mutating func take(reader: RunMetricsReader, update: RunMetricsReader.Update, restarted: Bool) {
+      running = false
+      if restarted { rows = [] }
+      self.reader = reader
+      rows += update.rows.map(\.values)
+      error = update.error.map { "\($0)" }
+    }
+
+    /// The (time, column) points of a column, finite ones only.
+    func points(_ column: String) -> [(Double, Double)] {
+      guard let x = reader.column("time_s"), let y = reader.column(column) else { return [] }
+      return rows.compactMap { row in
+        guard x < row.count, y < row.count, let t = row[x], let v = row[y], t.isFinite, v.isFinite else { return nil }
+        return (t, v)
+      }
+    }
+  }
+
+  mutating func select(_ path: String?) {
+    if let path, let i = runs.firstIndex(where: { $0.path == path }) {
+      selected = i
+    } else {
+      selected = min(selected, max(0, runs.count - 1))
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import Engine
+import Foundation
+import TUI
+import Workbench
+
+/// `SimulationJob`: the run folders' files read for the Simulation pane, through the same probe
+/// `glovebox sim list` uses (`SimRunFolderProbe`).
+enum SimulationRunReading {
+  /// Lines of log.txt the pane's status strip shows.
+  static let logLines = 4
+
+  static func perform(_ job: SimulationJob, workspace: String, context: JobContext) throws -> SimulationJobResult {
+    switch job {
+    case .list(let paths):
+      return .listed(try paths.map { path in
+        try context.checkCancellation()
+        return run(path, workspace: workspace)
+      })
+    case .metrics(let run, let reader):
+      return try metrics(run: run, reader: reader, workspace: workspace)
+    case .snapshot(let run, let snapshot, let maxColumns, let maxRows):
+      return .snapshot(try frame(run: run, snapshot: snapshot, maxColumns: maxColumns, maxRows: maxRows,
+                                 workspace: workspace, context: context))
+    }
+  }
+
+  /// One folder's summary, wall time, log tail and snapshot names (a folder that is gone gives
+  /// a summary whose errors say status.json is missing).
+  static func run(_ path: String, workspace: String) -> SimulationRun {
+    let folder = WorkspaceFileWalk.url(path, workspace: workspace)
+    let listing = SimRunFolderProbe.listing(of: folder, name: path)
+    let summary = RunSummary(listing: listing)
+    let wall = listing.status.flatMap { try? RunStatus.decode($0) }?.wallSeconds
+    var lines = (listing.logTail ?? "").split(whereSeparator: \.isNewline).map(String.init)
+    // A tail cut mid-file starts mid-line: that first piece is not a line of the log.
+    if let tail = listing.logTail, tail.utf8.count >= 4096, !lines.isEmpty { lines.removeFirst() }
+    let snapshots = listing.snapshotNames.filter { RunFolder.step(ofSnapshot: $0) != nil }
+      .sorted { (RunFolder.step(ofSnapshot: $0) ?? 0) < (RunFolder.step(ofSnapshot: $1) ?? 0) }
+    return SimulationRun(summary: summary, wallSeconds: wall, logLines: Array(lines.suffix(logLines)), snapshots: snapshots)
+  }
+
+  /// metrics.csv from the reader's offset to its end; a file now shorter than the offset was
+  /// replaced, and is read again from its start.
+  static func metrics(run: String, reader: RunMetricsReader, workspace: String) throws -> SimulationJobResult {
+    let path = SimulationPane.filePath(RunFolder.metricsFile, in: run)
+    let url = WorkspaceFileWalk.url(path, workspace: workspace)
+    guard let handle = try? FileHandle(forReadingFrom: url) else {
+      // No metrics yet (a run that has not written its first row): nothing new.
+      var unchanged = reader
+      return .metrics(reader: reader, update: unchanged.read(appended: Data()), restarted: false)
+    }
+    defer { try? handle.close() }
+    var reader = reader
+    let end = try handle.seekToEnd()
+    var restarted = false
+    if end < UInt64(reader.offset) {
+      reader.reset()
+      restarted = true
+    }
+    try handle.seek(toOffset: UInt64(reader.offset))
+    let bytes = try handle.readToEnd() ?? Data()
+    let update = reader.read(appended: bytes)
+    return .metrics(reader: reader, update: update, restarted: restarted)
+  }
+
+  /// A snapshot decoded and each viewable field block-averaged to at most maxColumns × maxRows
+  /// points, keeping the points square (one reduction factor for both axes) and the domain's
+  /// extent (the reduced spacing is the original times the factor actually applied per axis).
+  static func frame(run: String, snapshot: String, maxColumns: Int, maxRows: Int, workspace: String,
+                    context: JobContext) throws -> SnapshotFrame {
+    let path = SimulationPane.filePath(RunFolder.fieldsDirectory + "/" + snapshot, in: run)
+    let url = WorkspaceFileWalk.url(path, workspace: workspace)
+    let text: String
+    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+      throw EffectFailure("\(path): cannot be read (\(error.localizedDescription))")
+    }
+    try context.checkCancellation()
+    let image: VTKImageData
+    do { image = try VTKImageData.parse(text, fileName: path) } catch { throw EffectFailure("\(error)") }
+    try context.checkCancellation()
+    guard image.nx > 0, image.ny > 0 else { throw EffectFailure("\(path): an empty grid (\(image.nx)×\(image.ny))") }
+    let factor = max(1, Double(image.nx) / Double(max(1, maxColumns)), Double(image.ny) / Double(max(1, maxRows)))
+    let columns = max(1, min(image.nx, Int((Double(image.nx) / factor).rounded())))
+    let rows = max(1, min(image.ny, Int((Double(image.ny) / factor).rounded())))
+    let region = GridRegion(x: 0, y: 0, width: image.nx, height: image.ny)
+    let viewable = SnapshotField.viewable(among: image.pointFields.map(\.name))
+    let fields = viewable.compactMap { field -> SnapshotFrameField? in
+      guard let values = image.pointField(field.name), values.count == image.nx * image.ny else { return nil }
+      return SnapshotFrameField(field: field, values: FieldDownsample.blockAverage(
+        values, columns: image.nx, rows: image.ny, region: region, outputColumns: columns, outputRows: rows))
+    }
+    guard !fields.isEmpty else { throw EffectFailure("\(path): no viewable point field") }
+    return SnapshotFrame(run: run, snapshot: snapshot, sourceColumns: image.nx, sourceRows: image.ny, columns: columns,
+                         rows: rows, spacingX: image.spacing.x * Double(image.nx) / Double(columns),
+                         spacingY: image.spacing.y * Double(image.ny) / Double(rows),
+                         originX: image.origin.x, originY: image.origin.y, fields: fields)
+  }
+}
