@@ -45,7 +45,7 @@ final class CLISimListTests: XCTestCase {
     }
     XCTAssertEqual(try run("finished", ["--steps", "6"]).status, 0)
     // Stopped: a detached run stopped with SIGTERM after its first status with steps.
-    let detached = try run("stopped", ["--steps", "1000000", "--detach", "--json"])
+    let detached = try run("stopped", ["--steps", "1000000", "--until", "100000", "--detach", "--json"])
     let stoppedPid = Int32(try XCTUnwrap(CLIRunner.number(try detached.json()["pid"])))
     _ = try waitForStatus(runs.appendingPathComponent("stopped")) { (CLIRunner.number($0["step"]) ?? 0) > 0 }
     kill(stoppedPid, SIGTERM)
@@ -62,7 +62,7 @@ final class CLISimListTests: XCTestCase {
     let tornBytes = try Data(contentsOf: tornURL)
     try tornBytes.prefix(tornBytes.count / 2).write(to: tornURL)
     // Running: a detached run with far to go, stopped at the end of the test.
-    let live = try run("nested/running", ["--steps", "1000000", "--detach", "--json"])
+    let live = try run("nested/running", ["--steps", "1000000", "--until", "100000", "--detach", "--json"])
     let livePid = Int32(try XCTUnwrap(CLIRunner.number(try live.json()["pid"])))
     defer {
       kill(livePid, SIGTERM)

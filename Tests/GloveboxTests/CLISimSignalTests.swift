@@ -39,9 +39,10 @@ final class CLISimSignalTests: XCTestCase {
     let whole = temporary.appendingPathComponent("whole")
     let wisdom = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("fftw-wisdom").path]
 
-    // Far more steps than it will make: the signal, not the limit, ends it. The status written
+    // Far more steps and time than it will make (model1 stops at t = 5 s, reached in under a
+    // second at 32²): the signal, not a limit, ends it. The status written
     // after the first second of stepping shows a step > 0: interrupt there, mid-run.
-    let process = try start(["sim", "run", model, "--out", split.path, "--grid", "32", "--steps", "1000000"], environment: wisdom)
+    let process = try start(["sim", "run", model, "--out", split.path, "--grid", "32", "--steps", "1000000", "--until", "100000"], environment: wisdom)
     _ = try waitForStatus(split) { ($0["state"] as? String) == "running" && (CLIRunner.number($0["step"]) ?? 0) > 0 }
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
@@ -62,7 +63,7 @@ final class CLISimSignalTests: XCTestCase {
     // The same total in one go, and the interrupted run resumed for the rest.
     let extra = 12
     let uninterrupted = try CLIRunner.run(["sim", "run", model, "--out", whole.path, "--grid", "32",
-                                           "--steps", "\(stepAtStop + extra)", "--json"], environment: wisdom)
+                                           "--steps", "\(stepAtStop + extra)", "--until", "100000", "--json"], environment: wisdom)
     XCTAssertEqual(uninterrupted.status, 0, uninterrupted.stderr)
     let resumed = try CLIRunner.run(["sim", "resume", split.path, "--steps", "\(extra)", "--json"], environment: wisdom)
     XCTAssertEqual(resumed.status, 0, resumed.stderr)
@@ -80,7 +81,7 @@ final class CLISimSignalTests: XCTestCase {
     let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
     let out = temporary.appendingPathComponent("detached")
     let wisdom = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("fftw-wisdom").path]
-    let started = try CLIRunner.run(["sim", "run", model, "--out", out.path, "--grid", "32", "--steps", "1000000",
+    let started = try CLIRunner.run(["sim", "run", model, "--out", out.path, "--grid", "32", "--steps", "1000000", "--until", "100000",
                                      "--detach", "--json"], environment: wisdom)
     XCTAssertEqual(started.status, 0, started.stderr)
     let pid = Int32(try XCTUnwrap(CLIRunner.number(try started.json()["pid"])))
@@ -101,7 +102,7 @@ final class CLISimSignalTests: XCTestCase {
     let out = temporary.appendingPathComponent("killed")
     let wisdom = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("fftw-wisdom").path]
     // Output every 0.002 s of simulated time (a few steps): snapshots are being written when it dies.
-    let process = try start(["sim", "run", model, "--out", out.path, "--grid", "32", "--steps", "1000000",
+    let process = try start(["sim", "run", model, "--out", out.path, "--grid", "32", "--steps", "1000000", "--until", "100000",
                              "--output-interval", "0.002"], environment: wisdom)
     _ = try waitForStatus(out) { (CLIRunner.number($0["step"]) ?? 0) > 0 }
     kill(process.processIdentifier, SIGKILL)
