@@ -35,6 +35,13 @@ struct SimResumeCommand: ParsableCommand {
       throw ValidationError("--grid and --length cannot change on resume (the checkpoint fixes the grid)")
     }
     try overrides.apply(to: &settings)
+    let lock: RunFolderLock?
+    do {
+      if detach { try RunFolderLock.checkFree(files.directory); lock = nil } else { lock = try RunFolderLock.acquire(files.directory) }
+    } catch {
+      throw reportFailure(error)
+    }
+    defer { withExtendedLifetime(lock) {} }
     if detach {
       let pid = try spawnDetached(arguments: ["sim", "resume", directory] + (overrides.steps.map { ["--steps", "\($0)"] } ?? [])
                                     + (overrides.until.map { ["--until", "\($0)"] } ?? []),

@@ -66,10 +66,19 @@ struct SimRunCommand: ParsableCommand {
     }
     try overrides.apply(to: &settings)
     let files = SimRunFiles(directory: URL(fileURLWithPath: out))
+    try files.create()
+    // Held until the process ends; a detaching parent only checks (its child takes the lock).
+    // Checked first: a folder another process is writing is "in use", whatever it holds yet.
+    let lock: RunFolderLock?
+    do {
+      if detach { try RunFolderLock.checkFree(files.directory); lock = nil } else { lock = try RunFolderLock.acquire(files.directory) }
+    } catch {
+      throw reportFailure(error)
+    }
+    defer { withExtendedLifetime(lock) {} }
     if let existing = files.latestSnapshotName() {
       throw reportFailure(ValidationErrorText("\(out): already holds a run (\(existing)); use `glovebox sim resume \(out)`"))
     }
-    try files.create()
     try files.replace(RunFolder.configFile, with: Data(settings.tomlText().utf8))
     if detach {
       let pid = try spawnDetached(arguments: ["sim", "resume", out] + (overrides.steps.map { ["--steps", "\($0)"] } ?? []),
