@@ -56,11 +56,33 @@ struct SimResumeCommand: ParsableCommand {
     do {
       var state: LiModelState
       var image: VTKImageData?
-      if let name = files.latestSnapshotName() {
-        let path = files.fields.appendingPathComponent(name).path
-        let loaded = try VTKImageData.parse(try String(contentsOfFile: path, encoding: .utf8), fileName: path)
-        state = try LiModel.restoredState(from: loaded, numerics: settings.numerics, fileName: path)
-        image = loaded
+      let leftovers = files.removeTemporaries()
+      if !leftovers.isEmpty { files.log("removed \(leftovers.count) leftover temporary snapshot file(s) of a killed run: \(leftovers.joined(separator: ", "))") }
+      let names = files.snapshotNamesNewestFirst()
+      if !names.isEmpty {
+        // A snapshot torn by a power loss or a full disk: say so and restart from the newest
+        // complete one (its metrics rows after it are dropped, as the run writes them again).
+        var restored: (LiModelState, VTKImageData)?
+        for (index, name) in names.enumerated() {
+          let path = files.fields.appendingPathComponent(name).path
+          do {
+            let loaded = try VTKImageData.parse(try String(contentsOfFile: path, encoding: .utf8), fileName: path)
+            restored = (try LiModel.restoredState(from: loaded, numerics: settings.numerics, fileName: path), loaded)
+            break
+          } catch {
+            guard index + 1 < names.count else { throw error }
+            let message = "snapshot \(name) cannot be read (\(error)); resuming from \(names[index + 1]), the newest complete one"
+            files.log(message)
+            FileHandle.standardError.write(Data("\(files.directory.path): \(message)\n".utf8))
+            files.setAsideTorn(name)
+          }
+        }
+        guard let restored else { throw ValidationErrorText("\(files.directory.path): no readable snapshot") }
+        state = restored.0
+        image = restored.1
+        if names.first.map({ RunFolder.step(ofSnapshot: $0) != state.step }) ?? false {
+          try files.truncateMetrics(after: state.step)
+        }
       } else {
         state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
         files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")

@@ -48,6 +48,40 @@ struct SimRunFiles {
     return RunFolder.latestSnapshot(in: names)
   }
 
+  /// Snapshot names, newest first.
+  func snapshotNamesNewestFirst() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: fields.path)) ?? []
+    return names.compactMap { name in RunFolder.step(ofSnapshot: name).map { (name, $0) } }
+      .sorted { $0.1 > $1.1 }.map(\.0)
+  }
+
+  /// Removes what a killed process left of an atomic write (Foundation writes a snapshot to a
+  /// hidden `.dat.nosync…` file and renames it); returns the names removed.
+  func removeTemporaries() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: fields.path)) ?? []
+    let leftovers = names.filter { $0.hasPrefix(".dat.nosync") }
+    for name in leftovers { try? FileManager.default.removeItem(at: fields.appendingPathComponent(name)) }
+    return leftovers.sorted()
+  }
+
+  /// Keeps a torn snapshot for inspection under `NAME.torn` (no longer a snapshot name, so
+  /// nothing restarts from it).
+  func setAsideTorn(_ name: String) {
+    try? FileManager.default.moveItem(at: fields.appendingPathComponent(name), to: fields.appendingPathComponent(name + ".torn"))
+  }
+
+  /// Drops the metrics rows after `step` (rows of a run resumed from an older snapshot would
+  /// otherwise be written twice); the header and any row that is not `step,…` stay.
+  func truncateMetrics(after step: Int) throws {
+    guard let data = read(RunFolder.metricsFile) else { return }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let kept = lines.enumerated().filter { index, line in
+      guard index > 0, let first = line.split(separator: ",", maxSplits: 1).first, let rowStep = Int(first) else { return true }
+      return rowStep <= step
+    }.map(\.element)
+    try replace(RunFolder.metricsFile, with: Data(kept.joined(separator: "\n").utf8))
+  }
+
   func writeSnapshot(_ model: LiModel) throws -> String {
     let name = RunFolder.snapshotName(step: model.state.step)
     try replace(RunFolder.fieldsDirectory + "/" + name, with: Data(model.checkpoint().xml().utf8))
