@@ -10,6 +10,15 @@ public struct StatusMessage: Hashable, Sendable {
     self.kind = kind
   }
   public static func error(_ text: String) -> StatusMessage { StatusMessage(text, kind: .error) }
+
+  /// The status line after an export's files were written (`Effect.writeFiles`): the paths, or
+  /// why it failed. One wording for every pane that exports.
+  public static func export(_ result: Result<[String], EffectFailure>) -> StatusMessage {
+    switch result {
+    case .success(let paths): return StatusMessage("wrote \(paths.joined(separator: ", "))")
+    case .failure(let failure): return .error("export: \(failure.message)")
+    }
+  }
 }
 
 /// The whole workbench state. The reducer is its only writer; the view reads it.

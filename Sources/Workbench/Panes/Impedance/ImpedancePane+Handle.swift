@@ -20,10 +20,7 @@ extension ImpedancePane {
     case .jobFinished(.impedance(let job, let result)):
       return finished(job, result: result)
     case .filesWritten(let result):
-      switch result {
-      case .success(let paths): return [.status(StatusMessage("wrote \(paths.joined(separator: ", "))"))]
-      case .failure(let failure): return [.status(.error("export: \(failure.message)"))]
-      }
+      return [.status(StatusMessage.export(result))]
     case .key(let key):
       return typed(key)
     case .workspaceFiles, .jobProgress, .jobFinished, .tick, .fileChanged, .fileLoaded, .fileAppended, .processFinished:
