@@ -8,25 +8,35 @@ public enum SpectraJob: Equatable, Sendable {
   case readFiles(paths: [String])
   /// Fit one spectrum's window with a peak model; answered with `.fitted`.
   case fit(SpectraFitRequest)
+  /// Stick patterns of the workspace's `structures/*.cif` at λ (Å) up to 2θ_max (degrees); runtime
+  /// work (it reads the files), answered with `.phases`.
+  case loadPhases(wavelength: Double, twoThetaMax: Double)
+  /// One model fitted to every spectrum of a series; answered with `.series`.
+  case fitSeries(SpectraSeriesRequest)
 
   /// A new fit supersedes the running one; a read replaces a read of the same files.
   public enum Lane: Hashable, Sendable {
     case files([String])
     case fit
+    case phases
+    case series
   }
 
   public var lane: Lane {
     switch self {
     case .readFiles(let paths): return .files(paths)
     case .fit: return .fit
+    case .loadPhases: return .phases
+    case .fitSeries: return .series
     }
   }
 
   /// The pure work of a compute job (nil for `readFiles`, which the runtime does itself).
   public func computed(context: JobContext) throws -> SpectraJobResult? {
     switch self {
-    case .readFiles: return nil
+    case .readFiles, .loadPhases: return nil
     case .fit(let request): return .fitted(try SpectraFitJob.run(request, context: context))
+    case .fitSeries(let request): return .series(try SpectraSeriesJob.run(request, context: context))
     }
   }
 }
@@ -35,6 +45,8 @@ public enum SpectraJob: Equatable, Sendable {
 public enum SpectraJobResult: Equatable, Sendable {
   case files([SpectraFileContents])
   case fitted(SpectraFitOutcome)
+  case phases(wavelength: Double, [SpectraPhase])
+  case series(SpectraSeriesOutcome)
 }
 
 /// The spectra of one workspace file, or why it holds none ("removed", the reader's error).

@@ -38,6 +38,13 @@ extension SpectraPane {
       case .readFiles(let paths):
         listing.finished(paths)
         return [.status(.error("reading \(paths.count == 1 ? paths[0] : "\(paths.count) files"): \(failure.message)"))]
+      case .loadPhases:
+        analysis.phasesPending = nil
+        return [.render, .status(.error("structures: \(failure.message)"))]
+      case .fitSeries:
+        analysis.seriesRunning = false
+        progress = nil
+        return [.render, .status(failure.message == "cancelled" ? StatusMessage("series fit cancelled") : .error("series fit: \(failure.message)"))]
       }
     case .success(.files(let files)):
       listing.finished(files.map(\.path))
@@ -53,6 +60,23 @@ extension SpectraPane {
       fitRunning = false
       progress = nil
       return stored(outcome)
+    case .success(.phases(let lambda, let phases)):
+      guard analysis.phasesPending == lambda else { return [] }
+      analysis.phasesPending = nil
+      analysis.phasesWavelength = lambda
+      analysis.phases = phases
+      analysis.shownPhases = analysis.shownPhases.filter { p in phases.contains { $0.path == p && $0.error == nil } }
+      let bad = phases.filter { $0.error != nil }.count
+      return [.render, .status(phases.isEmpty ? .error("no structures/*.cif in \(workspace)")
+        : StatusMessage("\(phases.count - bad) stick pattern\(phases.count - bad == 1 ? "" : "s") at λ \(Self.format(lambda)) Å\(bad > 0 ? ", \(bad) CIF file\(bad == 1 ? "" : "s") unreadable" : ""); g chooses"))]
+    case .success(.series(let outcome)):
+      analysis.seriesRunning = false
+      analysis.series = outcome
+      analysis.showsSeries = true
+      progress = nil
+      let failed = outcome.results.filter { !$0.success }.count
+      return [.render, .status(failed == 0 ? StatusMessage("series: \(outcome.results.count) spectra fitted")
+        : .error("series: \(failed) of \(outcome.results.count) fits failed"))]
     }
   }
 
@@ -105,6 +129,7 @@ extension SpectraPane {
   }
 
   mutating func typed(_ key: Key) -> [Effect] {
+    if case .prompt(let prompt, let editor) = modal { return typedPrompt(prompt, editor, key) }
     guard case .rangeEditor(let editor) = modal else { return [] }
     var input = editor
     switch input.handle(key) {

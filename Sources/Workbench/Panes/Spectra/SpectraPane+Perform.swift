@@ -48,11 +48,13 @@ extension SpectraPane {
     case .nextComponent:
       guard !settings.model.components.isEmpty else { return [] }
       selectedComponent = (selectedComponent + 1) % settings.model.components.count
+      selectedParameter = 0
       return [.render]
     case .deleteComponent: return deleteSelectedComponent()
     case .toggleFixed: return toggleSelectedFixed()
     case .fit: return startFit()
     case .cancelFit:
+      if analysis.seriesRunning { return [.cancelJob(.spectra(.series)), .status(StatusMessage("cancelling the series fit…"))] }
       guard fitRunning else { return [] }
       return [.cancelJob(.spectra(.fit)), .status(StatusMessage("cancelling the fit…"))]
     case .undo:
@@ -74,6 +76,20 @@ extension SpectraPane {
       }
       return [.render]
     case .export: return export()
+    case .addDoublet: return openDoubletPrompt()
+    case .addKAlphaPair: return addKAlphaPair()
+    case .nextParameter: return nextParameter()
+    case .toggleParameterFixed: return toggleParameterFixed()
+    case .editBounds: return openBoundsPrompt()
+    case .editTie: return openTiePrompt()
+    case .setWavelength: return openWavelengthPrompt()
+    case .choosePhases: return openPhasePrompt()
+    case .editSensitivities: return openSensitivityPrompt()
+    case .fitSeries: return startSeriesFit()
+    case .cycleTracked: return cycleTracked()
+    case .toggleSeriesView:
+      analysis.showsSeries.toggle()
+      return [.render]
     }
   }
 

@@ -9,11 +9,15 @@ extension SpectraPane {
       _ = buffer.write("Spectra: enlarge the terminal", x: area.x, y: area.y, style: theme.textStyle, maxWidth: area.width)
       return
     }
-    let tableHeight = min(area.height / 3, settings.model.components.count + 4)
+    let tableHeight = min(area.height / 3, settings.model.components.count + 4 + notesLines.count)
     let rows = area.rows([.fill(1), .length(max(4, tableHeight))])
     let top = rows[0].columns([.length(min(34, area.width / 4)), .fill(1)])
     renderList(into: &buffer, area: top[0], theme: theme)
-    renderPlot(into: &buffer, area: top[1], context: context)
+    if analysis.showsSeries {
+      renderSeries(into: &buffer, area: top[1], context: context)
+    } else {
+      renderPlot(into: &buffer, area: top[1], context: context)
+    }
     renderResults(into: &buffer, area: rows[1], theme: theme)
   }
 
@@ -113,6 +117,13 @@ extension SpectraPane {
     for line in libraryLines where span.contains(line.x) {
       series.append(vertical("", at: line.x, color: theme.border))
     }
+    // Stick patterns: each stick rises from the bottom of the data in proportion to its intensity.
+    for (k, phase) in shownPhases.enumerated() {
+      for stick in phase.sticks where span.contains(stick.twoTheta) {
+        series.append(PlotSeries("", x: [stick.twoTheta, stick.twoTheta], y: [ylo, ylo + (yhi - ylo) * stick.intensity / 100],
+                                 kind: .line, color: theme.seriesColor(5 + k)))
+      }
+    }
     if let cursor, span.contains(cursor) { series.append(vertical("", at: cursor, color: theme.ok)) }
     return LinePlot(series: series, xAxis: PlotAxis("\(s.axis.label) / \(s.axis.unit)", bounds: span, isReversed: isReversed),
                     yAxis: PlotAxis(s.yUnit.map { "intensity / \($0)" } ?? "intensity"), symbols: symbols)
@@ -135,6 +146,24 @@ extension SpectraPane {
     }
   }
 
+  /// Labels over the plot: the reference lines (`m`) and the hkl of the shown phases' sticks of
+  /// intensity ≥ 5 (strongest 100), e.g. "LiCoO2 003".
+  var markerLabels: [(x: Double, label: String)] {
+    var labels = libraryLines
+    for phase in shownPhases {
+      for stick in phase.sticks where stick.intensity >= 5 {
+        labels.append((stick.twoTheta, "\(phase.name) \(Self.hkl(stick))"))
+      }
+    }
+    return labels
+  }
+
+  /// "111", "1-10", "1 0 12": indices run together when all are single digits.
+  static func hkl(_ p: PowderPeak) -> String {
+    let parts = [p.h, p.k, p.l].map(String.init)
+    return [p.h, p.k, p.l].allSatisfy({ abs($0) < 10 }) ? parts.joined() : parts.joined(separator: " ")
+  }
+
   func renderPlot(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
     guard let entry = current else {
@@ -147,14 +176,15 @@ extension SpectraPane {
     let inner = block.inner(area)
     guard inner.height >= 6 else { return }
     let showsResiduals = currentFit != nil && inner.height >= 18
-    let parts = inner.rows([.length(1), .length(showsLibrary ? 2 : 0), .fill(1), .length(showsResiduals ? 6 : 0)])
+    let labels = markerLabels
+    let parts = inner.rows([.length(1), .length(labels.isEmpty ? 0 : 2), .fill(1), .length(showsResiduals ? 6 : 0)])
     _ = buffer.write(readout(entry), x: parts[0].x, y: parts[0].y, style: theme.textStyle, maxWidth: parts[0].width)
     guard let plot = mainPlot(symbols: context.graphSymbols, theme: theme) else { return }
     plot.render(into: &buffer, area: parts[2], theme: theme)
-    if showsLibrary {
+    if !labels.isEmpty {
       // Each label on the first of the two rows where it does not run into the previous one.
       var free = [parts[1].x, parts[1].x]
-      for line in libraryLines.sorted(by: { isReversed ? $0.x > $1.x : $0.x < $1.x }) {
+      for line in labels.sorted(by: { isReversed ? $0.x > $1.x : $0.x < $1.x }) {
         guard let col = plot.column(of: line.x, in: parts[2]), let row = free.indices.first(where: { col >= free[$0] }) else { continue }
         free[row] = buffer.write("│" + line.label, x: col, y: parts[1].y + row, style: Style(foreground: theme.warning, background: theme.background),
                                  maxWidth: parts[1].right - col) + 1

@@ -14,6 +14,10 @@ extension SpectraPane {
       _ = buffer.write(editor.prompt + editor.text + "▏", x: inner.x, y: inner.y, style: theme.textStyle, maxWidth: inner.width)
       return
     }
+    if case .prompt(_, let editor) = modal {
+      _ = buffer.write(editor.prompt + editor.text + "▏", x: inner.x, y: inner.y, style: theme.textStyle, maxWidth: inner.width)
+      return
+    }
     let model = settings.model
     guard !model.components.isEmpty else {
       _ = buffer.write("no peaks: [ ] set the range at the cursor, a adds a \(shape.rawValue) at the cursor, A finds peaks, b background, s shape",
@@ -23,22 +27,29 @@ extension SpectraPane {
     let fitted = currentFit.flatMap { fit -> [String: PeakComponentResult]? in
       fit.result.components.map(\.name) == model.components.map(\.name) ? Dictionary(uniqueKeysWithValues: fit.result.components.map { ($0.name, $0) }) : nil
     }
+    let columns = resultColumns
     let header = fitted == nil
-      ? pad("peak", 8) + pad("shape", 13) + pad("centre (start)", 18) + pad("width", 14) + "amplitude"
-      : pad("peak", 8) + pad("shape", 13) + pad("centre", 22) + pad("FWHM", 20) + pad("height", 20) + pad("area", 20) + "% area"
+      ? pad("peak", 10) + pad("shape", 13) + pad("centre (start)", 18) + pad("width", 14) + "amplitude"
+      : pad("peak", 10) + pad("shape", 13) + columns.map { pad($0.title, $0.width) }.joined()
     _ = buffer.write(header, x: inner.x, y: inner.y, style: Style(foreground: theme.title, background: theme.background, attributes: .bold), maxWidth: inner.width)
-    for (k, c) in model.components.enumerated().prefix(max(0, inner.height - 1)) {
-      let fixed = c.parameterNames.allSatisfy { model[$0].map { $0.fixed || $0.tie != nil } ?? true } ? " fixed" : ""
+    let notes = notesLines
+    let rows = max(0, inner.height - 1 - min(notes.count, max(0, inner.height - 2)))
+    for (k, c) in model.components.enumerated().prefix(rows) {
+      let constrained = c.parameterNames.allSatisfy { model[$0].map { $0.fixed || $0.tie != nil } ?? true } ? " fixed" : ""
       let marker = k == selectedComponent ? "▸ " : "  "
-      var line = pad(marker + c.name, 8) + pad(c.shape.rawValue + fixed, 13)
+      var line = pad(marker + c.name, 10) + pad(c.shape.rawValue + constrained, 13)
       if let r = fitted?[c.name] {
-        line += pad(pm(r.center), 22) + pad(pm(r.fwhm), 20) + pad(pm(r.height), 20) + pad(pm(r.area), 20) + "\(Self.short(r.areaPercent.value)) ± \(Self.short(r.areaPercent.error))"
+        line += columns.map { pad($0.value(r), $0.width) }.joined()
       } else {
         line += pad(model[c.centerName].map { Self.format($0.value) } ?? "—", 18) + pad(model[c.fwhmName].map { Self.format($0.value) } ?? "—", 14)
           + (model[c.amplitudeName].map { Self.format($0.value) } ?? "—")
       }
       let style = k == selectedComponent ? Style(foreground: theme.background, background: theme.selection) : theme.textStyle
       _ = buffer.write(line, x: inner.x, y: inner.y + 1 + k, style: style, maxWidth: inner.width)
+    }
+    let first = inner.y + 1 + min(rows, model.components.count)
+    for (k, note) in notes.enumerated() where first + k < inner.bottom {
+      _ = buffer.write(note, x: inner.x, y: first + k, style: Style(foreground: theme.border, background: theme.background), maxWidth: inner.width)
     }
   }
 

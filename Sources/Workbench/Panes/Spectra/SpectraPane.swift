@@ -25,6 +25,8 @@ public struct SpectraPane: Pane {
     case none
     /// The fit range typed as "LO HI" (in the spectrum's x unit).
     case rangeEditor(TextInput)
+    /// One of the typed prompts of constraints, XRD and XPS (`SpectraPrompt`).
+    case prompt(SpectraPrompt, TextInput)
   }
 
   public internal(set) var entries: [SpectraEntry] = []
@@ -46,6 +48,11 @@ public struct SpectraPane: Pane {
   public internal(set) var showsLibrary = false
   public internal(set) var fitRunning = false
   public internal(set) var progress: SpectraFitProgress?
+  /// The parameter of the selected component that `X`, `B` and `t` act on (index into its
+  /// `parameterNames`).
+  public internal(set) var selectedParameter = 0
+  /// What the XRD, XPS and series keys set: wavelength, phases, sensitivities, series.
+  public internal(set) var analysis = SpectraAnalysis()
 
   /// The shapes `s` cycles through, in order.
   public static let shapes: [LineShape] = [.gaussian, .lorentzian, .pseudoVoigt, .voigt, .glProduct, .pearsonVII, .doniachSunjic]

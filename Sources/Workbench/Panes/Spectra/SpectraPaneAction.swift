@@ -30,6 +30,18 @@ public enum SpectraPaneAction: String, KeyAction {
   case redo = "redo"
   case toggleLibrary = "toggle-library"
   case export = "export"
+  case addDoublet = "add-doublet"
+  case addKAlphaPair = "add-kalpha-pair"
+  case nextParameter = "next-parameter"
+  case toggleParameterFixed = "toggle-parameter-fixed"
+  case editBounds = "edit-bounds"
+  case editTie = "edit-tie"
+  case setWavelength = "set-wavelength"
+  case choosePhases = "choose-phases"
+  case editSensitivities = "edit-sensitivities"
+  case fitSeries = "fit-series"
+  case cycleTracked = "cycle-tracked"
+  case toggleSeriesView = "toggle-series-view"
 }
 
 extension SpectraPane {
@@ -65,6 +77,18 @@ extension SpectraPane {
     case .redo: return KeyBinding(action, keys: [.ctrl("r"), .character("U")], description: "redo", showsInHints: false)
     case .toggleLibrary: return KeyBinding(action, keys: [.character("m")], description: "reference lines")
     case .export: return KeyBinding(action, keys: [.character("e")], description: "export")
+    case .addDoublet: return KeyBinding(action, keys: [.character("D")], description: "add doublet")
+    case .addKAlphaPair: return KeyBinding(action, keys: [.character("K")], description: "add Kα1/Kα2 pair", showsInHints: false)
+    case .nextParameter: return KeyBinding(action, keys: [.character("v")], description: "next parameter", showsInHints: false)
+    case .toggleParameterFixed: return KeyBinding(action, keys: [.character("X")], description: "fix/free parameter", showsInHints: false)
+    case .editBounds: return KeyBinding(action, keys: [.character("B")], description: "bounds", showsInHints: false)
+    case .editTie: return KeyBinding(action, keys: [.character("t")], description: "tie", showsInHints: false)
+    case .setWavelength: return KeyBinding(action, keys: [.character("w")], description: "X-ray wavelength", showsInHints: false)
+    case .choosePhases: return KeyBinding(action, keys: [.character("g")], description: "phases", showsInHints: false)
+    case .editSensitivities: return KeyBinding(action, keys: [.character("Q")], description: "XPS sensitivity factors", showsInHints: false)
+    case .fitSeries: return KeyBinding(action, keys: [.character("F")], description: "fit series", showsInHints: false)
+    case .cycleTracked: return KeyBinding(action, keys: [.character("T")], description: "tracked quantity", showsInHints: false)
+    case .toggleSeriesView: return KeyBinding(action, keys: [.character("V")], description: "series view", showsInHints: false)
     }
   }
 

@@ -36,6 +36,10 @@ struct PaneJobRunner: Sendable {
       return .spectra(.readFiles(paths: paths), context.outcome {
         .files(try SpectraFileReading.read(paths, workspace: workspace, context: context))
       })
+    case .spectra(.loadPhases(let lambda, let top)):
+      return .spectra(.loadPhases(wavelength: lambda, twoThetaMax: top), context.outcome {
+        .phases(wavelength: lambda, try SpectraPhaseLoading.load(wavelength: lambda, twoThetaMax: top, workspace: workspace, context: context))
+      })
     case .spectra(let compute):
       return .spectra(compute, context.outcome {
         guard let result = try compute.computed(context: context) else {
