@@ -24,6 +24,13 @@ public enum SpectraTrackedQuantity: String, CaseIterable, Equatable, Sendable {
 
 /// The XRD, XPS and series state of the pane (not part of undo: none of it changes the model).
 public struct SpectraAnalysis: Equatable, Sendable {
+  public static func == (a: SpectraAnalysis, b: SpectraAnalysis) -> Bool {
+    a.wavelengthName == b.wavelengthName && a.wavelength == b.wavelength && a.phases == b.phases
+      && a.phasesWavelength == b.phasesWavelength && a.phasesPending == b.phasesPending && a.observed?.key == b.observed?.key
+      && a.observed?.peaks == b.observed?.peaks && a.shownPhases == b.shownPhases && a.sensitivities == b.sensitivities
+      && a.series == b.series && a.seriesRunning == b.seriesRunning && a.tracked == b.tracked && a.showsSeries == b.showsSeries
+  }
+
   /// The wavelength typed with `w` (its text, e.g. "CuKa1", and Å); nil: the file's own.
   public var wavelengthName: String?
   public var wavelength: Double?
@@ -32,6 +39,9 @@ public struct SpectraAnalysis: Equatable, Sendable {
   public var phasesWavelength: Double?
   /// The wavelength of a pattern computation in flight.
   public var phasesPending: Double?
+  /// The measured peak positions phases are scored against, and the spectrum (path, block) and
+  /// fit they come from (`refreshObservedPeaks`; a peak search is too slow for every frame).
+  public var observed: (key: String, peaks: [Double])?
   /// Paths of the phases whose sticks are drawn, in the order chosen.
   public var shownPhases: [String] = []
   /// Relative sensitivity factors per component group (XPS atomic %).

@@ -87,14 +87,29 @@ extension SpectraPane {
     return analysis.shownPhases.compactMap { p in analysis.phases.first { $0.path == p && $0.error == nil } }
   }
 
-  /// The measured peak positions the phases are scored and indexed against: the fitted centres
-  /// (Kα2 lines left out) when the spectrum has a fit, else the peaks `PeakFinder` finds.
+  /// Which spectrum and fit `observedPeaks` answers.
+  var observedKey: String? {
+    guard let entry = current, case .twoTheta = entry.spectrum.axis else { return nil }
+    let fitted = currentFit.map { $0.result.success ? "fit \($0.result.chiSquare)" : "failed" } ?? "no fit"
+    return "\(entry.path)#\(entry.index)#\(fitted)"
+  }
+
+  /// The measured peak positions the phases are scored against: the fitted centres (Kα2 lines
+  /// left out) when the spectrum has a fit, else the peaks `PeakFinder` finds; kept until the
+  /// spectrum or its fit changes.
   var observedPeaks: [Double] {
+    guard let key = observedKey, let cached = analysis.observed, cached.key == key else { return [] }
+    return cached.peaks
+  }
+
+  /// Recomputes `observedPeaks` when phases are loaded and the spectrum or its fit has changed.
+  mutating func refreshObservedPeaks() {
+    guard analysis.phasesWavelength != nil, let key = observedKey, analysis.observed?.key != key, let s = current?.spectrum else { return }
     if let fit = currentFit, fit.result.success {
-      return fit.result.components.filter { !$0.name.hasSuffix("_ka2") }.map(\.center.value)
+      analysis.observed = (key, fit.result.components.filter { !$0.name.hasSuffix("_ka2") }.map(\.center.value))
+    } else {
+      analysis.observed = (key, ((try? PeakFinder.find(x: s.x, y: s.y)) ?? []).map(\.center))
     }
-    guard let s = current?.spectrum, let found = try? PeakFinder.find(x: s.x, y: s.y) else { return [] }
-    return found.map(\.center)
   }
 
   /// Every computed phase scored against `observedPeaks`, best first.

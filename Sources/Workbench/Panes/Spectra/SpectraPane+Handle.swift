@@ -66,6 +66,7 @@ extension SpectraPane {
       analysis.phasesWavelength = lambda
       analysis.phases = phases
       analysis.shownPhases = analysis.shownPhases.filter { p in phases.contains { $0.path == p && $0.error == nil } }
+      refreshObservedPeaks()
       let bad = phases.filter { $0.error != nil }.count
       return [.render, .status(phases.isEmpty ? .error("no structures/*.cif in \(workspace)")
         : StatusMessage("\(phases.count - bad) stick pattern\(phases.count - bad == 1 ? "" : "s") at λ \(Self.format(lambda)) Å\(bad > 0 ? ", \(bad) CIF file\(bad == 1 ? "" : "s") unreadable" : ""); g chooses"))]
@@ -93,6 +94,7 @@ extension SpectraPane {
       undoStack.append(Settings(model: outcome.request.model, range: outcome.request.range))
       redoStack.removeAll()
     }
+    refreshObservedPeaks()
     let status = String(format: "fit %@: χ² %@, R² %@, %d iterations — %@", r.success ? "converged" : "FAILED",
                         Self.format(r.chiSquare), Self.format(r.rSquared), r.fit.iterations, r.fit.message)
     return [.render, r.success ? .status(StatusMessage(status)) : .status(.error(status))]

@@ -62,12 +62,14 @@ extension SpectraPane {
       redoStack.append(settings)
       settings = previous
       clampComponentSelection()
+      refreshObservedPeaks()
       return [.render]
     case .redo:
       guard let next = redoStack.popLast() else { return [.status(StatusMessage("nothing to redo"))] }
       undoStack.append(settings)
       settings = next
       clampComponentSelection()
+      refreshObservedPeaks()
       return [.render]
     case .toggleLibrary:
       showsLibrary.toggle()
@@ -121,6 +123,7 @@ extension SpectraPane {
     }
     let s = entry.spectrum
     if let lo = s.x.min(), let hi = s.x.max() { cursor = (lo + hi) / 2 }
+    refreshObservedPeaks()
   }
 
   mutating func moveCursor(screenSteps: Int, fraction: Double) -> [Effect] {
@@ -163,6 +166,7 @@ extension SpectraPane {
     redoStack.removeAll()
     settings = next
     clampComponentSelection()
+    refreshObservedPeaks()
     return [.render]
   }
 

@@ -22,6 +22,9 @@ extension SpectraPane {
     guard !model.components.isEmpty else {
       _ = buffer.write("no peaks: [ ] set the range at the cursor, a adds a \(shape.rawValue) at the cursor, A finds peaks, b background, s shape",
                        x: inner.x, y: inner.y, style: theme.textStyle, maxWidth: inner.width)
+      for (k, note) in notesLines.enumerated() where inner.y + 1 + k < inner.bottom {
+        _ = buffer.write(note, x: inner.x, y: inner.y + 1 + k, style: Style(foreground: theme.border, background: theme.background), maxWidth: inner.width)
+      }
       return
     }
     let fitted = currentFit.flatMap { fit -> [String: PeakComponentResult]? in
