@@ -45,7 +45,7 @@ final class SpectraPaneAnalysisTests: XCTestCase {
 
   func xrdPaneWithPhases() -> SpectraPane {
     var pane = T.pane(with: [Self.rockSalt()])
-    XCTAssertEqual(pane.perform(.choosePhases), [.status(.error("the file states no wavelength: set it with w (CuKa1, MoKa1, …)"))])
+    XCTAssertEqual(pane.perform(.choosePhases), [.status(.error("no wavelength read from this file: set it with w (CuKa1, MoKa1, …)"))])
     XCTAssertEqual(pane.perform(.setWavelength), [.render])
     T.type("CuKa9", into: &pane)
     XCTAssertEqual(pane.handle(.key(.enter)).last?.isErrorStatus, true)

@@ -133,10 +133,11 @@ final class SpectraPaneTests: XCTestCase {
     XCTAssertEqual(pane.perform(.addComponent), [.render, .status(StatusMessage("added p1: gaussian at 40 cm-1"))])
     let p1 = try XCTUnwrap(pane.settings.model["p1.center"])
     XCTAssertEqual(p1.value, 40, accuracy: 1e-12)
-    // Height above the straight line through the window's ends (10 + 0.1·40 under the band).
+    // Height above the straight line through the window's ends (10 + 0.1·40 under the band); the
+    // FWHM between the half-height crossings, within a point spacing (0.5) of the band's 6.
     let area = try XCTUnwrap(pane.settings.model["p1.area"]?.value)
     let fwhm = try XCTUnwrap(pane.settings.model["p1.fwhm"]?.value)
-    XCTAssertEqual(fwhm, 100.0 / 15, accuracy: 1e-9)
+    XCTAssertEqual(fwhm, 6, accuracy: 1)
     XCTAssertEqual(area / (fwhm * (Double.pi / (4 * log(2))).squareRoot()), 500, accuracy: 1)
     XCTAssertEqual(pane.perform(.toggleFixed), [.render, .status(StatusMessage("p1 fixed"))])
     XCTAssertEqual(pane.settings.model["p1.center"]?.fixed, true)

@@ -67,7 +67,7 @@ extension SpectraPane {
     switch current?.spectrum.technique {
     case .xrd?:
       guard let lambda = effectiveWavelength else {
-        lines.append("the file states no wavelength: w sets it (d-spacings, sizes, Kα pairs and phases need it)")
+        lines.append("no wavelength read from this file: w sets it (d-spacings, sizes, Kα pairs and phases need it)")
         break
       }
       lines.append("λ \(Self.format(lambda)) Å\(analysis.wavelengthName.map { " (\($0))" } ?? " (from the file)") · d by Bragg · Scherrer K \(Self.format(Self.scherrerConstant)), instrument width not removed")

@@ -68,10 +68,10 @@ extension SpectraPane {
           split.isFinite, split > 0 else {
       return [.status(.error("doublet: \"KIND SPLIT\" with KIND p, d or f and a positive splitting in eV, found \"\(text)\""))]
     }
-    guard let start = startAtCursor(center, what: "doublet") else { return [.status(.error("doublet: the cursor is outside the fit range"))] }
+    guard let start = peakStart(near: center) else { return [.status(.error("doublet: the cursor is outside the fit range"))] }
     var model = settings.model
     let name = freshComponentName(in: model)
-    model.addDoublet(shape, kind: kind, center: center, splitting: split, fwhm: start.fwhm, area: start.amplitude,
+    model.addDoublet(shape, kind: kind, center: start.center, splitting: split, fwhm: start.fwhm, area: start.amplitude,
                      fwhmRatio: 1, fwhmRatioFloats: true, name: name)
     let effects = change { $0.model = model }
     selectedComponent = settings.model.components.count - 2
@@ -87,10 +87,10 @@ extension SpectraPane {
     guard let anode = anode else {
       return [.status(.error("Kα pair: the anode is not known; set the wavelength with w (CuKa1, MoKa1, CoKa1)"))]
     }
-    guard let start = startAtCursor(cursor, what: "Kα pair") else { return [.status(.error("Kα pair: the cursor is outside the fit range"))] }
+    guard let start = peakStart(near: cursor) else { return [.status(.error("Kα pair: the cursor is outside the fit range"))] }
     var model = settings.model
     let name = freshComponentName(in: model)
-    model.addKAlphaPair(shape, twoTheta: cursor, fwhm: start.fwhm, area: start.amplitude, wavelengths: anode.lines, name: name)
+    model.addKAlphaPair(shape, twoTheta: start.center, fwhm: start.fwhm, area: start.amplitude, wavelengths: anode.lines, name: name)
     let effects = change { $0.model = model }
     selectedComponent = settings.model.components.count - 2
     selectedParameter = 0
@@ -115,16 +115,33 @@ extension SpectraPane {
     return nil
   }
 
-  /// The starting FWHM and amplitude of a peak at `x`, as `a` makes them.
-  func startAtCursor(_ x: Double, what: String) -> (fwhm: Double, amplitude: Double)? {
-    guard case .success(let w) = window(), let lo = w.x.min(), let hi = w.x.max(), (lo...hi).contains(x),
-          let nearest = w.x.indices.min(by: { abs(w.x[$0] - x) < abs(w.x[$1] - x) }) else { return nil }
+  /// Starting values of a peak near `x`, as `a`, `D` and `K` make them (Fityk's "add at cursor"):
+  /// the highest point above the baseline guess within a thirtieth of the window either side of
+  /// `x` is the centre when it is a maximum inside that reach (the cursor moves in steps of 1 % of
+  /// the view, so it rarely sits on the top), else the point nearest `x`; the FWHM is the width between the half-height crossings either side of it (at least
+  /// two point spacings); the amplitude follows from height and FWHM for the current shape.
+  /// Nil when `x` is outside the fit window.
+  func peakStart(near x: Double) -> (center: Double, fwhm: Double, amplitude: Double, shapeValues: [Double])? {
+    guard case .success(let w) = window(), let lo = w.x.min(), let hi = w.x.max(), (lo...hi).contains(x) else { return nil }
     let base = baselineGuess(x: w.x, y: w.y)
-    let height = max(w.y[nearest] - base[nearest], 1e-6 * max(abs(w.y[nearest]), 1))
+    let order = w.x.indices.sorted { w.x[$0] < w.x[$1] }
+    let reach = (hi - lo) / 30
+    let near = order.filter { abs(w.x[$0] - x) <= reach }
+    guard let nearest = order.min(by: { abs(w.x[$0] - x) < abs(w.x[$1] - x) }) else { return nil }
+    // A maximum at the edge of the reach is a flank, not a top: the cursor's point is kept.
+    let highest = near.max(by: { w.y[$0] - base[$0] < w.y[$1] - base[$1] })
+    let top = highest.flatMap { $0 == near.first || $0 == near.last ? nil : $0 } ?? nearest
+    guard let k = order.firstIndex(of: top) else { return nil }
+    let height = max(w.y[top] - base[top], 1e-6 * max(abs(w.y[top]), 1))
+    var left = k, right = k
+    while left > 0, w.y[order[left]] - base[order[left]] > height / 2 { left -= 1 }
+    while right < order.count - 1, w.y[order[right]] - base[order[right]] > height / 2 { right += 1 }
+    let spacing = (hi - lo) / Double(max(1, order.count - 1))
+    let fwhm = max(w.x[order[right]] - w.x[order[left]], 2 * spacing)
     let start = PeakModel.automatic(x: w.x, y: w.y, shape: shape, background: .none,
-                                    peaks: [FoundPeak(center: x, height: height, fwhm: (hi - lo) / 15)])
+                                    peaks: [FoundPeak(center: w.x[top], height: height, fwhm: fwhm)])
     guard let c = start.components.first, let width = start[c.fwhmName], let amplitude = start[c.amplitudeName] else { return nil }
-    return (width.value, amplitude.value)
+    return (w.x[top], width.value, amplitude.value, c.shapeNames.compactMap { start[$0]?.value })
   }
 
   mutating func openBoundsPrompt() -> [Effect] {

@@ -53,7 +53,7 @@ extension SpectraPane {
   mutating func openPhasePrompt() -> [Effect] {
     guard case .twoTheta? = current?.spectrum.axis else { return [.status(.error("phases are for XRD patterns"))] }
     guard let lambda = effectiveWavelength else {
-      return [.status(.error("the file states no wavelength: set it with w (CuKa1, MoKa1, …)"))]
+      return [.status(.error("no wavelength read from this file: set it with w (CuKa1, MoKa1, …)"))]
     }
     if analysis.phasesWavelength != lambda {
       let effects = loadPhases()

@@ -53,32 +53,19 @@ extension SpectraPane {
     return x.map { y[first] + slope * ($0 - x[first]) }
   }
 
-  /// A component of the current shape at the cursor: height from the data above the baseline
-  /// guess at the nearest point, FWHM a fifteenth of the window, amplitude as `PeakModel.automatic`
-  /// derives it from height and FWHM.
+  /// A component of the current shape at the data's maximum near the cursor, with its height
+  /// and FWHM from the data (`peakStart(near:)`).
   mutating func addComponentAtCursor() -> [Effect] {
     guard let cursor else { return [] }
-    let w: (x: [Double], y: [Double])
-    switch window() {
-    case .success(let value): w = value
-    case .failure(let failure): return [.status(.error("add peak: \(failure.message)"))]
-    }
-    guard let lo = w.x.min(), let hi = w.x.max(), (lo...hi).contains(cursor) else {
-      return [.status(.error("the cursor is outside the fit range"))]
-    }
-    guard let nearest = w.x.indices.min(by: { abs(w.x[$0] - cursor) < abs(w.x[$1] - cursor) }) else { return [] }
-    let base = baselineGuess(x: w.x, y: w.y)
-    let height = max(w.y[nearest] - base[nearest], 1e-6 * max(abs(w.y[nearest]), 1))
-    let start = PeakModel.automatic(x: w.x, y: w.y, shape: shape, background: .none,
-                                    peaks: [FoundPeak(center: cursor, height: height, fwhm: (hi - lo) / 15)])
-    guard let c = start.components.first, let width = start[c.fwhmName], let amplitude = start[c.amplitudeName] else { return [] }
+    if case .failure(let failure) = window() { return [.status(.error("add peak: \(failure.message)"))] }
+    guard let start = peakStart(near: cursor) else { return [.status(.error("the cursor is outside the fit range"))] }
     var model = settings.model
     let name = freshComponentName(in: model)
-    model.addPeak(shape, center: cursor, fwhm: width.value, amplitude: amplitude.value, name: name,
-                  shapeValues: c.shapeNames.compactMap { start[$0]?.value })
+    model.addPeak(shape, center: start.center, fwhm: start.fwhm, amplitude: start.amplitude, name: name, shapeValues: start.shapeValues)
     let effects = change { $0.model = model }
     selectedComponent = settings.model.components.count - 1
-    return merge(effects, [.status(StatusMessage("added \(name): \(shape.rawValue) at \(Self.format(cursor)) \(current?.spectrum.axis.unit ?? "")"))])
+    selectedParameter = 0
+    return merge(effects, [.status(StatusMessage("added \(name): \(shape.rawValue) at \(Self.format(start.center)) \(current?.spectrum.axis.unit ?? "")"))])
   }
 
   func freshComponentName(in model: PeakModel) -> String {

@@ -61,7 +61,11 @@ extension SpectraPane {
       return "Peaks · fitting… " + (progress.map { "iteration \($0.iteration)  χ² \(Self.format($0.chiSquare))" } ?? "") + "  (Esc cancels)"
     }
     guard let r = currentFit?.result else { return "Peaks (\(settings.model.components.count)) · not fitted" }
-    return "Peaks · \(r.success ? "fitted" : "fit FAILED: \(r.fit.message)") · χ² \(Self.format(r.chiSquare))  reduced χ² \(Self.format(r.reducedChiSquare))  R² \(Self.format(r.rSquared))"
+    // A fit can converge with a peak that has left the window (started off the data): say so.
+    let lo = r.x.min() ?? -.infinity, hi = r.x.max() ?? .infinity
+    let strays = r.components.filter { !(lo...hi).contains($0.center.value) }.map(\.name)
+    let warning = strays.isEmpty ? "" : " · CHECK: \(strays.joined(separator: ", ")) centred outside the range"
+    return "Peaks · \(r.success ? "fitted" : "fit FAILED: \(r.fit.message)") · χ² \(Self.format(r.chiSquare))  reduced χ² \(Self.format(r.reducedChiSquare))  R² \(Self.format(r.rSquared))" + warning
   }
 
   func pm(_ e: Estimate) -> String { "\(Self.format(e.value)) ± \(Self.short(e.error))" }
