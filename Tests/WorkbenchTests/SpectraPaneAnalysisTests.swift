@@ -75,7 +75,7 @@ final class SpectraPaneAnalysisTests: XCTestCase {
     XCTAssertEqual(scores[1].score.matchedObserved, 0)
     let lines = render(pane)
     let text = lines.joined(separator: "\n")
-    XCTAssertTrue(text.contains("phase match (±0.2°, 3 peaks): LiCl"), text)
+    XCTAssertTrue(text.contains("phase match (±0.2°, 3 peaks found): LiCl"), text)
     // The 200 label sits over 2θ = 34.96°: between the axis ticks of 30 and 40.
     let labels = try XCTUnwrap(lines.first { $0.contains("│LiCl 200") })
     let axisRow = try XCTUnwrap(lines.lastIndex { $0.contains("2theta / deg") }) - 1

@@ -16,17 +16,17 @@ extension SpectraPane {
   /// and % area (Raman, AES).
   var resultColumns: [SpectraResultColumn] {
     var columns = [SpectraResultColumn(title: "centre", width: 20) { pm($0.center) },
-                   SpectraResultColumn(title: "FWHM", width: 18) { pm($0.fwhm) }]
+                   SpectraResultColumn(title: "FWHM", width: 20) { pm($0.fwhm) }]
     let percent = SpectraResultColumn(title: "% area", width: 14) { "\(Self.short($0.areaPercent.value)) ± \(Self.short($0.areaPercent.error))" }
     switch current?.spectrum.technique {
     case .xrd?:
       let lambda = effectiveWavelength
       columns.append(SpectraResultColumn(title: "height", width: 18) { pm($0.height) })
-      columns.append(SpectraResultColumn(title: "d / Å", width: 20) { r in
+      columns.append(SpectraResultColumn(title: "d / Å", width: 19) { r in
         guard let lambda, let d = try? ScherrerSize.dSpacing(twoTheta: r.center, wavelength: lambda) else { return "—" }
         return pm(d)
       })
-      columns.append(SpectraResultColumn(title: "size / nm (K \(Self.format(Self.scherrerConstant)))", width: 20) { r in
+      columns.append(SpectraResultColumn(title: "size / nm (K \(Self.format(Self.scherrerConstant)))", width: 17) { r in
         guard let lambda, let size = try? ScherrerSize.crystalliteSize(fwhm: r.fwhm, twoTheta: r.center.value, wavelength: lambda,
                                                                         shapeFactor: Self.scherrerConstant, instrumentalFWHM: 0) else { return "—" }
         return "\(Self.format(size.value / 10)) ± \(Self.short(size.error / 10))"
@@ -73,7 +73,7 @@ extension SpectraPane {
       lines.append("λ \(Self.format(lambda)) Å\(analysis.wavelengthName.map { " (\($0))" } ?? " (from the file)") · d by Bragg · Scherrer K \(Self.format(Self.scherrerConstant)), instrument width not removed")
       let scores = phaseScores
       if !scores.isEmpty {
-        lines.append("phase match (±\(Self.format(Self.matchTolerance))°, \(observedPeaks.count) peaks): "
+        lines.append("phase match (±\(Self.format(Self.matchTolerance))°, \(observedPeaks.count) peaks found): "
           + scores.prefix(5).map { "\($0.name) \(String(format: "%.2f", $0.score.figureOfMerit)) (\($0.score.matchedObserved)/\($0.score.observedCount))" }.joined(separator: " · "))
       } else if analysis.phasesPending != nil {
         lines.append("computing the stick patterns of structures/*.cif…")

@@ -87,29 +87,24 @@ extension SpectraPane {
     return analysis.shownPhases.compactMap { p in analysis.phases.first { $0.path == p && $0.error == nil } }
   }
 
-  /// Which spectrum and fit `observedPeaks` answers.
+  /// Which spectrum `observedPeaks` answers.
   var observedKey: String? {
     guard let entry = current, case .twoTheta = entry.spectrum.axis else { return nil }
-    let fitted = currentFit.map { $0.result.success ? "fit \($0.result.chiSquare)" : "failed" } ?? "no fit"
-    return "\(entry.path)#\(entry.index)#\(fitted)"
+    return "\(entry.path)#\(entry.index)"
   }
 
-  /// The measured peak positions the phases are scored against: the fitted centres (Kα2 lines
-  /// left out) when the spectrum has a fit, else the peaks `PeakFinder` finds; kept until the
-  /// spectrum or its fit changes.
+  /// The measured pattern's peak positions the phases are scored against: those `PeakFinder`
+  /// finds in the whole pattern (a fit usually covers one range; the score is about the whole
+  /// pattern), kept until another spectrum is selected.
   var observedPeaks: [Double] {
     guard let key = observedKey, let cached = analysis.observed, cached.key == key else { return [] }
     return cached.peaks
   }
 
-  /// Recomputes `observedPeaks` when phases are loaded and the spectrum or its fit has changed.
+  /// Searches the selected pattern's peaks once phases are loaded (too slow for every frame).
   mutating func refreshObservedPeaks() {
     guard analysis.phasesWavelength != nil, let key = observedKey, analysis.observed?.key != key, let s = current?.spectrum else { return }
-    if let fit = currentFit, fit.result.success {
-      analysis.observed = (key, fit.result.components.filter { !$0.name.hasSuffix("_ka2") }.map(\.center.value))
-    } else {
-      analysis.observed = (key, ((try? PeakFinder.find(x: s.x, y: s.y)) ?? []).map(\.center))
-    }
+    analysis.observed = (key, ((try? PeakFinder.find(x: s.x, y: s.y)) ?? []).map(\.center))
   }
 
   /// Every computed phase scored against `observedPeaks`, best first.

@@ -15,7 +15,15 @@ extension SpectraPane {
       return
     }
     if case .prompt(_, let editor) = modal {
-      _ = buffer.write(editor.prompt + editor.text + "▏", x: inner.x, y: inner.y, style: theme.textStyle, maxWidth: inner.width)
+      // A long prompt (the phase list) goes on its own wrapped lines, the typed text under it.
+      guard editor.prompt.count + editor.text.count + 1 > inner.width, inner.height >= 2 else {
+        _ = buffer.write(editor.prompt + editor.text + "▏", x: inner.x, y: inner.y, style: theme.textStyle, maxWidth: inner.width)
+        return
+      }
+      let promptArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+      Paragraph(lines: [TextLine(editor.prompt)], wrap: true).render(into: &buffer, area: promptArea, theme: theme)
+      let rows = min(inner.height - 1, (editor.prompt.count + inner.width - 1) / max(1, inner.width))
+      _ = buffer.write("› " + editor.text + "▏", x: inner.x, y: inner.y + rows, style: theme.textStyle, maxWidth: inner.width)
       return
     }
     let model = settings.model
