@@ -84,6 +84,14 @@ final class SpectraPaneAnalysisTests: XCTestCase {
     XCTAssertGreaterThan(label, try XCTUnwrap(column(lines[axisRow], "30")))
     XCTAssertLessThan(label, try XCTUnwrap(column(lines[axisRow], "40")))
     XCTAssertTrue(lines.contains { $0.contains("│LiCl 111") })
+    // Another technique's plot shows no sticks and no wavelength.
+    var both = T.pane(files: [SpectraFileContents(path: "a.xy", spectra: [Self.rockSalt()], error: nil),
+                              SpectraFileContents(path: "b.csv", spectra: [Self.twoLines()], error: nil)])
+    both.analysis = pane.analysis
+    XCTAssertEqual(both.current?.path, "b.csv")  // XPS is listed before XRD
+    XCTAssertNil(both.effectiveWavelength)
+    XCTAssertTrue(both.shownPhases.isEmpty)
+    XCTAssertFalse(render(both).joined().contains("LiCl"))
     // Hiding the phases removes the labels.
     var hidden = pane
     _ = hidden.perform(.choosePhases)
@@ -193,6 +201,13 @@ final class SpectraPaneAnalysisTests: XCTestCase {
     XCTAssertTrue(text.contains("spectrum index"), text)
     XCTAssertEqual(pane.perform(.toggleSeriesView), [.render])
     XCTAssertFalse(render(pane).joined().contains("Series ·"))
+    // A spectrum of the same folder over another x span (another XPS region) is not a member.
+    var regions = T.pane(files: Self.series() + [SpectraFileContents(path: "op/far.csv", spectra: [Spectrum(
+      name: "far", axis: .ramanShift, x: (0...100).map { 500 + Double($0) }, y: (0...100).map { _ in 1 })], error: nil)])
+    XCTAssertEqual(regions.current?.path, "op/far.csv")
+    XCTAssertEqual(regions.seriesMembers.map(\.path), ["op/far.csv"])
+    _ = regions.perform(.nextSpectrum)
+    XCTAssertEqual(regions.seriesMembers.map(\.path), ["op/s0.csv", "op/s1.csv", "op/s2.csv"])
     // A lone spectrum is no series.
     _ = pane.perform(.nextSpectrum)
     _ = pane.perform(.nextSpectrum)

@@ -18,9 +18,8 @@ extension SpectraPane {
 
   /// The wavelength typed with `w`, else the one the file states; nil when neither is known.
   public var effectiveWavelength: Double? {
-    if let typed = analysis.wavelength { return typed }
-    if case .twoTheta(let lambda)? = current?.spectrum.axis { return lambda }
-    return nil
+    guard case .twoTheta(let lambda)? = current?.spectrum.axis else { return nil }
+    return analysis.wavelength ?? lambda
   }
 
   mutating func openWavelengthPrompt() -> [Effect] {

@@ -10,11 +10,18 @@ extension SpectraPane {
   }
 
   /// The series the selected spectrum belongs to: every spectrum of the same technique in its
-  /// folder, in path order (then block order) — an operando run or a temperature series.
+  /// folder that covers the fit range (or, without one, at least half of the selected spectrum's
+  /// span — other regions of a multi-region XPS file are not part of it), in path order, then
+  /// block order: an operando run or a temperature series.
   var seriesMembers: [SpectraEntry] {
-    guard let entry = current else { return [] }
+    guard let entry = current, let lo = entry.spectrum.x.min(), let hi = entry.spectrum.x.max() else { return [] }
     let folder = Self.folder(of: entry.path)
-    return entries.filter { Self.folder(of: $0.path) == folder && $0.spectrum.technique == entry.spectrum.technique }
+    let covers = { (s: Spectrum) -> Bool in
+      guard let a = s.x.min(), let b = s.x.max() else { return false }
+      if let range = settings.range { return a <= range.lowerBound && b >= range.upperBound }
+      return min(b, hi) - max(a, lo) >= (hi - lo) / 2
+    }
+    return entries.filter { Self.folder(of: $0.path) == folder && $0.spectrum.technique == entry.spectrum.technique && covers($0.spectrum) }
       .sorted { ($0.path, $0.index) < ($1.path, $1.index) }
   }
 
