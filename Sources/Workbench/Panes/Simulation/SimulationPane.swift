@@ -71,9 +71,12 @@ public struct SimulationPane: Pane {
     self.workspace = workspace
   }
 
+  /// Another pane has the focus (`visibilityChanged`).
+  public internal(set) var isHidden = false
+
   public var capturesInput: Bool { modal != .none }
-  /// Once opened, the pane re-lists its runs every `refreshInterval` seconds.
-  public var wantsTicks: Bool { listing.requested }
+  /// Once opened, the pane re-lists its runs every `refreshInterval` seconds while it is shown.
+  public var wantsTicks: Bool { listing.requested && !isHidden }
   public var current: SimulationRun? { runs.indices.contains(selected) ? runs[selected] : nil }
   public var attachedRun: SimulationRun? { attached.flatMap { path in runs.first { $0.path == path } } }
   /// The snapshot the attached view shows: the chosen one, else the run's newest.
