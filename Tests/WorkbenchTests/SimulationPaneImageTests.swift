@@ -85,3 +85,40 @@ extension SimulationPaneTests {
     XCTAssertEqual(WorkbenchConfig.parse("graphics = 1", fileName: "c").1.count, 1)
   }
 }
+
+/// Fields of marked runs side by side.
+extension SimulationPaneTests {
+  func testMarkedRunsFieldsAreDrawnSideBySideOnOneColourScale() throws {
+    var pane = try listedPane()
+    _ = pane.perform(.nextRun)
+    _ = pane.perform(.mark)
+    _ = pane.perform(.previousRun)
+    let effects = pane.perform(.attach)
+    let compareJob = SimulationJob.snapshot(run: "runs/stale", snapshot: "step_000000200.vti", maxColumns: 256, maxRows: 256)
+    XCTAssertTrue(effects.contains(.startJob(.simulation(compareJob))), "\(effects)")
+    let liveJob = SimulationJob.snapshot(run: "runs/live", snapshot: "step_000000200.vti", maxColumns: 256, maxRows: 256)
+    _ = pane.handle(.jobFinished(.simulation(liveJob, .success(.snapshot(Self.frame())))))
+    // The marked run's ξ runs 0…2 (hand-made), the attached run's 0…1: one scale 0…2 for both.
+    var other = Self.frame()
+    other.run = "runs/stale"
+    other.fields[0].values = [2, 2, 2, 2, 0, 0, 0, 0]
+    XCTAssertEqual(pane.handle(.jobFinished(.simulation(compareJob, .success(.snapshot(other))))), [.render])
+    XCTAssertEqual(pane.comparedFrames["runs/stale"], other)
+    let context = PaneRenderContext(theme: .dark, graphSymbols: .braille)
+    let run = try XCTUnwrap(pane.attachedRun)
+    let maps = pane.comparedMaps(run, context: context)
+    XCTAssertEqual(maps.map(\.title), ["runs/live · step 200", "runs/stale · step 200"])
+    XCTAssertEqual(maps.map { $0.map.bounds }, [0...2, 0...2])
+    XCTAssertEqual(maps.map(\.map.drawsScale), [false, true], "one colour bar, on the last map")
+    let text = render(pane).joined(separator: "\n")
+    XCTAssertTrue(text.contains("ξ · runs/live · step 200") && text.contains("runs/stale · step 200"), text)
+    // Images: one per map.
+    var sixelContext = context
+    sixelContext.graphics = sixel
+    XCTAssertEqual(pane.images(area: Rect(x: 0, y: 0, width: 120, height: 38), context: sixelContext).count, 2)
+    // Unmarking drops it.
+    _ = pane.perform(.nextRun)
+    _ = pane.perform(.mark)
+    XCTAssertNil(pane.comparedFrames["runs/stale"])
+  }
+}

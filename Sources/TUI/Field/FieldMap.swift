@@ -32,6 +32,8 @@ public struct FieldMap: Widget, Sendable {
   /// False leaves the map's cells blank (axes and colour bar still drawn) for an image drawn
   /// over them (`mapCells`, `image`).
   public var drawsMap = true
+  /// False leaves out the colour bar (maps side by side on one scale share the last one's).
+  public var drawsScale = true
 
   public init(values: [Double], columns: Int, rows: Int, spacing: (x: Double, y: Double),
               origin: (x: Double, y: Double) = (0, 0), name: String, unit: String, interface: [Double]? = nil,
@@ -118,7 +120,7 @@ public struct FieldMap: Widget, Sendable {
     let header = unit.isEmpty ? name : "\(name) \(unit)"
     let scaleWidth = 1 + Swift.max(3 + Swift.max(highLabel.count, lowLabel.count), header.count)
     let showsAxes = area.height >= 3 && area.width >= yLabelWidth + 1 + 4
-    let showsScale = area.height >= 3 && area.width >= scaleWidth + (showsAxes ? yLabelWidth + 1 : 0) + 4
+    let showsScale = drawsScale && area.height >= 3 && area.width >= scaleWidth + (showsAxes ? yLabelWidth + 1 : 0) + 4
     // Left: y labels; bottom: x labels; top: the scale's header; right: the scale.
     var mapArea = area
     if showsAxes {

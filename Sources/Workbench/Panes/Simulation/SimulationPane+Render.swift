@@ -119,7 +119,12 @@ extension SimulationPane {
     let areas = Self.attachedAreas(area)
     renderStatusStrip(run, into: &buffer, area: areas.strip, theme: theme)
     renderMetric(run, into: &buffer, area: areas.metric, context: context)
-    renderField(run, into: &buffer, area: areas.field, context: context)
+    let maps = comparedMaps(run, context: context)
+    if maps.count > 1 {
+      renderCompared(maps, into: &buffer, area: areas.field, context: context)
+    } else {
+      renderField(run, into: &buffer, area: areas.field, context: context)
+    }
   }
 
   /// The step, times, speed and the log's last lines.
