@@ -77,6 +77,12 @@ echo "-- phase field: coupled Li model, 256² and 1024² (ξ, φ, c; FFT floor) 
 "$BIN" sim bench model --grid 256 --json
 "$BIN" sim bench model --grid 1024 --json
 "$BIN" sim bench model --grid 1024 --mechanics --json
+# Snapshots (issue 14 §6): size of a 1024² model-1 snapshot (zlib VTK vs uncompressed), write
+# time, full read (the restart) and the Simulation pane's snapshot-on-disk → frame (goal ≤ 300 ms).
+echo "-- phase field: 1024² snapshot size, write, read, snapshot → pane frame --"
+"$BIN" sim bench-snapshot --grid 1024 --steps 3
+echo "-- Simulation pane: watching a running 1024² run (bytes/s, snapshot → frame, CPU, memory) --"
+bash scripts/bench-watch.sh "$BIN" 30
 echo "-- phase field: PFHub 7a (Nx 256, t = 8) and 1a (t = 50) --"
 "$BIN" sim pfhub 7a --nx 256 --dt 0.04 --stepper euler --json
 "$BIN" sim pfhub 7a --nx 256 --dt 0.08 --stepper sbdf2 --json

@@ -41,6 +41,8 @@ public final class NcursesTerminal: TerminalBackend {
   public let terminalType: String
   let screen: OpaquePointer
   let window: UnsafeMutablePointer<WINDOW>
+  /// The stream ncurses writes to; image escapes go there too, after ncurses has flushed.
+  let output: UnsafeMutablePointer<FILE>
   var shown: Buffer?
   var pairs = ColorPairCache()
   private var currentTimeout: Int32 = -2
@@ -62,6 +64,7 @@ public final class NcursesTerminal: TerminalBackend {
     }
     set_term(screen)
     self.screen = screen
+    self.output = output
     guard let window = gb_stdscr() else { throw OpenError.cannotOpen(terminalType: type) }
     self.window = window
     self.terminalType = String(cString: termname())

@@ -36,6 +36,8 @@ public struct AppState: Sendable {
   public var commandLine: TextInput?
   public var theme: Theme
   public var graphSymbols: GraphSymbols
+  /// How the terminal shows images (sixel or kitty, cell size); nil: cells only.
+  public var graphics: TerminalGraphics?
   /// The shell's bindings after the user keymap.
   public var globalBindings: [KeyBinding]
   /// User keymap replacements per pane id: action → keys.

@@ -19,7 +19,7 @@ public enum AppView {
         .render(into: &buffer, area: Rect(x: 0, y: 0, width: area.width, height: 1), theme: theme)
     }
     if let pane = state.focused {
-      pane.render(into: &buffer, area: body, context: PaneRenderContext(theme: theme, graphSymbols: state.graphSymbols))
+      pane.render(into: &buffer, area: body, context: renderContext(state))
     } else if !body.isEmpty {
       let notice = noPanesNotice + " Press q to quit."
       buffer.write(notice, x: body.x + 1, y: body.y + body.height / 2, style: theme.textStyle, maxWidth: body.width - 1)
@@ -29,6 +29,20 @@ public enum AppView {
     }
     renderStatusLine(state, into: &buffer, area: Rect(x: 0, y: statusRow, width: area.width, height: 1))
     return buffer
+  }
+
+  static func renderContext(_ state: AppState) -> PaneRenderContext {
+    PaneRenderContext(theme: state.theme, graphSymbols: state.graphSymbols, graphics: state.graphics)
+  }
+
+  /// The focused pane's images, none while the help or the `:` prompt is open (the shell's
+  /// overlays; a pane keeps its own modals out of its image areas).
+  public static func images(_ state: AppState) -> [ImagePlacement] {
+    guard state.graphics != nil, !state.helpVisible, state.commandLine == nil, let pane = state.focused else { return [] }
+    let area = Rect(x: 0, y: 0, width: state.size.width, height: state.size.height)
+    guard area.height >= 3 else { return [] }
+    let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
+    return pane.images(area: body, context: renderContext(state))
   }
 
   static func helpOverlay(_ state: AppState) -> HelpOverlay {

@@ -4,9 +4,12 @@ import TUI
 public struct PaneRenderContext: Sendable {
   public var theme: Theme
   public var graphSymbols: GraphSymbols
-  public init(theme: Theme, graphSymbols: GraphSymbols) {
+  /// Set when the terminal shows images: a pane that offers `images` leaves their cells blank.
+  public var graphics: TerminalGraphics?
+  public init(theme: Theme, graphSymbols: GraphSymbols, graphics: TerminalGraphics? = nil) {
     self.theme = theme
     self.graphSymbols = graphSymbols
+    self.graphics = graphics
   }
 }
 
@@ -61,11 +64,19 @@ public protocol Pane: Sendable {
   mutating func perform(_ action: Action) -> [Effect]
   /// Reacts to an event; returns what the runtime should do.
   mutating func handle(_ event: PaneEvent) -> [Effect]
+  /// Images to draw over cells that `render` left blank, when `context.graphics` is set (the
+  /// same `area` and context as `render`). The shell asks only while no overlay is open.
+  func images(area: Rect, context: PaneRenderContext) -> [ImagePlacement]
+  /// The pane was hidden (another pane got the focus; false) or shown again (true, just before
+  /// `.focused`). A hidden pane should stop its periodic work.
+  mutating func visibilityChanged(_ visible: Bool) -> [Effect]
 }
 
 extension Pane {
   public var capturesInput: Bool { false }
   public var wantsTicks: Bool { false }
+  public func images(area: Rect, context: PaneRenderContext) -> [ImagePlacement] { [] }
+  public mutating func visibilityChanged(_ visible: Bool) -> [Effect] { [] }
 
   /// The pane's binding table, before user overrides: one row per action, in case order.
   public var bindings: [KeyBinding] { Action.allCases.map { binding(for: $0) } }

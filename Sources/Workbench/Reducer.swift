@@ -113,8 +113,10 @@ private func perform(_ action: GlobalAction, state: inout AppState) -> [Effect] 
 
 private func focus(_ index: Int, state: inout AppState) -> [Effect] {
   guard index != state.focusedPane else { return [] }
+  let hidden = forFocused(&state) { $0.visibilityChanged(false) }
   state.focusedPane = index
-  return merge([.render], forFocused(&state) { $0.handle(.focused) })
+  let shown = forFocused(&state) { $0.visibilityChanged(true) }
+  return merge(merge(merge([.render], hidden), shown), forFocused(&state) { $0.handle(.focused) })
 }
 
 /// Runs `body` on the focused pane, writing the changed pane back.

@@ -7,6 +7,7 @@ import TUI
 ///     theme = "light"
 ///     colors = 256            # 8, 16, 256 or "truecolor"
 ///     graph_symbols = "braille"   # braille, block or ascii
+///     graphics = "auto"           # auto, sixel, kitty or cells ("none" = cells)
 ///
 /// Command-line options override these. Unknown keys and bad values are reported with their
 /// line and left at their defaults.
@@ -14,14 +15,18 @@ public struct WorkbenchConfig: Equatable, Sendable {
   public var theme: String?
   public var colors: ColorDepth?
   public var graphSymbols: GraphSymbols?
+  /// Images in the Simulation pane; nil means `auto`.
+  public var graphics: GraphicsSetting?
 
-  public init(theme: String? = nil, colors: ColorDepth? = nil, graphSymbols: GraphSymbols? = nil) {
+  public init(theme: String? = nil, colors: ColorDepth? = nil, graphSymbols: GraphSymbols? = nil,
+              graphics: GraphicsSetting? = nil) {
     self.theme = theme
     self.colors = colors
     self.graphSymbols = graphSymbols
+    self.graphics = graphics
   }
 
-  static let keys: Set<String> = ["theme", "colors", "graph_symbols"]
+  static let keys: Set<String> = ["theme", "colors", "graph_symbols", "graphics"]
 
   /// Parses a colour depth as people write it: 8, 16, 256, "truecolor"/"24bit".
   public static func colorDepth(named text: String) -> ColorDepth? {
@@ -68,6 +73,15 @@ public struct WorkbenchConfig: Equatable, Sendable {
         errors.append(document.error("'graph_symbols' must be \"braille\", \"block\" or \"ascii\", found \"\(name)\"", key: "graph_symbols"))
       }
     case let other?: errors.append(document.error("'graph_symbols' must be \"braille\", \"block\" or \"ascii\", found \(other.typeName)", key: "graph_symbols"))
+    case nil: break
+    }
+    let graphicsWords = "\"auto\", \"sixel\", \"kitty\" or \"cells\""
+    switch document["graphics"] {
+    case .string(let name)?:
+      if let setting = GraphicsSetting(name: name) { config.graphics = setting } else {
+        errors.append(document.error("'graphics' must be \(graphicsWords), found \"\(name)\"", key: "graphics"))
+      }
+    case let other?: errors.append(document.error("'graphics' must be \(graphicsWords), found \(other.typeName)", key: "graphics"))
     case nil: break
     }
     return (config, errors)

@@ -1,9 +1,9 @@
-import Foundation
+import Formats
 
 /// A 2-D VTK ImageData dataset (XML `.vti`): point fields on a uniform nx × ny grid plus scalar
 /// field data. Written with inline base64 binary Float64 arrays (little endian, UInt64 size
-/// header, VTK XML version 1.0) so ParaView opens it and every double round-trips exactly —
-/// the latest snapshot of a run is its restart checkpoint.
+/// header, VTK XML version 1.0), zlib-compressed by default, so ParaView opens it and every
+/// double round-trips exactly — the latest snapshot of a run is its restart checkpoint.
 public struct VTKImageData: Sendable, Equatable {
   public var nx: Int
   public var ny: Int
@@ -41,42 +41,75 @@ public struct VTKImageData: Sendable, Equatable {
     fieldData.first { $0.name == name }?.value
   }
 
-  /// Base64 of a UInt64 byte count followed by the little-endian doubles.
+  /// Base64 of a UInt64 byte count followed by the little-endian doubles: the uncompressed
+  /// inline binary layout of VTK XML files (and of this program's snapshots before 2026-12).
   static func encode(_ values: [Double]) -> String {
+    String(decoding: Base64.encode(rawPayload(values)), as: UTF8.self)
+  }
+
+  static func rawPayload(_ values: [Double]) -> [UInt8] {
     var bytes = [UInt8]()
     bytes.reserveCapacity(8 + 8 * values.count)
     withUnsafeBytes(of: UInt64(8 * values.count).littleEndian) { bytes.append(contentsOf: $0) }
-    for v in values {
-      withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-    return Data(bytes).base64EncodedString()
+    appendLittleEndian(values, to: &bytes)
+    return bytes
+  }
+
+  static func appendLittleEndian(_ values: [Double], to bytes: inout [UInt8]) {
+    #if _endian(little)
+      values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    #else
+      for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+    #endif
   }
 
   /// Shortest exact decimal for attributes (Swift's description round-trips doubles).
   static func number(_ v: Double) -> String { "\(v)" }
 
-  /// The XML document.
-  public func xml() -> String {
+  /// The XML document as text (see `document(encoding:)`).
+  public func xml(encoding: VTKArrayEncoding = .zlib) -> String {
+    String(decoding: document(encoding: encoding), as: UTF8.self)
+  }
+
+  /// The XML document's bytes. With `.zlib` the arrays are compressed as VTK's
+  /// `vtkZLibDataCompressor` writes them (see `VTKArrayEncoding`); should zlib fail (only out of
+  /// memory can make it), the whole document is written uncompressed instead, which holds the
+  /// same doubles and reads back the same.
+  public func document(encoding: VTKArrayEncoding = .zlib) -> [UInt8] {
+    if encoding == .zlib, let compressed = try? document(payload: VTKArrayEncoding.zlibPayload, compressor: true) {
+      return compressed
+    }
+    // The raw payload cannot fail.
+    return (try? document(payload: { Base64.encode(Self.rawPayload($0)) }, compressor: false)) ?? []
+  }
+
+  private func document(payload: ([Double]) throws -> [UInt8], compressor: Bool) throws -> [UInt8] {
     let extent = "0 \(nx - 1) 0 \(ny - 1) 0 0"
-    var out = "<?xml version=\"1.0\"?>\n"
-    out += "<VTKFile type=\"ImageData\" version=\"1.0\" byte_order=\"LittleEndian\" header_type=\"UInt64\">\n"
-    out += "  <ImageData WholeExtent=\"\(extent)\" Origin=\"\(Self.number(origin.x)) \(Self.number(origin.y)) 0\""
-    out += " Spacing=\"\(Self.number(spacing.x)) \(Self.number(spacing.y)) 1\">\n"
+    var out = [UInt8]()
+    out.reserveCapacity(compressor ? 1 << 20 : 11 * nx * ny * (pointFields.count + 1))
+    func put(_ text: String) { out.append(contentsOf: text.utf8) }
+    put("<?xml version=\"1.0\"?>\n")
+    put("<VTKFile type=\"ImageData\" version=\"1.0\" byte_order=\"LittleEndian\" header_type=\"UInt64\"")
+    put(compressor ? " compressor=\"vtkZLibDataCompressor\">\n" : ">\n")
+    put("  <ImageData WholeExtent=\"\(extent)\" Origin=\"\(Self.number(origin.x)) \(Self.number(origin.y)) 0\"")
+    put(" Spacing=\"\(Self.number(spacing.x)) \(Self.number(spacing.y)) 1\">\n")
     if !fieldData.isEmpty {
-      out += "    <FieldData>\n"
+      put("    <FieldData>\n")
       for item in fieldData {
-        out += "      <DataArray type=\"Float64\" Name=\"\(item.name)\" NumberOfTuples=\"1\" format=\"binary\">\n"
-        out += "        \(Self.encode([item.value]))\n      </DataArray>\n"
+        put("      <DataArray type=\"Float64\" Name=\"\(item.name)\" NumberOfTuples=\"1\" format=\"binary\">\n        ")
+        out.append(contentsOf: try payload([item.value]))
+        put("\n      </DataArray>\n")
       }
-      out += "    </FieldData>\n"
+      put("    </FieldData>\n")
     }
-    out += "    <Piece Extent=\"\(extent)\">\n"
-    out += "      <PointData Scalars=\"\(pointFields.first?.name ?? "")\">\n"
+    put("    <Piece Extent=\"\(extent)\">\n")
+    put("      <PointData Scalars=\"\(pointFields.first?.name ?? "")\">\n")
     for field in pointFields {
-      out += "        <DataArray type=\"Float64\" Name=\"\(field.name)\" format=\"binary\">\n"
-      out += "          \(Self.encode(field.values))\n        </DataArray>\n"
+      put("        <DataArray type=\"Float64\" Name=\"\(field.name)\" format=\"binary\">\n          ")
+      out.append(contentsOf: try payload(field.values))
+      put("\n        </DataArray>\n")
     }
-    out += "      </PointData>\n      <CellData>\n      </CellData>\n    </Piece>\n  </ImageData>\n</VTKFile>\n"
+    put("      </PointData>\n      <CellData>\n      </CellData>\n    </Piece>\n  </ImageData>\n</VTKFile>\n")
     return out
   }
 }

@@ -29,6 +29,11 @@ public struct FieldMap: Widget, Sendable {
   public var ramp: ColorRamp?
   /// The contour's colour; nil uses the theme's text colour.
   public var interfaceColor: Color?
+  /// False leaves the map's cells blank (axes and colour bar still drawn) for an image drawn
+  /// over them (`mapCells`, `image`).
+  public var drawsMap = true
+  /// False leaves out the colour bar (maps side by side on one scale share the last one's).
+  public var drawsScale = true
 
   public init(values: [Double], columns: Int, rows: Int, spacing: (x: Double, y: Double),
               origin: (x: Double, y: Double) = (0, 0), name: String, unit: String, interface: [Double]? = nil,
@@ -81,14 +86,26 @@ public struct FieldMap: Widget, Sendable {
 
   static func micrometres(_ metres: Double, step: Double) -> String { TickLabel.linear(metres * 1e6, step: step * 1e6) }
 
-  public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
-    guard !area.isEmpty else { return }
-    buffer.fill(area, with: Cell(" ", style: theme.textStyle))
-    guard columns > 0, rows > 0, values.count >= columns * rows else { return }
+  /// Where the parts of the map go in an area: the labels, the colour bar and the cells the
+  /// map itself takes (`width` columns, `subRows` half rows from `mapArea`'s top-left).
+  struct Layout {
+    var mapArea: Rect
+    var width: Int
+    var subRows: Int
+    var showsAxes: Bool
+    var showsScale: Bool
+    var yLabels: (top: String, bottom: String)
+    var yLabelWidth: Int
+    var xLabels: (left: String, right: String)
+    var header: String
+    var scaleWidth: Int
+    var scaleLabels: (high: String, low: String)
+  }
+
+  func layout(in area: Rect) -> Layout? {
+    guard !area.isEmpty, columns > 0, rows > 0, values.count >= columns * rows else { return nil }
     let r = region
     let (low, high) = valueRange
-    let ramp = self.ramp ?? ColorRamp(theme: theme)
-
     // Axis labels (µm) of the region's first and last points.
     let x0 = origin.x + Double(r.x) * spacing.x, x1 = origin.x + Double(r.x + r.width - 1) * spacing.x
     let y0 = origin.y + Double(r.y) * spacing.y, y1 = origin.y + Double(r.y + r.height - 1) * spacing.y
@@ -103,7 +120,7 @@ public struct FieldMap: Widget, Sendable {
     let header = unit.isEmpty ? name : "\(name) \(unit)"
     let scaleWidth = 1 + Swift.max(3 + Swift.max(highLabel.count, lowLabel.count), header.count)
     let showsAxes = area.height >= 3 && area.width >= yLabelWidth + 1 + 4
-    let showsScale = area.height >= 3 && area.width >= scaleWidth + (showsAxes ? yLabelWidth + 1 : 0) + 4
+    let showsScale = drawsScale && area.height >= 3 && area.width >= scaleWidth + (showsAxes ? yLabelWidth + 1 : 0) + 4
     // Left: y labels; bottom: x labels; top: the scale's header; right: the scale.
     var mapArea = area
     if showsAxes {
@@ -116,9 +133,30 @@ public struct FieldMap: Widget, Sendable {
       mapArea.y += 1
       mapArea.height -= 1
     }
-    guard !mapArea.isEmpty else { return }
+    guard !mapArea.isEmpty else { return nil }
     let (width, subRows) = drawnSize(width: mapArea.width, height: mapArea.height)
-    guard width > 0, subRows > 0 else { return }
+    guard width > 0, subRows > 0 else { return nil }
+    return Layout(mapArea: mapArea, width: width, subRows: subRows, showsAxes: showsAxes, showsScale: showsScale,
+                  yLabels: yLabels, yLabelWidth: yLabelWidth,
+                  xLabels: (Self.micrometres(x0, step: xStep), Self.micrometres(x1, step: xStep) + " µm"),
+                  header: header, scaleWidth: scaleWidth, scaleLabels: (highLabel, lowLabel))
+  }
+
+  /// The cells the map itself covers in `area` (for an image drawn in its place), nil when
+  /// nothing would be drawn.
+  public func mapCells(in area: Rect) -> Rect? {
+    guard let l = layout(in: area) else { return nil }
+    return Rect(x: l.mapArea.x, y: l.mapArea.y, width: l.width, height: (l.subRows + 1) / 2)
+  }
+
+  public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
+    guard !area.isEmpty else { return }
+    buffer.fill(area, with: Cell(" ", style: theme.textStyle))
+    guard let layout = layout(in: area) else { return }
+    let r = region
+    let (low, high) = valueRange
+    let ramp = self.ramp ?? ColorRamp(theme: theme)
+    let mapArea = layout.mapArea, width = layout.width, subRows = layout.subRows
     let cellRows = (subRows + 1) / 2
 
     let reduced = FieldDownsample.blockAverage(values, columns: columns, rows: rows, region: r,
@@ -143,14 +181,15 @@ public struct FieldMap: Widget, Sendable {
       if let levels, levels >= 2 { t = Double(Swift.min(levels - 1, Int(t * Double(levels)))) / Double(levels - 1) }
       return table[Swift.min(steps - 1, Int((t * Double(steps - 1)).rounded()))]
     }
-    for cy in 0..<cellRows {
+    for cy in 0..<(drawsMap ? cellRows : 0) {
       for cx in 0..<width {
         buffer.set(x: mapArea.x + cx, y: mapArea.y + cy,
                    Cell("▀", style: Style(foreground: color(2 * cy, cx), background: color(2 * cy + 1, cx))))
       }
     }
     let mapBottom = mapArea.y + cellRows - 1
-    if showsAxes {
+    let yLabels = layout.yLabels, yLabelWidth = layout.yLabelWidth
+    if layout.showsAxes {
       let labelX = mapArea.x - yLabelWidth - 1
       buffer.write(String(repeating: " ", count: yLabelWidth - yLabels.top.count) + yLabels.top, x: labelX, y: mapArea.y,
                    style: theme.textStyle)
@@ -158,13 +197,15 @@ public struct FieldMap: Widget, Sendable {
         buffer.write(String(repeating: " ", count: yLabelWidth - yLabels.bottom.count) + yLabels.bottom, x: labelX,
                      y: mapBottom, style: theme.textStyle)
       }
-      let left = Self.micrometres(x0, step: xStep), right = Self.micrometres(x1, step: xStep) + " µm"
+      let (left, right) = layout.xLabels
       buffer.write(left, x: mapArea.x, y: mapBottom + 1, style: theme.textStyle)
       if width >= left.count + 1 + right.count {
         buffer.write(right, x: mapArea.x + width - right.count, y: mapBottom + 1, style: theme.textStyle)
       }
     }
-    if showsScale {
+    if layout.showsScale {
+      let (header, scaleWidth) = (layout.header, layout.scaleWidth)
+      let (highLabel, lowLabel) = layout.scaleLabels
       let barX = mapArea.x + width + 1
       buffer.write(header, x: barX, y: mapArea.y - 1, style: theme.textStyle, maxWidth: scaleWidth - 1)
       let halfRows = 2 * cellRows

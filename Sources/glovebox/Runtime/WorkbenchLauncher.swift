@@ -14,14 +14,24 @@ enum WorkbenchLauncher {
       workspace: workspace, themeOption: themeOption, colorsOption: colorsOption, environment: environment,
       panes: PaneRegistry.makePanes(workspace: workspace))
     TerminalSignals.install()
+    // Asked before ncurses owns the terminal; `graphics = "cells"` asks nothing.
+    let replies = startup.graphics == .cells ? GraphicsReplies() : TerminalGraphicsQuery.ask()
     guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
       throw NcursesTerminal.OpenError.cannotOpen(terminalType: environment["TERM"] ?? "")
     }
     let terminal = try NcursesTerminal(
       output: output, input: input, options: .init(requestedDepth: startup.requestedDepth, environment: environment))
     defer { terminal.shutdown() }
+    var state = startup.state
+    let decision = TerminalGraphicsSupport.decide(
+      setting: startup.graphics, replies: replies, environment: environment,
+      cellSize: NcursesTerminal.cellPixelSize(descriptor: STDOUT_FILENO))
+    state.graphics = decision.graphics
+    if startup.graphics != .auto && startup.graphics != .cells && decision.graphics == nil {
+      state.post([.error("graphics = \(startup.graphics.rawValue): \(decision.reason); drawing cells")])
+    }
     let runtime = WorkbenchRuntime(
-      state: startup.state, backend: terminal, resolveTheme: ThemeCatalog.resolve,
+      state: state, backend: terminal, resolveTheme: ThemeCatalog.resolve,
       pendingSignal: { TerminalSignals.pending })
     switch runtime.run() {
     case .quit, .idle: return 0

@@ -43,6 +43,8 @@ final class WorkbenchRuntime {
   private(set) var quitRequested = false
   private var openedSent = false
   private(set) var framesDrawn = 0
+  /// The images on screen (sixel or kitty), updated after each frame's cells.
+  private var imageLayer = ImageLayer()
 
   init(
     state: AppState, backend: TerminalBackend, resolveTheme: @escaping (String) -> Result<Theme, EffectFailure>,
@@ -99,7 +101,10 @@ final class WorkbenchRuntime {
       if let event {
         switch event {
         case .key(let key): dispatch(.keyPressed(key))
-        case .resize(let width, let height): dispatch(.resized(width: width, height: height))
+        case .resize(let width, let height):
+          // The terminal may have dropped or moved the pixels: draw the images again.
+          imageLayer.reset()
+          dispatch(.resized(width: width, height: height))
         }
       }
       for action in jobs.drain() { dispatch(action) }
@@ -178,6 +183,9 @@ final class WorkbenchRuntime {
 
   private func drawFrame(now: Double) {
     backend.present(AppView.render(state))
+    if let output = backend as? TerminalImageOutput {
+      output.perform(imageLayer.update(AppView.images(state), graphics: state.graphics))
+    }
     needsFrame = false
     lastFrameTime = now
     framesDrawn += 1
@@ -196,6 +204,7 @@ final class WorkbenchRuntime {
           needsFrame = true
         case .repaint:
           backend.invalidate()
+          imageLayer.reset()
           needsFrame = true
           lastFrameTime = -Double.infinity
         case .loadTheme(let name):

@@ -10,6 +10,8 @@ import Workbench
 struct WorkbenchStartup {
   var state: AppState
   var requestedDepth: ColorDepth?
+  /// config.toml's `graphics` (auto when absent).
+  var graphics: GraphicsSetting = .auto
 
   /// `~/.config/glovebox` (or `$XDG_CONFIG_HOME/glovebox`).
   static func configDirectory(environment: [String: String]) -> URL {
@@ -59,6 +61,6 @@ struct WorkbenchStartup {
     var state = AppState(
       panes: panes, workspace: workspace, theme: theme, graphSymbols: config.graphSymbols ?? .braille, keymap: keymap)
     state.post(messages)
-    return WorkbenchStartup(state: state, requestedDepth: depth ?? config.colors)
+    return WorkbenchStartup(state: state, requestedDepth: depth ?? config.colors, graphics: config.graphics ?? .auto)
   }
 }

@@ -51,6 +51,7 @@ extension SimulationPane {
       if let i = marked.firstIndex(of: run.path) {
         marked.remove(at: i)
         compared[run.path] = nil
+        comparedFrames[run.path] = nil
       } else {
         marked.append(run.path)
       }

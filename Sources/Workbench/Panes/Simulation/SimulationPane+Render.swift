@@ -9,13 +9,7 @@ extension SimulationPane {
       _ = buffer.write("Simulation: enlarge the terminal", x: area.x, y: area.y, style: theme.textStyle, maxWidth: area.width)
       return
     }
-    var modalHeight = 0
-    switch modal {
-    case .none: break
-    case .confirmStop: modalHeight = 3
-    case .pickConfig: modalHeight = min(configs.count + 3, area.height / 2)
-    }
-    let parts = area.rows([.fill(1), .length(modalHeight)])
+    let parts = mainAndModal(area)
     if let run = attachedRun {
       renderAttached(run, into: &buffer, area: parts[0], context: context)
     } else {
@@ -34,6 +28,24 @@ extension SimulationPane {
       let items = configs.map { TextLine("\($0) → \(newRunFolder(for: $0))") }
       List(items: items, selected: index, isFocused: true).render(into: &buffer, area: block.inner(parts[1]), theme: theme)
     }
+  }
+
+  /// The main view's area and the modal's below it (empty without a modal).
+  func mainAndModal(_ area: Rect) -> [Rect] {
+    var modalHeight = 0
+    switch modal {
+    case .none: break
+    case .confirmStop: modalHeight = 3
+    case .pickConfig: modalHeight = min(configs.count + 3, area.height / 2)
+    }
+    return area.rows([.fill(1), .length(modalHeight)])
+  }
+
+  /// The attached view's status strip, metric plot and field areas.
+  static func attachedAreas(_ area: Rect) -> (strip: Rect, metric: Rect, field: Rect) {
+    let rows = area.rows([.length(7), .fill(1)])
+    let columns = rows[1].columns([.ratio(1, 2), .fill(1)])
+    return (rows[0], columns[0], columns[1])
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
@@ -104,11 +116,15 @@ extension SimulationPane {
 
   func renderAttached(_ run: SimulationRun, into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
-    let rows = area.rows([.length(7), .fill(1)])
-    renderStatusStrip(run, into: &buffer, area: rows[0], theme: theme)
-    let columns = rows[1].columns([.ratio(1, 2), .fill(1)])
-    renderMetric(run, into: &buffer, area: columns[0], context: context)
-    renderField(run, into: &buffer, area: columns[1], theme: theme)
+    let areas = Self.attachedAreas(area)
+    renderStatusStrip(run, into: &buffer, area: areas.strip, theme: theme)
+    renderMetric(run, into: &buffer, area: areas.metric, context: context)
+    let maps = comparedMaps(run, context: context)
+    if maps.count > 1 {
+      renderCompared(maps, into: &buffer, area: areas.field, context: context)
+    } else {
+      renderField(run, into: &buffer, area: areas.field, context: context)
+    }
   }
 
   /// The step, times, speed and the log's last lines.
@@ -171,7 +187,8 @@ extension SimulationPane {
       .render(into: &buffer, area: inner, theme: theme)
   }
 
-  func renderField(_ run: SimulationRun, into buffer: inout Buffer, area: Rect, theme: Theme) {
+  func renderField(_ run: SimulationRun, into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
+    let theme = context.theme
     let wanted = wantedSnapshot
     guard let frame, frame.run == run.path, let values = frame.values(fieldName) else {
       let block = Block(title: "Snapshot")
@@ -190,10 +207,22 @@ extension SimulationPane {
     else if let error = snapshotError, error.snapshot == wanted { title += " · \(error.message)" }
     let block = Block(title: title)
     block.render(into: &buffer, area: area, theme: theme)
-    FieldMap(values: values, columns: frame.columns, rows: frame.rows, spacing: (frame.spacingX, frame.spacingY),
-             origin: (frame.originX, frame.originY), name: field.symbol, unit: field.unit,
-             interface: fieldName == "xi" ? nil : frame.values("xi"), viewport: viewport)
-      .render(into: &buffer, area: block.inner(area), theme: theme)
+    fieldMap(frame, values: values, context: context)?.render(into: &buffer, area: block.inner(area), theme: theme)
+  }
+
+  /// The shown field of `frame` as a map; its cells are left blank when the terminal shows
+  /// images (the image goes there), and a sixel map has no more colours than the terminal's
+  /// registers minus two (the background and the interface line).
+  func fieldMap(_ frame: SnapshotFrame, values: [Double], context: PaneRenderContext) -> FieldMap? {
+    let field = SnapshotField.named(fieldName)
+    var map = FieldMap(values: values, columns: frame.columns, rows: frame.rows, spacing: (frame.spacingX, frame.spacingY),
+                       origin: (frame.originX, frame.originY), name: field.symbol, unit: field.unit,
+                       interface: fieldName == "xi" ? nil : frame.values("xi"), viewport: viewport)
+    if let graphics = context.graphics {
+      map.drawsMap = false
+      if graphics.imageProtocol == .sixel { map.levels = max(2, min(256, graphics.colorRegisters) - 2) }
+    }
+    return map
   }
 
   /// "step 200" for step_000000200.vti (the file name for anything else).

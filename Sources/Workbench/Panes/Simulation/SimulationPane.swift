@@ -58,6 +58,10 @@ public struct SimulationPane: Pane {
   public internal(set) var marked: [String] = []
   /// The marked runs' metrics as read so far.
   public internal(set) var compared: [String: MetricsTrace] = [:]
+  /// The marked runs' newest snapshots, drawn beside the attached run's field, and the ones
+  /// being decoded.
+  public internal(set) var comparedFrames: [String: SnapshotFrame] = [:]
+  public internal(set) var comparedDecoding: Set<String> = []
   /// The snapshot shown; nil follows the newest.
   public internal(set) var chosenSnapshot: String?
   public internal(set) var frame: SnapshotFrame?
@@ -71,9 +75,12 @@ public struct SimulationPane: Pane {
     self.workspace = workspace
   }
 
+  /// Another pane has the focus (`visibilityChanged`).
+  public internal(set) var isHidden = false
+
   public var capturesInput: Bool { modal != .none }
-  /// Once opened, the pane re-lists its runs every `refreshInterval` seconds.
-  public var wantsTicks: Bool { listing.requested }
+  /// Once opened, the pane re-lists its runs every `refreshInterval` seconds while it is shown.
+  public var wantsTicks: Bool { listing.requested && !isHidden }
   public var current: SimulationRun? { runs.indices.contains(selected) ? runs[selected] : nil }
   public var attachedRun: SimulationRun? { attached.flatMap { path in runs.first { $0.path == path } } }
   /// The snapshot the attached view shows: the chosen one, else the run's newest.
@@ -162,6 +169,7 @@ public struct SimulationPane: Pane {
       compared[other] = trace
       effects.append(.startJob(.simulation(.metrics(run: other, reader: trace.reader))))
     }
+    effects += refreshComparedFrames()
     if let wanted = wantedSnapshot, wanted != frame?.snapshot || frame?.run != run, wanted != decoding,
        snapshotError?.snapshot != wanted {
       decoding = wanted
@@ -212,8 +220,18 @@ public struct SimulationPane: Pane {
       metricsRunning = false
       metricsError = failure.message
       return [.render]
+    case (.snapshot(let run, _, _, _), .success(.snapshot(let decoded))) where run != attached:
+      comparedDecoding.remove(run)
+      guard marked.contains(run) else { return [] }
+      comparedFrames[run] = decoded
+      return [.render]
+    case (.snapshot(let run, _, _, _), .failure(let failure)) where run != attached:
+      comparedDecoding.remove(run)
+      guard marked.contains(run) else { return [] }
+      return [.status(.error("simulation: \(run): \(failure.message)"))]
     case (.snapshot(let run, let name, _, _), .success(.snapshot(let decoded))):
       guard run == attached else { return [] }
+      comparedDecoding.remove(run)
       if decoding == name { decoding = nil }
       if viewport?.columns != decoded.columns || viewport?.rows != decoded.rows {
         viewport = FieldViewport(columns: decoded.columns, rows: decoded.rows)
@@ -224,6 +242,7 @@ public struct SimulationPane: Pane {
       return [.render] + refreshAttached()
     case (.snapshot(let run, let name, _, _), .failure(let failure)):
       guard run == attached else { return [] }
+      comparedDecoding.remove(run)
       if decoding == name { decoding = nil }
       snapshotError = (name, failure.message)
       return [.render]

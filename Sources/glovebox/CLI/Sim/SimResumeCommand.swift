@@ -66,7 +66,7 @@ struct SimResumeCommand: ParsableCommand {
         for (index, name) in names.enumerated() {
           let path = files.fields.appendingPathComponent(name).path
           do {
-            let loaded = try VTKImageData.parse(try String(contentsOfFile: path, encoding: .utf8), fileName: path)
+            let loaded = try VTKImageData.read(path: path)
             restored = (try LiModel.restoredState(from: loaded, numerics: settings.numerics, fileName: path), loaded)
             break
           } catch {

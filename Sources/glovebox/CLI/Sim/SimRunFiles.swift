@@ -84,7 +84,7 @@ struct SimRunFiles {
 
   func writeSnapshot(_ model: LiModel) throws -> String {
     let name = RunFolder.snapshotName(step: model.state.step)
-    try replace(RunFolder.fieldsDirectory + "/" + name, with: Data(model.checkpoint().xml().utf8))
+    try replace(RunFolder.fieldsDirectory + "/" + name, with: Data(model.checkpoint().document()))
     return name
   }
 }

@@ -70,13 +70,18 @@ enum SimulationRunReading {
                     context: JobContext) throws -> SnapshotFrame {
     let path = SimulationPane.filePath(RunFolder.fieldsDirectory + "/" + snapshot, in: run)
     let url = WorkspaceFileWalk.url(path, workspace: workspace)
-    let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+    let data: Data
+    do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
       throw EffectFailure("\(path): cannot be read (\(error.localizedDescription))")
     }
     try context.checkCancellation()
     let image: VTKImageData
-    do { image = try VTKImageData.parse(text, fileName: path) } catch { throw EffectFailure("\(error)") }
+    // Only the viewable arrays are decoded: a checkpoint's restart-only state is half its size.
+    do {
+      image = try data.withUnsafeBytes {
+        try VTKImageData.parse(bytes: $0, fileName: path, including: { SnapshotField.named($0).isViewable })
+      }
+    } catch { throw EffectFailure("\(error)") }
     try context.checkCancellation()
     guard image.nx > 0, image.ny > 0 else { throw EffectFailure("\(path): an empty grid (\(image.nx)×\(image.ny))") }
     let factor = max(1, Double(image.nx) / Double(max(1, maxColumns)), Double(image.ny) / Double(max(1, maxRows)))
