@@ -1,0 +1,128 @@
+import Formats
+
+/// One point of a sweep: its number, the value of every varied key, its run folder's name and
+/// the validated configuration it runs.
+public struct SweepPoint: Sendable, Equatable {
+  public var index: Int
+  /// (key, value) in `SweepSpec.keys` order.
+  public var parameters: [SweepParameter]
+  /// The run folder's name inside the sweep folder (`p000`, `p001`, …).
+  public var folder: String
+  public var config: SimulationConfig
+}
+
+/// A varied key and its value at one point.
+public struct SweepParameter: Sendable, Equatable {
+  public var key: String
+  public var value: TOMLValue
+  public init(key: String, value: TOMLValue) {
+    self.key = key
+    self.value = value
+  }
+
+  /// The value as a number, when it is one (what a plot of an observable against it uses).
+  public var number: Double? { value.doubleValue }
+  /// The value as TOML writes it.
+  public var text: String {
+    switch value {
+    case .string(let s): "\"\(s)\""
+    case .integer(let i): String(i)
+    case .float(let d): "\(d)"
+    case .boolean(let b): String(b)
+    case .dateTime(let s): s
+    case .array, .table: value.typeName
+    }
+  }
+}
+
+extension SweepSpec {
+  /// The run folder name of point `index` among `count`: `p` and the index zero-padded to at
+  /// least three digits, so lexical order is point order.
+  public static func folderName(index: Int, count: Int) -> String {
+    let width = max(3, String(max(0, count - 1)).count)
+    let digits = String(index)
+    return "p" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
+  /// Expands the axes into points and validates every point's configuration: the base table
+  /// with the point's values set, read by `SimulationConfig.parse(root:)`, then `adjust` (the
+  /// command line's run overrides, which may throw). A key the config does not have, or a value
+  /// a config rejects, is an error at the key's line in the sweep file naming the point and the
+  /// base config's complaint; nothing is returned unless every point is valid.
+  public func points(base: TOMLTable, baseFileName: String?,
+                     adjust: (inout SimulationConfig) throws -> Void = { _ in }) throws -> [SweepPoint] {
+    let total = pointCount
+    guard total <= 100_000 else {
+      throw InputError("the sweep has \(total) points; at most 100000 are supported", file: fileName, line: 1)
+    }
+    let keyLines = Dictionary(zip(axes.flatMap(\.keys), axes.flatMap(\.lines)), uniquingKeysWith: { a, _ in a })
+    var result: [SweepPoint] = []
+    result.reserveCapacity(total)
+    for index in 0..<total {
+      var rest = index
+      var chosen: [Int] = Array(repeating: 0, count: axes.count)
+      for a in axes.indices.reversed() {
+        chosen[a] = rest % axes[a].count
+        rest /= axes[a].count
+      }
+      var parameters: [SweepParameter] = []
+      for (a, axis) in axes.enumerated() {
+        for (k, key) in axis.keys.enumerated() { parameters.append(SweepParameter(key: key, value: axis.values[k][chosen[a]])) }
+      }
+      var table = base
+      for parameter in parameters {
+        let line = keyLines[parameter.key] ?? 1
+        do {
+          try table.setting(dottedKey: parameter.key, to: parameter.value, line: line)
+        } catch let error as InputError {
+          throw InputError("'\(parameter.key)': \(error.message)", file: fileName, line: line)
+        }
+      }
+      let described = parameters.map { "\($0.key) = \($0.text)" }.joined(separator: ", ")
+      var config: SimulationConfig
+      do {
+        config = try SimulationConfig.parse(root: table, fileName: baseFileName)
+        try adjust(&config)
+      } catch let error as InputError {
+        // An unknown key is the sweep's mistake; a rejected value is the point's.
+        let culprit = parameters.first { error.message.contains("'\($0.key)'") }
+        let line = culprit.flatMap { keyLines[$0.key] } ?? keyLines[parameters.first?.key ?? ""] ?? 1
+        if error.message.hasPrefix("unknown key"), let culprit {
+          throw InputError("the base config \(baseFileName ?? "") has no key '\(culprit.key)' (\(error.message))", file: fileName, line: line)
+        }
+        throw InputError("point \(index) (\(described)) is not a valid configuration: \(error.message)", file: fileName, line: line)
+      } catch {
+        throw InputError("point \(index) (\(described)) is not a valid configuration: \(error)", file: fileName,
+                         line: keyLines[parameters.first?.key ?? ""] ?? 1)
+      }
+      result.append(SweepPoint(index: index, parameters: parameters, folder: Self.folderName(index: index, count: total), config: config))
+    }
+    return result
+  }
+}
+
+extension TOMLTable {
+  /// Sets `a.b.c` to `value`, creating missing tables; an intermediate key that holds a value
+  /// (not a table) is an error.
+  mutating func setting(dottedKey: String, to value: TOMLValue, line: Int) throws {
+    let parts = dottedKey.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    guard !parts.contains(where: \.isEmpty) else { throw InputError("a key must not have an empty part") }
+    try setting(parts[...], to: value, line: line)
+  }
+
+  private mutating func setting(_ parts: ArraySlice<String>, to value: TOMLValue, line: Int) throws {
+    guard let first = parts.first else { return }
+    if parts.count == 1 {
+      set(first, value, line: line)
+      return
+    }
+    var inner: TOMLTable
+    switch self[first] {
+    case .table(let t)?: inner = t
+    case nil: inner = TOMLTable(fileName: fileName, line: line, path: qualified(first))
+    case let other?: throw InputError("'\(qualified(first))' is \(other.typeName) in the base config, not a table")
+    }
+    try inner.setting(parts.dropFirst(), to: value, line: line)
+    set(first, .table(inner), line: line)
+  }
+}
