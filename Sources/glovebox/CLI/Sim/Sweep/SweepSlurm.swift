@@ -26,7 +26,10 @@ enum SweepSlurm {
   /// What the scheduler says about the sweep's tasks, by (job, task). squeue lists the tasks
   /// still queued or running; sacct (when accounting is on) how ended ones ended; otherwise a
   /// task's output file tells a cancellation or a time-out. `warnings` says what could not be asked.
-  static func taskStates(jobs: [String], folder: URL, warnings: inout [String]) -> [SlurmReplies.TaskKey: SlurmTaskState] {
+  /// `queueAnswered` is set when squeue answered, so a task it does not list has left the queue.
+  static func taskStates(jobs: [String], folder: URL, warnings: inout [String], queueAnswered: inout Bool)
+    -> [SlurmReplies.TaskKey: SlurmTaskState]
+  {
     guard !jobs.isEmpty else { return [:] }
     var states: [SlurmReplies.TaskKey: SlurmTaskState] = [:]
     let list = jobs.joined(separator: ",")
@@ -54,9 +57,12 @@ enum SweepSlurm {
     do {
       if let reply = try ExternalTool.run("squeue", ["--array", "--noheader", "--format=%i %T", "--jobs=\(list)"], timeout: 30) {
         if reply.status == 0 {
+          queueAnswered = true
           for (key, state) in SlurmReplies.squeue(reply.stdout) { states[key] = state }
-        } else if !reply.stderr.contains("Invalid job id") {
+        } else if reply.stderr.contains("Invalid job id") {
           // squeue refuses ids it no longer knows ("Invalid job id specified"): then none is queued.
+          queueAnswered = true
+        } else {
           warnings.append("squeue failed (exit \(reply.status)): \(reply.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
       } else {

@@ -15,8 +15,10 @@ enum SweepState {
     var index = try SweepFolder.readIndex(folder)
     var warnings: [String] = []
     var tasks: [SlurmReplies.TaskKey: SlurmTaskState] = [:]
+    var queueAnswered = false
     if index.executor == .slurm {
-      tasks = SweepSlurm.taskStates(jobs: index.submissions.compactMap(\.jobId), folder: folder, warnings: &warnings)
+      tasks = SweepSlurm.taskStates(jobs: index.submissions.compactMap(\.jobId), folder: folder, warnings: &warnings,
+                                    queueAnswered: &queueAnswered)
     }
     let poolPid = SweepPool.livePool(folder)
     var summaries: [SweepPointSummary] = []
@@ -25,12 +27,19 @@ enum SweepState {
       let listing = SimRunFolderProbe.listing(of: run, name: entry.folder)
       let runSummary = listing.status == nil ? nil : RunSummary(listing: listing)
       let job = index.submissions.last { $0.indices.contains(entry.index) }?.jobId
-      let task = job.flatMap { tasks[SlurmReplies.TaskKey(job: $0, task: entry.index)] }
+      var task = job.flatMap { tasks[SlurmReplies.TaskKey(job: $0, task: entry.index)] }
+      // Without accounting, a task that left the queue having never run (no status, no output
+      // file) can only have been cancelled while it waited.
+      if task == nil, job != nil, queueAnswered, listing.status == nil, let job,
+        !FileManager.default.fileExists(atPath: folder.appendingPathComponent(SlurmBatchScript.outputFolder).appendingPathComponent("\(job)_\(entry.index).out").path)
+      {
+        task = .cancelled
+      }
       let state = SweepPointState.merge(run: runSummary?.state, task: task, poolAlive: poolPid != nil)
       var problems = (runSummary?.errors ?? []).filter { $0.file != RunFolder.configFile || listing.status != nil }.map(\.description)
       let (columns, rows, metricsError) = readMetrics(run.appendingPathComponent(RunFolder.metricsFile))
       if let metricsError { problems.append(metricsError) }
-      var reason = runSummary?.reason
+      var reason = [.stopped, .failed, .stale, .cancelled, .timedOut, .unknown].contains(state) ? runSummary?.reason : nil
       if task == .cancelled { reason = "the Slurm task was cancelled" + (reason.map { " (\($0))" } ?? "") }
       if task == .timedOut { reason = "the Slurm task hit its time limit" + (reason.map { " (\($0))" } ?? "") }
       summaries.append(SweepPointSummary(
