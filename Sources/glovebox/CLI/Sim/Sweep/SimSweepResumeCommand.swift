@@ -34,7 +34,10 @@ struct SimSweepResumeCommand: ParsableCommand {
     var index = gathered.index
     switch index.executor {
     case .slurm:
-      let resources = try slurmOptions.applied(to: index.slurm ?? SlurmResources())
+      let resources: SlurmResources
+      do { resources = try slurmOptions.applied(to: index.slurm ?? SlurmResources()) } catch {
+        throw reportFailure(ValidationErrorText("\(error)"))
+      }
       let script = SlurmBatchScript(executable: try gloveboxExecutablePath(), sweepFolder: folder.path, name: index.name,
                                     indices: todo, pointCount: index.points.count, resources: resources)
       if dryRun {

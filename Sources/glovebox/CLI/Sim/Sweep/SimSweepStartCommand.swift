@@ -30,7 +30,8 @@ struct SimSweepStartCommand: ParsableCommand {
     } catch {
       throw reportFailure(error)
     }
-    let resources = try slurmOptions.applied(to: plan.spec.slurm)
+    let resources: SlurmResources
+    do { resources = try slurmOptions.applied(to: plan.spec.slurm) } catch { throw reportFailure(ValidationErrorText("\(error)")) }
     if let p = processes, p < 1 || p > 4096 { throw reportFailure(ValidationErrorText("--processes must be a whole number in 1…4096")) }
     let folder = URL(fileURLWithPath: out).standardizedFileURL
     let manager = FileManager.default
