@@ -18,6 +18,8 @@ extension SimulationPane {
     let parts = area.rows([.fill(1), .length(modalHeight)])
     if let run = attachedRun {
       renderAttached(run, into: &buffer, area: parts[0], context: context)
+    } else if attachedSweep != nil {
+      renderSweep(into: &buffer, area: parts[0], context: context)
     } else {
       renderList(into: &buffer, area: parts[0], theme: theme)
     }
@@ -68,6 +70,10 @@ extension SimulationPane {
   /// One row of the run table.
   static func row(_ run: SimulationRun) -> [String] {
     let s = run.summary
+    if let points = run.sweepPoints {
+      return [s.name, "sweep", "\(points.count) runs", s.progress.map { percent($0) } ?? "—", "—", "—", "—",
+              s.secondsSinceWrite.map { duration($0) + " ago" } ?? "—", run.sweepCounts + " · Enter opens the sweep"]
+    }
     // status.json's error says most about a bad folder; a config error comes after it.
     let error = s.errors.first { $0.file == RunFolder.statusFile } ?? s.errors.first
     let note = error.map { "\($0)" } ?? s.reason ?? ""
@@ -79,6 +85,14 @@ extension SimulationPane {
   func renderDetail(into buffer: inout Buffer, area: Rect, theme: Theme) {
     guard let run = current else { return }
     let s = run.summary
+    if let points = run.sweepPoints {
+      let block = Block(title: "\(s.name) · sweep")
+      block.render(into: &buffer, area: area, theme: theme)
+      Paragraph(lines: [TextLine("\(points.count) started point run(s): \(run.sweepCounts)"),
+                        TextLine("Enter: its points, their states and tip height against the swept parameter")], wrap: true)
+        .render(into: &buffer, area: block.inner(area), theme: theme)
+      return
+    }
     let block = Block(title: s.name)
     block.render(into: &buffer, area: area, theme: theme)
     var lines: [TextLine] = []
