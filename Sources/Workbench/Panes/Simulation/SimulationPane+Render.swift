@@ -128,7 +128,7 @@ extension SimulationPane {
   /// The step, times, speed and the log's last lines.
   func renderStatusStrip(_ run: SimulationRun, into buffer: inout Buffer, area: Rect, theme: Theme) {
     let s = run.summary
-    let block = Block(title: "\(s.name) · \(s.model ?? "—") · \(s.state.rawValue) (Esc: runs)", isFocused: true)
+    let block = Block(title: "\(s.name) · \(s.model ?? "—") · \(s.state.rawValue) (Esc: \(attachedSweep == nil ? "runs" : "sweep"))", isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     var head = "step \(s.step.map(String.init) ?? "—")"
     if let p = s.progress { head += " (\(Self.percent(p)))" }

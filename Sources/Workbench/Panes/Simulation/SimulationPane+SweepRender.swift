@@ -29,14 +29,14 @@ extension SimulationPane {
       inner = inner.rows([.length(1), .fill(1)])[1]
     }
     var columns = [TableColumn("point", width: .length(6))]
-    columns += sweep.keys.map { TableColumn.numeric(Self.shortKey($0), width: .length(max(8, min(16, Self.shortKey($0).count + 1)))) }
+    columns += sweep.keys.map { TableColumn.numeric(Self.shortKey($0), width: .length(max(8, min(22, Self.shortKey($0).count + 1)))) }
     columns += [TableColumn("state", width: .length(9)), TableColumn.numeric("step", width: .length(8)),
                 TableColumn.numeric("t", unit: "s", width: .length(9)), TableColumn.numeric("tip", unit: "µm", width: .length(9)),
                 TableColumn.numeric("Li area", width: .length(9)), TableColumn("note", width: .fill(1))]
     let rows = sweep.points.map { p -> [String] in
       let o = p.observables
       return [p.folder] + p.parameters.map { $0.number.map(Self.number) ?? $0.text }
-        + [p.state.rawValue, p.step.map(String.init) ?? "—", o.finalTime.map(Self.number) ?? "—",
+        + [p.state.rawValue, p.step.map(String.init) ?? "—", (p.time ?? o.finalTime).map(Self.number) ?? "—",
            o.finalTipHeight.map(Self.number) ?? "—", o.finalLiArea.map(Self.number) ?? "—", p.reason ?? p.problems.first ?? ""]
     }
     let stateColumn = 1 + sweep.keys.count

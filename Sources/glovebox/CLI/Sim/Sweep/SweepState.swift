@@ -45,7 +45,8 @@ enum SweepState {
       summaries.append(SweepPointSummary(
         index: entry.index, folder: entry.folder, parameters: index.keys.map { entry.parameters[$0] ?? .string("?") },
         state: state, reason: reason, step: runSummary?.step,
-        observables: SweepObservables(columns: columns, rows: rows, at: at, crossing: crossing), problems: problems))
+        observables: SweepObservables(columns: columns, rows: rows, at: at, crossing: crossing), problems: problems,
+        time: runSummary?.time))
     }
     let changed = zip(index.points, summaries).contains { $0.state != $1.state }
     if changed {
