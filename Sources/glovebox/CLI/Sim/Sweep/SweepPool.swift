@@ -110,7 +110,7 @@ enum SweepPool {
         for pid in children.withLock({ Array($0.keys) }) { kill(pid, SIGTERM) }
       }
     }
-    let gathered = try SweepState.gather(folder)
+    let gathered = try SweepState.gather(folder, byPool: true)
     let finished = gathered.points.filter { $0.state == .finished }.count
     return Outcome(finished: finished, notFinished: gathered.points.count - finished)
   }

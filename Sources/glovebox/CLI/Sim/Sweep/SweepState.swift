@@ -11,7 +11,9 @@ enum SweepState {
     var poolPid: Int32?
   }
 
-  static func gather(_ folder: URL, at: Double? = nil, crossing: Double? = nil, rewrite: Bool = true) throws -> Gathered {
+  /// `byPool`: the caller is the folder's pool, about to end (its own lock does not make the
+  /// points it did not start "queued").
+  static func gather(_ folder: URL, at: Double? = nil, crossing: Double? = nil, rewrite: Bool = true, byPool: Bool = false) throws -> Gathered {
     var index = try SweepFolder.readIndex(folder)
     var warnings: [String] = []
     var tasks: [SlurmReplies.TaskKey: SlurmTaskState] = [:]
@@ -20,7 +22,7 @@ enum SweepState {
       tasks = SweepSlurm.taskStates(jobs: index.submissions.compactMap(\.jobId), folder: folder, warnings: &warnings,
                                     queueAnswered: &queueAnswered)
     }
-    let poolPid = SweepPool.livePool(folder)
+    let poolPid = byPool ? nil : SweepPool.livePool(folder)
     var summaries: [SweepPointSummary] = []
     for entry in index.points {
       let run = folder.appendingPathComponent(entry.folder)
