@@ -1,40 +1,5 @@
 import Formats
 
-/// One point of a sweep: its number, the value of every varied key, its run folder's name and
-/// the validated configuration it runs.
-public struct SweepPoint: Sendable, Equatable {
-  public var index: Int
-  /// (key, value) in `SweepSpec.keys` order.
-  public var parameters: [SweepParameter]
-  /// The run folder's name inside the sweep folder (`p000`, `p001`, …).
-  public var folder: String
-  public var config: SimulationConfig
-}
-
-/// A varied key and its value at one point.
-public struct SweepParameter: Sendable, Equatable {
-  public var key: String
-  public var value: TOMLValue
-  public init(key: String, value: TOMLValue) {
-    self.key = key
-    self.value = value
-  }
-
-  /// The value as a number, when it is one (what a plot of an observable against it uses).
-  public var number: Double? { value.doubleValue }
-  /// The value as TOML writes it.
-  public var text: String {
-    switch value {
-    case .string(let s): "\"\(s)\""
-    case .integer(let i): String(i)
-    case .float(let d): "\(d)"
-    case .boolean(let b): String(b)
-    case .dateTime(let s): s
-    case .array, .table: value.typeName
-    }
-  }
-}
-
 extension SweepSpec {
   /// The run folder name of point `index` among `count`: `p` and the index zero-padded to at
   /// least three digits, so lexical order is point order.
@@ -98,31 +63,5 @@ extension SweepSpec {
       result.append(SweepPoint(index: index, parameters: parameters, folder: Self.folderName(index: index, count: total), config: config))
     }
     return result
-  }
-}
-
-extension TOMLTable {
-  /// Sets `a.b.c` to `value`, creating missing tables; an intermediate key that holds a value
-  /// (not a table) is an error.
-  mutating func setting(dottedKey: String, to value: TOMLValue, line: Int) throws {
-    let parts = dottedKey.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    guard !parts.contains(where: \.isEmpty) else { throw InputError("a key must not have an empty part") }
-    try setting(parts[...], to: value, line: line)
-  }
-
-  private mutating func setting(_ parts: ArraySlice<String>, to value: TOMLValue, line: Int) throws {
-    guard let first = parts.first else { return }
-    if parts.count == 1 {
-      set(first, value, line: line)
-      return
-    }
-    var inner: TOMLTable
-    switch self[first] {
-    case .table(let t)?: inner = t
-    case nil: inner = TOMLTable(fileName: fileName, line: line, path: qualified(first))
-    case let other?: throw InputError("'\(qualified(first))' is \(other.typeName) in the base config, not a table")
-    }
-    try inner.setting(parts.dropFirst(), to: value, line: line)
-    set(first, .table(inner), line: line)
   }
 }

@@ -115,34 +115,3 @@ enum SweepPool {
     return Outcome(finished: finished, notFinished: gathered.points.count - finished)
   }
 }
-
-/// `glovebox sim sweep pool DIR` (internal): the local executor's process.
-struct SimSweepPoolCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "pool", abstract: "Run a sweep folder's unfinished points on this machine (started by `sim sweep`).",
-    shouldDisplay: false)
-
-  @Argument(help: "Sweep folder.") var directory: String
-  @Option(help: "Processes at once.") var processes: Int
-
-  func run() throws {
-    guard processes >= 1, processes <= 4096 else { throw reportFailure(ValidationErrorText("--processes must be in 1…4096")) }
-    do {
-      _ = try SweepPool.run(folder: URL(fileURLWithPath: directory).standardizedFileURL, processes: processes)
-    } catch {
-      throw reportFailure(error)
-    }
-  }
-}
-
-/// A value shared by the pool's threads behind a lock (a class, so escaping closures can hold it).
-final class Locked<Value>: @unchecked Sendable {
-  private var value: Value
-  private let lock = NSLock()
-  init(_ value: Value) { self.value = value }
-  func withLock<T>(_ body: (inout Value) -> T) -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return body(&value)
-  }
-}
