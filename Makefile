@@ -1,7 +1,7 @@
 # Glovebox — the two commands (run, test) and the benchmarks. Each target first installs the
 # Debian packages that are missing (apt-get update only when something is missing), then builds.
 SHELL := /bin/bash
-DEBS := libncursesw5-dev libfftw3-dev zlib1g-dev libxy-dev ncurses-term tmux time
+DEBS := libncursesw5-dev libfftw3-dev zlib1g-dev libxy-dev ncurses-term tmux time slurm-wlm munge
 # Tests run in release mode (the numerics are too slow unoptimised); -enable-testing keeps
 # @testable imports working and lets `run`, `test` and `bench` share one build.
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing
@@ -47,9 +47,17 @@ run: build
 
 # One build of every target (the executable included) and the tests run on it: `swift test`
 # building on its own left the executable to be compiled again by the next `make run`.
+# As root, a single-node Slurm (.ci/slurm-single-node) runs for the tests' duration, so the
+# sweep test submits to a real scheduler; if it cannot start, that test fails with the reason.
 test: deps
 	set -o pipefail; swift build $(SWIFT_FLAGS) --build-tests 2>&1 | cat
-	swift test $(SWIFT_FLAGS) --skip-build
+	@if [ "$$(id -u)" -eq 0 ]; then \
+	  started=0; .ci/slurm-single-node status 2>/dev/null || { .ci/slurm-single-node start && started=1; }; \
+	  swift test $(SWIFT_FLAGS) --skip-build; status=$$?; \
+	  [ $$started -eq 1 ] && .ci/slurm-single-node stop; exit $$status; \
+	else \
+	  swift test $(SWIFT_FLAGS) --skip-build; \
+	fi
 
 bench: build
 	@bash scripts/bench.sh $(BIN)

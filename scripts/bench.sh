@@ -190,3 +190,6 @@ df = ec.echem_file_loader(sys.argv[1]); s = ec.cycle_summary(df); print(len(s))"
   echo "$line"
   rm -f "$f" "$f.time" "$f.json" "$f.navani.time"
 done
+
+# Issue 20: the local sweep pool on every core against one process.
+bash scripts/bench-sweep.sh "$BIN"

@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import Foundation
 import TUI
 import Workbench
@@ -107,5 +108,28 @@ final class SimulationRunReadingTests: XCTestCase {
     XCTAssertEqual(runs[0].snapshots, ["step_000000003.vti", "step_000000020.vti", "step_000000100.vti"])
     XCTAssertEqual(runs[1].summary.state, .unknown)
     XCTAssertTrue(runs[1].summary.errors.contains { "\($0)" == "status.json: expected a run status file" })
+  }
+
+  func testASweepsPointsKnowTheirSweepAndTheSweepIsReadWithoutWritingIt() throws {
+    let spec = try SweepSpec.parse("base = \"b\"\n[vary]\n\"physics.electrode_potential\" = [-0.1, -0.2]\n", fileName: "s.toml")
+    let points = try spec.points(base: try TOML.parse("name = \"m\"\n[physics]\n"), baseFileName: "b.toml")
+    let index = SweepIndex(name: "s", sweepFile: "s.toml", base: "b.toml", executor: .local, keys: spec.keys, runOverrides: [],
+                           slurm: nil, processes: 1, points: points)
+    let folder = URL(fileURLWithPath: workspace).appendingPathComponent("sweeps/s")
+    try SweepFolder.create(folder, index: index, points: points, sweepText: "")
+    try write("sweeps/s/p000/status.json", #"{"state": "finished", "step": 20, "time": 0.5, "wall_seconds": 2, "pid": 1}"#)
+    try write("sweeps/s/p000/metrics.csv", "step,time_s,li_area_fraction,tip_height_um\n0,0,0.1,1.0\n20,0.5,0.2,1.75\n")
+    let before = try Data(contentsOf: folder.appendingPathComponent("sweep.json"))
+    guard case .listed(let runs) = try perform(.list(paths: ["sweeps/s/p000", "runs/a"])) else { return XCTFail() }
+    XCTAssertEqual(runs.map(\.sweepFolder), ["sweeps/s", nil])
+    guard case .sweep(let sweep) = try perform(.sweep(path: "sweeps/s")) else { return XCTFail() }
+    XCTAssertEqual(sweep.points.map(\.state), [.finished, .pending])
+    XCTAssertEqual(sweep.points[0].observables.finalTipHeight, 1.75)
+    XCTAssertEqual(sweep.points.map { $0.parameters.first?.number }, [-0.1, -0.2])
+    // looking changed nothing (the states merged differ from the index's, yet it is not rewritten)
+    XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("sweep.json")), before)
+    // a torn index is an error of the job, naming the file
+    try write("sweeps/s/sweep.json", String(decoding: before.prefix(40), as: UTF8.self))
+    XCTAssertThrowsError(try perform(.sweep(path: "sweeps/s"))) { XCTAssertTrue("\($0)".contains("sweep.json: not a sweep index"), "\($0)") }
   }
 }

@@ -42,7 +42,9 @@ final class WorkspaceClassifierTests: XCTestCase {
       XCTAssertEqual(try kind(path), path.hasSuffix(".toml") ? .cellProtocol : .other, path)
     }
     for path in try files(in: "Examples/sim") {
-      XCTAssertEqual(try kind(path), path.hasSuffix(".toml") ? .simulationConfig : .other, path)
+      // a sweep file (base = …, [vary]) is a sweep, not a config to run
+      let expected: WorkspaceFileKind = path.hasSuffix("-sweep.toml") ? .sweep : path.hasSuffix(".toml") ? .simulationConfig : .other
+      XCTAssertEqual(try kind(path), expected, path)
     }
     for path in try files(in: "Examples/eis") {
       XCTAssertEqual(try kind(path), path.hasSuffix(".csv") ? .impedance : .other, path)

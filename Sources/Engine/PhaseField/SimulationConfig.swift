@@ -41,7 +41,12 @@ public struct SimulationConfig: Sendable, Equatable {
   }
 
   public static func parse(_ text: String, fileName: String? = nil) throws -> SimulationConfig {
-    let root = try TOML.parse(text, fileName: fileName)
+    try parse(root: try TOML.parse(text, fileName: fileName), fileName: fileName)
+  }
+
+  /// The same reading from an already parsed table (a sweep sets keys of its base config in
+  /// the table and validates each point through here).
+  public static func parse(root: TOMLTable, fileName: String? = nil) throws -> SimulationConfig {
     var config = SimulationConfig()
     try check(root, allowed: ["name", "physics", "nucleus", "numerics", "mechanics", "run"])
     config.name = try root.optionalString("name") ?? "run"

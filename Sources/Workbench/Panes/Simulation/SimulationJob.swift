@@ -13,12 +13,16 @@ public enum SimulationJob: Equatable, Sendable {
   /// `run`/fields/`snapshot` decoded, its viewable fields block-averaged to at most
   /// `maxColumns` × `maxRows` points. Answered with `.snapshot`.
   case snapshot(run: String, snapshot: String, maxColumns: Int, maxRows: Int)
+  /// A sweep folder's points (sweep.json, each point's run folder and metrics), read without
+  /// writing anything. Answered with `.sweep`.
+  case sweep(path: String)
 
   /// A new listing supersedes the running one; metrics and snapshots per run.
   public enum Lane: Hashable, Sendable {
     case list
     case metrics(String)
     case snapshot(String)
+    case sweep(String)
   }
 
   public var lane: Lane {
@@ -26,6 +30,7 @@ public enum SimulationJob: Equatable, Sendable {
     case .list: return .list
     case .metrics(let run, _): return .metrics(run)
     case .snapshot(let run, _, _, _): return .snapshot(run)
+    case .sweep(let path): return .sweep(path)
     }
   }
 }
@@ -36,6 +41,7 @@ public enum SimulationJobResult: Equatable, Sendable {
   /// it found.
   case metrics(reader: RunMetricsReader, update: RunMetricsReader.Update, restarted: Bool)
   case snapshot(SnapshotFrame)
+  case sweep(SimulationSweep)
 }
 
 /// One run folder as the pane lists it: its summary and what the status strip needs besides.
@@ -47,12 +53,20 @@ public struct SimulationRun: Equatable, Sendable {
   public var logLines: [String]
   /// The snapshot names of fields/, in step order.
   public var snapshots: [String]
+  /// The sweep folder this run is a point of (its parent holds sweep.json), nil for a lone run.
+  public var sweepFolder: String?
+  /// For the list's one entry standing for a whole sweep: its points' runs (the entry's
+  /// `summary.name` is the sweep folder); nil for a run.
+  public var sweepPoints: [SimulationRun]?
 
-  public init(summary: RunSummary, wallSeconds: Double?, logLines: [String], snapshots: [String]) {
+  public init(summary: RunSummary, wallSeconds: Double?, logLines: [String], snapshots: [String], sweepFolder: String? = nil,
+              sweepPoints: [SimulationRun]? = nil) {
     self.summary = summary
     self.wallSeconds = wallSeconds
     self.logLines = logLines
     self.snapshots = snapshots
+    self.sweepFolder = sweepFolder
+    self.sweepPoints = sweepPoints
   }
 
   public var path: String { summary.name }

@@ -6,20 +6,28 @@ extension SimulationPane {
   public mutating func perform(_ action: Action) -> [Effect] {
     switch action {
     case .previousRun, .nextRun:
+      if attachedSweep != nil { return moveInSweep(by: action == .nextRun ? 1 : -1) }
       guard !runs.isEmpty else { return [] }
       let next = max(0, min(runs.count - 1, selected + (action == .nextRun ? 1 : -1)))
       guard next != selected else { return [] }
       selected = next
-      return attached == nil ? [.render] : attach(runs[next].path)
+      guard attached != nil else { return [.render] }
+      return runs[next].sweepPoints != nil ? openSweep(runs[next].path) : attach(runs[next].path)
     case .attach:
+      if attachedSweep != nil, attached == nil { return openSelectedPoint() }
       guard let run = current, attached != run.path else { return [] }
-      return attach(run.path)
+      return run.sweepPoints != nil ? openSweep(run.path) : attach(run.path)
     case .detach:
+      if attached == nil, attachedSweep != nil {
+        attachedSweep = nil
+        sweep = nil
+        return [.render]
+      }
       guard attached != nil else { return [] }
       attached = nil
       frame = nil
       decoding = nil
-      return [.render]
+      return [.render] + refreshAttached()
     case .togglePause:
       guard let run = target else { return [] }
       switch run.summary.state {
@@ -47,7 +55,7 @@ extension SimulationPane {
       modal = .pickConfig(0)
       return [.render]
     case .mark:
-      guard let run = current else { return [] }
+      guard let run = current, run.sweepPoints == nil else { return [] }
       if let i = marked.firstIndex(of: run.path) {
         marked.remove(at: i)
         compared[run.path] = nil
@@ -91,7 +99,8 @@ extension SimulationPane {
   }
 
   /// The run steering keys act on: the attached one, else the selected one.
-  var target: SimulationRun? { attachedRun ?? current }
+  /// A sweep entry is not a run: its points are steered once opened.
+  var target: SimulationRun? { attachedRun ?? (attachedSweep == nil ? current.flatMap { $0.sweepPoints == nil ? $0 : nil } : nil) }
 
   /// The metrics.csv columns to plot against time (all but the step and the time).
   var metricChoices: [String] { metricsReader.columns.filter { $0 != "step" && $0 != "time_s" } }

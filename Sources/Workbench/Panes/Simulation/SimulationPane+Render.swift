@@ -12,6 +12,8 @@ extension SimulationPane {
     let parts = mainAndModal(area)
     if let run = attachedRun {
       renderAttached(run, into: &buffer, area: parts[0], context: context)
+    } else if attachedSweep != nil {
+      renderSweep(into: &buffer, area: parts[0], context: context)
     } else {
       renderList(into: &buffer, area: parts[0], theme: theme)
     }
@@ -80,6 +82,10 @@ extension SimulationPane {
   /// One row of the run table.
   static func row(_ run: SimulationRun) -> [String] {
     let s = run.summary
+    if let points = run.sweepPoints {
+      return [s.name, "sweep", "\(points.count) runs", s.progress.map { percent($0) } ?? "—", "—", "—", "—",
+              s.secondsSinceWrite.map { duration($0) + " ago" } ?? "—", run.sweepCounts + " · Enter opens the sweep"]
+    }
     // status.json's error says most about a bad folder; a config error comes after it.
     let error = s.errors.first { $0.file == RunFolder.statusFile } ?? s.errors.first
     let note = error.map { "\($0)" } ?? s.reason ?? ""
@@ -91,6 +97,14 @@ extension SimulationPane {
   func renderDetail(into buffer: inout Buffer, area: Rect, theme: Theme) {
     guard let run = current else { return }
     let s = run.summary
+    if let points = run.sweepPoints {
+      let block = Block(title: "\(s.name) · sweep")
+      block.render(into: &buffer, area: area, theme: theme)
+      Paragraph(lines: [TextLine("\(points.count) started point run(s): \(run.sweepCounts)"),
+                        TextLine("Enter: its points, their states and tip height against the swept parameter")], wrap: true)
+        .render(into: &buffer, area: block.inner(area), theme: theme)
+      return
+    }
     let block = Block(title: s.name)
     block.render(into: &buffer, area: area, theme: theme)
     var lines: [TextLine] = []
@@ -130,7 +144,7 @@ extension SimulationPane {
   /// The step, times, speed and the log's last lines.
   func renderStatusStrip(_ run: SimulationRun, into buffer: inout Buffer, area: Rect, theme: Theme) {
     let s = run.summary
-    let block = Block(title: "\(s.name) · \(s.model ?? "—") · \(s.state.rawValue) (Esc: runs)", isFocused: true)
+    let block = Block(title: "\(s.name) · \(s.model ?? "—") · \(s.state.rawValue) (Esc: \(attachedSweep == nil ? "runs" : "sweep"))", isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     var head = "step \(s.step.map(String.init) ?? "—")"
     if let p = s.progress { head += " (\(Self.percent(p)))" }

@@ -36,8 +36,17 @@ public struct SimulationPane: Pane {
   public internal(set) var listing = FileListing()
   /// The workspace's simulation configs (sim/*.toml and the like), outside run folders.
   public internal(set) var configs: [String] = []
-  /// Summaries, newest activity first.
+  /// The list's entries, newest activity first: lone runs, and one entry per sweep folder.
   public internal(set) var runs: [SimulationRun] = []
+  /// Every run folder as last listed, sweep points included.
+  public internal(set) var allRuns: [SimulationRun] = []
+  /// The open sweep (its folder), its points as last read, the point selected in it, and
+  /// whether a read is out.
+  public internal(set) var attachedSweep: String?
+  public internal(set) var sweep: SimulationSweep?
+  public internal(set) var sweepSelected = 0
+  public internal(set) var sweepRunning = false
+  public internal(set) var sweepError: String?
   public internal(set) var selected = 0
   public internal(set) var modal: Modal = .none
   /// Whether a list job is out, and when (tick time) the last one started.
@@ -82,7 +91,7 @@ public struct SimulationPane: Pane {
   /// Once opened, the pane re-lists its runs every `refreshInterval` seconds while it is shown.
   public var wantsTicks: Bool { listing.requested && !isHidden }
   public var current: SimulationRun? { runs.indices.contains(selected) ? runs[selected] : nil }
-  public var attachedRun: SimulationRun? { attached.flatMap { path in runs.first { $0.path == path } } }
+  public var attachedRun: SimulationRun? { attached.flatMap { path in allRuns.first { $0.path == path } } }
   /// The snapshot the attached view shows: the chosen one, else the run's newest.
   public var wantedSnapshot: String? { chosenSnapshot ?? attachedRun?.summary.latestSnapshot }
 
@@ -157,8 +166,12 @@ public struct SimulationPane: Pane {
 
   /// The attached run's new metrics rows and, when it has a snapshot not yet shown, its decode.
   mutating func refreshAttached() -> [Effect] {
-    guard let run = attached else { return [] }
     var effects: [Effect] = []
+    if let path = attachedSweep, !sweepRunning {
+      sweepRunning = true
+      effects.append(.startJob(.simulation(.sweep(path: path))))
+    }
+    guard let run = attached else { return effects }
     if !metricsRunning {
       metricsRunning = true
       effects.append(.startJob(.simulation(.metrics(run: run, reader: metricsReader))))
@@ -184,7 +197,8 @@ public struct SimulationPane: Pane {
     case (.list, .success(.listed(let listed))):
       listRunning = false
       let keep = current?.path
-      runs = listed.sorted { a, b in
+      allRuns = listed
+      runs = Self.collapsingSweeps(listed).sorted { a, b in
         switch (a.summary.lastWrite, b.summary.lastWrite) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
@@ -246,7 +260,19 @@ public struct SimulationPane: Pane {
       if decoding == name { decoding = nil }
       snapshotError = (name, failure.message)
       return [.render]
-    case (.list, .success), (.metrics, .success), (.snapshot, .success):
+    case (.sweep(let path), .success(.sweep(let read))):
+      guard path == attachedSweep else { return [] }
+      sweepRunning = false
+      sweep = read
+      sweepError = nil
+      sweepSelected = min(sweepSelected, max(0, read.points.count - 1))
+      return [.render]
+    case (.sweep(let path), .failure(let failure)):
+      guard path == attachedSweep else { return [] }
+      sweepRunning = false
+      sweepError = failure.message
+      return [.render]
+    case (.list, .success), (.metrics, .success), (.snapshot, .success), (.sweep, .success):
       return [.status(.error("simulation: a job answered with another job's result"))]
     }
   }

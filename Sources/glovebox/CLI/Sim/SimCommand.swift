@@ -7,7 +7,7 @@ struct SimCommand: ParsableCommand {
     abstract: "Phase-field simulations: runs, PFHub benchmarks, timings.",
     subcommands: [
       SimRunCommand.self, SimResumeCommand.self, SimStatusCommand.self, SimListCommand.self, SimWatchCommand.self, SimPauseCommand.self,
-      SimStopCommand.self, SimPFHubCommand.self, SimBenchCommand.self, SimSnapshotBench.self,
+      SimStopCommand.self, SimSweepCommand.self, SimPFHubCommand.self, SimBenchCommand.self, SimSnapshotBench.self,
     ]
   )
 }

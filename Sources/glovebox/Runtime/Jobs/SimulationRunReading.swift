@@ -21,6 +21,8 @@ enum SimulationRunReading {
     case .snapshot(let run, let snapshot, let maxColumns, let maxRows):
       return .snapshot(try frame(run: run, snapshot: snapshot, maxColumns: maxColumns, maxRows: maxRows,
                                  workspace: workspace, context: context))
+    case .sweep(let path):
+      return .sweep(try sweep(path, workspace: workspace))
     }
   }
 
@@ -36,7 +38,26 @@ enum SimulationRunReading {
     if let tail = listing.logTail, tail.utf8.count >= 4096, !lines.isEmpty { lines.removeFirst() }
     let snapshots = listing.snapshotNames.filter { RunFolder.step(ofSnapshot: $0) != nil }
       .sorted { (RunFolder.step(ofSnapshot: $0) ?? 0) < (RunFolder.step(ofSnapshot: $1) ?? 0) }
-    return SimulationRun(summary: summary, wallSeconds: wall, logLines: Array(lines.suffix(logLines)), snapshots: snapshots)
+    return SimulationRun(summary: summary, wallSeconds: wall, logLines: Array(lines.suffix(logLines)), snapshots: snapshots,
+                         sweepFolder: sweepFolder(of: path, workspace: workspace))
+  }
+
+  /// The sweep folder a run folder is a point of: its parent, when that holds sweep.json.
+  static func sweepFolder(of path: String, workspace: String) -> String? {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    let index = WorkspaceFileWalk.url(SimulationPane.filePath(SweepIndex.fileName, in: folder), workspace: workspace)
+    return FileManager.default.fileExists(atPath: index.path) ? folder : nil
+  }
+
+  /// A sweep's points as `sim sweep status` gathers them, without rewriting sweep.json
+  /// (looking changes nothing in the folder).
+  static func sweep(_ path: String, workspace: String) throws -> SimulationSweep {
+    let folder = WorkspaceFileWalk.url(path, workspace: workspace)
+    let gathered: SweepState.Gathered
+    do { gathered = try SweepState.gather(folder, rewrite: false) } catch { throw EffectFailure("\(error)") }
+    return SimulationSweep(path: path, name: gathered.index.name, executor: gathered.index.executor.rawValue,
+                           keys: gathered.index.keys, points: gathered.points, warnings: gathered.warnings)
   }
 
   /// metrics.csv from the reader's offset to its end; a file now shorter than the offset was
