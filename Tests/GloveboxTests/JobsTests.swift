@@ -56,7 +56,7 @@ final class JobsTests: XCTestCase {
     // Two fit iterations: new parameter values move the model curve, residuals and table only.
     runtime.dispatch(.keyPressed(.character("f")))
     let pane = try XCTUnwrap(runtime.state.panes.first as? ImpedancePane)
-    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(entry: 0, key: ImpedanceSpectrumKey(path: "x", index: 0), fit: CircuitFitRequest(
       circuit: try XCTUnwrap(pane.circuit), spectrum: try XCTUnwrap(pane.current?.spectrum), weighting: .unit,
       given: Parameters()))]))
     func iteration(_ n: Int, _ values: [Double]) {

@@ -73,7 +73,7 @@ extension ImpedanceJob {
   /// file system and is the runtime's (nil for it).
   public func computed(context: JobContext) throws -> ImpedanceJobResult? {
     switch self {
-    case .readFiles: return nil
+    case .readFiles, .loadLab: return nil
     case .fit(let requests): return .fitted(try ImpedanceFitJob.run(requests, context: context))
     case .kramersKronig(let entry, let spectrum): return .analysis(ImpedanceAnalysis.compute(kramersKronig: spectrum, entry: entry))
     case .drt(let entry, let spectrum): return .analysis(ImpedanceAnalysis.compute(drt: spectrum, entry: entry))

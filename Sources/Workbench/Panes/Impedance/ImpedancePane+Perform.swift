@@ -54,7 +54,7 @@ extension ImpedancePane {
     case .cycleView:
       let all = View.allCases
       view = all[((all.firstIndex(of: view) ?? 0) + 1) % all.count]
-      return merge([.render], startAnalysisIfNeeded())
+      return merge(merge([.render], startAnalysisIfNeeded()), askForGeometryIfNeeded())
     case .export:
       guard entries.contains(where: { $0.fit != nil }) else { return [.status(.error("nothing to export: fit a spectrum first (f)"))] }
       do {
@@ -63,9 +63,11 @@ extension ImpedancePane {
         return [.status(.error("export: \(error)"))]
       }
     case .editGeometry:
-      modal = .geometryEditor(TextInput(text: "", prompt: "pellet: thickness diameter (cm), or L/A (cm⁻¹): "))
+      modal = .geometryEditor(TextInput(text: "", prompt: Self.geometryPrompt))
       return [.render]
     case .resetParameters:
+      startOrigin = "automatic start"
+      neighbourStart = Parameters()
       return change { $0.given = Parameters() }
     }
   }
@@ -75,7 +77,7 @@ extension ImpedancePane {
     let next = max(0, min(entries.count - 1, selected + step))
     guard next != selected else { return [] }
     selected = next
-    if let fit = entries[selected].fit, fit.circuit == circuit { settings.given = fit.result.parameters }
+    syncSpectrumState()
     updateCurve()
     return merge([.render], startAnalysisIfNeeded())
   }

@@ -156,31 +156,44 @@ extension ImpedancePane {
 
   func renderArrhenius(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
-    let series = ImpedanceArrheniusSeries.make(entries: entries, parameter: arrheniusParameter, cellConstantPerCm: cellConstant)
-    let parts = area.rows([.fill(1), .length(3)])
+    let series = arrheniusSeries
+    let warning = Style(foreground: theme.warning, background: theme.background)
+    let parts = area.rows([.fill(1), .length(4)])
     let x = series.temperaturesK.map { 1000 / $0 }
-    let y = zip(series.temperaturesK, series.conductivities).map { log($1 * $0) }
-    var plotted = [PlotSeries("ln(σT)", x: x, y: y, kind: .points, color: theme.seriesColor(0))]
+    // Without a geometry the points are ln(T/R): the same slope, no σ on the axis.
+    let y: [Double] = zip(series.temperaturesK, series.conductivities ?? series.resistances.map { 1 / $0 }).map { log($1 * $0) }
+    var plotted = [PlotSeries(series.conductivities == nil ? "ln(T/R)" : "ln(σT)", x: x, y: y, kind: .points, color: theme.seriesColor(0))]
     var lines: [TextLine] = []
     if let fit = series.fit, let low = x.min(), let high = x.max() {
       plotted.append(PlotSeries("fit", x: [low, high], y: [fit.intercept + fit.slope * low, fit.intercept + fit.slope * high], kind: .line, color: theme.seriesColor(1)))
-      lines.append(TextLine(String(format: "Ea = %.3f ± %.3f eV   slope %.4g ± %.2g   R² %.5f   σ(25 °C) = %.4g mS/cm   (%@, L/A = %.4g cm⁻¹, %d points)",
-                                   fit.activationEnergyEV, fit.activationEnergyStandardErrorEV, fit.slope, fit.slopeStandardError,
-                                   fit.rSquared, fit.conductivityAt25C * 1000, series.parameter, cellConstant, fit.count),
-                            style: theme.textStyle.adding(.bold)))
-      if let warning = fit.unreliability {
-        lines.append(TextLine("⚠ not a meaningful Ea: " + warning, style: Style(foreground: theme.warning, background: theme.background)))
+      var result = String(format: "Ea = %.3f ± %.3f eV   slope %.4g ± %.2g   R² %.5f   (%@, %d points)",
+                          fit.activationEnergyEV, fit.activationEnergyStandardErrorEV, fit.slope, fit.slopeStandardError,
+                          fit.rSquared, series.parameter, fit.count)
+      if series.conductivities != nil {
+        result += String(format: "   σ(25 °C) = %.4g mS/cm", fit.conductivityAt25C * 1000)
+      }
+      lines.append(TextLine(result, style: theme.textStyle.adding(.bold)))
+      if let unreliable = fit.unreliability {
+        lines.append(TextLine("⚠ not a meaningful Ea: " + unreliable, style: warning))
       }
     } else if let problem = series.problem {
-      lines.append(TextLine(problem, style: Style(foreground: theme.warning, background: theme.background)))
+      lines.append(TextLine(problem, style: warning))
     }
+    if series.conductivities != nil {
+      lines.append(TextLine("geometry: " + series.geometrySources.joined(separator: "; "), style: theme.textStyle.adding(.dim)))
+    } else if !series.missingGeometry.isEmpty {
+      lines.append(TextLine("no σ: no pellet geometry for \(series.missingGeometry.count) of \(series.temperaturesK.count) spectra "
+        + "(g enters thickness and diameter, or a protocol's data_files can name them)", style: warning))
+    }
+    for problem in protocolGeometryProblems { lines.append(TextLine(problem, style: warning)) }
     let geometryEditor: TextInput? = if case .geometryEditor(let editor) = modal { editor } else { nil }
     if let editor = geometryEditor {
       editor.render(into: &buffer, area: Rect(x: parts[1].x, y: parts[1].bottom - 1, width: parts[1].width, height: 1), theme: theme)
     }
-    drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis("ln(σT / S·K·cm⁻¹)"), symbols: context.graphSymbols),
-             title: "Arrhenius · σ from \(series.parameter) (g sets the pellet geometry)", area: parts[0], buffer: &buffer, theme: theme)
-    Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : 2), theme: theme)
+    let yLabel = series.conductivities == nil ? "ln(T/R / K·Ω⁻¹)" : "ln(σT / S·K·cm⁻¹)"
+    drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis(yLabel), symbols: context.graphSymbols),
+             title: "Arrhenius · \(series.parameter) (g sets the pellet geometry)", area: parts[0], buffer: &buffer, theme: theme)
+    Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : parts[1].height - 1), theme: theme)
   }
 
   func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {
@@ -216,14 +229,17 @@ extension ImpedancePane {
     var x = inner.x
     x += buffer.write("circuit ", x: x, y: inner.y, style: dim)
     x += buffer.write(circuit?.description ?? circuitText, x: x, y: inner.y, style: text.adding(.bold), maxWidth: max(0, inner.right - x))
-    _ = buffer.write("   weighting \(settings.weighting.name)", x: x, y: inner.y, style: dim, maxWidth: max(0, inner.right - x))
+    // Why this circuit and where its start came from: a spectrum's numbers are never anonymous.
+    _ = buffer.write("  weighting \(settings.weighting.name) · \(startOrigin) · \(circuitOrigin)", x: x, y: inner.y, style: dim, maxWidth: max(0, inner.right - x))
     let parameters = displayedParameters
     let fit = current?.fit.flatMap { $0.circuit == circuit && !fitRunning && fitMatchesSettings($0) ? $0 : nil }
     let rows = parameters.items.enumerated().map { k, p -> [String] in
       let stderr = fit.map { $0.result.standardErrors.indices.contains(k) ? $0.result.standardErrors[k] : .nan }
       // A fitted value the data do not determine is flagged where it is read.
       let flags = fit?.report.identifiabilityFlags(of: p.name) ?? []
-      let origin = fit != nil ? (flags.isEmpty ? "fit" : "fit ⚠ " + flags.joined(separator: "; ")) : (settings.given[p.name] != nil ? "set" : "auto")
+      let given = settings.given[p.name]
+      let fromNeighbour = given != nil && given == neighbourStart[p.name]
+      let origin = fit != nil ? (flags.isEmpty ? "fit" : "fit ⚠ " + flags.joined(separator: "; ")) : (given == nil ? "auto" : fromNeighbour ? "neighbour" : "set")
       return [p.name, String(format: "%.6g", p.value), p.unit,
               p.fixed ? "fixed" : (stderr.map { $0.isFinite ? String(format: "± %.3g", $0) : "± ?" } ?? ""),
               p.fixed ? "■" : "□", Self.format(p.min), Self.format(p.max), origin]

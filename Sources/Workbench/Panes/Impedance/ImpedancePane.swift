@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Lab
 import TUI
 
 /// Pane 3: the workspace's impedance spectra, plotted (Nyquist with equal scales and −Z'' up,
@@ -31,8 +32,18 @@ public struct ImpedancePane: Pane {
   public internal(set) var unreadable: [String: String] = [:]
   public internal(set) var selected = 0
   public internal(set) var view: View = .spectra
+  /// The selected spectrum's circuit (each spectrum has its own: `states`); before any
+  /// spectrum is shown, the circuit the editor starts from.
   public internal(set) var circuitText = "R0-p(R1,CPE1)-p(R2,CPE2)"
   public internal(set) var circuit: Circuit?
+  /// Why the selected spectrum has its circuit, and where its start values came from.
+  public internal(set) var circuitOrigin = ""
+  public internal(set) var startOrigin = ""
+  public internal(set) var neighbourStart = Parameters()
+  /// The kept state of every spectrum shown so far except the selected one, whose state is the
+  /// live properties above (`activeKey` says which spectrum they belong to).
+  public internal(set) var states: [ImpedanceSpectrumKey: ImpedanceSpectrumState] = [:]
+  public internal(set) var activeKey: ImpedanceSpectrumKey?
   public internal(set) var settings = Settings(given: Parameters(), weighting: .unit)
   public internal(set) var selectedParameter = 0
   public internal(set) var undoStack: [Settings] = []
@@ -53,8 +64,13 @@ public struct ImpedancePane: Pane {
   public internal(set) var modal: Modal = .none
   /// The parse error of the circuit editor's text (column, message), while it has one.
   public internal(set) var circuitError: (column: Int, message: String)?
-  /// Pellet cell constant L/A for σ = (L/A)/R, cm⁻¹ (`g` sets it, or thickness and diameter).
-  public internal(set) var cellConstant = 1.0
+  /// The pellet geometry typed with `g` (thickness and diameter, or L/A), for spectra whose
+  /// protocol does not give one; nil until entered — σ is never computed from an assumed one.
+  public internal(set) var enteredGeometry: PelletGeometry?
+  /// The workspace's protocols (their `data_files` name the spectra they measured), read by a
+  /// job on first focus; nil until then.
+  public internal(set) var lab: LabWorkspace?
+  var labLoading = false
   public internal(set) var progress: ImpedanceFitProgress?
   public internal(set) var fitRunning = false
   /// The index's impedance files and which of them have been read.

@@ -21,6 +21,8 @@ struct PaneJobRunner: Sendable {
       return .impedance(.readFiles(paths: paths), context.outcome {
         .files(try ImpedanceFileReading.read(paths, workspace: workspace, context: context))
       })
+    case .impedance(.loadLab):
+      return .impedance(.loadLab, context.outcome { .lab(try WorkspaceFiles.load(workspace: workspace)) })
     case .impedance(let compute):
       return .impedance(compute, context.outcome {
         guard let result = try compute.computed(context: context) else {
