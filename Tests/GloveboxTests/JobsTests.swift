@@ -78,7 +78,7 @@ final class JobsTests: XCTestCase {
   }
 
   /// A job for the runner tests below; what it does is the test's `perform`.
-  static let drt = ImpedanceJob.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []))
+  static let drt = ImpedanceJob.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []), series: .automatic)
   static let analysis = PaneJob.impedance(drt)
 
   func testCancellationStopsAJobAtItsNextCheckAndProgressIsCoalesced() {
@@ -108,7 +108,7 @@ final class JobsTests: XCTestCase {
 
   func testAReplacedJobsResultIsDropped() throws {
     let gate = DispatchSemaphore(value: 0)
-    let old = ImpedanceJob.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []))
+    let old = ImpedanceJob.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []), series: .automatic)
     let new = Self.drt
     // Both are analyses: one lane. The old one waits; the new one answers at once.
     let jobs = BackgroundJobs(perform: { job, _ in

@@ -107,7 +107,13 @@ extension ImpedancePaneTests {
     let fit = try XCTUnwrap(series.fit)
     XCTAssertEqual(fit.count, 7)
     XCTAssertEqual(fit.activationEnergyEV, 0.323, accuracy: 0.002)
-    XCTAssertGreaterThan(fit.rSquared, 0.999)
+    // paper.md's slope; R² 0.998925 is that of paper.md's own R table (ln(T/R) against
+    // 1000/T, computed by hand): the fits return the table's resistances.
+    XCTAssertEqual(fit.slope, -3.745, accuracy: 0.002)
+    XCTAssertEqual(fit.rSquared, 0.998925, accuracy: 2e-5)
+    for (r, truth) in zip(series.resistances, [19.48, 15.34, 12.32, 8.90, 6.24, 4.59, 3.49]) {
+      XCTAssertEqual(r, truth, accuracy: 0.01 * truth)
+    }
     XCTAssertNil(fit.unreliability)
     XCTAssertNil(series.conductivities, "no geometry: no σ")
   }
@@ -208,5 +214,44 @@ extension ImpedancePaneTests {
     XCTAssertNil(ImpedancePane.parseGeometry("-1"))
     XCTAssertNil(ImpedancePane.parseGeometry("0.1 1 2"))
     XCTAssertNil(ImpedancePane.parseGeometry(""))
+  }
+}
+
+extension ImpedancePaneTests {
+  /// A blocking pellet (R0-p(R1,CPE1)-C2, the phase tends to −90°): the pane's KK test includes
+  /// the series C by itself and says so; `s` overrides it (on, off, automatic again), each a new
+  /// job, and without the C the tail shows as residuals far above the noise-free fit's.
+  func testKramersKronigShowsTheAutomaticSeriesCapacitanceAndSOverridesIt() throws {
+    let circuit = try Circuit("R0-p(R1,CPE1)-C2")
+    let f = (0...70).map { pow(10, 6 - Double($0) / 10) }
+    let z = circuit.impedance([15, 4, 2e-7, 0.85, 4e-6], frequencies: f)
+    let pellet = ImpedanceSpectrum(name: "pellet", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im))
+    var pane = ImpedancePane(workspace: "/nonexistent")
+    deliver([ImpedanceFileContents(path: "pellet_25C.csv", spectra: [pellet], error: nil)], to: &pane)
+    let kk = press(&pane, .cycleView)
+    XCTAssertEqual(kk, [.render, .startJob(.impedance(.kramersKronig(entry: 0, spectrum: pellet, series: .automatic)))])
+    _ = runJobs(kk, on: &pane)
+    guard case .kramersKronig(_, let automatic)? = pane.analysis else { return XCTFail("no KK result") }
+    XCTAssertTrue(automatic.capacitanceChoice.included)
+    XCTAssertFalse(automatic.capacitanceChoice.given)
+    XCTAssertLessThan(automatic.noiseEstimatePercent, 0.05)
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("series C: included (auto: low-frequency phase") }, buffer.lines.joined(separator: "\n"))
+
+    let on = press(&pane, .cycleSeriesCapacitance)
+    XCTAssertEqual(on, [.status(StatusMessage("KK/DRT series C: included (set)")), .render,
+                        .startJob(.impedance(.kramersKronig(entry: 0, spectrum: pellet, series: ImpedanceSeriesElements(capacitance: .on, inductance: .automatic))))])
+    let off = press(&pane, .cycleSeriesCapacitance)
+    XCTAssertEqual(off, [.status(StatusMessage("KK/DRT series C: left out (set)")), .render,
+                         .startJob(.impedance(.kramersKronig(entry: 0, spectrum: pellet, series: ImpedanceSeriesElements(capacitance: .off, inductance: .automatic))))])
+    _ = runJobs(off, on: &pane)
+    guard case .kramersKronig(_, let without)? = pane.analysis else { return XCTFail("no KK result") }
+    XCTAssertFalse(without.capacitanceChoice.included)
+    XCTAssertGreaterThan(without.noiseEstimatePercent, 10 * automatic.noiseEstimatePercent)
+    buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    XCTAssertTrue(buffer.lines.contains { $0.contains("series C: not included (set: set by the user)") }, buffer.lines.joined(separator: "\n"))
+    XCTAssertEqual(press(&pane, .cycleSeriesCapacitance).first, .status(StatusMessage("KK/DRT series C: automatic (from the low-frequency phase)")))
   }
 }

@@ -282,7 +282,7 @@ final class ImpedancePaneTests: XCTestCase {
     var pane = try loadedPane()
     let kk = press(&pane, .cycleView)
     XCTAssertEqual(pane.view, .kramersKronig)
-    XCTAssertEqual(kk, [.render, .startJob(.impedance(.kramersKronig(entry: 0, spectrum: try Self.synthetic())))])
+    XCTAssertEqual(kk, [.render, .startJob(.impedance(.kramersKronig(entry: 0, spectrum: try Self.synthetic(), series: .automatic)))])
     _ = runJobs(kk, on: &pane)
     guard case .kramersKronig(_, let test)? = pane.analysis else { return XCTFail("no KK result") }
     XCTAssertTrue(test.valid, "a circuit's own impedance satisfies Kramers–Kronig")
@@ -464,7 +464,7 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
     XCTAssertTrue(pane.analysisStale)
     let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
-    let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries)
+    let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries, series: .automatic)
     let restarted = pane.handle(.jobFinished(.impedance(mapJob, .success(.analysis(stale)))))
     // The map is computed again over the series as it is now, c.csv included.
     XCTAssertEqual(restarted, [.render, .startJob(.impedance(try XCTUnwrap(series)))])

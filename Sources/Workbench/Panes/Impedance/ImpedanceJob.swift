@@ -13,9 +13,9 @@ public enum ImpedanceJob: Equatable, Sendable {
   /// Fit each request in turn (one for `f`, every spectrum for `F`); answered with `.fitted`.
   case fit([ImpedanceFitRequest])
   /// The Kramers–Kronig test of the spectrum at `entry`; answered with `.analysis`.
-  case kramersKronig(entry: Int, spectrum: ImpedanceSpectrum)
+  case kramersKronig(entry: Int, spectrum: ImpedanceSpectrum, series: ImpedanceSeriesElements)
   /// The DRT of the spectrum at `entry`; answered with `.analysis`.
-  case drt(entry: Int, spectrum: ImpedanceSpectrum)
+  case drt(entry: Int, spectrum: ImpedanceSpectrum, series: ImpedanceSeriesElements)
   /// The DRTs of the series the spectrum at `entry` belongs to, on one τ grid.
   case drtSeries(entry: Int, labels: [String], spectra: [ImpedanceSpectrum])
 
@@ -35,6 +35,21 @@ public enum ImpedanceJob: Equatable, Sendable {
     case .kramersKronig, .drt, .drtSeries: return .analysis
     }
   }
+}
+
+/// Whether the KK and DRT models carry a series capacitance (blocking electrodes) and a series
+/// inductance (leads): decided from each spectrum (`SeriesElementChoice`) unless the user set
+/// it, as the CLI's `--capacitance/--no-capacitance` and `--inductance/--no-inductance`.
+public struct ImpedanceSeriesElements: Equatable, Sendable {
+  public var capacitance: SeriesElementChoice.Mode
+  public var inductance: SeriesElementChoice.Mode
+
+  public init(capacitance: SeriesElementChoice.Mode, inductance: SeriesElementChoice.Mode) {
+    self.capacitance = capacitance
+    self.inductance = inductance
+  }
+
+  public static let automatic = ImpedanceSeriesElements(capacitance: .automatic, inductance: .automatic)
 }
 
 /// What the Impedance pane's jobs hand back.

@@ -204,7 +204,7 @@ extension ImpedancePane {
   mutating func startAnalysisIfNeeded() -> [Effect] {
     guard current != nil else { return [] }
     if let analysis, analysis.entry == selected, analysis.view == view { return [] }
-    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, entries: entries) else { return [] }
+    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, entries: entries, series: seriesElements) else { return [] }
     analysisRunning = true
     analysis = nil
     return [.startJob(.impedance(job))]

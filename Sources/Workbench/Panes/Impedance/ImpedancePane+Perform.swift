@@ -65,6 +65,12 @@ extension ImpedancePane {
     case .editGeometry:
       modal = .geometryEditor(TextInput(text: "", prompt: Self.geometryPrompt))
       return [.render]
+    case .cycleSeriesCapacitance:
+      seriesElements.capacitance = Self.nextMode(after: seriesElements.capacitance)
+      return merge([.status(StatusMessage("KK/DRT series C: \(Self.modeText(seriesElements.capacitance))"))], restartAnalysis())
+    case .cycleSeriesInductance:
+      seriesElements.inductance = Self.nextMode(after: seriesElements.inductance)
+      return merge([.status(StatusMessage("KK/DRT series L: \(Self.modeText(seriesElements.inductance))"))], restartAnalysis())
     case .resetParameters:
       startOrigin = "automatic start"
       neighbourStart = Parameters()
@@ -86,5 +92,28 @@ extension ImpedancePane {
     guard let circuit, circuit.parameterCount > 0 else { return [] }
     selectedParameter = (selectedParameter + step + circuit.parameterCount) % circuit.parameterCount
     return [.render]
+  }
+
+  static func nextMode(after mode: SeriesElementChoice.Mode) -> SeriesElementChoice.Mode {
+    switch mode {
+    case .automatic: return .on
+    case .on: return .off
+    case .off: return .automatic
+    }
+  }
+
+  static func modeText(_ mode: SeriesElementChoice.Mode) -> String {
+    switch mode {
+    case .automatic: return "automatic (from the low-frequency phase)"
+    case .on: return "included (set)"
+    case .off: return "left out (set)"
+    }
+  }
+
+  /// The KK or DRT shown was computed with the old series elements: compute it again.
+  mutating func restartAnalysis() -> [Effect] {
+    guard view == .kramersKronig || view == .drt else { return [.render] }
+    analysis = nil
+    return merge([.render], startAnalysisIfNeeded())
   }
 }

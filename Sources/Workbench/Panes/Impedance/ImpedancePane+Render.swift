@@ -91,7 +91,7 @@ extension ImpedancePane {
       return
     }
     let s = entry.spectrum
-    let parts = area.rows([.fill(1), .length(3)])
+    let parts = area.rows([.fill(1), .length(4)])
     var lines: [TextLine] = []
     switch analysis {
     case .failed(_, _, let message):
@@ -113,6 +113,7 @@ extension ImpedancePane {
                title: "KK residuals", area: halves[1], buffer: &buffer, theme: theme)
       lines.append(TextLine(String(format: "μ %.3f   pseudo-χ² %.3g   noise ≈ %.2g %%   max |residual| %.2g %%", kk.mu, kk.pseudoChiSquare, kk.noiseEstimatePercent, kk.maxAbsoluteResidual * 100)))
       lines.append(TextLine(kk.verdict, style: Style(foreground: kk.valid ? theme.ok : theme.warning, background: theme.background)))
+      lines.append(Self.seriesLine(kk.capacitanceChoice, kk.inductanceChoice, theme: theme))
     case .drt(_, let drt):
       let peaks = PlotSeries("peaks", x: drt.peaks.map(\.tau), y: drt.peaks.map(\.gamma), kind: .points, color: theme.seriesColor(1))
       drawPlot(LinePlot(series: [
@@ -121,6 +122,7 @@ extension ImpedancePane {
                title: String(format: "DRT (λ = %.2g, R∞ = %.4g Ω)", drt.lambda, drt.seriesResistance), area: parts[0], buffer: &buffer, theme: theme)
       let text = drt.peaks.enumerated().map { String(format: "P%d τ %.3g s R %.4g Ω", $0.offset + 1, $0.element.tau, $0.element.resistance) }
       lines.append(TextLine(text.isEmpty ? "no peaks" : text.joined(separator: "   ")))
+      lines.append(Self.seriesLine(drt.capacitanceChoice, drt.inductanceChoice, theme: theme))
     case .drtSeries(_, let labels, let series):
       renderDRTMap(labels: labels, series: series, area: parts[0], buffer: &buffer, context: context)
       let strongest = series.map { $0.peaks.max { $0.resistance < $1.resistance } }
@@ -194,6 +196,12 @@ extension ImpedancePane {
     drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis(yLabel), symbols: context.graphSymbols),
              title: "Arrhenius · \(series.parameter) (g sets the pellet geometry)", area: parts[0], buffer: &buffer, theme: theme)
     Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : parts[1].height - 1), theme: theme)
+  }
+
+  /// "series C: included (auto: low-frequency phase −89.6°, …) · series L: … · s/i override".
+  static func seriesLine(_ capacitance: SeriesElementChoice, _ inductance: SeriesElementChoice, theme: Theme) -> TextLine {
+    TextLine(capacitance.summary(element: "C") + " · " + inductance.summary(element: "L") + " · s/i override",
+             style: theme.textStyle.adding(.dim))
   }
 
   func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {

@@ -76,6 +76,8 @@ public struct ImpedancePane: Pane {
   /// The index's impedance files and which of them have been read.
   public internal(set) var listing = FileListing()
   public internal(set) var analysis: ImpedanceAnalysis?
+  /// Series C and L of the KK and DRT models: automatic per spectrum unless set (`s`, `i`).
+  public internal(set) var seriesElements = ImpedanceSeriesElements.automatic
   public internal(set) var analysisRunning = false
   /// A series map whose series gained a spectrum while it was being computed.
   public internal(set) var analysisStale = false

@@ -24,6 +24,8 @@ public enum ImpedancePaneAction: String, KeyAction {
   case export = "export"
   case editGeometry = "edit-geometry"
   case resetParameters = "reset-parameters"
+  case cycleSeriesCapacitance = "series-capacitance"
+  case cycleSeriesInductance = "series-inductance"
 }
 
 extension ImpedancePane {
@@ -52,6 +54,8 @@ extension ImpedancePane {
     case .export: return KeyBinding(action, keys: [.character("e")], description: "export")
     case .editGeometry: return KeyBinding(action, keys: [.character("g")], description: "pellet geometry", showsInHints: false)
     case .resetParameters: return KeyBinding(action, keys: [.character("a")], description: "auto start", showsInHints: false)
+    case .cycleSeriesCapacitance: return KeyBinding(action, keys: [.character("s")], description: "KK/DRT series C auto/on/off", showsInHints: false)
+    case .cycleSeriesInductance: return KeyBinding(action, keys: [.character("i")], description: "KK/DRT series L auto/on/off", showsInHints: false)
     }
   }
 
