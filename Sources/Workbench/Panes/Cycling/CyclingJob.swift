@@ -1,10 +1,10 @@
 import Engine
 
-/// The Cycling pane's job: read and analyse cycler files at an electrode area (the runtime
-/// reads each file with `CyclingFile` and calls `CyclingFileAnalysis.analyse`). Answered with
-/// `CyclingJobResult.analysed`, one outcome per path.
+/// The Cycling pane's job: read and analyse cycler files at their electrode area, nil when the
+/// file's area is not known (the runtime reads each file with `CyclingFile` and calls
+/// `CyclingFileAnalysis.analyse`). Answered with `CyclingJobResult.analysed`, one outcome per path.
 public enum CyclingJob: Equatable, Sendable {
-  case analyse(paths: [String], area: Double)
+  case analyse(paths: [String], area: Double?)
 
   /// A read of the same files replaces the running one.
   public enum Lane: Hashable, Sendable {

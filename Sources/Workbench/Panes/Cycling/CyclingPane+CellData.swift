@@ -1,0 +1,52 @@
+import Foundation
+
+/// Per-file cell data: set with `a`/`m` for the selected file only, remembered in
+/// `.glovebox/celldata.toml` (written whole through `Effect.writeFiles`), read back on focus.
+extension CyclingPane {
+  /// The jobs analysing `paths`, one per distinct area (a file's own, or none).
+  func analyseJobs(_ paths: [String]) -> [Effect] {
+    guard !paths.isEmpty else { return [] }
+    var groups: [(area: Double?, paths: [String])] = []
+    for path in paths {
+      let area = cellData[path]?.areaCm2
+      if let k = groups.firstIndex(where: { $0.area == area }) { groups[k].paths.append(path) } else { groups.append((area, [path])) }
+    }
+    return groups.map { .startJob(.cycling(.analyse(paths: $0.paths, area: $0.area))) }
+  }
+
+  /// The saved cell data arrived: files whose area differs from the one they were analysed at
+  /// are analysed again. A missing file is no cell data yet; a malformed one is reported.
+  mutating func cellDataLoaded(_ result: Result<String, EffectFailure>) -> [Effect] {
+    guard case .success(let text) = result else {
+      cellDataProblem = nil
+      return []
+    }
+    do {
+      cellData = try CyclingCellDataFile.parse(text)
+      cellDataProblem = nil
+    } catch {
+      cellDataProblem = "\(error)"
+      return [.status(.error("\(error)"))]
+    }
+    let stale = files.filter { $0.area != cellData[$0.path]?.areaCm2 }.map(\.path)
+    listing.reread(stale)
+    return [.render] + stale.flatMap { analyseJobs([$0]) }
+  }
+
+  /// Sets the edited field of the selected file only, saves the workspace's cell data, and (for
+  /// the area) analyses that one file again.
+  mutating func setCellData(_ value: Double) -> [Effect] {
+    guard let file = current else { return [.render] }
+    var data = cellData[file.path] ?? CyclingCellData()
+    switch editing {
+    case .area: data.areaCm2 = value
+    case .activeMass: data.activeMassMg = value
+    }
+    cellData[file.path] = data
+    let write = Effect.writeFiles(
+      [FileWrite(path: CyclingCellDataFile.path, contents: Data(CyclingCellDataFile.encode(cellData).utf8))], pane: id)
+    guard editing == .area else { return [.render, write] }
+    listing.reread([file.path])
+    return [.render, write] + analyseJobs([file.path])
+  }
+}
