@@ -1,6 +1,7 @@
 import Engine
 import Formats
 import Foundation
+import Lab
 import TUI
 import XCTest
 
@@ -20,6 +21,9 @@ final class CyclingPaneTests: XCTestCase {
     return CyclingFileOutcome(path: path, analysis: CyclingFileAnalysis.analyse(data, path: path, area: area), error: nil)
   }
 
+  static let emptyLab = LabWorkspace(
+    directory: "/nonexistent", recipes: RecipeLibrary(), protocols: ProtocolLibrary(), materials: .builtIn, errors: [])
+
   /// The study's cells: a 10 mm die, A = π·(0.5 cm)² = 0.785398 cm².
   static let dieArea = Double.pi * 0.25
 
@@ -38,9 +42,12 @@ final class CyclingPaneTests: XCTestCase {
 
   /// The pane on `paths` (default: the full cell and the CCD cell), with `cellData` as the
   /// saved cell data file's text (nil: the workspace has none yet).
-  func loadedPane(_ paths: [String] = [fullCell, ccdFile], cellData: String? = nil) throws -> CyclingPane {
+  func loadedPane(_ paths: [String] = [fullCell, ccdFile], cellData: String? = nil, lab: LabWorkspace = emptyLab) throws -> CyclingPane {
     var pane = CyclingPane(workspace: Self.examples)
-    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.cycling), .loadFile(path: CyclingCellDataFile.path, pane: pane.id), .render])
+    XCTAssertEqual(pane.handle(.focused), [
+      .requestFiles(.cycling), .loadFile(path: CyclingCellDataFile.path, pane: pane.id), .startJob(.cycling(.loadLab)), .render,
+    ])
+    XCTAssertEqual(pane.handle(.jobFinished(.cycling(.loadLab, .success(.lab(lab))))), [.render])
     let saved: Result<String, EffectFailure> = cellData.map { .success($0) } ?? .failure(EffectFailure("\(CyclingCellDataFile.path): cannot read (no such file)"))
     let afterLoad = pane.handle(.fileLoaded(path: CyclingCellDataFile.path, result: saved))
     XCTAssertEqual(afterLoad, cellData == nil ? [] : [.render])
@@ -187,6 +194,40 @@ final class CyclingPaneTests: XCTestCase {
       .render, .writeFiles([FileWrite(path: ".glovebox/celldata.toml", contents: Data(CyclingCellDataFile.encode(expected).utf8))], pane: pane.id),
     ])
     XCTAssertNil(pane.cellData[capacityConstant]?.activeMassMg)
+  }
+
+  /// A protocol whose data_files name the files gives their area (its die) and the full cell's
+  /// active mass (its cathode), and the table says so; a value set for the file wins.
+  func testAProtocolNamingTheFilesGivesAreaAndMass() throws {
+    let text = """
+      id = "P5"
+      die_diameter_mm = 10
+      data_files = ["synthetic_Li-LPSC-8S2O-LPSC-*.bdf.csv"]
+      [[steps]]
+      type = "layer"
+      name = "cathode"
+      material = "LiCoO2"
+      role = "cathode"
+      loading_mg_cm2 = 10
+      loading_basis = "active"
+      specific_capacity_mah_g = 140
+      """
+    let library = ProtocolLibrary.parse(files: [SourceFile(path: "protocols/P5.toml", text: text)])
+    XCTAssertEqual(library.errors, [])
+    let lab = LabWorkspace(directory: "/nonexistent", recipes: RecipeLibrary(), protocols: library, materials: .builtIn, errors: [])
+    var pane = try loadedPane([Self.fullCell, Self.ccdFile], lab: lab)
+    XCTAssertEqual(pane.files.map(\.area), [Self.dieArea, Self.dieArea])
+    XCTAssertEqual(pane.files[1].criticalCurrent?.criticalCurrentDensity ?? 0, 4.4, accuracy: 0.05)
+    // 10 mg/cm² of active material on 0.785398 cm²: 7.854 mg.
+    XCTAssertEqual(pane.activeMass(of: Self.fullCell)?.value ?? 0, 10 * Self.dieArea, accuracy: 1e-9)
+    XCTAssertTrue(render(pane).contains { $0.contains("area 0.7854 cm² (protocol P5: ⌀ 10 mm die)") }, render(pane).joined(separator: "\n"))
+    _ = press(&pane, .editArea)
+    _ = pane.handle(.key(.ctrl("u")))
+    for c in "2" { _ = pane.handle(.key(.character(c))) }
+    let effects = pane.handle(.key(.enter))
+    XCTAssertEqual(effects.last, .startJob(.cycling(.analyse(paths: [Self.fullCell], area: 2))))
+    XCTAssertEqual(pane.area(of: Self.fullCell)?.source, "set for this file")
+    XCTAssertEqual(pane.area(of: Self.ccdFile)?.value, Self.dieArea)
   }
 
   /// mAh/g needs the file's active mass: without it the capacity plot is in mAh and says so.

@@ -1,4 +1,5 @@
 import Foundation
+import Lab
 
 /// Per-file cell data: set with `a`/`m` for the selected file only, remembered in
 /// `.glovebox/celldata.toml` (written whole through `Effect.writeFiles`), read back on focus.
@@ -8,7 +9,7 @@ extension CyclingPane {
     guard !paths.isEmpty else { return [] }
     var groups: [(area: Double?, paths: [String])] = []
     for path in paths {
-      let area = cellData[path]?.areaCm2
+      let area = area(of: path)?.value
       if let k = groups.firstIndex(where: { $0.area == area }) { groups[k].paths.append(path) } else { groups.append((area, [path])) }
     }
     return groups.map { .startJob(.cycling(.analyse(paths: $0.paths, area: $0.area))) }
@@ -28,9 +29,37 @@ extension CyclingPane {
       cellDataProblem = "\(error)"
       return [.status(.error("\(error)"))]
     }
-    let stale = files.filter { $0.area != cellData[$0.path]?.areaCm2 }.map(\.path)
+    return reanalyseStale()
+  }
+
+  /// Files analysed at another area than they now have are analysed again.
+  mutating func reanalyseStale() -> [Effect] {
+    let stale = files.filter { $0.area != area(of: $0.path)?.value }.map(\.path)
     listing.reread(stale)
     return [.render] + stale.flatMap { analyseJobs([$0]) }
+  }
+
+  /// A file's electrode area (cm²) and where it comes from: the value set for the file, else
+  /// the die of the protocol whose data_files name it; nil when neither gives one.
+  func area(of path: String) -> (value: Double, source: String)? {
+    if let set = cellData[path]?.areaCm2 { return (set, "set for this file") }
+    guard let report = protocolReport(naming: path) else { return nil }
+    return (report.dieAreaCm2, String(format: "protocol %@: ⌀ %.4g mm die", report.id, report.dieDiameterMillimetres))
+  }
+
+  /// A file's active mass (mg) and its source: set for the file, else the cathode of the
+  /// protocol naming it.
+  func activeMass(of path: String) -> (value: Double, source: String)? {
+    if let set = cellData[path]?.activeMassMg { return (set, "set for this file") }
+    guard let report = protocolReport(naming: path), let cathode = report.cathode else { return nil }
+    return (cathode.activeMassMilligrams, "protocol \(report.id): \(cathode.activeMaterial) in \(cathode.layer)")
+  }
+
+  /// The derived numbers of the protocol whose data_files name `path` (nil when none does, or
+  /// its numbers cannot be derived: the Assembly pane shows why).
+  func protocolReport(naming path: String) -> ProtocolReport? {
+    guard let lab, let cellProtocol = lab.protocols.protocols.first(where: { $0.names(dataFile: path) }) else { return nil }
+    return try? lab.report(cellProtocol)
   }
 
   /// Sets the edited field of the selected file only, saves the workspace's cell data, and (for

@@ -110,7 +110,7 @@ extension CyclingPane {
     let parts = area.rows([.ratio(1, 2), .fill(1)])
     let cycles = file.cycles
     // mAh/g only with this file's active mass; mAh otherwise, and the title says what is missing.
-    let massGrams = cellData[file.path]?.activeMassMg.map { $0 / 1000 }
+    let massGrams = activeMass(of: file.path).map { $0.value / 1000 }
     let scale = massGrams.map { 1000 / $0 } ?? 1000
     let unit = massGrams == nil ? "Q / mAh" : "Q / mAh g⁻¹"
     let note = massGrams == nil ? " (mAh/g needs this file's active mass: m)" : ""
@@ -185,9 +185,8 @@ extension CyclingPane {
   }
 
   func renderCycleTable(_ file: CyclingFileAnalysis, into buffer: inout Buffer, area: Rect, theme: Theme) {
-    let data = cellData[file.path]
-    let areaText = data?.areaCm2.map { String(format: "area %.4g cm²", $0) } ?? "area not set (a)"
-    let massText = data?.activeMassMg.map { String(format: "active mass %.4g mg", $0) } ?? "active mass not set (m)"
+    let areaText = self.area(of: file.path).map { String(format: "area %.4g cm² (%@)", $0.value, $0.source) } ?? "area not set (a)"
+    let massText = activeMass(of: file.path).map { String(format: "active mass %.4g mg (%@)", $0.value, $0.source) } ?? "active mass not set (m)"
     let block = Block(title: "Cycles (\(file.cycles.count)) · \(file.halfCycles.count) half-cycles · \(areaText) · \(massText)")
     block.render(into: &buffer, area: area, theme: theme)
     func f(_ x: Double?, _ scale: Double = 1, _ format: String = "%.4g") -> String { x.map { String(format: format, $0 * scale) } ?? "—" }

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Lab
 import TUI
 
 /// Pane 4: the workspace's cycler files: voltage and current against time (zoom and pan by
@@ -31,6 +32,9 @@ public struct CyclingPane: Pane {
   public internal(set) var cellData: [String: CyclingCellData] = [:]
   /// Why the saved cell data could not be used (a parse error with its line), if so.
   public internal(set) var cellDataProblem: String?
+  /// The workspace's protocols: one whose `data_files` name a file gives its area (the die's)
+  /// and, with a cathode, its active mass. Nil until read.
+  public internal(set) var lab: LabWorkspace?
   /// The line editor of `a` (area) or `m` (active mass) for the selected file.
   public internal(set) var areaEditor: TextInput?
   public internal(set) var editing: CellField = .area
@@ -52,7 +56,8 @@ public struct CyclingPane: Pane {
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
     case .focused:
-      return listing.request() ? [.requestFiles(.cycling), .loadFile(path: CyclingCellDataFile.path, pane: id), .render] : [.render]
+      guard listing.request() else { return [.render] }
+      return [.requestFiles(.cycling), .loadFile(path: CyclingCellDataFile.path, pane: id), .startJob(.cycling(.loadLab)), .render]
     case .fileLoaded(let path, let result) where path == CyclingCellDataFile.path:
       return cellDataLoaded(result)
     case .filesWritten(let result):
@@ -62,6 +67,16 @@ public struct CyclingPane: Pane {
       let (read, removed) = listing.update(files, complete: complete)
       for path in removed { merge(CyclingFileOutcome(path: path, analysis: nil, error: "removed")) }
       return [.render] + analyseJobs(read)
+    case .jobFinished(.cycling(.loadLab, let result)):
+      switch result {
+      case .failure(let failure): return [.status(.error("reading the protocols (for cell areas and masses): \(failure.message)"))]
+      case .success(.lab(let workspace)):
+        lab = workspace
+        return reanalyseStale()
+      case .success(.analysed): return []
+      }
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
+      return [.startJob(.cycling(.loadLab))]
     case .jobFinished(.cycling(.analyse(let paths, _), let result)):
       listing.finished(paths)
       switch result {
@@ -69,6 +84,7 @@ public struct CyclingPane: Pane {
       case .success(.analysed(let outcomes)):
         for outcome in outcomes { merge(outcome) }
         return [.render]
+      case .success(.lab): return []
       }
     case .key(let key):
       return typed(key)

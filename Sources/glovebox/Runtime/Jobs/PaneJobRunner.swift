@@ -30,6 +30,8 @@ struct PaneJobRunner: Sendable {
         }
         return result
       })
+    case .cycling(.loadLab):
+      return .cycling(.loadLab, context.outcome { .lab(try WorkspaceFiles.load(workspace: workspace)) })
     case .cycling(.analyse(let paths, let area)):
       return .cycling(.analyse(paths: paths, area: area), context.outcome {
         .analysed(try CyclingFileReading.read(paths, area: area, workspace: workspace, context: context))
