@@ -290,3 +290,31 @@ final class CyclingPaneTests: XCTestCase {
     for (w, h) in [(1, 1), (29, 9), (30, 10), (45, 14)] { _ = render(pane, width: w, height: h) }
   }
 }
+
+extension CyclingPaneTests {
+  /// The protocols arrive after the files' first read started (at no area): when that read
+  /// comes back, the file is analysed again at the protocol's area.
+  func testAFileReadBeforeItsProtocolArrivedIsAnalysedAgainAtItsArea() throws {
+    let text = """
+      id = "P4"
+      die_diameter_mm = 10
+      data_files = ["synthetic_Li-*.bdf.csv"]
+      [[steps]]
+      type = "layer"
+      material = "LPSC"
+      """
+    let lab = LabWorkspace(directory: "/nonexistent", recipes: RecipeLibrary(),
+                           protocols: ProtocolLibrary.parse(files: [SourceFile(path: "protocols/P4.toml", text: text)]), materials: .builtIn, errors: [])
+    var pane = CyclingPane(workspace: Self.examples)
+    _ = pane.handle(.focused)
+    _ = pane.handle(.fileLoaded(path: CyclingCellDataFile.path, result: .failure(EffectFailure("no such file"))))
+    let first = pane.handle(.workspaceFiles(kind: .cycling, files: [IndexedFile(path: Self.ccdFile, size: 1, modified: 0)], complete: true))
+    XCTAssertEqual(first, [.render, .startJob(.cycling(.analyse(paths: [Self.ccdFile], area: nil)))])
+    XCTAssertEqual(pane.handle(.jobFinished(.cycling(.loadLab, .success(.lab(lab))))), [.render], "its read is under way")
+    let outcome = try Self.outcome(Self.ccdFile, area: nil)
+    let again = pane.handle(.jobFinished(.cycling(.analyse(paths: [Self.ccdFile], area: nil), .success(.analysed([outcome])))))
+    XCTAssertEqual(again, [.render, .startJob(.cycling(.analyse(paths: [Self.ccdFile], area: Self.dieArea)))])
+    try runJobs(again, on: &pane)
+    XCTAssertEqual(pane.files[0].criticalCurrent?.criticalCurrentDensity ?? 0, 4.4, accuracy: 0.05)
+  }
+}

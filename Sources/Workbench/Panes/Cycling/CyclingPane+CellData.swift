@@ -34,7 +34,8 @@ extension CyclingPane {
 
   /// Files analysed at another area than they now have are analysed again.
   mutating func reanalyseStale() -> [Effect] {
-    let stale = files.filter { $0.area != area(of: $0.path)?.value }.map(\.path)
+    // A file whose new read is under way is left to it (its job carries the new area).
+    let stale = files.filter { $0.area != area(of: $0.path)?.value && !listing.pending.contains($0.path) }.map(\.path)
     listing.reread(stale)
     return [.render] + stale.flatMap { analyseJobs([$0]) }
   }

@@ -40,8 +40,10 @@ extension CyclingPane {
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
     }
-    let items = files.map { f -> TextLine in
-      TextLine((f.isSymmetric ? "⇄ " : "  ") + f.path)
+    // The selection marker and the symmetric-cell mark take four columns.
+    let labels = FileLabels.distinguishing(files.map(\.path), width: inner.width - 4)
+    let items = zip(files, labels).map { f, label -> TextLine in
+      TextLine((f.isSymmetric ? "⇄ " : "  ") + label)
     }
     List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
   }

@@ -83,7 +83,8 @@ public struct CyclingPane: Pane {
       case .failure(let failure): return [.status(.error("cycling: \(failure.message)"))]
       case .success(.analysed(let outcomes)):
         for outcome in outcomes { merge(outcome) }
-        return [.render]
+        // A file analysed before its area arrived (protocols, saved cell data) goes again.
+        return reanalyseStale()
       case .success(.lab): return []
       }
     case .key(let key):

@@ -30,9 +30,11 @@ extension ImpedancePane {
     }
     var counts: [String: Int] = [:]
     for e in entries { counts[e.path, default: 0] += 1 }
-    let items = entries.map { e -> TextLine in
+    // The selection marker and the fit mark take four columns.
+    let labels = FileLabels.distinguishing(entries.map { $0.label(spectraInFile: counts[$0.path] ?? 1) }, width: inner.width - 4)
+    let items = zip(entries, labels).map { e, label -> TextLine in
       let mark = e.fit.map { $0.result.success ? "✓ " : "✗ " } ?? "  "
-      return TextLine(mark + e.label(spectraInFile: counts[e.path] ?? 1))
+      return TextLine(mark + label)
     }
     List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
   }

@@ -49,13 +49,16 @@ public struct ImpedanceSpectrumState: Equatable, Sendable {
   ///   nearest series neighbour (`neighbours`, nearest first) fitted with that same circuit, or
   ///   else from the automatic multi-start search.
   static func initial(for entry: ImpedanceEntry, neighbours: [ImpedanceEntry], labels: (ImpedanceEntry) -> String) -> ImpedanceSpectrumState {
+    let proposal = CircuitProposal.propose(for: entry.spectrum)
     if let fit = entry.fit {
+      // Fitted by `F` before it was shown: the circuit it was fitted with, and why when that
+      // was the proposal.
+      let proposed = (try? Circuit(proposal.circuit)) == fit.circuit
       return ImpedanceSpectrumState(
         circuitText: fit.circuit.description, circuit: fit.circuit,
         settings: ImpedancePane.Settings(given: fit.result.parameters, weighting: fit.weighting),
-        circuitOrigin: "fitted", startOrigin: "its own fit")
+        circuitOrigin: proposed ? "proposed: " + proposal.reason : "fitted with this circuit", startOrigin: "its own fit")
     }
-    let proposal = CircuitProposal.propose(for: entry.spectrum)
     let circuit = try? Circuit(proposal.circuit)
     let (weighting, why) = proposedWeighting(entry.spectrum)
     var state = ImpedanceSpectrumState(
