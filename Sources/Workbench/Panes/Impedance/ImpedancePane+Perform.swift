@@ -71,6 +71,9 @@ extension ImpedancePane {
     case .cycleSeriesInductance:
       seriesElements.inductance = Self.nextMode(after: seriesElements.inductance)
       return merge([.status(StatusMessage("KK/DRT series L: \(Self.modeText(seriesElements.inductance))"))], restartAnalysis())
+    case .zoomArcs, .nyquistZoomIn, .nyquistZoomOut, .nyquistPanLeft, .nyquistPanRight, .nyquistPanUp, .nyquistPanDown,
+      .cursorPrevious, .cursorNext, .toggleOverlay:
+      return nyquist(action)
     case .resetParameters:
       startOrigin = "automatic start"
       neighbourStart = Parameters()
@@ -83,6 +86,8 @@ extension ImpedancePane {
     let next = max(0, min(entries.count - 1, selected + step))
     guard next != selected else { return [] }
     selected = next
+    nyquistWindow = nil
+    cursor = nil
     syncSpectrumState()
     updateCurve()
     return merge([.render], startAnalysisIfNeeded())

@@ -50,13 +50,22 @@ extension ImpedancePane {
     switch view {
     case .spectra:
       let halves = parts[0].columns([.ratio(1, 2), .fill(1)])
-      let nyquist = [
+      var nyquist = [
         PlotSeries("data", x: s.real, y: s.imaginary.map { -$0 }, kind: .points, color: theme.seriesColor(0)),
         PlotSeries("model", x: curve.map(\.re), y: curve.map { -$0.im }, kind: .line, color: theme.seriesColor(1)),
       ]
-      drawPlot(LinePlot(series: nyquist, xAxis: PlotAxis("Z′ / Ω"), yAxis: PlotAxis("−Z″ / Ω"),
+      for (k, other) in overlaid.enumerated() {
+        let name = FileLabels.distinguishing([label(of: other), label(of: entry)], width: 14)[0]
+        nyquist.append(PlotSeries(name, x: other.spectrum.real, y: other.spectrum.imaginary.map { -$0 }, kind: .points, color: theme.seriesColor(4 + k)))
+      }
+      if let cursor, s.frequencies.indices.contains(cursor) {
+        nyquist.append(PlotSeries("cursor", x: [s.real[cursor]], y: [-s.imaginary[cursor]], kind: .points, color: theme.warning))
+      }
+      var title = (nyquistWindow == nil ? "Nyquist · " : "Nyquist zoomed · ") + label(of: entry)
+      if let readout = cursorReadout { title = readout + " · " + label(of: entry) }
+      drawPlot(LinePlot(series: nyquist, xAxis: PlotAxis("Z′ / Ω", bounds: nyquistWindow?.real), yAxis: PlotAxis("−Z″ / Ω", bounds: nyquistWindow?.minusImaginary),
                         symbols: context.graphSymbols, equalAspect: true),
-               title: "Nyquist · \(entry.label(spectraInFile: entries.filter { $0.path == entry.path }.count))", area: halves[0], buffer: &buffer, theme: theme)
+               title: title, area: halves[0], buffer: &buffer, theme: theme)
       let bode = halves[1].rows([.ratio(1, 2), .fill(1)])
       let magnitude = zip(s.real, s.imaginary).map { ($0 * $0 + $1 * $1).squareRoot() }
       drawPlot(LinePlot(series: [

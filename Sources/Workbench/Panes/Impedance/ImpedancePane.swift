@@ -78,6 +78,12 @@ public struct ImpedancePane: Pane {
   public internal(set) var analysis: ImpedanceAnalysis?
   /// Series C and L of the KK and DRT models: automatic per spectrum unless set (`s`, `i`).
   public internal(set) var seriesElements = ImpedanceSeriesElements.automatic
+  /// The Nyquist plot's window (nil: the whole spectrum); kept at equal scales by the plot.
+  public internal(set) var nyquistWindow: NyquistWindow?
+  /// The data point under the Nyquist cursor (an index into the spectrum), if shown.
+  public internal(set) var cursor: Int?
+  /// Whether the Nyquist plot overlays the other spectra of the selected one's series.
+  public internal(set) var overlay = false
   public internal(set) var analysisRunning = false
   /// A series map whose series gained a spectrum while it was being computed.
   public internal(set) var analysisStale = false
