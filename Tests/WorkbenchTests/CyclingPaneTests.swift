@@ -318,3 +318,17 @@ extension CyclingPaneTests {
     XCTAssertEqual(pane.files[0].criticalCurrent?.criticalCurrentDensity ?? 0, 4.4, accuracy: 0.05)
   }
 }
+
+extension CyclingPaneTests {
+  /// A cycler file that could not be read is listed with its error and counted.
+  func testBadFilesAreListedWithTheirError() throws {
+    var pane = try loadedPane([Self.ccdFile])
+    _ = pane.handle(.jobFinished(.cycling(.analyse(paths: ["broken.csv"], area: nil), .success(.analysed([
+      CyclingFileOutcome(path: "broken.csv", analysis: nil, error: "broken.csv:3: expected a number in column 2"),
+    ])))))
+    let screen = render(pane).joined(separator: "\n")
+    XCTAssertTrue(screen.contains("Cycler files (1), 1 bad"), screen)
+    XCTAssertTrue(screen.contains("! broken.csv"), screen)
+    XCTAssertTrue(screen.contains("broken.csv:3: expec"), screen)
+  }
+}

@@ -298,3 +298,16 @@ extension ImpedancePaneTests {
     XCTAssertNil(pane.cursor)
   }
 }
+
+extension ImpedancePaneTests {
+  /// A file that could not be read is listed with its error and counted.
+  func testBadFilesAreListedWithTheirError() throws {
+    let pane = try loadedPane()
+    var buffer = Buffer(width: 120, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    let screen = buffer.lines.joined(separator: "\n")
+    XCTAssertTrue(screen.contains("Spectra (3), 1 bad"), screen)
+    XCTAssertTrue(buffer.lines.contains { $0.contains("! notes.txt") }, screen)
+    XCTAssertTrue(buffer.lines.contains { $0.contains("not an impedance file") }, screen)
+  }
+}

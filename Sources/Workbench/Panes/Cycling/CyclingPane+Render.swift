@@ -32,18 +32,25 @@ extension CyclingPane {
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
-    let block = Block(title: "Cycler files (\(files.count))", isFocused: true)
+    let bad = unreadable.filter { $0.value != "removed" && $0.value != "an impedance file" }.sorted { $0.key < $1.key }
+    let block = Block(title: "Cycler files (\(files.count))" + (bad.isEmpty ? "" : ", \(bad.count) bad"), isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
-    if files.isEmpty {
+    if files.isEmpty && bad.isEmpty {
       let text = listing.emptyText(noFiles: "no cycler files in the workspace")
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
     }
     // The selection marker and the symmetric-cell mark take four columns.
     let labels = FileLabels.distinguishing(files.map(\.path), width: inner.width - 4)
-    let items = zip(files, labels).map { f, label -> TextLine in
+    var items = zip(files, labels).map { f, label -> TextLine in
       TextLine((f.isSymmetric ? "⇄ " : "  ") + label)
+    }
+    // Files that could not be read stay in the list, below the others, with their error.
+    let errorStyle = Style(foreground: theme.error, background: theme.background)
+    for (path, error) in bad {
+      items.append(TextLine("! " + FileLabels.middleEllipsis(path, width: max(1, inner.width - 4)), style: errorStyle))
+      items.append(TextLine("  " + error, style: errorStyle.adding(.dim)))
     }
     List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
   }

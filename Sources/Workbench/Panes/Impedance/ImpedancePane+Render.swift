@@ -20,10 +20,11 @@ extension ImpedancePane {
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
-    let block = Block(title: "Spectra (\(entries.count))", isFocused: true)
+    let bad = unreadable.filter { $0.value != "removed" }.sorted { $0.key < $1.key }
+    let block = Block(title: "Spectra (\(entries.count))" + (bad.isEmpty ? "" : ", \(bad.count) bad"), isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
-    if entries.isEmpty {
+    if entries.isEmpty && bad.isEmpty {
       let text = listing.emptyText(noFiles: "no impedance files in the workspace")
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
@@ -32,9 +33,15 @@ extension ImpedancePane {
     for e in entries { counts[e.path, default: 0] += 1 }
     // The selection marker and the fit mark take four columns.
     let labels = FileLabels.distinguishing(entries.map { $0.label(spectraInFile: counts[$0.path] ?? 1) }, width: inner.width - 4)
-    let items = zip(entries, labels).map { e, label -> TextLine in
+    var items = zip(entries, labels).map { e, label -> TextLine in
       let mark = e.fit.map { $0.result.success ? "✓ " : "✗ " } ?? "  "
       return TextLine(mark + label)
+    }
+    // Files that could not be read stay in the list, below the spectra, with their error.
+    let errorStyle = Style(foreground: theme.error, background: theme.background)
+    for (path, error) in bad {
+      items.append(TextLine("! " + FileLabels.middleEllipsis(path, width: max(1, inner.width - 4)), style: errorStyle))
+      items.append(TextLine("  " + error, style: errorStyle.adding(.dim)))
     }
     List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
   }
