@@ -116,6 +116,17 @@ extension ImpedancePaneTests {
     }
     XCTAssertNil(fit.unreliability)
     XCTAssertNil(series.conductivities, "no geometry: no σ")
+    // `t`: bulk R0 (the same line), grain boundary R1 (README: 0.25·R0, the same Ea), total.
+    XCTAssertEqual(press(&pane, .cycleArrheniusQuantity), [.render, .status(StatusMessage("Arrhenius of the bulk: R0"))])
+    _ = press(&pane, .cycleArrheniusQuantity)
+    XCTAssertEqual(pane.arrheniusParameters, ["R1"])
+    let grainBoundary = pane.arrheniusSeries
+    for (r1, r0) in zip(grainBoundary.resistances, series.resistances) { XCTAssertEqual(r1, 0.25 * r0, accuracy: 0.01 * r0) }
+    _ = press(&pane, .cycleArrheniusQuantity)
+    XCTAssertEqual(pane.arrheniusParameters, ["R0", "R1"])
+    let total = pane.arrheniusSeries
+    for (r, r0) in zip(total.resistances, series.resistances) { XCTAssertEqual(r, 1.25 * r0, accuracy: 1e-3 * r0) }
+    XCTAssertEqual(total.fit?.activationEnergyEV ?? 0, 0.323, accuracy: 0.002)
   }
 
   /// A protocol whose data_files name the pellets gives σ its geometry, and the view says

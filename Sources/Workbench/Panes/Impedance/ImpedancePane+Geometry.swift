@@ -39,7 +39,7 @@ extension ImpedancePane {
 
   /// The Arrhenius series of the selected spectrum's series.
   var arrheniusSeries: ImpedanceArrheniusSeries {
-    ImpedanceArrheniusSeries.make(entries: arrheniusEntries, parameters: [arrheniusParameter]) { geometrySource(for: $0) }
+    ImpedanceArrheniusSeries.make(entries: arrheniusEntries, parameters: arrheniusParameters) { geometrySource(for: $0) }
   }
 
   /// Why a protocol that names a file of the series gives no geometry (shown under the plot).

@@ -74,6 +74,10 @@ extension ImpedancePane {
     case .zoomArcs, .nyquistZoomIn, .nyquistZoomOut, .nyquistPanLeft, .nyquistPanRight, .nyquistPanUp, .nyquistPanDown,
       .cursorPrevious, .cursorNext, .toggleOverlay:
       return nyquist(action)
+    case .cycleArrheniusQuantity:
+      let all = ArrheniusQuantity.allCases
+      arrheniusQuantity = all[((all.firstIndex(of: arrheniusQuantity) ?? 0) + 1) % all.count]
+      return [.render, .status(StatusMessage("Arrhenius of the \(arrheniusQuantity.rawValue): \(arrheniusParameters.joined(separator: " + "))"))]
     case .resetParameters:
       startOrigin = "automatic start"
       neighbourStart = Parameters()

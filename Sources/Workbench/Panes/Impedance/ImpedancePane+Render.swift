@@ -212,7 +212,7 @@ extension ImpedancePane {
     }
     let yLabel = series.conductivities == nil ? "ln(T/R / K·Ω⁻¹)" : "ln(σT / S·K·cm⁻¹)"
     drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis(yLabel), symbols: context.graphSymbols),
-             title: "Arrhenius · \(series.parameter) (g sets the pellet geometry)", area: parts[0], buffer: &buffer, theme: theme)
+             title: "Arrhenius · \(arrheniusQuantity == .selected ? "" : arrheniusQuantity.rawValue + " ")\(series.parameter) (t: bulk/gb/total · g: geometry)", area: parts[0], buffer: &buffer, theme: theme)
     Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : parts[1].height - 1), theme: theme)
   }
 

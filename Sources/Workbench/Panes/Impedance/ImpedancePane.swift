@@ -84,6 +84,17 @@ public struct ImpedancePane: Pane {
   public internal(set) var cursor: Int?
   /// Whether the Nyquist plot overlays the other spectra of the selected one's series.
   public internal(set) var overlay = false
+  /// Which resistance the Arrhenius view follows (`t` cycles).
+  public internal(set) var arrheniusQuantity = ArrheniusQuantity.selected
+
+  /// The resistance of an Arrhenius line: the selected parameter, the bulk (R0), the grain
+  /// boundary (R1) of the pellet circuits, or their total (every resistance of the circuit).
+  public enum ArrheniusQuantity: String, CaseIterable, Sendable {
+    case selected = "selected resistance"
+    case bulk = "bulk"
+    case grainBoundary = "grain boundary"
+    case total = "total"
+  }
   public internal(set) var analysisRunning = false
   /// A series map whose series gained a spectrum while it was being computed.
   public internal(set) var analysisStale = false
@@ -133,6 +144,16 @@ public struct ImpedancePane: Pane {
     let shown = displayedParameters
     if shown.items.indices.contains(selectedParameter), shown[selectedParameter].unit == "Ohm" { return shown[selectedParameter].name }
     return shown.items.first { $0.unit == "Ohm" }?.name ?? "R0"
+  }
+
+  /// The parameters whose sum is the Arrhenius resistance.
+  public var arrheniusParameters: [String] {
+    switch arrheniusQuantity {
+    case .selected: return [arrheniusParameter]
+    case .bulk: return ["R0"]
+    case .grainBoundary: return ["R1"]
+    case .total: return displayedParameters.items.filter { $0.unit == "Ohm" }.map(\.name)
+    }
   }
 
   func fitMatchesSettings(_ fit: ImpedanceFitOutcome) -> Bool {

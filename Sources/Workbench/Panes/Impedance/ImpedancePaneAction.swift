@@ -36,6 +36,7 @@ public enum ImpedancePaneAction: String, KeyAction {
   case cursorPrevious = "cursor-previous"
   case cursorNext = "cursor-next"
   case toggleOverlay = "overlay-series"
+  case cycleArrheniusQuantity = "arrhenius-quantity"
 }
 
 extension ImpedancePane {
@@ -76,6 +77,7 @@ extension ImpedancePane {
     case .cursorPrevious: return KeyBinding(action, keys: [.character(",")], description: "cursor to higher f", showsInHints: false)
     case .cursorNext: return KeyBinding(action, keys: [.character(".")], description: "cursor to lower f", showsInHints: false)
     case .toggleOverlay: return KeyBinding(action, keys: [.character("o")], description: "overlay the series", showsInHints: false)
+    case .cycleArrheniusQuantity: return KeyBinding(action, keys: [.character("t")], description: "Arrhenius: selected/bulk/gb/total R", showsInHints: false)
     }
   }
 
