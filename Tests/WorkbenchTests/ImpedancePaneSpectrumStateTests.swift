@@ -42,7 +42,8 @@ extension ImpedancePaneTests {
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
     let screen = buffer.lines.joined(separator: "\n")
     XCTAssertFalse(screen.contains(String(format: "%.6g", bigFit.result.values[1])), screen)
-    XCTAssertTrue(screen.contains("automatic start"), screen)
+    // The circuit line says which circuit, its weights, where the start came from, and why.
+    XCTAssertTrue(screen.contains("│circuit \(pane.circuitText)  weighting unit · automatic start · proposed: "), screen)
     // Its nudges are its own.
     _ = press(&pane, .increase)
     let nudged = try XCTUnwrap(pane.settings.given["R0"]).value

@@ -253,8 +253,8 @@ extension ImpedancePane {
       return
     }
     var x = inner.x
-    x += buffer.write("circuit ", x: x, y: inner.y, style: dim)
-    x += buffer.write(circuit?.description ?? circuitText, x: x, y: inner.y, style: text.adding(.bold), maxWidth: max(0, inner.right - x))
+    x = buffer.write("circuit ", x: x, y: inner.y, style: dim)
+    x = buffer.write(circuit?.description ?? circuitText, x: x, y: inner.y, style: text.adding(.bold), maxWidth: max(0, inner.right - x))
     // Why this circuit and where its start came from: a spectrum's numbers are never anonymous.
     _ = buffer.write("  weighting \(settings.weighting.name) · \(startOrigin) · \(circuitOrigin)", x: x, y: inner.y, style: dim, maxWidth: max(0, inner.right - x))
     let parameters = displayedParameters
