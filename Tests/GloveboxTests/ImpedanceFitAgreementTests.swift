@@ -18,7 +18,7 @@ final class ImpedanceFitAgreementTests: XCTestCase {
   /// The report the pane's export writes for the fit of the file's first spectrum.
   func paneReport(weighting: ImpedanceWeighting, given: Parameters) throws -> FitReport {
     let spectrum = try XCTUnwrap(try ImpedanceReader.read(contentsOf: URL(fileURLWithPath: fixture)).first)
-    let outcome = try ImpedanceFitJob.fit(ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+    let outcome = try ImpedanceFitJob.fit(ImpedanceFitRequest(entry: 0, key: ImpedanceSpectrumKey(path: "x", index: 0), fit: CircuitFitRequest(
       circuit: try Circuit(circuitText), spectrum: spectrum, weighting: weighting, given: given)), context: JobContext())
     let entry = ImpedanceEntry(path: fixture, index: 0, spectrum: spectrum, fit: outcome)
     let document = try ImpedanceExport.json([entry])

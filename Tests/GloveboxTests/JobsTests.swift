@@ -56,7 +56,7 @@ final class JobsTests: XCTestCase {
     // Two fit iterations: new parameter values move the model curve, residuals and table only.
     runtime.dispatch(.keyPressed(.character("f")))
     let pane = try XCTUnwrap(runtime.state.panes.first as? ImpedancePane)
-    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+    let fit = PaneJob.impedance(.fit([ImpedanceFitRequest(entry: 0, key: ImpedanceSpectrumKey(path: "x", index: 0), fit: CircuitFitRequest(
       circuit: try XCTUnwrap(pane.circuit), spectrum: try XCTUnwrap(pane.current?.spectrum), weighting: .unit,
       given: Parameters()))]))
     func iteration(_ n: Int, _ values: [Double]) {
@@ -78,7 +78,7 @@ final class JobsTests: XCTestCase {
   }
 
   /// A job for the runner tests below; what it does is the test's `perform`.
-  static let drt = ImpedanceJob.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []))
+  static let drt = ImpedanceJob.drt(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []), series: .automatic)
   static let analysis = PaneJob.impedance(drt)
 
   func testCancellationStopsAJobAtItsNextCheckAndProgressIsCoalesced() {
@@ -108,7 +108,7 @@ final class JobsTests: XCTestCase {
 
   func testAReplacedJobsResultIsDropped() throws {
     let gate = DispatchSemaphore(value: 0)
-    let old = ImpedanceJob.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []))
+    let old = ImpedanceJob.kramersKronig(entry: 0, spectrum: ImpedanceSpectrum(name: "", frequencies: [], real: [], imaginary: []), series: .automatic)
     let new = Self.drt
     // Both are analyses: one lane. The old one waits; the new one answers at once.
     let jobs = BackgroundJobs(perform: { job, _ in

@@ -1,4 +1,5 @@
 import Engine
+import Lab
 import TUI
 import XCTest
 
@@ -15,6 +16,9 @@ final class ImpedancePaneTests: XCTestCase {
     return ImpedanceSpectrum(name: "cell", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im))
   }
 
+  static let emptyLab = LabWorkspace(
+    directory: "/nonexistent", recipes: RecipeLibrary(), protocols: ProtocolLibrary(), materials: .builtIn, errors: [])
+
   /// The index's entry for a file (its stamp only tells changes apart).
   static func indexed(_ path: String, size: Int = 100) -> IndexedFile {
     IndexedFile(path: path, size: size, modified: 1_795_000_000)
@@ -22,8 +26,10 @@ final class ImpedancePaneTests: XCTestCase {
 
   /// Opens `pane` on files as the runtime delivers them: the pane asks for the index's
   /// impedance files, gets the list, asks for them to be read, and gets their contents.
-  func deliver(_ files: [ImpedanceFileContents], to pane: inout ImpedancePane) {
-    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.impedance), .render])
+  /// The workspace's protocols arrive too (`lab`: none unless a test gives some).
+  func deliver(_ files: [ImpedanceFileContents], to pane: inout ImpedancePane, lab: LabWorkspace = ImpedancePaneTests.emptyLab) {
+    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.impedance), .render, .startJob(.impedance(.loadLab))])
+    XCTAssertEqual(pane.handle(.jobFinished(.impedance(.loadLab, .success(.lab(lab))))), [.render])
     let paths = files.map(\.path)
     XCTAssertEqual(pane.handle(.workspaceFiles(kind: .impedance, files: paths.map { Self.indexed($0) }, complete: true)),
                    [.render, .startJob(.impedance(.readFiles(paths: paths)))])
@@ -172,7 +178,7 @@ final class ImpedancePaneTests: XCTestCase {
   func testCommonCircuitPickerAppliesTheChosenCircuit() throws {
     var pane = try loadedPane()
     _ = press(&pane, .pickCircuit)
-    XCTAssertEqual(pane.modal, .circuitPicker(CommonCircuits.all.firstIndex { $0.circuit == "R0-p(R1,CPE1)-p(R2,CPE2)" } ?? -1))
+    XCTAssertEqual(pane.modal, .circuitPicker(CommonCircuits.all.firstIndex { $0.circuit == pane.circuitText } ?? 0))
     _ = pane.handle(.key(.up))
     for _ in 0..<CommonCircuits.all.count { _ = pane.handle(.key(.up)) }
     _ = pane.handle(.key(.down))
@@ -214,7 +220,7 @@ final class ImpedancePaneTests: XCTestCase {
     _ = pane.handle(.key(.enter))
     let effects = press(&pane, .fit)
     // The whole job: the selected spectrum, the circuit, unit weights, nothing set by hand.
-    let request = ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+    let request = ImpedanceFitRequest(entry: 0, key: ImpedanceSpectrumKey(path: "a.csv", index: 0), fit: CircuitFitRequest(
       circuit: try Circuit("R0-p(R1,CPE1)"), spectrum: try Self.synthetic(), weighting: .unit, given: Parameters()))
     XCTAssertEqual(effects, [.startJob(.impedance(.fit([request]))), .render])
     XCTAssertTrue(pane.fitRunning)
@@ -234,7 +240,7 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertTrue(buffer.lines.contains { $0.contains("R1") && $0.contains(String(format: "%.6g", first.result.values[1])) && $0.contains("fit") })
     // A second `f` starts locally from the fitted values (all given), like `eis fit --initial`.
     let again = press(&pane, .fit)
-    XCTAssertEqual(again, [.startJob(.impedance(.fit([ImpedanceFitRequest(entry: 0, fit: CircuitFitRequest(
+    XCTAssertEqual(again, [.startJob(.impedance(.fit([ImpedanceFitRequest(entry: 0, key: ImpedanceSpectrumKey(path: "a.csv", index: 0), fit: CircuitFitRequest(
       circuit: try Circuit("R0-p(R1,CPE1)"), spectrum: try Self.synthetic(), weighting: .unit, given: first.result.parameters))]))), .render])
     _ = runJobs(again, on: &pane)
     let second = try XCTUnwrap(pane.entries[0].fit)
@@ -276,7 +282,7 @@ final class ImpedancePaneTests: XCTestCase {
     var pane = try loadedPane()
     let kk = press(&pane, .cycleView)
     XCTAssertEqual(pane.view, .kramersKronig)
-    XCTAssertEqual(kk, [.render, .startJob(.impedance(.kramersKronig(entry: 0, spectrum: try Self.synthetic())))])
+    XCTAssertEqual(kk, [.render, .startJob(.impedance(.kramersKronig(entry: 0, spectrum: try Self.synthetic(), series: .automatic)))])
     _ = runJobs(kk, on: &pane)
     guard case .kramersKronig(_, let test)? = pane.analysis else { return XCTFail("no KK result") }
     XCTAssertTrue(test.valid, "a circuit's own impedance satisfies Kramers–Kronig")
@@ -395,41 +401,52 @@ final class ImpedancePaneTests: XCTestCase {
   }
 
   /// paper.md's LPSC pellet: R at seven temperatures, L/A = 0.0867 cm⁻¹; the study reports
-  /// slope −3.745 and Ea = 0.323 eV for ln(σT) against 1000/T.
+  /// slope −3.745 and Ea = 0.323 eV for ln(σT) against 1000/T. The circuit is the one the user
+  /// types, and σ waits for the geometry: entering the view asks for it.
   func testArrheniusViewReproducesTheStudysLPSCActivationEnergy() throws {
     let table: [(celsius: String, r: Double)] = [
       ("70", 3.49), ("60", 4.59), ("50", 6.24), ("40", 8.90), ("30", 12.32), ("25", 15.34), ("20", 19.48),
     ]
     var pane = ImpedancePane(workspace: "/nonexistent")
-    let circuit = try Circuit("R0-CPE1")
+    let circuit = try Circuit("R0-p(R1,CPE1)")
     var files: [ImpedanceFileContents] = []
     for row in table {
       let f = (0...30).map { pow(10, 6 - Double($0) / 5) }
-      let z = circuit.impedance([row.r, 1e-6, 0.9], frequencies: f)
+      let z = circuit.impedance([row.r, 10 * row.r, 1e-6, 0.9], frequencies: f)
       files.append(ImpedanceFileContents(path: "LPSC_\(row.celsius)C.csv", spectra: [
         ImpedanceSpectrum(name: "", frequencies: f, real: z.map(\.re), imaginary: z.map(\.im)),
       ], error: nil))
     }
     deliver(files, to: &pane)
-    _ = pane.perform(.editCircuit)
-    _ = pane.handle(.key(.ctrl("u")))
-    type(&pane, "R0-CPE1")
-    _ = pane.handle(.key(.enter))
     _ = runJobs(press(&pane, .fitAll), on: &pane)
-    _ = press(&pane, .editGeometry)
+    XCTAssertEqual(pane.entries.compactMap { $0.fit?.circuit }, [Circuit](repeating: circuit, count: 7), "the proposal for one arc ending on the axis")
+    XCTAssertEqual(pane.arrheniusParameter, "R0")
+    var effects: [Effect] = []
+    while pane.view != .arrhenius { effects = press(&pane, .cycleView) }
+    // No geometry: the editor opens and asks; Ea is there (it needs none), σ is not.
+    XCTAssertEqual(pane.modal, .geometryEditor(TextInput(text: "", prompt: ImpedancePane.geometryPrompt)))
+    XCTAssertEqual(effects, [.render, .status(StatusMessage("σ needs the pellet geometry of 7 spectra: type it, or Esc for Ea only"))])
+    var buffer = Buffer(width: 140, height: 40)
+    pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
+    var screen = buffer.lines.joined(separator: "\n")
+    XCTAssertTrue(screen.contains("Ea = 0.323 ± 0.00"), screen)
+    XCTAssertFalse(screen.contains("σ(25 °C)"), screen)
+    XCTAssertTrue(screen.contains("no σ: no pellet geometry for 7 of 7 spectra"), screen)
     type(&pane, "0.0867")
     _ = pane.handle(.key(.enter))
-    XCTAssertEqual(pane.cellConstant, 0.0867)
-    XCTAssertEqual(pane.arrheniusParameter, "R0")
-    let series = ImpedanceArrheniusSeries.make(entries: pane.entries, parameter: "R0", cellConstantPerCm: pane.cellConstant)
+    XCTAssertEqual(pane.modal, .none)
+    let series = pane.arrheniusSeries
     let fit = try XCTUnwrap(series.fit)
     XCTAssertEqual(fit.count, 7)
     XCTAssertEqual(fit.slope, -3.745, accuracy: 0.002)
     XCTAssertEqual(fit.activationEnergyEV, 0.323, accuracy: 0.001)
-    while pane.view != .arrhenius { _ = press(&pane, .cycleView) }
-    var buffer = Buffer(width: 140, height: 40)
+    // paper.md: σ(25 °C) = 5.65 mS/cm (0.0867 cm⁻¹ / 15.34 Ω); the line passes within 1 %.
+    XCTAssertEqual(fit.conductivityAt25C * 1000, 5.65, accuracy: 0.06)
+    buffer = Buffer(width: 140, height: 40)
     pane.render(into: &buffer, area: buffer.area, context: PaneRenderContext(theme: .dark, graphSymbols: .braille))
-    XCTAssertTrue(buffer.lines.contains { $0.contains("Ea = 0.323 ± 0.00") }, buffer.lines.joined(separator: "\n"))
+    screen = buffer.lines.joined(separator: "\n")
+    XCTAssertTrue(screen.contains("σ(25 °C) = 5.6"), screen)
+    XCTAssertTrue(screen.contains("geometry: entered with g: L/A = 0.0867 cm⁻¹"), screen)
     XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "x/pellet-25degC.z", metadata: [:]) ?? 0, 298.15, accuracy: 1e-9)
     XCTAssertEqual(ImpedanceArrheniusSeries.temperatureK(path: "T343.15K.txt", metadata: [:]) ?? 0, 343.15, accuracy: 1e-9)
     XCTAssertNil(ImpedanceArrheniusSeries.temperatureK(path: "Circuit1_EIS_1.z", metadata: [:]))
@@ -447,7 +464,7 @@ final class ImpedancePaneTests: XCTestCase {
     XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
     XCTAssertTrue(pane.analysisStale)
     let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
-    let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries)
+    let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries, series: .automatic)
     let restarted = pane.handle(.jobFinished(.impedance(mapJob, .success(.analysis(stale)))))
     // The map is computed again over the series as it is now, c.csv included.
     XCTAssertEqual(restarted, [.render, .startJob(.impedance(try XCTUnwrap(series)))])

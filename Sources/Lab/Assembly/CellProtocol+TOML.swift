@@ -11,6 +11,7 @@ extension CellProtocol {
     let root = try TOML.parse(text, fileName: fileName)
     try root.rejectUnknownKeys([
       "id", "title", "die_diameter_mm", "current_densities_ma_cm2", "c_rates", "notes", "steps",
+      "data_files",
     ])
     guard let id = try root.optionalString("id") ?? defaultID, !id.isEmpty else {
       throw root.error("missing key 'id'")
@@ -28,7 +29,19 @@ extension CellProtocol {
     return CellProtocol(
       id: id, title: try root.optionalString("title") ?? id, dieDiameterMillimetres: die,
       steps: try stepTables.map(parseStep), currentDensitiesMilliampsPerCm2: densities,
-      cRates: rates, notes: try root.textLines("notes"), file: fileName)
+      cRates: rates, notes: try root.textLines("notes"), file: fileName,
+      dataFiles: try dataFilePatterns(root))
+  }
+
+  /// `data_files`: workspace-relative paths or patterns; empty entries and absolute paths are
+  /// refused (a workspace is a movable folder).
+  private static func dataFilePatterns(_ root: TOMLTable) throws -> [String] {
+    let patterns = try root.strings("data_files") ?? []
+    for pattern in patterns where pattern.isEmpty || pattern.hasPrefix("/") {
+      throw root.error(
+        "'data_files' holds workspace-relative paths such as \"eis/pellet_*C.csv\", found \"\(pattern)\"", key: "data_files")
+    }
+    return patterns
   }
 
   private static func parseStep(_ t: TOMLTable) throws -> AssemblyStep {

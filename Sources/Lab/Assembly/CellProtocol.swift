@@ -126,12 +126,17 @@ public struct CellProtocol: Sendable, Hashable {
   public var cRates: [Double]
   public var notes: [String]
   public var file: String?
+  /// The workspace files measured on a cell made by this protocol (`data_files`, paths relative
+  /// to the workspace; `*` and `?` match within one path component): the impedance and cycling
+  /// panes take the cell's geometry from here.
+  public var dataFiles: [String]
 
   public init(
     id: String, title: String, dieDiameterMillimetres: Double, steps: [AssemblyStep],
     currentDensitiesMilliampsPerCm2: [Double] = [], cRates: [Double] = [], notes: [String] = [],
-    file: String? = nil
+    file: String? = nil, dataFiles: [String] = []
   ) {
+    self.dataFiles = dataFiles
     self.id = id
     self.title = title
     self.dieDiameterMillimetres = dieDiameterMillimetres

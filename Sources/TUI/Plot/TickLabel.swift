@@ -10,7 +10,11 @@ public enum TickLabel {
     let magnitude = abs(value)
     // A tick that is zero up to rounding (3·0.1 − 0.3) is labelled like its neighbours: "0.0".
     if magnitude < step * 1e-6 { return stepExponent < -4 ? "0" : fixed(0, decimals: Swift.max(0, -stepExponent)) }
-    if magnitude >= 1e6 || stepExponent < -4 {
+    // A fine step on a value far larger than it (a CE axis at 99.80 ± 0.0001 %) keeps fixed
+    // decimals: its mantissa would need more digits than an exponent label has, and cutting
+    // them labelled five ticks "9.98e1".
+    let fineStepOnLargeValue = stepExponent < -4 && magnitude >= 0.01 && -stepExponent <= 12
+    if magnitude >= 1e6 || (stepExponent < -4 && !fineStepOnLargeValue) {
       return scientific(value, significantDecimals: Swift.max(0, Int(floor(log10(magnitude))) - stepExponent))
     }
     return fixed(value, decimals: Swift.max(0, -stepExponent))
@@ -46,7 +50,8 @@ public enum TickLabel {
     guard value != 0 else { return "0" }
     var exponent = Int(floor(log10(abs(value))))
     var mantissa = value / pow(10, Double(exponent))
-    let d = Swift.min(significantDecimals, 3)
+    // As many decimals as the step needs (neighbouring ticks must differ), trailing zeros dropped.
+    let d = Swift.min(significantDecimals, 12)
     if abs((abs(mantissa) * pow(10, Double(d))).rounded()) >= 10 * pow(10, Double(d)) {
       exponent += 1
       mantissa /= 10

@@ -16,11 +16,12 @@ public struct CyclingFileAnalysis: Equatable, Sendable {
   public var isSymmetric: Bool
   public var overpotential: OverpotentialReport?
   public var criticalCurrent: CriticalCurrentResult?
-  /// Electrode area used for the areal numbers, cm².
-  public var area: Double
+  /// Electrode area used for the areal numbers, cm²; nil when the file's area is not known, and
+  /// then there are no areal numbers (overpotential against j, CCD) rather than assumed ones.
+  public var area: Double?
 
   /// The analysis of a cycler trace read from `path` (pure: the runtime reads the file).
-  public static func analyse(_ data: CyclingData, path: String, area: Double) -> CyclingFileAnalysis {
+  public static func analyse(_ data: CyclingData, path: String, area: Double?) -> CyclingFileAnalysis {
     let halfCycles = data.halfCycles()
     let magnitudes = data.voltage.map(abs).sorted()
     let median = magnitudes.isEmpty ? 0 : magnitudes[magnitudes.count / 2]
@@ -28,7 +29,7 @@ public struct CyclingFileAnalysis: Equatable, Sendable {
     return CyclingFileAnalysis(
       path: path, format: data.format, time: data.testTime, voltage: data.voltage, current: data.current,
       halfCycles: halfCycles, cycles: summarizeCycles(halfCycles), isSymmetric: symmetric,
-      overpotential: symmetric ? symmetricCellOverpotential(data, area: area) : nil,
-      criticalCurrent: symmetric ? criticalCurrentDensity(data, area: area) : nil, area: area)
+      overpotential: symmetric ? area.map { symmetricCellOverpotential(data, area: $0) } : nil,
+      criticalCurrent: symmetric ? area.map { criticalCurrentDensity(data, area: $0) } : nil, area: area)
   }
 }

@@ -23,7 +23,7 @@ extension CyclingPane {
     case .criticalCurrent: renderCriticalCurrent(file, into: &buffer, area: rows[0], context: context)
     }
     if let editor = areaEditor {
-      let block = Block(title: "Electrode area", isFocused: true)
+      let block = Block(title: editing == .area ? "Electrode area of \(file.path)" : "Active mass of \(file.path)", isFocused: true)
       block.render(into: &buffer, area: rows[1], theme: theme)
       editor.render(into: &buffer, area: block.inner(rows[1]), theme: theme)
     } else {
@@ -32,16 +32,25 @@ extension CyclingPane {
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
-    let block = Block(title: "Cycler files (\(files.count))", isFocused: true)
+    let bad = unreadable.filter { $0.value != "removed" && $0.value != "an impedance file" }.sorted { $0.key < $1.key }
+    let block = Block(title: "Cycler files (\(files.count))" + (bad.isEmpty ? "" : ", \(bad.count) bad"), isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
-    if files.isEmpty {
+    if files.isEmpty && bad.isEmpty {
       let text = listing.emptyText(noFiles: "no cycler files in the workspace")
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
     }
-    let items = files.map { f -> TextLine in
-      TextLine((f.isSymmetric ? "⇄ " : "  ") + f.path)
+    // The selection marker and the symmetric-cell mark take four columns.
+    let labels = FileLabels.distinguishing(files.map(\.path), width: inner.width - 4)
+    var items = zip(files, labels).map { f, label -> TextLine in
+      TextLine((f.isSymmetric ? "⇄ " : "  ") + label)
+    }
+    // Files that could not be read stay in the list, below the others, with their error.
+    let errorStyle = Style(foreground: theme.error, background: theme.background)
+    for (path, error) in bad {
+      items.append(TextLine("! " + FileLabels.middleEllipsis(path, width: max(1, inner.width - 4)), style: errorStyle))
+      items.append(TextLine("  " + error, style: errorStyle.adding(.dim)))
     }
     List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
   }
@@ -109,11 +118,16 @@ extension CyclingPane {
     let theme = context.theme
     let parts = area.rows([.ratio(1, 2), .fill(1)])
     let cycles = file.cycles
+    // mAh/g only with this file's active mass; mAh otherwise, and the title says what is missing.
+    let massGrams = activeMass(of: file.path).map { $0.value / 1000 }
+    let scale = massGrams.map { 1000 / $0 } ?? 1000
+    let unit = massGrams == nil ? "Q / mAh" : "Q / mAh g⁻¹"
+    let note = massGrams == nil ? " (mAh/g needs this file's active mass: m)" : ""
     drawPlot(LinePlot(series: [
-      PlotSeries("charge", points: cycles.compactMap { c in c.chargeCapacity.map { PlotPoint(x: Double(c.cycle), y: $0 * 1000) } }, kind: .points, color: theme.seriesColor(0)),
-      PlotSeries("discharge", points: cycles.compactMap { c in c.dischargeCapacity.map { PlotPoint(x: Double(c.cycle), y: $0 * 1000) } }, kind: .points, color: theme.seriesColor(1)),
-    ], xAxis: PlotAxis("cycle"), yAxis: PlotAxis("Q / mAh"), symbols: context.graphSymbols),
-             title: "Capacity · \(file.path)", area: parts[0], buffer: &buffer, theme: theme)
+      PlotSeries("charge", points: cycles.compactMap { c in c.chargeCapacity.map { PlotPoint(x: Double(c.cycle), y: $0 * scale) } }, kind: .points, color: theme.seriesColor(0)),
+      PlotSeries("discharge", points: cycles.compactMap { c in c.dischargeCapacity.map { PlotPoint(x: Double(c.cycle), y: $0 * scale) } }, kind: .points, color: theme.seriesColor(1)),
+    ], xAxis: PlotAxis("cycle"), yAxis: PlotAxis(unit), symbols: context.graphSymbols),
+             title: "Capacity\(note) · \(file.path)", area: parts[0], buffer: &buffer, theme: theme)
     drawPlot(LinePlot(series: [
       PlotSeries("CE", points: cycles.compactMap { c in c.coulombicEfficiency.map { PlotPoint(x: Double(c.cycle), y: $0 * 100) } }, kind: .points, color: theme.seriesColor(2)),
     ], xAxis: PlotAxis("cycle"), yAxis: PlotAxis("CE / %"), symbols: context.graphSymbols, legend: .hidden),
@@ -124,7 +138,7 @@ extension CyclingPane {
     let theme = context.theme
     guard let report = file.overpotential else {
       Block(title: "Overpotential").render(into: &buffer, area: area, theme: theme)
-      _ = buffer.write("not a symmetric cell (overpotential is for Li|Li cells)", x: area.x + 2, y: area.y + 1, style: theme.textStyle, maxWidth: area.width - 4)
+      _ = buffer.write(file.isSymmetric ? Self.needsArea : "not a symmetric cell (overpotential is for Li|Li cells)", x: area.x + 2, y: area.y + 1, style: theme.textStyle, maxWidth: area.width - 4)
       return
     }
     let stripping = report.halfCycles.filter { $0.process == .stripping }
@@ -141,9 +155,9 @@ extension CyclingPane {
 
   func renderCriticalCurrent(_ file: CyclingFileAnalysis, into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
-    guard let ccd = file.criticalCurrent else {
+    guard let ccd = file.criticalCurrent, let fileArea = file.area else {
       Block(title: "CCD").render(into: &buffer, area: area, theme: theme)
-      _ = buffer.write("not a symmetric cell (CCD is for Li|Li cells)", x: area.x + 2, y: area.y + 1, style: theme.textStyle, maxWidth: area.width - 4)
+      _ = buffer.write(file.isSymmetric ? Self.needsArea : "not a symmetric cell (CCD is for Li|Li cells)", x: area.x + 2, y: area.y + 1, style: theme.textStyle, maxWidth: area.width - 4)
       return
     }
     let range = timeRange(file)
@@ -173,14 +187,16 @@ extension CyclingPane {
     var line = headline
     if let stable = ccd.lastStableCurrentDensity { line += String(format: " · last stable %.3g mA/cm²", stable) }
     if let failure = ccd.failure { line += String(format: " · %@ at %.2f h", failure.kind.rawValue.replacingOccurrences(of: "_", with: " "), failure.time / 3600) }
-    line += String(format: " · %.3g mAh/cm² passed · %d soft short%@ · %.4g cm²", ccd.cumulativeCapacity, ccd.softShorts.count, ccd.softShorts.count == 1 ? "" : "s", file.area)
+    line += String(format: " · %.3g mAh/cm² passed · %d soft short%@ · %.4g cm²", ccd.cumulativeCapacity, ccd.softShorts.count, ccd.softShorts.count == 1 ? "" : "s", fileArea)
     let style = Style(foreground: ccd.failure == nil ? theme.ok : theme.error, background: theme.background).adding(.bold)
     Paragraph(lines: [TextLine(line, style: style)], wrap: true)
       .render(into: &buffer, area: parts[2].inset(horizontal: 1, vertical: 0), theme: theme)
   }
 
   func renderCycleTable(_ file: CyclingFileAnalysis, into buffer: inout Buffer, area: Rect, theme: Theme) {
-    let block = Block(title: "Cycles (\(file.cycles.count)) · \(file.halfCycles.count) half-cycles · area \(String(format: "%.4g", self.area)) cm²")
+    let areaText = self.area(of: file.path).map { String(format: "area %.4g cm² (%@)", $0.value, $0.source) } ?? "area not set (a)"
+    let massText = activeMass(of: file.path).map { String(format: "active mass %.4g mg (%@)", $0.value, $0.source) } ?? "active mass not set (m)"
+    let block = Block(title: "Cycles (\(file.cycles.count)) · \(file.halfCycles.count) half-cycles · \(areaText) · \(massText)")
     block.render(into: &buffer, area: area, theme: theme)
     func f(_ x: Double?, _ scale: Double = 1, _ format: String = "%.4g") -> String { x.map { String(format: format, $0 * scale) } ?? "—" }
     let rows = file.cycles.dropFirst(tableOffset).map { c -> [String] in
@@ -195,6 +211,8 @@ extension CyclingPane {
     ]
     Table(columns: columns, rows: Array(rows), selected: nil, isFocused: false).render(into: &buffer, area: block.inner(area), theme: theme)
   }
+
+  static let needsArea = "needs this file's electrode area: press a (remembered in \(CyclingCellDataFile.path))"
 
   func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }

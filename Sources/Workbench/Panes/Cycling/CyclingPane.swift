@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Lab
 import TUI
 
 /// Pane 4: the workspace's cycler files: voltage and current against time (zoom and pan by
@@ -26,9 +27,22 @@ public struct CyclingPane: Pane {
   /// Visible time window as fractions of the trace (0…1).
   public internal(set) var window: ClosedRange<Double> = 0...1
   public internal(set) var tableOffset = 0
-  /// Electrode area, cm² (10 mm die by default, as the study's cells).
-  public internal(set) var area = 0.785398
+  /// Cell data set for each file (area, active mass), remembered in the workspace
+  /// (`CyclingCellDataFile`). A file without an area has no areal numbers: none is assumed.
+  public internal(set) var cellData: [String: CyclingCellData] = [:]
+  /// Why the saved cell data could not be used (a parse error with its line), if so.
+  public internal(set) var cellDataProblem: String?
+  /// The workspace's protocols: one whose `data_files` name a file gives its area (the die's)
+  /// and, with a cathode, its active mass. Nil until read.
+  public internal(set) var lab: LabWorkspace?
+  /// The line editor of `a` (area) or `m` (active mass) for the selected file.
   public internal(set) var areaEditor: TextInput?
+  public internal(set) var editing: CellField = .area
+
+  public enum CellField: Sendable {
+    case area
+    case activeMass
+  }
   /// The index's cycler files and which of them have been read.
   public internal(set) var listing = FileListing()
 
@@ -42,24 +56,40 @@ public struct CyclingPane: Pane {
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
     case .focused:
-      return listing.request() ? [.requestFiles(.cycling), .render] : [.render]
+      guard listing.request() else { return [.render] }
+      return [.requestFiles(.cycling), .loadFile(path: CyclingCellDataFile.path, pane: id), .startJob(.cycling(.loadLab)), .render]
+    case .fileLoaded(let path, let result) where path == CyclingCellDataFile.path:
+      return cellDataLoaded(result)
+    case .filesWritten(let result):
+      if case .failure(let failure) = result { return [.status(.error("cell data not saved: \(failure.message)"))] }
+      return []
     case .workspaceFiles(.cycling, let files, let complete):
       let (read, removed) = listing.update(files, complete: complete)
       for path in removed { merge(CyclingFileOutcome(path: path, analysis: nil, error: "removed")) }
-      var effects: [Effect] = [.render]
-      if !read.isEmpty { effects.append(.startJob(.cycling(.analyse(paths: read, area: area)))) }
-      return effects
+      return [.render] + analyseJobs(read)
+    case .jobFinished(.cycling(.loadLab, let result)):
+      switch result {
+      case .failure(let failure): return [.status(.error("reading the protocols (for cell areas and masses): \(failure.message)"))]
+      case .success(.lab(let workspace)):
+        lab = workspace
+        return reanalyseStale()
+      case .success(.analysed): return []
+      }
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
+      return [.startJob(.cycling(.loadLab))]
     case .jobFinished(.cycling(.analyse(let paths, _), let result)):
       listing.finished(paths)
       switch result {
       case .failure(let failure): return [.status(.error("cycling: \(failure.message)"))]
       case .success(.analysed(let outcomes)):
         for outcome in outcomes { merge(outcome) }
-        return [.render]
+        // A file analysed before its area arrived (protocols, saved cell data) goes again.
+        return reanalyseStale()
+      case .success(.lab): return []
       }
     case .key(let key):
       return typed(key)
-    case .workspaceFiles, .jobFinished, .jobProgress, .tick, .fileChanged, .fileLoaded, .fileAppended, .filesWritten, .processFinished:
+    case .workspaceFiles, .jobFinished, .jobProgress, .tick, .fileChanged, .fileLoaded, .fileAppended, .processFinished:
       return []
     }
   }
@@ -123,8 +153,12 @@ public struct CyclingPane: Pane {
     case .scrollTableUp:
       tableOffset = max(0, tableOffset - 5)
       return [.render]
-    case .editArea:
-      areaEditor = TextInput(text: String(format: "%.6g", area), prompt: "electrode area / cm²: ")
+    case .editArea, .editMass:
+      guard let file = current else { return [.status(.error("no cycler file selected"))] }
+      editing = action == .editArea ? .area : .activeMass
+      let known = editing == .area ? cellData[file.path]?.areaCm2 : cellData[file.path]?.activeMassMg
+      areaEditor = TextInput(text: known.map { String(format: "%.6g", $0) } ?? "",
+                             prompt: editing == .area ? "electrode area of this file / cm²: " : "active mass of this file / mg: ")
       return [.render]
     }
   }
@@ -136,16 +170,13 @@ public struct CyclingPane: Pane {
       areaEditor = nil
       return [.render]
     case .submitted(let text):
+      let what = editing == .area ? "area: expected a positive number of cm²" : "active mass: expected a positive number of mg"
       guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {
         areaEditor = editor
-        return [.status(.error("area: expected a positive number of cm², found '\(text)'"))]
+        return [.status(.error("\(what), found '\(text)'"))]
       }
       areaEditor = nil
-      area = value
-      // The areal analyses depend on the area: read the files again in the background.
-      let paths = files.map(\.path)
-      listing.reread(paths)
-      return [.render] + paths.map { .startJob(.cycling(.analyse(paths: [$0], area: value))) }
+      return setCellData(value)
     default:
       areaEditor = editor
       return [.render]

@@ -13,6 +13,7 @@ public enum CyclingPaneAction: String, KeyAction {
   case scrollTableDown = "scroll-table-down"
   case scrollTableUp = "scroll-table-up"
   case editArea = "edit-area"
+  case editMass = "edit-mass"
 }
 
 extension CyclingPane {
@@ -29,7 +30,8 @@ extension CyclingPane {
     case .cycleView: return KeyBinding(action, keys: [.character("v")], description: "view")
     case .scrollTableDown: return KeyBinding(action, keys: [.pageDown, .character("J")], description: "table", showsInHints: false)
     case .scrollTableUp: return KeyBinding(action, keys: [.pageUp, .character("K")], description: "table", showsInHints: false)
-    case .editArea: return KeyBinding(action, keys: [.character("a")], description: "area")
+    case .editArea: return KeyBinding(action, keys: [.character("a")], description: "this file's area")
+    case .editMass: return KeyBinding(action, keys: [.character("m")], description: "this file's active mass")
     }
   }
 

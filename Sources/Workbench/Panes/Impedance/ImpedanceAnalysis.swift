@@ -25,7 +25,7 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
   }
 
   /// The job behind `view` for the spectrum at `entry` (nil for the views that need none).
-  static func job(view: ImpedancePane.View, entry: Int, entries: [ImpedanceEntry]) -> ImpedanceJob? {
+  static func job(view: ImpedancePane.View, entry: Int, entries: [ImpedanceEntry], series: ImpedanceSeriesElements) -> ImpedanceJob? {
     guard entries.indices.contains(entry) else { return nil }
     let spectrum = entries[entry].spectrum
     switch view {
@@ -34,20 +34,26 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
       let members = seriesMembers(of: entry, in: entries)
       let labels = members.map { m in entries[m].label(spectraInFile: entries.filter { $0.path == entries[m].path }.count) }
       return .drtSeries(entry: entry, labels: labels, spectra: members.map { entries[$0].spectrum })
-    case .kramersKronig: return .kramersKronig(entry: entry, spectrum: spectrum)
-    case .drt: return .drt(entry: entry, spectrum: spectrum)
+    case .kramersKronig: return .kramersKronig(entry: entry, spectrum: spectrum, series: series)
+    case .drt: return .drt(entry: entry, spectrum: spectrum, series: series)
     }
   }
 
   /// Performs the analysis jobs (pure: the spectra travel with the job). A computation that
   /// throws is a `.failed` result naming the view, so the pane shows why.
-  public static func compute(kramersKronig spectrum: ImpedanceSpectrum, entry: Int) -> ImpedanceAnalysis {
-    do { return .kramersKronig(entry: entry, try KramersKronigTest(spectrum)) }
+  public static func compute(kramersKronig spectrum: ImpedanceSpectrum, entry: Int, series: ImpedanceSeriesElements) -> ImpedanceAnalysis {
+    var options = KramersKronigTest.Options()
+    options.capacitance = series.capacitance
+    options.inductance = series.inductance
+    do { return .kramersKronig(entry: entry, try KramersKronigTest(spectrum, options: options)) }
     catch { return .failed(entry: entry, view: .kramersKronig, message: "\(error)") }
   }
 
-  public static func compute(drt spectrum: ImpedanceSpectrum, entry: Int) -> ImpedanceAnalysis {
-    do { return .drt(entry: entry, try DistributionOfRelaxationTimes(spectrum)) }
+  public static func compute(drt spectrum: ImpedanceSpectrum, entry: Int, series: ImpedanceSeriesElements) -> ImpedanceAnalysis {
+    var options = DistributionOfRelaxationTimes.Options()
+    options.capacitance = series.capacitance
+    options.inductance = series.inductance
+    do { return .drt(entry: entry, try DistributionOfRelaxationTimes(spectrum, options: options)) }
     catch { return .failed(entry: entry, view: .drt, message: "\(error)") }
   }
 
@@ -73,10 +79,12 @@ extension ImpedanceJob {
   /// file system and is the runtime's (nil for it).
   public func computed(context: JobContext) throws -> ImpedanceJobResult? {
     switch self {
-    case .readFiles: return nil
+    case .readFiles, .loadLab: return nil
     case .fit(let requests): return .fitted(try ImpedanceFitJob.run(requests, context: context))
-    case .kramersKronig(let entry, let spectrum): return .analysis(ImpedanceAnalysis.compute(kramersKronig: spectrum, entry: entry))
-    case .drt(let entry, let spectrum): return .analysis(ImpedanceAnalysis.compute(drt: spectrum, entry: entry))
+    case .kramersKronig(let entry, let spectrum, let series):
+      return .analysis(ImpedanceAnalysis.compute(kramersKronig: spectrum, entry: entry, series: series))
+    case .drt(let entry, let spectrum, let series):
+      return .analysis(ImpedanceAnalysis.compute(drt: spectrum, entry: entry, series: series))
     case .drtSeries(let entry, let labels, let spectra):
       return .analysis(ImpedanceAnalysis.compute(drtSeries: spectra, labels: labels, entry: entry))
     }

@@ -1,38 +1,68 @@
 import Engine
 import Foundation
 
-/// The Arrhenius view's data: one point per fitted spectrum whose temperature is known, σ from
-/// the fitted resistance (read from the spectrum's `FitReport`, what the export writes) and the pellet's cell constant (σ = (L/A)/R, `PelletGeometry`), and the
-/// study's fit of ln(σT) against 1000/T (`ArrheniusFit`). Light enough to build on the UI thread
-/// (a line through a dozen points).
+/// Where a spectrum's pellet geometry comes from: a protocol naming the file, or the value the
+/// user typed. Without one, no σ is computed.
+public struct ImpedanceGeometrySource: Equatable, Sendable {
+  public var geometry: PelletGeometry
+  /// "protocol A3, LPSC pellet: 680 µm, ⌀ 10 mm" or "entered".
+  public var source: String
+
+  public init(geometry: PelletGeometry, source: String) {
+    self.geometry = geometry
+    self.source = source
+  }
+}
+
+/// The Arrhenius view's data: one point per fitted spectrum whose temperature is known, with the
+/// resistance read from the spectrum's `FitReport` (what the export writes; the sum of the
+/// named parameters, e.g. R0 + R1 for the total), and the study's straight line of ln(σT)
+/// against 1000/T (`ArrheniusFit`). σ = (L/A)/R needs each point's geometry
+/// (`ImpedanceGeometrySource`); when one is missing there is no σ at all, only Ea, which does
+/// not depend on L/A: ln(σT) = ln(L/A) + ln(T/R), so the slope of ln(T/R) is the same.
+/// Light enough to build on the UI thread (a line through a dozen points).
 public struct ImpedanceArrheniusSeries: Sendable {
   public var parameter: String
   public var labels: [String] = []
   public var temperaturesK: [Double] = []
   public var resistances: [Double] = []
-  public var conductivities: [Double] = []
+  /// σ (S/cm) of every point, or nil when any point lacks a geometry.
+  public var conductivities: [Double]?
+  /// The distinct geometry sources of the points (one line each on screen).
+  public var geometrySources: [String] = []
+  /// The points without a geometry.
+  public var missingGeometry: [String] = []
+  /// The fit of ln(σT) (with σ) or of ln(T/R) (without: only the slope and Ea mean anything).
   public var fit: ArrheniusFit?
   public var problem: String?
 
-  public static func make(entries: [ImpedanceEntry], parameter: String, cellConstantPerCm: Double) -> ImpedanceArrheniusSeries {
-    var series = ImpedanceArrheniusSeries(parameter: parameter)
-    guard let geometry = try? PelletGeometry(cellConstantPerCm: cellConstantPerCm) else {
-      series.problem = "the cell constant L/A must be positive"
-      return series
-    }
+  public static func make(
+    entries: [ImpedanceEntry], parameters: [String], geometry: (ImpedanceEntry) -> ImpedanceGeometrySource?
+  ) -> ImpedanceArrheniusSeries {
+    var series = ImpedanceArrheniusSeries(parameter: parameters.joined(separator: " + "))
+    var sigma: [Double] = []
     for entry in entries {
-      guard let fit = entry.fit, let r = fit.report.value(of: parameter), r > 0,
-        let t = temperatureK(path: entry.path, metadata: entry.spectrum.metadata)
-      else { continue }
+      guard let fit = entry.fit, let t = temperatureK(path: entry.path, metadata: entry.spectrum.metadata) else { continue }
+      let values = parameters.map { fit.report.value(of: $0) }
+      guard values.allSatisfy({ $0 != nil }) else { continue }
+      let r = values.compactMap { $0 }.reduce(0, +)
+      guard r > 0, r.isFinite else { continue }
       series.labels.append(entry.path)
       series.temperaturesK.append(t)
       series.resistances.append(r)
-      series.conductivities.append(geometry.conductivity(resistanceOhm: r))
+      if let g = geometry(entry) {
+        sigma.append(g.geometry.conductivity(resistanceOhm: r))
+        if !series.geometrySources.contains(g.source) { series.geometrySources.append(g.source) }
+      } else {
+        series.missingGeometry.append(entry.path)
+      }
     }
+    if series.missingGeometry.isEmpty { series.conductivities = sigma }
     do {
-      series.fit = try ArrheniusFit(temperaturesK: series.temperaturesK, conductivitiesSPerCm: series.conductivities)
+      series.fit = try ArrheniusFit(
+        temperaturesK: series.temperaturesK, conductivitiesSPerCm: series.conductivities ?? series.resistances.map { 1 / $0 })
     } catch {
-      series.problem = "needs spectra fitted with \(parameter) at two or more temperatures "
+      series.problem = "needs spectra fitted with \(series.parameter) at two or more temperatures "
         + "(read from file names such as pellet_25C.csv or 298K, or a temperature in the file); \(series.temperaturesK.count) found"
     }
     return series

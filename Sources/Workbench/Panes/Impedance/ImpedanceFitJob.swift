@@ -22,6 +22,7 @@ public struct ImpedanceFitProgress: Equatable, Sendable {
 /// A finished fit of one spectrum (the pane stores it with the spectrum).
 public struct ImpedanceFitOutcome: Equatable, Sendable {
   public var entry: Int
+  public var key: ImpedanceSpectrumKey
   public var circuit: Circuit
   public var weighting: ImpedanceWeighting
   public var result: FitResult
@@ -57,6 +58,6 @@ public enum ImpedanceFitJob {
     let result = CircuitFit.run(fit, observer: observer)
     try context.checkCancellation()
     if result.stopped { throw JobCancelled() }
-    return ImpedanceFitOutcome(entry: entry, circuit: fit.circuit, weighting: fit.weighting, result: result, report: fit.report(result))
+    return ImpedanceFitOutcome(entry: entry, key: request.key, circuit: fit.circuit, weighting: fit.weighting, result: result, report: fit.report(result))
   }
 }

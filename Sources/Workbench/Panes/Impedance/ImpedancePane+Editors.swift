@@ -29,7 +29,7 @@ extension ImpedancePane {
         let parsed = try Circuit(text)
         modal = .none
         circuitError = nil
-        setCircuit(parsed, text: text)
+        setCircuit(parsed, text: text, origin: "entered")
         return [.render, .status(StatusMessage("circuit \(parsed): \(parsed.parameterNames.joined(separator: ", "))"))]
       } catch {
         modal = .circuitEditor(editor)
@@ -73,20 +73,13 @@ extension ImpedancePane {
       modal = .none
       return [.render]
     case .submitted(let text):
-      let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
-      let geometry: PelletGeometry?
-      switch numbers.count {
-      case 1: geometry = try? PelletGeometry(cellConstantPerCm: numbers[0])
-      case 2: geometry = try? PelletGeometry(thicknessCm: numbers[0], diameterCm: numbers[1])
-      default: geometry = nil
-      }
-      guard let geometry else {
+      guard let geometry = Self.parseGeometry(text) else {
         modal = .geometryEditor(editor)
-        return [.status(.error("geometry: expected thickness and diameter in cm (e.g. '0.1 1.0') or one L/A in cm⁻¹"))]
+        return [.status(.error("geometry: expected thickness and diameter in cm (e.g. '0.068 1.0') or one L/A in cm⁻¹ (e.g. '0.0867')"))]
       }
       modal = .none
-      cellConstant = geometry.cellConstantPerCm
-      return [.render, .status(StatusMessage(String(format: "cell constant L/A = %.4g cm⁻¹", cellConstant)))]
+      enteredGeometry = geometry
+      return [.render, .status(StatusMessage(String(format: "pellet geometry entered: L/A = %.4g cm⁻¹", geometry.cellConstantPerCm)))]
     default:
       modal = .geometryEditor(editor)
       return [.render]
@@ -101,7 +94,7 @@ extension ImpedancePane {
     case .enter:
       modal = .none
       let text = CommonCircuits.all[pick].circuit
-      if let parsed = try? Circuit(text) { setCircuit(parsed, text: text) }
+      if let parsed = try? Circuit(text) { setCircuit(parsed, text: text, origin: "picked: " + CommonCircuits.all[pick].description) }
     default: return []
     }
     return [.render]
@@ -118,16 +111,32 @@ extension ImpedancePane {
     }
   }
 
-  mutating func setCircuit(_ parsed: Circuit, text: String) {
+  mutating func setCircuit(_ parsed: Circuit, text: String, origin: String) {
     guard parsed != circuit else { return }
     undoStack.append(settings)
     redoStack.removeAll()
     circuit = parsed
     circuitText = parsed.description
+    circuitOrigin = origin
+    startOrigin = "automatic start"
+    neighbourStart = Parameters()
     settings.given = Parameters()
     selectedParameter = 0
     if let fit = current?.fit, fit.circuit == parsed { settings.given = fit.result.parameters }
     updateCurve()
+  }
+
+  /// "t d" (thickness and diameter, cm) or "L/A" (cm⁻¹); nil for anything else, including
+  /// non-positive or non-finite numbers (`PelletGeometry` refuses them).
+  static func parseGeometry(_ text: String) -> PelletGeometry? {
+    let parts = text.split(whereSeparator: { $0 == " " || $0 == "," })
+    let numbers = parts.compactMap { Double($0) }
+    guard numbers.count == parts.count else { return nil }
+    switch numbers.count {
+    case 1: return try? PelletGeometry(cellConstantPerCm: numbers[0])
+    case 2: return try? PelletGeometry(thicknessCm: numbers[0], diameterCm: numbers[1])
+    default: return nil
+    }
   }
 
   static func parseBound(_ text: String) -> Double? {

@@ -1,12 +1,22 @@
 import Engine
 import Foundation
+import Lab
 import TUI
 
 extension ImpedancePane {
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
     case .focused:
-      return listing.request() ? [.requestFiles(.impedance), .render] : [.render]
+      var effects: [Effect] = listing.request() ? [.requestFiles(.impedance), .render] : [.render]
+      if lab == nil, !labLoading {
+        labLoading = true
+        effects.append(.startJob(.impedance(.loadLab)))
+      }
+      return effects
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
+      // A protocol's data_files or layers changed: the geometry it gives may have.
+      labLoading = true
+      return [.startJob(.impedance(.loadLab))]
     case .workspaceFiles(.impedance, let files, let complete):
       let (read, removed) = listing.update(files, complete: complete)
       for path in removed { mergeFile(ImpedanceFileContents(path: path, spectra: [], error: "removed")) }
@@ -42,6 +52,9 @@ extension ImpedancePane {
       case .kramersKronig, .drt, .drtSeries:
         analysisRunning = false
         return [.status(.error("analysis: \(failure.message)"))]
+      case .loadLab:
+        labLoading = false
+        return [.status(.error("reading the protocols (for pellet geometry): \(failure.message)"))]
       case .readFiles(let paths):
         listing.finished(paths)
         return [.status(.error("reading \(paths.count == 1 ? paths[0] : "\(paths.count) files"): \(failure.message)"))]
@@ -74,6 +87,10 @@ extension ImpedancePane {
       }
       let failed = outcomes.filter { !$0.result.success }.count
       return [.status(StatusMessage("fitted \(outcomes.count) spectra\(failed > 0 ? ", \(failed) failed" : "")"))]
+    case .lab(let workspace):
+      labLoading = false
+      lab = workspace
+      return [.render]
     case .analysis(let result):
       analysisRunning = false
       analysis = result
@@ -128,15 +145,8 @@ extension ImpedancePane {
     } else {
       selected = min(selected, max(0, entries.count - 1))
     }
+    syncSpectrumState()
     updateCurve()
-  }
-
-  mutating func store(_ outcome: ImpedanceFitOutcome) {
-    guard entries.indices.contains(outcome.entry) else { return }
-    entries[outcome.entry].fit = outcome
-    if outcome.entry == selected, outcome.circuit == circuit {
-      settings.given = outcome.result.parameters
-    }
   }
 
   var selectedParameterValue: Parameter? {
@@ -163,24 +173,38 @@ extension ImpedancePane {
     return [.render]
   }
 
+  /// `f` fits the selected spectrum, `F` every spectrum, each with its own circuit and settings
+  /// (a spectrum never shown gets the circuit proposed for its shape and the automatic start
+  /// or its neighbour's fit: `state(at:)`).
   mutating func startFit(all: Bool) -> [Effect] {
-    guard let circuit else { return [.status(.error("no valid circuit: press c to enter one"))] }
+    guard circuit != nil else { return [.status(.error("no valid circuit: press c to enter one"))] }
     guard current != nil else { return [.status(.error("no spectra in \(workspace)"))] }
-    let given = Parameters(settings.given.filter { circuit.parameterNames.contains($0.name) })
     let targets = all ? Array(entries.indices) : [selected]
-    let requests = targets.map { index in
-      ImpedanceFitRequest(entry: index, fit: CircuitFitRequest(
-        circuit: circuit, spectrum: entries[index].spectrum, weighting: settings.weighting, given: given))
+    var requests: [ImpedanceFitRequest] = []
+    var skipped: [String] = []
+    for index in targets {
+      let state = state(at: index)
+      guard let circuit = state.circuit else {
+        skipped.append(label(of: entries[index]))
+        continue
+      }
+      let given = Parameters(state.settings.given.filter { circuit.parameterNames.contains($0.name) })
+      requests.append(ImpedanceFitRequest(entry: index, key: entries[index].key, fit: CircuitFitRequest(
+        circuit: circuit, spectrum: entries[index].spectrum, weighting: state.settings.weighting, given: given)))
     }
     fitRunning = true
     progress = nil
-    return [.startJob(.impedance(.fit(requests))), .render]
+    var effects: [Effect] = [.startJob(.impedance(.fit(requests))), .render]
+    if !skipped.isEmpty {
+      effects.append(.status(.error("not fitted (no valid circuit): \(skipped.joined(separator: ", "))")))
+    }
+    return effects
   }
 
   mutating func startAnalysisIfNeeded() -> [Effect] {
     guard current != nil else { return [] }
     if let analysis, analysis.entry == selected, analysis.view == view { return [] }
-    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, entries: entries) else { return [] }
+    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, entries: entries, series: seriesElements) else { return [] }
     analysisRunning = true
     analysis = nil
     return [.startJob(.impedance(job))]

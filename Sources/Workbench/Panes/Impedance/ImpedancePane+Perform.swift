@@ -54,7 +54,7 @@ extension ImpedancePane {
     case .cycleView:
       let all = View.allCases
       view = all[((all.firstIndex(of: view) ?? 0) + 1) % all.count]
-      return merge([.render], startAnalysisIfNeeded())
+      return merge(merge([.render], startAnalysisIfNeeded()), askForGeometryIfNeeded())
     case .export:
       guard entries.contains(where: { $0.fit != nil }) else { return [.status(.error("nothing to export: fit a spectrum first (f)"))] }
       do {
@@ -63,9 +63,24 @@ extension ImpedancePane {
         return [.status(.error("export: \(error)"))]
       }
     case .editGeometry:
-      modal = .geometryEditor(TextInput(text: "", prompt: "pellet: thickness diameter (cm), or L/A (cm⁻¹): "))
+      modal = .geometryEditor(TextInput(text: "", prompt: Self.geometryPrompt))
       return [.render]
+    case .cycleSeriesCapacitance:
+      seriesElements.capacitance = Self.nextMode(after: seriesElements.capacitance)
+      return merge([.status(StatusMessage("KK/DRT series C: \(Self.modeText(seriesElements.capacitance))"))], restartAnalysis())
+    case .cycleSeriesInductance:
+      seriesElements.inductance = Self.nextMode(after: seriesElements.inductance)
+      return merge([.status(StatusMessage("KK/DRT series L: \(Self.modeText(seriesElements.inductance))"))], restartAnalysis())
+    case .zoomArcs, .nyquistZoomIn, .nyquistZoomOut, .nyquistPanLeft, .nyquistPanRight, .nyquistPanUp, .nyquistPanDown,
+      .cursorPrevious, .cursorNext, .toggleOverlay:
+      return nyquist(action)
+    case .cycleArrheniusQuantity:
+      let all = ArrheniusQuantity.allCases
+      arrheniusQuantity = all[((all.firstIndex(of: arrheniusQuantity) ?? 0) + 1) % all.count]
+      return [.render, .status(StatusMessage("Arrhenius of the \(arrheniusQuantity.rawValue): \(arrheniusParameters.joined(separator: " + "))"))]
     case .resetParameters:
+      startOrigin = "automatic start"
+      neighbourStart = Parameters()
       return change { $0.given = Parameters() }
     }
   }
@@ -75,7 +90,9 @@ extension ImpedancePane {
     let next = max(0, min(entries.count - 1, selected + step))
     guard next != selected else { return [] }
     selected = next
-    if let fit = entries[selected].fit, fit.circuit == circuit { settings.given = fit.result.parameters }
+    nyquistWindow = nil
+    cursor = nil
+    syncSpectrumState()
     updateCurve()
     return merge([.render], startAnalysisIfNeeded())
   }
@@ -84,5 +101,28 @@ extension ImpedancePane {
     guard let circuit, circuit.parameterCount > 0 else { return [] }
     selectedParameter = (selectedParameter + step + circuit.parameterCount) % circuit.parameterCount
     return [.render]
+  }
+
+  static func nextMode(after mode: SeriesElementChoice.Mode) -> SeriesElementChoice.Mode {
+    switch mode {
+    case .automatic: return .on
+    case .on: return .off
+    case .off: return .automatic
+    }
+  }
+
+  static func modeText(_ mode: SeriesElementChoice.Mode) -> String {
+    switch mode {
+    case .automatic: return "automatic (from the low-frequency phase)"
+    case .on: return "included (set)"
+    case .off: return "left out (set)"
+    }
+  }
+
+  /// The KK or DRT shown was computed with the old series elements: compute it again.
+  mutating func restartAnalysis() -> [Effect] {
+    guard view == .kramersKronig || view == .drt else { return [.render] }
+    analysis = nil
+    return merge([.render], startAnalysisIfNeeded())
   }
 }

@@ -20,19 +20,28 @@ extension ImpedancePane {
   }
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
-    let block = Block(title: "Spectra (\(entries.count))", isFocused: true)
+    let bad = unreadable.filter { $0.value != "removed" }.sorted { $0.key < $1.key }
+    let block = Block(title: "Spectra (\(entries.count))" + (bad.isEmpty ? "" : ", \(bad.count) bad"), isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
-    if entries.isEmpty {
+    if entries.isEmpty && bad.isEmpty {
       let text = listing.emptyText(noFiles: "no impedance files in the workspace")
       Paragraph(lines: [TextLine(text)], wrap: true).render(into: &buffer, area: inner, theme: theme)
       return
     }
     var counts: [String: Int] = [:]
     for e in entries { counts[e.path, default: 0] += 1 }
-    let items = entries.map { e -> TextLine in
+    // The selection marker and the fit mark take four columns.
+    let labels = FileLabels.distinguishing(entries.map { $0.label(spectraInFile: counts[$0.path] ?? 1) }, width: inner.width - 4)
+    var items = zip(entries, labels).map { e, label -> TextLine in
       let mark = e.fit.map { $0.result.success ? "✓ " : "✗ " } ?? "  "
-      return TextLine(mark + e.label(spectraInFile: counts[e.path] ?? 1))
+      return TextLine(mark + label)
+    }
+    // Files that could not be read stay in the list, below the spectra, with their error.
+    let errorStyle = Style(foreground: theme.error, background: theme.background)
+    for (path, error) in bad {
+      items.append(TextLine("! " + FileLabels.middleEllipsis(path, width: max(1, inner.width - 4)), style: errorStyle))
+      items.append(TextLine("  " + error, style: errorStyle.adding(.dim)))
     }
     List(items: items, selected: selected, isFocused: true).render(into: &buffer, area: inner, theme: theme)
   }
@@ -48,13 +57,22 @@ extension ImpedancePane {
     switch view {
     case .spectra:
       let halves = parts[0].columns([.ratio(1, 2), .fill(1)])
-      let nyquist = [
+      var nyquist = [
         PlotSeries("data", x: s.real, y: s.imaginary.map { -$0 }, kind: .points, color: theme.seriesColor(0)),
         PlotSeries("model", x: curve.map(\.re), y: curve.map { -$0.im }, kind: .line, color: theme.seriesColor(1)),
       ]
-      drawPlot(LinePlot(series: nyquist, xAxis: PlotAxis("Z′ / Ω"), yAxis: PlotAxis("−Z″ / Ω"),
+      for (k, other) in overlaid.enumerated() {
+        let name = FileLabels.distinguishing([label(of: other), label(of: entry)], width: 14)[0]
+        nyquist.append(PlotSeries(name, x: other.spectrum.real, y: other.spectrum.imaginary.map { -$0 }, kind: .points, color: theme.seriesColor(4 + k)))
+      }
+      if let cursor, s.frequencies.indices.contains(cursor) {
+        nyquist.append(PlotSeries("cursor", x: [s.real[cursor]], y: [-s.imaginary[cursor]], kind: .points, color: theme.warning))
+      }
+      var title = (nyquistWindow == nil ? "Nyquist · " : "Nyquist zoomed · ") + label(of: entry)
+      if let readout = cursorReadout { title = readout + " · " + label(of: entry) }
+      drawPlot(LinePlot(series: nyquist, xAxis: PlotAxis("Z′ / Ω", bounds: nyquistWindow?.real), yAxis: PlotAxis("−Z″ / Ω", bounds: nyquistWindow?.minusImaginary),
                         symbols: context.graphSymbols, equalAspect: true),
-               title: "Nyquist · \(entry.label(spectraInFile: entries.filter { $0.path == entry.path }.count))", area: halves[0], buffer: &buffer, theme: theme)
+               title: title, area: halves[0], buffer: &buffer, theme: theme)
       let bode = halves[1].rows([.ratio(1, 2), .fill(1)])
       let magnitude = zip(s.real, s.imaginary).map { ($0 * $0 + $1 * $1).squareRoot() }
       drawPlot(LinePlot(series: [
@@ -91,7 +109,7 @@ extension ImpedancePane {
       return
     }
     let s = entry.spectrum
-    let parts = area.rows([.fill(1), .length(3)])
+    let parts = area.rows([.fill(1), .length(4)])
     var lines: [TextLine] = []
     switch analysis {
     case .failed(_, _, let message):
@@ -113,6 +131,7 @@ extension ImpedancePane {
                title: "KK residuals", area: halves[1], buffer: &buffer, theme: theme)
       lines.append(TextLine(String(format: "μ %.3f   pseudo-χ² %.3g   noise ≈ %.2g %%   max |residual| %.2g %%", kk.mu, kk.pseudoChiSquare, kk.noiseEstimatePercent, kk.maxAbsoluteResidual * 100)))
       lines.append(TextLine(kk.verdict, style: Style(foreground: kk.valid ? theme.ok : theme.warning, background: theme.background)))
+      lines.append(Self.seriesLine(kk.capacitanceChoice, kk.inductanceChoice, theme: theme))
     case .drt(_, let drt):
       let peaks = PlotSeries("peaks", x: drt.peaks.map(\.tau), y: drt.peaks.map(\.gamma), kind: .points, color: theme.seriesColor(1))
       drawPlot(LinePlot(series: [
@@ -121,6 +140,7 @@ extension ImpedancePane {
                title: String(format: "DRT (λ = %.2g, R∞ = %.4g Ω)", drt.lambda, drt.seriesResistance), area: parts[0], buffer: &buffer, theme: theme)
       let text = drt.peaks.enumerated().map { String(format: "P%d τ %.3g s R %.4g Ω", $0.offset + 1, $0.element.tau, $0.element.resistance) }
       lines.append(TextLine(text.isEmpty ? "no peaks" : text.joined(separator: "   ")))
+      lines.append(Self.seriesLine(drt.capacitanceChoice, drt.inductanceChoice, theme: theme))
     case .drtSeries(_, let labels, let series):
       renderDRTMap(labels: labels, series: series, area: parts[0], buffer: &buffer, context: context)
       let strongest = series.map { $0.peaks.max { $0.resistance < $1.resistance } }
@@ -156,31 +176,50 @@ extension ImpedancePane {
 
   func renderArrhenius(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
-    let series = ImpedanceArrheniusSeries.make(entries: entries, parameter: arrheniusParameter, cellConstantPerCm: cellConstant)
-    let parts = area.rows([.fill(1), .length(3)])
+    let series = arrheniusSeries
+    let warning = Style(foreground: theme.warning, background: theme.background)
+    let parts = area.rows([.fill(1), .length(4)])
     let x = series.temperaturesK.map { 1000 / $0 }
-    let y = zip(series.temperaturesK, series.conductivities).map { log($1 * $0) }
-    var plotted = [PlotSeries("ln(σT)", x: x, y: y, kind: .points, color: theme.seriesColor(0))]
+    // Without a geometry the points are ln(T/R): the same slope, no σ on the axis.
+    let y: [Double] = zip(series.temperaturesK, series.conductivities ?? series.resistances.map { 1 / $0 }).map { log($1 * $0) }
+    var plotted = [PlotSeries(series.conductivities == nil ? "ln(T/R)" : "ln(σT)", x: x, y: y, kind: .points, color: theme.seriesColor(0))]
     var lines: [TextLine] = []
     if let fit = series.fit, let low = x.min(), let high = x.max() {
       plotted.append(PlotSeries("fit", x: [low, high], y: [fit.intercept + fit.slope * low, fit.intercept + fit.slope * high], kind: .line, color: theme.seriesColor(1)))
-      lines.append(TextLine(String(format: "Ea = %.3f ± %.3f eV   slope %.4g ± %.2g   R² %.5f   σ(25 °C) = %.4g mS/cm   (%@, L/A = %.4g cm⁻¹, %d points)",
-                                   fit.activationEnergyEV, fit.activationEnergyStandardErrorEV, fit.slope, fit.slopeStandardError,
-                                   fit.rSquared, fit.conductivityAt25C * 1000, series.parameter, cellConstant, fit.count),
-                            style: theme.textStyle.adding(.bold)))
-      if let warning = fit.unreliability {
-        lines.append(TextLine("⚠ not a meaningful Ea: " + warning, style: Style(foreground: theme.warning, background: theme.background)))
+      var result = String(format: "Ea = %.3f ± %.3f eV   slope %.4g ± %.2g   R² %.5f   (%@, %d points)",
+                          fit.activationEnergyEV, fit.activationEnergyStandardErrorEV, fit.slope, fit.slopeStandardError,
+                          fit.rSquared, series.parameter, fit.count)
+      if series.conductivities != nil {
+        result += String(format: "   σ(25 °C) = %.4g mS/cm", fit.conductivityAt25C * 1000)
+      }
+      lines.append(TextLine(result, style: theme.textStyle.adding(.bold)))
+      if let unreliable = fit.unreliability {
+        lines.append(TextLine("⚠ not a meaningful Ea: " + unreliable, style: warning))
       }
     } else if let problem = series.problem {
-      lines.append(TextLine(problem, style: Style(foreground: theme.warning, background: theme.background)))
+      lines.append(TextLine(problem, style: warning))
     }
+    if series.conductivities != nil {
+      lines.append(TextLine("geometry: " + series.geometrySources.joined(separator: "; "), style: theme.textStyle.adding(.dim)))
+    } else if !series.missingGeometry.isEmpty {
+      lines.append(TextLine("no σ: no pellet geometry for \(series.missingGeometry.count) of \(series.temperaturesK.count) spectra "
+        + "(g enters thickness and diameter, or a protocol's data_files can name them)", style: warning))
+    }
+    for problem in protocolGeometryProblems { lines.append(TextLine(problem, style: warning)) }
     let geometryEditor: TextInput? = if case .geometryEditor(let editor) = modal { editor } else { nil }
     if let editor = geometryEditor {
       editor.render(into: &buffer, area: Rect(x: parts[1].x, y: parts[1].bottom - 1, width: parts[1].width, height: 1), theme: theme)
     }
-    drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis("ln(σT / S·K·cm⁻¹)"), symbols: context.graphSymbols),
-             title: "Arrhenius · σ from \(series.parameter) (g sets the pellet geometry)", area: parts[0], buffer: &buffer, theme: theme)
-    Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : 2), theme: theme)
+    let yLabel = series.conductivities == nil ? "ln(T/R / K·Ω⁻¹)" : "ln(σT / S·K·cm⁻¹)"
+    drawPlot(LinePlot(series: plotted, xAxis: PlotAxis("1000/T / K⁻¹"), yAxis: PlotAxis(yLabel), symbols: context.graphSymbols),
+             title: "Arrhenius · \(arrheniusQuantity == .selected ? "" : arrheniusQuantity.rawValue + " ")\(series.parameter) (t: bulk/gb/total · g: geometry)", area: parts[0], buffer: &buffer, theme: theme)
+    Paragraph(lines: lines, wrap: true).render(into: &buffer, area: Rect(x: parts[1].x + 1, y: parts[1].y, width: max(0, parts[1].width - 2), height: geometryEditor == nil ? parts[1].height : parts[1].height - 1), theme: theme)
+  }
+
+  /// "series C: included (auto: low-frequency phase −89.6°, …) · series L: … · s/i override".
+  static func seriesLine(_ capacitance: SeriesElementChoice, _ inductance: SeriesElementChoice, theme: Theme) -> TextLine {
+    TextLine(capacitance.summary(element: "C") + " · " + inductance.summary(element: "L") + " · s/i override",
+             style: theme.textStyle.adding(.dim))
   }
 
   func drawPlot(_ plot: LinePlot, title: String, area: Rect, buffer: inout Buffer, theme: Theme) {
@@ -214,16 +253,19 @@ extension ImpedancePane {
       return
     }
     var x = inner.x
-    x += buffer.write("circuit ", x: x, y: inner.y, style: dim)
-    x += buffer.write(circuit?.description ?? circuitText, x: x, y: inner.y, style: text.adding(.bold), maxWidth: max(0, inner.right - x))
-    _ = buffer.write("   weighting \(settings.weighting.name)", x: x, y: inner.y, style: dim, maxWidth: max(0, inner.right - x))
+    x = buffer.write("circuit ", x: x, y: inner.y, style: dim)
+    x = buffer.write(circuit?.description ?? circuitText, x: x, y: inner.y, style: text.adding(.bold), maxWidth: max(0, inner.right - x))
+    // Why this circuit and where its start came from: a spectrum's numbers are never anonymous.
+    _ = buffer.write("  weighting \(settings.weighting.name) · \(startOrigin) · \(circuitOrigin)", x: x, y: inner.y, style: dim, maxWidth: max(0, inner.right - x))
     let parameters = displayedParameters
     let fit = current?.fit.flatMap { $0.circuit == circuit && !fitRunning && fitMatchesSettings($0) ? $0 : nil }
     let rows = parameters.items.enumerated().map { k, p -> [String] in
       let stderr = fit.map { $0.result.standardErrors.indices.contains(k) ? $0.result.standardErrors[k] : .nan }
       // A fitted value the data do not determine is flagged where it is read.
       let flags = fit?.report.identifiabilityFlags(of: p.name) ?? []
-      let origin = fit != nil ? (flags.isEmpty ? "fit" : "fit ⚠ " + flags.joined(separator: "; ")) : (settings.given[p.name] != nil ? "set" : "auto")
+      let given = settings.given[p.name]
+      let fromNeighbour = given != nil && given == neighbourStart[p.name]
+      let origin = fit != nil ? (flags.isEmpty ? "fit" : "fit ⚠ " + flags.joined(separator: "; ")) : (given == nil ? "auto" : fromNeighbour ? "neighbour" : "set")
       return [p.name, String(format: "%.6g", p.value), p.unit,
               p.fixed ? "fixed" : (stderr.map { $0.isFinite ? String(format: "± %.3g", $0) : "± ?" } ?? ""),
               p.fixed ? "■" : "□", Self.format(p.min), Self.format(p.max), origin]

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Lab
 import TUI
 
 /// Pane 3: the workspace's impedance spectra, plotted (Nyquist with equal scales and −Z'' up,
@@ -31,8 +32,18 @@ public struct ImpedancePane: Pane {
   public internal(set) var unreadable: [String: String] = [:]
   public internal(set) var selected = 0
   public internal(set) var view: View = .spectra
+  /// The selected spectrum's circuit (each spectrum has its own: `states`); before any
+  /// spectrum is shown, the circuit the editor starts from.
   public internal(set) var circuitText = "R0-p(R1,CPE1)-p(R2,CPE2)"
   public internal(set) var circuit: Circuit?
+  /// Why the selected spectrum has its circuit, and where its start values came from.
+  public internal(set) var circuitOrigin = ""
+  public internal(set) var startOrigin = ""
+  public internal(set) var neighbourStart = Parameters()
+  /// The kept state of every spectrum shown so far except the selected one, whose state is the
+  /// live properties above (`activeKey` says which spectrum they belong to).
+  public internal(set) var states: [ImpedanceSpectrumKey: ImpedanceSpectrumState] = [:]
+  public internal(set) var activeKey: ImpedanceSpectrumKey?
   public internal(set) var settings = Settings(given: Parameters(), weighting: .unit)
   public internal(set) var selectedParameter = 0
   public internal(set) var undoStack: [Settings] = []
@@ -53,13 +64,37 @@ public struct ImpedancePane: Pane {
   public internal(set) var modal: Modal = .none
   /// The parse error of the circuit editor's text (column, message), while it has one.
   public internal(set) var circuitError: (column: Int, message: String)?
-  /// Pellet cell constant L/A for σ = (L/A)/R, cm⁻¹ (`g` sets it, or thickness and diameter).
-  public internal(set) var cellConstant = 1.0
+  /// The pellet geometry typed with `g` (thickness and diameter, or L/A), for spectra whose
+  /// protocol does not give one; nil until entered — σ is never computed from an assumed one.
+  public internal(set) var enteredGeometry: PelletGeometry?
+  /// The workspace's protocols (their `data_files` name the spectra they measured), read by a
+  /// job on first focus; nil until then.
+  public internal(set) var lab: LabWorkspace?
+  var labLoading = false
   public internal(set) var progress: ImpedanceFitProgress?
   public internal(set) var fitRunning = false
   /// The index's impedance files and which of them have been read.
   public internal(set) var listing = FileListing()
   public internal(set) var analysis: ImpedanceAnalysis?
+  /// Series C and L of the KK and DRT models: automatic per spectrum unless set (`s`, `i`).
+  public internal(set) var seriesElements = ImpedanceSeriesElements.automatic
+  /// The Nyquist plot's window (nil: the whole spectrum); kept at equal scales by the plot.
+  public internal(set) var nyquistWindow: NyquistWindow?
+  /// The data point under the Nyquist cursor (an index into the spectrum), if shown.
+  public internal(set) var cursor: Int?
+  /// Whether the Nyquist plot overlays the other spectra of the selected one's series.
+  public internal(set) var overlay = false
+  /// Which resistance the Arrhenius view follows (`t` cycles).
+  public internal(set) var arrheniusQuantity = ArrheniusQuantity.selected
+
+  /// The resistance of an Arrhenius line: the selected parameter, the bulk (R0), the grain
+  /// boundary (R1) of the pellet circuits, or their total (every resistance of the circuit).
+  public enum ArrheniusQuantity: String, CaseIterable, Sendable {
+    case selected = "selected resistance"
+    case bulk = "bulk"
+    case grainBoundary = "grain boundary"
+    case total = "total"
+  }
   public internal(set) var analysisRunning = false
   /// A series map whose series gained a spectrum while it was being computed.
   public internal(set) var analysisStale = false
@@ -109,6 +144,16 @@ public struct ImpedancePane: Pane {
     let shown = displayedParameters
     if shown.items.indices.contains(selectedParameter), shown[selectedParameter].unit == "Ohm" { return shown[selectedParameter].name }
     return shown.items.first { $0.unit == "Ohm" }?.name ?? "R0"
+  }
+
+  /// The parameters whose sum is the Arrhenius resistance.
+  public var arrheniusParameters: [String] {
+    switch arrheniusQuantity {
+    case .selected: return [arrheniusParameter]
+    case .bulk: return ["R0"]
+    case .grainBoundary: return ["R1"]
+    case .total: return displayedParameters.items.filter { $0.unit == "Ohm" }.map(\.name)
+    }
   }
 
   func fitMatchesSettings(_ fit: ImpedanceFitOutcome) -> Bool {

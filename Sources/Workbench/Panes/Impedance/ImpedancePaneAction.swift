@@ -24,6 +24,19 @@ public enum ImpedancePaneAction: String, KeyAction {
   case export = "export"
   case editGeometry = "edit-geometry"
   case resetParameters = "reset-parameters"
+  case cycleSeriesCapacitance = "series-capacitance"
+  case cycleSeriesInductance = "series-inductance"
+  case zoomArcs = "zoom-arcs"
+  case nyquistZoomIn = "nyquist-zoom-in"
+  case nyquistZoomOut = "nyquist-zoom-out"
+  case nyquistPanLeft = "nyquist-pan-left"
+  case nyquistPanRight = "nyquist-pan-right"
+  case nyquistPanUp = "nyquist-pan-up"
+  case nyquistPanDown = "nyquist-pan-down"
+  case cursorPrevious = "cursor-previous"
+  case cursorNext = "cursor-next"
+  case toggleOverlay = "overlay-series"
+  case cycleArrheniusQuantity = "arrhenius-quantity"
 }
 
 extension ImpedancePane {
@@ -52,6 +65,19 @@ extension ImpedancePane {
     case .export: return KeyBinding(action, keys: [.character("e")], description: "export")
     case .editGeometry: return KeyBinding(action, keys: [.character("g")], description: "pellet geometry", showsInHints: false)
     case .resetParameters: return KeyBinding(action, keys: [.character("a")], description: "auto start", showsInHints: false)
+    case .cycleSeriesCapacitance: return KeyBinding(action, keys: [.character("s")], description: "KK/DRT series C auto/on/off", showsInHints: false)
+    case .cycleSeriesInductance: return KeyBinding(action, keys: [.character("i")], description: "KK/DRT series L auto/on/off", showsInHints: false)
+    case .zoomArcs: return KeyBinding(action, keys: [.character("z")], description: "Nyquist: high-f arcs / whole")
+    case .nyquistZoomIn: return KeyBinding(action, keys: [.character("]")], description: "Nyquist zoom in", showsInHints: false)
+    case .nyquistZoomOut: return KeyBinding(action, keys: [.character("[")], description: "Nyquist zoom out", showsInHints: false)
+    case .nyquistPanLeft: return KeyBinding(action, keys: [.character("H")], description: "Nyquist pan left", showsInHints: false)
+    case .nyquistPanRight: return KeyBinding(action, keys: [.character("L")], description: "Nyquist pan right", showsInHints: false)
+    case .nyquistPanUp: return KeyBinding(action, keys: [.character("K")], description: "Nyquist pan up", showsInHints: false)
+    case .nyquistPanDown: return KeyBinding(action, keys: [.character("J")], description: "Nyquist pan down", showsInHints: false)
+    case .cursorPrevious: return KeyBinding(action, keys: [.character(",")], description: "cursor to higher f", showsInHints: false)
+    case .cursorNext: return KeyBinding(action, keys: [.character(".")], description: "cursor to lower f", showsInHints: false)
+    case .toggleOverlay: return KeyBinding(action, keys: [.character("o")], description: "overlay the series", showsInHints: false)
+    case .cycleArrheniusQuantity: return KeyBinding(action, keys: [.character("t")], description: "Arrhenius: selected/bulk/gb/total R", showsInHints: false)
     }
   }
 

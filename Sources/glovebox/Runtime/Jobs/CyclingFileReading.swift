@@ -4,14 +4,14 @@ import Workbench
 
 /// `CyclingJob.analyse`: each cycler file read and analysed at the electrode area.
 enum CyclingFileReading {
-  static func read(_ paths: [String], area: Double, workspace: String, context: JobContext) throws -> [CyclingFileOutcome] {
+  static func read(_ paths: [String], area: Double?, workspace: String, context: JobContext) throws -> [CyclingFileOutcome] {
     try paths.map { path in
       try context.checkCancellation()
       return read(path, area: area, workspace: workspace)
     }
   }
 
-  static func read(_ path: String, area: Double, workspace: String) -> CyclingFileOutcome {
+  static func read(_ path: String, area: Double?, workspace: String) -> CyclingFileOutcome {
     let url = WorkspaceFileWalk.url(path, workspace: workspace)
     guard FileManager.default.fileExists(atPath: url.path) else {
       return CyclingFileOutcome(path: path, analysis: nil, error: "removed")

@@ -21,6 +21,8 @@ struct PaneJobRunner: Sendable {
       return .impedance(.readFiles(paths: paths), context.outcome {
         .files(try ImpedanceFileReading.read(paths, workspace: workspace, context: context))
       })
+    case .impedance(.loadLab):
+      return .impedance(.loadLab, context.outcome { .lab(try WorkspaceFiles.load(workspace: workspace)) })
     case .impedance(let compute):
       return .impedance(compute, context.outcome {
         guard let result = try compute.computed(context: context) else {
@@ -28,6 +30,8 @@ struct PaneJobRunner: Sendable {
         }
         return result
       })
+    case .cycling(.loadLab):
+      return .cycling(.loadLab, context.outcome { .lab(try WorkspaceFiles.load(workspace: workspace)) })
     case .cycling(.analyse(let paths, let area)):
       return .cycling(.analyse(paths: paths, area: area), context.outcome {
         .analysed(try CyclingFileReading.read(paths, area: area, workspace: workspace, context: context))
