@@ -22,6 +22,7 @@ struct Glovebox: ParsableCommand {
       XRDCommand.self,
       SpectrumCommand.self,
       XPSCommand.self,
+      RamanCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )
