@@ -9,6 +9,8 @@ struct XRDCommand: ParsableCommand {
       XRDPattern.self,
       XRDCell.self,
       XRDMatch.self,
+      XRDStrip.self,
+      XRDSize.self,
     ]
   )
 }
