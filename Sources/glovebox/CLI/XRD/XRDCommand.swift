@@ -11,6 +11,7 @@ struct XRDCommand: ParsableCommand {
       XRDMatch.self,
       XRDStrip.self,
       XRDSize.self,
+      XRDLeBail.self,
     ]
   )
 }
