@@ -2,7 +2,7 @@ import Formats
 import Foundation
 
 /// Reads any spectrum file Glovebox knows, choosing the reader by content (then extension):
-/// Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, then delimited text with an axis header; files
+/// Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, Horiba LabSpec text, then delimited text with an axis header; files
 /// with the extensions of xylib's formats (`xylibExtensions`) go to `XylibReader`. `axis`
 /// is the caller's statement of the x axis for files that do not name it.
 public enum SpectrumFileReader {
@@ -11,6 +11,7 @@ public enum SpectrumFileReader {
     if RigakuRASReader.canRead(data) || ext == "ras" { return try RigakuRASReader.read(data, file: file) }
     if JCAMPReader.canRead(data) || ext == "jdx" || ext == "dx" || ext == "jcamp" { return try JCAMPReader.read(data, file: file) }
     if RenishawTextReader.canRead(data) { return try RenishawTextReader.read(data, file: file) }
+    if LabSpecTextReader.canRead(data) { return try LabSpecTextReader.read(data, file: file, axis: axis) }
     if data.prefix(512).contains(0) { throw InputError("a binary file, not a spectrum format Glovebox reads", file: file) }
     return try DelimitedSpectrumReader.read(data, file: file, axis: axis)
   }
