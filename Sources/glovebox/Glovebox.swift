@@ -11,6 +11,7 @@ struct Glovebox: ParsableCommand {
       OpenWorkbench.self,
       BenchTUI.self,
       BenchIndex.self,
+      BenchSpectra.self,
       EISCommand.self,
       FormulaCommand.self,
       RecipeCommand.self,
