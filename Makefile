@@ -1,7 +1,7 @@
 # Glovebox — the two commands (run, test) and the benchmarks. Each target first installs the
 # Debian packages that are missing (apt-get update only when something is missing), then builds.
 SHELL := /bin/bash
-DEBS := libncursesw5-dev libfftw3-dev zlib1g-dev libxy-dev ncurses-term tmux time slurm-wlm munge
+DEBS := libncursesw5-dev libfftw3-dev zlib1g-dev libxy-dev libxy-bin ncurses-term tmux time slurm-wlm munge
 # Tests run in release mode (the numerics are too slow unoptimised); -enable-testing keeps
 # @testable imports working and lets `run`, `test` and `bench` share one build.
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing

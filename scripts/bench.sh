@@ -119,6 +119,102 @@ PY
   echo "$line"
 done
 
+# == Spectra (issue 15 §7): XPS fit beside lmfit + lmfitxps, ALS beside pybaselines, reading beside xyconv ==
+# Inputs written once by `glovebox bench-spectra write` (a 500-point C 1s-like region with six
+# peaks on a step, a 1000-point Raman spectrum on fluorescence, a 200 000-row 2θ text file).
+# XPS: `shirley + 6 × voigt` from the same start (our model builder's, written to xps6-start.txt
+# and mapped to lmfit's VoigtModel: amplitude = area, sigma = Gaussian FWHM/(2√(2 ln 2)),
+# gamma = Lorentzian FWHM/2, gamma free); the static Shirley (lmfitxps' shirley_calculate at its
+# defaults) is computed inside each timed fit, as ours is. ALS: λ = 1e5, p = 0.01, tol 1e-3,
+# 50 iterations on both sides (pybaselines' defaults). Both timed in-process, start-up excluded.
+# Goals: XPS ≥ 50×, ALS ≥ 1×. Reading: whole-process wall time, ours summarising the file,
+# xyconv (libxy-bin) converting it to text; goal ≥ 1×.
+SPEC_DIR=$(mktemp -d)
+"$BIN" bench-spectra write "$SPEC_DIR"
+SPEC_PY=$(peer_python lmfitxps lmfit lmfitxps pybaselines)
+echo "-- spectra: 6-Voigt + Shirley XPS fit (500 points), ms per fit; glovebox | lmfit + lmfitxps --"
+xps_line=$("$BIN" bench-spectra xps "$SPEC_DIR/xps6.csv" --repeat 20)
+xps_ms=$(echo "$xps_line" | awk '{print $1}')
+line="glovebox $xps_line"
+if [ -n "$SPEC_PY" ]; then
+  lm_line=$("$SPEC_PY" - "$SPEC_DIR/xps6.csv" "$SPEC_DIR/xps6-start.txt" 5 <<'PY' 2>/dev/null
+import sys, time, warnings
+import numpy as np
+warnings.filterwarnings("ignore")
+from lmfit.models import VoigtModel
+from lmfitxps.backgrounds import shirley_calculate
+data = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
+x, y = data[:, 0], data[:, 1]
+start = dict(line.split() for line in open(sys.argv[2]) if line.strip())
+model = None
+for i in range(1, 7):
+    m = VoigtModel(prefix="p%d_" % i)
+    model = m if model is None else model + m
+params = model.make_params()
+for i in range(1, 7):
+    p = "p%d" % i
+    params[p + "_center"].set(value=float(start[p + ".center"]))
+    params[p + "_amplitude"].set(value=float(start[p + ".area"]), min=0)
+    params[p + "_sigma"].set(value=float(start[p + ".fwhm"]) / (2 * np.sqrt(2 * np.log(2))), min=0)
+    params[p + "_gamma"].set(value=float(start[p + ".lorentzianFWHM"]) / 2, min=0, vary=True, expr="")
+runs = int(sys.argv[3])
+t = time.perf_counter()
+for _ in range(runs):
+    background = shirley_calculate(x, y)
+    result = model.fit(y - background, params, x=x)
+ms = (time.perf_counter() - t) / runs * 1000
+print("%.3f ms per fit (success %s, chi2 %.6g, %d evaluations)" % (ms, result.success, result.chisqr, result.nfev))
+PY
+)
+  lm_ms=$(echo "$lm_line" | awk '{print $1}')
+  line="$line | lmfit+lmfitxps ${lm_line:-failed}"
+  if [ -n "$lm_ms" ] && [ -n "$xps_ms" ]; then
+    line="$line | $(awk -v a="$lm_ms" -v b="$xps_ms" 'BEGIN { printf "%.1f", a / b }')x faster"
+  fi
+else
+  line="$line | lmfit/lmfitxps not available (pip install failed or GLOVEBOX_PEERS=0): skipped"
+fi
+echo "$line"
+echo "-- spectra: ALS baseline (1000 points), ms per baseline; glovebox | pybaselines asls --"
+als_line=$("$BIN" bench-spectra als "$SPEC_DIR/raman1000.csv" --repeat 200)
+als_ms=$(echo "$als_line" | awk '{print $1}')
+line="glovebox $als_line"
+if [ -n "$SPEC_PY" ]; then
+  pb_line=$("$SPEC_PY" - "$SPEC_DIR/raman1000.csv" 200 <<'PY' 2>/dev/null
+import sys, time
+import numpy as np
+from pybaselines import Baseline
+data = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
+x, y = data[:, 0], data[:, 1]
+fitter = Baseline(x_data=x)
+runs = int(sys.argv[2])
+t = time.perf_counter()
+for _ in range(runs):
+    baseline, _ = fitter.asls(y, lam=1e5, p=0.01)
+print("%.4f ms per baseline (mean %.6g)" % ((time.perf_counter() - t) / runs * 1000, baseline.mean()))
+PY
+)
+  pb_ms=$(echo "$pb_line" | awk '{print $1}')
+  line="$line | pybaselines ${pb_line:-failed}"
+  if [ -n "$pb_ms" ] && [ -n "$als_ms" ]; then
+    line="$line | $(awk -v a="$pb_ms" -v b="$als_ms" 'BEGIN { printf "%.1f", a / b }')x faster"
+  fi
+fi
+echo "$line"
+echo "-- spectra: read a 200 000-row 2θ text file, wall ms per process; glovebox spectrum read | xyconv --"
+t0=$(date +%s%N); "$BIN" spectrum read "$SPEC_DIR/big.xy" --axis 2theta > /dev/null; t1=$(date +%s%N)
+read_ms=$(( (t1 - t0) / 1000000 ))
+line="glovebox ${read_ms} ms"
+if command -v xyconv > /dev/null; then
+  t0=$(date +%s%N); xyconv -t text "$SPEC_DIR/big.xy" "$SPEC_DIR/big-xyconv.txt" > /dev/null; t1=$(date +%s%N)
+  xy_ms=$(( (t1 - t0) / 1000000 ))
+  line="$line | xyconv ${xy_ms} ms | $(awk -v a="$xy_ms" -v b="$read_ms" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }')x"
+else
+  line="$line | xyconv not installed (libxy-bin): skipped"
+fi
+echo "$line"
+rm -rf "$SPEC_DIR"
+
 # == Cycling: read + summarise a 10-million-point BDF CSV (generated here), beside navani ==
 CYC_POINTS=${CYC_POINTS:-10000000}
 CYC_FILE=${TMPDIR:-/tmp}/glovebox-bench-cycling.bdf.csv

@@ -12,6 +12,7 @@ struct Glovebox: ParsableCommand {
       BenchTUI.self,
       BenchIndex.self,
       BenchSpectraPane.self,
+      BenchSpectra.self,
       EISCommand.self,
       FormulaCommand.self,
       RecipeCommand.self,
@@ -23,6 +24,7 @@ struct Glovebox: ParsableCommand {
       XRDCommand.self,
       SpectrumCommand.self,
       XPSCommand.self,
+      RamanCommand.self,
     ],
     defaultSubcommand: OpenWorkbench.self,
   )

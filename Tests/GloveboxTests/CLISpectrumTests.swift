@@ -107,6 +107,35 @@ final class CLISpectrumTests: XCTestCase {
     XCTAssertTrue(missing.stderr.contains("p2"), missing.stderr)
   }
 
+  func testQuantifyWithScofieldAndChargeReference() throws {
+    // C 1s charged to 286.0 eV and O 1s at 533.2 eV, equal Gaussians (height 500, FWHM 1) so equal
+    // areas; Scofield (Al Kα) S = 1 and 2.93 → C 2.93/3.93 = 74.55470737913486 %, O 25.44529262086514 %.
+    // The reference C=284.8 shifts the scale by 284.8 − 286.0 = −1.2 eV: O 1s reported at 532.0 eV.
+    var text = "Binding Energy (eV)\tIntensity\n"
+    for i in 0..<1000 {
+      let x = 540 - 0.27 * Double(i)
+      let y = 10 + 500 * exp(-4 * log(2.0) * (x - 286) * (x - 286)) + 500 * exp(-4 * log(2.0) * (x - 533.2) * (x - 533.2))
+      text += "\(x)\t\(y)\n"
+    }
+    let path = folder.appendingPathComponent("co.txt").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let model = "constant + gaussian(286.1, 1) + gaussian(533.1, 1)"
+    let result = try CLIRunner.run(["xps", "quantify", path, "--model", model, "--xray-source", "AlKa",
+                                    "--scofield", "p1=C1s", "--scofield", "p2=O 1s", "--charge-reference", "p1", "--json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let doc = try result.json()
+    XCTAssertEqual(try XCTUnwrap(CLIRunner.number(doc["charge_shift"] as Any)), -1.2, accuracy: 1e-6)
+    let groups = try XCTUnwrap(doc["groups"] as? [[String: Any]])
+    XCTAssertEqual(try XCTUnwrap(CLIRunner.number(groups[0]["atomic_percent"] as Any)), 74.55470737913486, accuracy: 1e-5)
+    XCTAssertEqual(try XCTUnwrap(CLIRunner.number(groups[1]["binding_energy"] as Any)), 532.0, accuracy: 1e-6)
+    XCTAssertTrue((groups[1]["rsf_source"] as? String)?.contains("Scofield O 1s") ?? false)
+    let mg = try CLIRunner.run(["xps", "quantify", path, "--model", model, "--xray-source", "MgKa", "--scofield", "p1=C1s", "--rsf", "p2=1"])
+    XCTAssertNotEqual(mg.status, 0)
+    XCTAssertTrue(mg.stderr.contains("Mg"), mg.stderr)
+    let badImfp = try CLIRunner.run(["xps", "quantify", path, "--model", model, "--rsf", "p1=1", "--rsf", "p2=1", "--imfp", "tpp2m:1,2"])
+    XCTAssertNotEqual(badImfp.status, 0)
+  }
+
   func testMalformedFileAndModelAreErrors() throws {
     let path = folder.appendingPathComponent("bad.csv").path
     try "BE/eV,Counts\n290,10\n289,oops\n".write(toFile: path, atomically: true, encoding: .utf8)

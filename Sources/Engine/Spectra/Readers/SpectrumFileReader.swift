@@ -2,15 +2,18 @@ import Formats
 import Foundation
 
 /// Reads any spectrum file Glovebox knows, choosing the reader by content (then extension):
-/// Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, then delimited text with an axis header; files
+/// Rigaku `.rasx` and Bruker `.brml` (zip archives), Rigaku `.ras`, JCAMP-DX, Renishaw WiRE text, Horiba LabSpec text, then delimited text with an axis header; files
 /// with the extensions of xylib's formats (`xylibExtensions`) go to `XylibReader`. `axis`
 /// is the caller's statement of the x axis for files that do not name it.
 public enum SpectrumFileReader {
   public static func read(_ data: Data, file: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
     let ext = (file as NSString).pathExtension.lowercased()
+    if RigakuRASXReader.canRead(data, file: file) || ext == "rasx" { return try RigakuRASXReader.read(data, file: file) }
+    if BrukerBRMLReader.canRead(data, file: file) || ext == "brml" { return try BrukerBRMLReader.read(data, file: file) }
     if RigakuRASReader.canRead(data) || ext == "ras" { return try RigakuRASReader.read(data, file: file) }
     if JCAMPReader.canRead(data) || ext == "jdx" || ext == "dx" || ext == "jcamp" { return try JCAMPReader.read(data, file: file) }
     if RenishawTextReader.canRead(data) { return try RenishawTextReader.read(data, file: file) }
+    if LabSpecTextReader.canRead(data) { return try LabSpecTextReader.read(data, file: file, axis: axis) }
     if data.prefix(512).contains(0) { throw InputError("a binary file, not a spectrum format Glovebox reads", file: file) }
     return try DelimitedSpectrumReader.read(data, file: file, axis: axis)
   }

@@ -9,6 +9,9 @@ struct XRDCommand: ParsableCommand {
       XRDPattern.self,
       XRDCell.self,
       XRDMatch.self,
+      XRDStrip.self,
+      XRDSize.self,
+      XRDLeBail.self,
     ]
   )
 }
