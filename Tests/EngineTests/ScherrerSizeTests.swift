@@ -27,7 +27,7 @@ final class ScherrerSizeTests: XCTestCase {
 
   func testImpossibleInputsAreErrorsThatSayWhat() {
     XCTAssertThrowsError(try ScherrerSize.crystalliteSize(fwhm: Estimate(0.1, 0), twoTheta: 40, wavelength: 1.54, shapeFactor: 0.9, instrumentalFWHM: 0.2)) {
-      XCTAssertTrue("\($0)".contains("wider than the instrument"), "\($0)")
+      XCTAssertTrue("\($0)".contains("not broader than the instrument"), "\($0)")
     }
     XCTAssertThrowsError(try ScherrerSize.crystalliteSize(fwhm: Estimate(0.2, 0), twoTheta: 190, wavelength: 1.54, shapeFactor: 0.9, instrumentalFWHM: 0))
     XCTAssertThrowsError(try ScherrerSize.crystalliteSize(fwhm: Estimate(0.2, 0), twoTheta: 40, wavelength: 1.54, shapeFactor: 0, instrumentalFWHM: 0))
