@@ -80,6 +80,24 @@ public final class LiModel {
     guard n.maxPhaseChange > 0, n.migrationCourant > 0 else {
       throw InputError("max_phase_change and migration_courant must be positive")
     }
+    if let refusal = stepperRefusal(n.stepper) { throw InputError(refusal) }
+  }
+
+  /// Why the Li model refuses the stepper called `name` (nil: it runs it). The model runs IMEX
+  /// Euler only: its step is a sequential splitting (ξ with the previous step's c and φ, then φ,
+  /// then c with the new ξ), which is first order in Δt whatever the ξ stepper, and its Δt
+  /// changes every step, where SBDF2's fixed-step coefficients do not hold. A second-order
+  /// stepper here would need variable-step SBDF2 coefficients, extrapolated coupling fields and
+  /// its history in the checkpoint; until then a config that asks for one is refused, never
+  /// run as Euler. (The PFHub 7a benchmark, a single equation at fixed Δt, runs SBDF2.)
+  public static func stepperRefusal(_ name: String) -> String? {
+    guard let stepper = try? StepperRegistry.stepper(named: name) else {
+      return "unknown stepper '\(name)'; the Li model runs 'euler'"
+    }
+    if stepper is IMEXEulerStepper { return nil }
+    return "stepper '\(name)' is not supported by the Li model, which runs only 'euler' (IMEX Euler, "
+      + "adaptive Δt; its coupling of ξ, φ and c is first order in Δt, so a second-order ξ stepper would "
+      + "not make the model second order); remove the key or set stepper = \"euler\""
   }
 
   /// The state at t = 0: ξ from the nucleus, c = c0, φ linear between the electrodes.

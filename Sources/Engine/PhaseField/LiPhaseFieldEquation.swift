@@ -7,6 +7,20 @@ import Foundation
 /// Lσκ0[δcos ω(θ−θ0) − δ]∇²ξ only reduces the diffusion and the scheme stays stable at any Δt),
 /// explicit the rest with +Lσ·S·ξ. ∇² and ∇ are the 5-point / central-difference stencils, and
 /// the implicit symbol is the 5-point one, so the split is exact at δ = 0. Units: s, m, V.
+///
+/// Deposition sink (issue 19 §2). The deposition part of the rate, D = Lη h′(ξ)(c/c0)e^(−αFη/RT),
+/// is what equation 2 takes from c as −c_s·∂ξ/∂t; with c at its old value it is an explicit
+/// reaction dc/dt = −k·c, k = c_s·Lη·h′(ξ)e^(−αFη/RT)/c0 (h′ ≥ 0), whose Euler factor 1 − kΔt
+/// overshoots into a step-to-step oscillation for kΔt > 1 and grows for kΔt > 2 (kΔt ≈ 3.6 at
+/// Δt = 1 ms, η = −0.2 V, h′ = 15/8 with the presets' values; the former 1 ms Δt cap). In a step
+/// of size Δt the deposition term therefore uses c̃ = cⁿ/(1 + kΔt), the c that a backward-Euler
+/// step of that local reaction leaves: the amount deposited, c_s·D·Δt = cⁿ·kΔt/(1 + kΔt), is
+/// below the cⁿ the node holds, and the factor 1/(1 + kΔt) ∈ (0, 1] never changes sign, so the
+/// sink is stable and monotone at any Δt (a linearly implicit, Patankar-type treatment).
+/// c̃ = cⁿ + O(Δt), so the step stays first order like the rest of the splitting, and Δt is set
+/// by accuracy (max_phase_change, migration_courant) alone. Equation 2 still takes exactly
+/// c_s·(ξⁿ⁺¹ − ξⁿ) from c, so the Li balance of the step is unchanged. N(ξ) without a step
+/// (`explicitPart`) is the equation's own right-hand side, with c.
 public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
@@ -65,6 +79,8 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
     // reciprocals: one division per grid instead of four per node
     let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy), i2hx = 1 / (2 * hx), i2hy = 1 / (2 * hy)
     let ic0 = 1 / c0
+    // kΔt per unit h′(ξ)e^(−αFη/RT): 0 without a step (the right-hand side itself)
+    let depletion = step * p.siteDensity * lEta * ic0
     let symmetricTransfer = fa == fc
     let fourfold = angular.chebyshevDegree == 4
     let scratch = rowScratch, zeros = zeroRow
@@ -112,7 +128,11 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
         if !symmetricTransfer {
           let cathodic = scratch.norm  // free once the angular factor is formed
           VectorExponential.exponentials(of: etaRow, times: -fc, count: nx, into: cathodic)
-          for i in 0..<nx { bracket[i] -= cRow[i] * ic0 * cathodic[i] }
+          for i in 0..<nx {
+            let x = here[i]
+            let dh = 30 * x * x * (1 - x) * (1 - x)
+            bracket[i] -= cRow[i] * ic0 * cathodic[i] / (1 + depletion * dh * cathodic[i])
+          }
         }
         let elasticRow = hasElastic ? elastic + row : zeroRow
         let target = out + row
@@ -126,7 +146,10 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           let dg: SIMD2<Double> = twoW * x * complement * (one - 2 * x)
           let dh: SIMD2<Double> = 30 * x * x * complement * complement
           let growth: SIMD2<Double> = bracket.pair(at: i)
-          let bv: SIMD2<Double> = symmetricTransfer ? growth - cRow.pair(at: i) * ic0 / growth : growth
+          // symmetric transfer: e^(−αFη/RT) = 1/growth, and c̃/c0·e^(−αFη/RT) =
+          // c·ic0/(growth + kΔt·h′), the deposition at the backward-Euler c of the type's comment
+          let bv: SIMD2<Double> = symmetricTransfer
+            ? growth - cRow.pair(at: i) * ic0 / (growth + depletion * dh) : growth
           let local: SIMD2<Double> = minusL * (dg - s * x + elasticRow.pair(at: i))
           let gradient: SIMD2<Double> = lKappa * anisotropic * laplacian.pair(at: i)
           let sum: SIMD2<Double> = local + gradient - lEta * dh * bv
