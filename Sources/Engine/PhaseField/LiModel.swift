@@ -137,8 +137,11 @@ public final class LiModel {
     let nx = numerics.nx, p = physics, rows = numerics.ny + 1
     precondition(xi.count == nx * rows, "ξ must cover the node grid")
     return xi.withUnsafeBufferPointer { xi in
-      [Double](unsafeUninitializedCapacity: nx * rows) { sigma, initialized in
-        for j in 0..<rows {
+      [Double](unsafeUninitializedCapacity: nx * rows) { buffer, initialized in
+        guard let sigma = buffer.baseAddress else { return }
+        // rows are independent: split over the threads
+        ParallelWork.forEachChunk(rows, minimumChunk: 8) { chunk in
+        for j in chunk {
           let upper = Double(j) * numerics.spacingY >= p.layerHeight * numerics.lengthY
           let metal = upper ? (p.upperSigmaMetal ?? p.sigmaMetal) : p.sigmaMetal
           let electrolyte = upper ? (p.upperSigmaElectrolyte ?? p.sigmaElectrolyte) : p.sigmaElectrolyte
@@ -148,6 +151,7 @@ public final class LiModel {
             let h = x * x * x * (6 * x * x - 15 * x + 10)
             sigma[row + i] = h * metal + (1 - h) * electrolyte
           }
+        }
         }
         initialized = nx * rows
       }
