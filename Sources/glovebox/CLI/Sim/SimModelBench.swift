@@ -62,7 +62,7 @@ struct SimModelBench {
     numerics.ny = grid
     numerics.lengthX = Double(grid) * 50e-9
     numerics.lengthY = numerics.lengthX
-    let physics = try SimulationConfig.parse("").physics
+    let physics = LiModelPhysics()  // the built-in values (parse("") is now refused: a run must name its physics)
     var nucleus = LiNucleus()
     nucleus.layerThickness = 0.1 * numerics.lengthY
     nucleus.radius = 0.2 * numerics.lengthY
