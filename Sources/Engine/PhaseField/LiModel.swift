@@ -5,8 +5,9 @@ import Foundation
 /// periodic in x with the electrodes at y = 0 and y = Ly.
 /// One step (Δt adaptive):
 /// 0. with mechanics: the strain of ξⁿ (`LiModelMechanics`) and its driving force ∂f_els/∂ξ.
-/// 1. ξ: one step of the configured stepper (`StepperRegistry`, production IMEX Euler) of
-///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step.
+/// 1. ξ: one IMEX Euler step (the only stepper the model runs, `stepperRefusal`) of
+///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step (its
+///    deposition term at the linearly implicit c of that equation's comment).
 /// 2. ∂ξ/∂t = (ξⁿ⁺¹ − ξⁿ)/Δt; potential ∇·(σ_eff∇φ) = F·c_s·∂ξ/∂t, σ_eff = h(ξ)σ_Li + (1 − h)σ_e,
 ///    by multigrid-preconditioned CG (`PotentialSolver`) warm-started from φ extrapolated in time
 ///    (`extrapolatedPotential`); the preconditioner is reused while CG needs ≤ 1 iteration,
@@ -15,6 +16,8 @@ import Foundation
 /// 3. c: one IMEX Euler step of `LiConcentrationEquation` with the new φ and ∂ξ/∂t.
 /// Δt: min(Δt_max, 1.25·Δt_prev, maxPhaseChange/max|∂ξ/∂t|, migrationCourant·h/max|v_drift|),
 /// at least Δt_min; a step whose |Δξ| exceeds twice the limit is redone with half the Δt.
+/// The grid passes and transforms run on `ParallelWork.threads` threads with the same numbers
+/// for any count (the potential's Gauss–Seidel multigrid and CG stay on the calling thread).
 public final class LiModel {
   public let physics: LiModelPhysics
   public let numerics: LiModelNumerics
