@@ -41,9 +41,6 @@ extension LiModel {
     var rate: [Double] = []
     timer.measure(.phaseField) {
     for _ in 0..<12 {
-      // c after Δt of transport alone, for the deposition term's c̃ (LiPhaseFieldEquation)
-      phaseEquation.transportedConcentration = concentrationEquation.transported(
-        concentration: old.concentration, potential: old.potential, time: old.time, dt: dt)
       stepper.advancePhysical(old.xi, into: &newXi, problem: phaseEquation, time: old.time, dt: dt)
       maxChange = Self.change(from: old.xi, to: newXi, dt: dt, rate: &rate)
       if maxChange <= 2 * numerics.maxPhaseChange || dt <= numerics.dtMin { break }

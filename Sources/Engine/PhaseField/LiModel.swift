@@ -6,8 +6,7 @@ import Foundation
 /// One step (Δt adaptive):
 /// 0. with mechanics: the strain of ξⁿ (`LiModelMechanics`) and its driving force ∂f_els/∂ξ.
 /// 1. ξ: one IMEX Euler step (the only stepper the model runs, `stepperRefusal`) of
-///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step (its
-///    deposition term at the linearly implicit c of that equation's comment).
+///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step.
 /// 2. ∂ξ/∂t = (ξⁿ⁺¹ − ξⁿ)/Δt; potential ∇·(σ_eff∇φ) = F·c_s·∂ξ/∂t, σ_eff = h(ξ)σ_Li + (1 − h)σ_e,
 ///    by multigrid-preconditioned CG (`PotentialSolver`) warm-started from φ extrapolated in time
 ///    (`extrapolatedPotential`); the preconditioner is reused while CG needs ≤ 1 iteration,

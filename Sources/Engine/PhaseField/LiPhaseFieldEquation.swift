@@ -7,26 +7,6 @@ import Foundation
 /// Lσκ0[δcos ω(θ−θ0) − δ]∇²ξ only reduces the diffusion and the scheme stays stable at any Δt),
 /// explicit the rest with +Lσ·S·ξ. ∇² and ∇ are the 5-point / central-difference stencils, and
 /// the implicit symbol is the 5-point one, so the split is exact at δ = 0. Units: s, m, V.
-///
-/// Deposition sink (issue 19 §2). The deposition part of the rate, D = Lη h′(ξ)(c/c0)e^(−αFη/RT),
-/// is what equation 2 takes from c as −c_s·∂ξ/∂t: locally dc/dt = S − k·c with
-/// k = c_s·Lη·h′(ξ)e^(−αFη/RT)/c0 (h′ ≥ 0) and S the Li⁺ that transport brings. With c at its old
-/// value the Euler factor 1 − kΔt overshoots into a step-to-step oscillation for kΔt > 1 and
-/// grows for kΔt > 2 (kΔt ≈ 3.6 at Δt = 1 ms, η = −0.2 V, h′ = 15/8 with the presets' values;
-/// the former 1 ms Δt cap). In a step of size Δt the deposition term therefore uses
-/// c̃ = max(c*, 0)/(1 + kΔt), c* the c after Δt of transport alone
-/// (`LiConcentrationEquation.transported`, ≈ cⁿ + Δt·S): transport, then a backward-Euler step
-/// of the reaction (a Lie splitting with a linearly implicit, Patankar-type sink):
-/// - stable and monotone at any Δt: 1/(1 + kΔt) ∈ (0, 1] never changes sign, and a step
-///   deposits c_s·D·Δt = c̃·kΔt < c*, what the node holds after transport;
-/// - exact in the quasi-steady supply-limited state whatever Δt: there cⁿ = S/k, c* = cⁿ + ΔtS
-///   and c̃ = (S/k + ΔtS)/(1 + kΔt) = S/k, so the deposition equals the supply (with cⁿ in place
-///   of c*, c̃ = cⁿ/(1 + kΔt) starves the front by 1 + kΔt: 35 % less tip advance at 3.4 ms);
-/// - first order: c̃ = cⁿ + O(Δt), like the rest of the splitting.
-/// Δt is then set by accuracy (max_phase_change, migration_courant) alone. Equation 2 still takes
-/// exactly c_s·(ξⁿ⁺¹ − ξⁿ) from c, so the Li balance of the step is unchanged. Without
-/// `transportedConcentration` (nil) c̃ = cⁿ/(1 + kΔt); N(ξ) without a step (`explicitPart`) is
-/// the equation's own right-hand side, with c.
 public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
@@ -37,9 +17,6 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
   public var concentration: [Double]
   /// ∂f_els/∂ξ on all nodes (J/m³) when mechanics is coupled.
   public var elasticForce: [Double]?
-  /// c* of the type's comment (mol/m³) on all nodes, for the deposition term's c̃; set by the
-  /// model for each step size it tries.
-  public var transportedConcentration: [Double]?
   /// Row buffers of the evaluation, and a row of zeros (the elastic force when uncoupled).
   private let rowScratch: PhaseFieldRowScratch
   private let zeroRow: [Double]
@@ -88,24 +65,18 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
     // reciprocals: one division per grid instead of four per node
     let ihx2 = 1 / (hx * hx), ihy2 = 1 / (hy * hy), i2hx = 1 / (2 * hx), i2hy = 1 / (2 * hy)
     let ic0 = 1 / c0
-    // kΔt per unit h′(ξ)e^(−αFη/RT): 0 without a step (the right-hand side itself)
-    let depletion = step * p.siteDensity * lEta * ic0
     let symmetricTransfer = fa == fc
     let fourfold = angular.chebyshevDegree == 4
     let scratch = rowScratch, zeros = zeroRow
     xi.withUnsafeBufferPointer { u in
     overpotential.withUnsafeBufferPointer { overpotential in
     concentration.withUnsafeBufferPointer { concentration in
-    (transportedConcentration ?? zeros).withUnsafeBufferPointer { transported in
     (elasticForce ?? zeros).withUnsafeBufferPointer { elastic in
     zeros.withUnsafeBufferPointer { zeroRow in
       guard let u = u.baseAddress, let eta = overpotential.baseAddress, let c = concentration.baseAddress,
-        let elastic = elastic.baseAddress, let zeroRow = zeroRow.baseAddress, let out = out.baseAddress,
-        let transported = transported.baseAddress
+        let elastic = elastic.baseAddress, let zeroRow = zeroRow.baseAddress, let out = out.baseAddress
       else { return }
       let hasElastic = elasticForce != nil
-      // the deposition at the c̃ of the type's comment (in a step given c*)
-      let predict = update && transportedConcentration != nil
       // rows are independent (each writes only its own row of `out`); a thread past the first
       // gets its own row buffers
       ParallelWork.forEachChunk(rows, minimumChunk: 8) { chunk in
@@ -140,17 +111,12 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
         }
         // the exponentials four at a time (`VectorExponential`); the division by
         // e^((1−α)Fη/RT) (α = ½) vectorises with the sum below
-        let etaRow = eta + row, cRow = c + row, transportedRow = predict ? transported + row : zeroRow
+        let etaRow = eta + row, cRow = c + row
         VectorExponential.exponentials(of: etaRow, times: fa, count: nx, into: bracket)
         if !symmetricTransfer {
           let cathodic = buffers.norm  // free once the angular factor is formed
           VectorExponential.exponentials(of: etaRow, times: -fc, count: nx, into: cathodic)
-          for i in 0..<nx {
-            let x = here[i]
-            let dh = 30 * x * x * (1 - x) * (1 - x)
-            let predicted = predict ? max(transportedRow[i], 0) : cRow[i]
-            bracket[i] -= predicted * ic0 * cathodic[i] / (1 + depletion * dh * cathodic[i])
-          }
+          for i in 0..<nx { bracket[i] -= cRow[i] * ic0 * cathodic[i] }
         }
         let elasticRow = hasElastic ? elastic + row : zeroRow
         let target = out + row
@@ -164,12 +130,7 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           let dg: SIMD2<Double> = twoW * x * complement * (one - 2 * x)
           let dh: SIMD2<Double> = 30 * x * x * complement * complement
           let growth: SIMD2<Double> = bracket.pair(at: i)
-          // symmetric transfer: e^(−αFη/RT) = 1/growth, and c̃/c0·e^(−αFη/RT) =
-          // c·ic0/(growth + kΔt·h′), the deposition at the backward-Euler c of the type's comment
-          let cNow: SIMD2<Double> = cRow.pair(at: i)
-          let predicted: SIMD2<Double> = predict
-            ? pointwiseMax(transportedRow.pair(at: i), SIMD2<Double>(repeating: 0)) : cNow
-          let bv: SIMD2<Double> = symmetricTransfer ? growth - predicted * ic0 / (growth + depletion * dh) : growth
+          let bv: SIMD2<Double> = symmetricTransfer ? growth - cRow.pair(at: i) * ic0 / growth : growth
           let local: SIMD2<Double> = minusL * (dg - s * x + elasticRow.pair(at: i))
           let gradient: SIMD2<Double> = lKappa * anisotropic * laplacian.pair(at: i)
           let sum: SIMD2<Double> = local + gradient - lEta * dh * bv
@@ -177,7 +138,6 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
         }
       }
       }
-    }
     }
     }
     }
