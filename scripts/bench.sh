@@ -83,6 +83,25 @@ echo "-- phase field: 1024² snapshot size, write, read, snapshot → pane frame
 "$BIN" sim bench-snapshot --grid 1024 --steps 3
 echo "-- Simulation pane: watching a running 1024² run (bytes/s, snapshot → frame, CPU, memory) --"
 bash scripts/bench-watch.sh "$BIN" 30
+# Issue 19 §2: both cores. The same 1024² step on one thread and on two, side by side (goal: the
+# two-thread ms_per_step ≤ 0.55× the one-thread one; the results are bit-identical, see
+# CLISimThreadsTests), the 2048² step (25 nm, the study's COMSOL mesh) with its peak memory
+# (max_rss_mb), and model 1 on the study's 50 µm domain at 1024² to t = 10 s (goal ≤ 10 min wall).
+echo "-- phase field: coupled Li model 1024², 1 thread and 2 threads --"
+"$BIN" sim bench model --grid 1024 --threads 1 --json
+"$BIN" sim bench model --grid 1024 --threads 2 --json
+echo "-- phase field: coupled Li model 2048², machine's cores (step time, peak memory) --"
+"$BIN" sim bench model --grid 2048 --steps 20 --json
+echo "-- phase field: model 1, 50 µm at 1024² (48.8 nm) to t = 10 s, machine's cores: wall time --"
+PF_RUN=$(mktemp -d)
+start=$SECONDS
+if timeout 7200 "$BIN" sim run Examples/sim/model1.toml --out "$PF_RUN/m1-50um" --grid 1024 --length 50e-6 \
+    --until 10 --output-interval 5 --json > "$PF_RUN/status.json"; then
+  echo "model 1, 50 µm, 1024², t = 10 s: $((SECONDS - start)) s wall ($(grep -o '"step" *: *[0-9]*' "$PF_RUN/status.json"))"
+else
+  echo "model 1, 50 µm, 1024²: failed or over 2 h after $((SECONDS - start)) s (see $PF_RUN/m1-50um/log.txt)"
+fi
+rm -rf "$PF_RUN"
 echo "-- phase field: PFHub 7a (Nx 256, t = 8) and 1a (t = 50) --"
 "$BIN" sim pfhub 7a --nx 256 --dt 0.04 --stepper euler --json
 "$BIN" sim pfhub 7a --nx 256 --dt 0.08 --stepper sbdf2 --json

@@ -20,7 +20,7 @@ import Foundation
 ///   Y_1 = d_0 + 2Σ_{j=1}^{N/2−1} d_j cos(πj/N) starts the recurrence. For complex columns
 ///   "Re" and "Im" are the Hermitian parts (Q_m ± Q_{N−m})/2 and (Q_m − Q_{N−m})/2i.
 /// Every step is a fixed sequence of operations on plans made with FFTW_ESTIMATE, so results
-/// are the same in every process (restarts stay bit for bit).
+/// are the same in every process (restarts stay bit for bit) and for any number of threads.
 final class CosineColumns: @unchecked Sendable {
   enum Kind: Sendable {
     /// REDFT00 on N+1 rows, both directions.
@@ -76,20 +76,28 @@ final class CosineColumns: @unchecked Sendable {
   }
 
   /// Forward transform: y transform of `field` (nx × rows, overwritten) and r2c along x into
-  /// `spectrum`.
+  /// `spectrum`. Every stage is split over `ParallelWork`'s threads: the O(N) passes by column
+  /// ranges, the FFT batches by the plans' fixed pieces (the same numbers for any thread count).
   func forward(field: UnsafeMutablePointer<Double>, spectrum: UnsafeMutablePointer<Double>) {
     switch kind {
     case .dctI:
-      dctIPrepare(from: field)
-      execute(plans.columnsForward)
-      dctIFinish(into: field, rowStride: nx, scale: 1)
-      fftw_execute_dft_r2c(plans.evenRows.raw, field, complex(spectrum))
+      inColumns { dctIPrepare(from: field, columns: $0) }
+      executeColumns(plans.columnsForward)
+      inColumns { dctIFinish(into: field, rowStride: nx, scale: 1, columns: $0) }
+      let rowPieces = plans.rowPieces, width = nx, columns = width / 2 + 1
+      ParallelWork.forEachPiece(rowPieces.count) { piece in
+        let start = rowPieces[piece].lowerBound
+        fftw_execute_dft_r2c(plans.evenRows[piece].raw, field + start * width, complex(spectrum) + start * columns)
+      }
     case .dctIIIForwardDCTIIBack:
-      dctIIIPrepare(from: field)
-      execute(plans.columnsBackward)
-      fftw_execute_dft_r2c(plans.evenRows.raw, work.pointer, complex(spectrum))
-      if let odd = plans.oddRows {
-        fftw_execute_dft_r2c(odd.raw, workLastRow, complex(spectrum + 2 * (nx / 2 + 1)))
+      inColumns { dctIIIPrepare(from: field, columns: $0) }
+      executeColumns(plans.columnsBackward)
+      let rowPieces = plans.rowPieces, ws = workStride, pair = 2 * (nx / 2 + 1)
+      let workStart = self.work.pointer, last = workLastRow, second = complex(spectrum + 2 * (nx / 2 + 1))
+      ParallelWork.forEachPiece(rowPieces.count) { piece in
+        let start = rowPieces[piece].lowerBound
+        fftw_execute_dft_r2c(plans.evenRows[piece].raw, workStart + start * ws, complex(spectrum) + start * pair)
+        fftw_execute_dft_r2c(plans.oddRows[piece].raw, last - start * ws, second + start * pair)
       }
     }
   }
@@ -100,18 +108,31 @@ final class CosineColumns: @unchecked Sendable {
                destination: UnsafeMutablePointer<Double>, scale: Double) {
     switch kind {
     case .dctI:
-      fftw_execute_dft_c2r(plans.evenRowsBack.raw, complex(spectrum), field)
-      dctIPrepare(from: field)
-      execute(plans.columnsForward)
-      dctIFinish(into: destination, rowStride: nx, scale: scale)
-    case .dctIIIForwardDCTIIBack:
-      fftw_execute_dft_c2r(plans.evenRowsBack.raw, complex(spectrum), work.pointer)
-      if let odd = plans.oddRowsBack {
-        fftw_execute_dft_c2r(odd.raw, complex(spectrum + 2 * (nx / 2 + 1)), workLastRow)
+      let rowPieces = plans.rowPieces, width = nx, columns = width / 2 + 1
+      ParallelWork.forEachPiece(rowPieces.count) { piece in
+        let start = rowPieces[piece].lowerBound
+        fftw_execute_dft_c2r(plans.evenRowsBack[piece].raw, complex(spectrum) + start * columns, field + start * width)
       }
-      execute(plans.columnsForward)
-      dctIIFinish(into: destination, scale: scale)
+      inColumns { dctIPrepare(from: field, columns: $0) }
+      executeColumns(plans.columnsForward)
+      inColumns { dctIFinish(into: destination, rowStride: nx, scale: scale, columns: $0) }
+    case .dctIIIForwardDCTIIBack:
+      let rowPieces = plans.rowPieces, ws = workStride, pair = 2 * (nx / 2 + 1)
+      let workStart = self.work.pointer, last = workLastRow, second = complex(spectrum + 2 * (nx / 2 + 1))
+      ParallelWork.forEachPiece(rowPieces.count) { piece in
+        let start = rowPieces[piece].lowerBound
+        fftw_execute_dft_c2r(plans.evenRowsBack[piece].raw, complex(spectrum) + start * pair, workStart + start * ws)
+        fftw_execute_dft_c2r(plans.oddRowsBack[piece].raw, second + start * pair, last - start * ws)
+      }
+      executeColumns(plans.columnsForward)
+      inColumns { dctIIFinish(into: destination, scale: scale, columns: $0) }
     }
+  }
+
+  /// Runs a pass over the complex columns, split into ranges over the threads (each column is
+  /// independent, so any split computes the same numbers).
+  private func inColumns(_ pass: (Range<Int>) -> Void) {
+    ParallelWork.forEachChunk(complexColumns, minimumChunk: 16, pass)
   }
 
   var workPointer: UnsafeMutablePointer<Double> { work.pointer }
@@ -122,9 +143,13 @@ final class CosineColumns: @unchecked Sendable {
     UnsafeMutableRawPointer(p).assumingMemoryBound(to: fftw_complex.self)
   }
 
-  private func execute(_ plan: FFTPlan?) {
-    guard let plan else { return }
-    let w = complex(work.pointer)
-    fftw_execute_dft(plan.raw, w, w)
+  /// The y batches of the work buffer, piece by piece (plans made on this layout, executed on
+  /// this object's own work buffer).
+  private func executeColumns(_ pieces: [FFTPlan]) {
+    let ranges = plans.columnPieces, w = complex(work.pointer)
+    ParallelWork.forEachPiece(pieces.count) { piece in
+      let start = w + ranges[piece].lowerBound
+      fftw_execute_dft(pieces[piece].raw, start, start)
+    }
   }
 }

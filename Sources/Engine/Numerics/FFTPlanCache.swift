@@ -76,13 +76,26 @@ final class FFTPlanCache: @unchecked Sendable {
   /// field and the spectrum. DCT-II/III: work rows 0…N/2−1 ↔ spectrum rows 0, 2, 4…
   /// (`evenRows`) and work rows N−1, N−2… (a negative stride) ↔ spectrum rows 1, 3, 5…
   /// (`oddRows`), the reordering of Makhoul's algorithm done by the x transforms.
+  /// Each batch is cut into `pieces(of:)` consecutive pieces (column ranges for the y batches,
+  /// row ranges for the x batches), one plan each, so threads can execute the pieces at once.
+  /// The cut depends only on the grid, never on the thread count: a piece's plan, hence its
+  /// rounding, is the same however many threads run the pieces (`ParallelWork`).
   struct CosineColumnPlans: @unchecked Sendable {
-    var columnsForward: FFTPlan?
-    var columnsBackward: FFTPlan?
-    var evenRows: FFTPlan
-    var evenRowsBack: FFTPlan
-    var oddRows: FFTPlan?
-    var oddRowsBack: FFTPlan?
+    var columnPieces: [Range<Int>]
+    var rowPieces: [Range<Int>]
+    var columnsForward: [FFTPlan]
+    var columnsBackward: [FFTPlan]
+    var evenRows: [FFTPlan]
+    var evenRowsBack: [FFTPlan]
+    var oddRows: [FFTPlan]
+    var oddRowsBack: [FFTPlan]
+  }
+
+  /// The pieces a batch of `count` transforms is cut into: 4 from 32 transforms up (the 1024²
+  /// grid's 512 complex columns in pieces of 128), else 1.
+  static func pieces(of count: Int) -> [Range<Int>] {
+    let parts = count >= 32 ? 4 : 1
+    return (0..<parts).map { ParallelWork.bounds($0, of: parts, count: count) }
   }
 
   /// Plans for `CosineColumns` (made once per key, FFTW_ESTIMATE, arrays untouched).
@@ -104,33 +117,57 @@ final class FFTPlanCache: @unchecked Sendable {
     let n = key.kind == .dctI ? key.rows - 1 : key.rows
     var lengthY = Int32(n)
     let w = complex(work.pointer), stride = Int32(workStride / 2)
-    func alongY(_ sign: Int32) -> FFTPlan {
-      checked(fftw_plan_many_dft(1, &lengthY, Int32(nx / 2), w, nil, stride, 1, w, nil, stride, 1, sign, flags))
+    let columnPieces = Self.pieces(of: nx / 2)
+    func alongY(_ sign: Int32) -> [FFTPlan] {
+      columnPieces.map { r in
+        let start = w + r.lowerBound
+        return checked(fftw_plan_many_dft(1, &lengthY, Int32(r.count), start, nil, stride, 1, start, nil, stride, 1,
+                                          sign, flags))
+      }
     }
     let made: CosineColumnPlans
     switch key.kind {
     case .dctI:
-      let rows = Int32(key.rows)
+      let rowPieces = Self.pieces(of: key.rows)
       made = CosineColumnPlans(
-        columnsForward: alongY(FFTW_FORWARD), columnsBackward: nil,
-        evenRows: checked(fftw_plan_many_dft_r2c(1, &length, rows, field.pointer, nil, 1, Int32(nx),
-                                                 complex(spectrum.pointer), nil, 1, Int32(columns), flags)),
-        evenRowsBack: checked(fftw_plan_many_dft_c2r(1, &length, rows, complex(spectrum.pointer), nil, 1,
-                                                     Int32(columns), field.pointer, nil, 1, Int32(nx), flags)),
-        oddRows: nil, oddRowsBack: nil)
+        columnPieces: columnPieces, rowPieces: rowPieces,
+        columnsForward: alongY(FFTW_FORWARD), columnsBackward: [],
+        evenRows: rowPieces.map { r in
+          checked(fftw_plan_many_dft_r2c(1, &length, Int32(r.count), field.pointer + r.lowerBound * nx, nil, 1,
+                                         Int32(nx), complex(spectrum.pointer) + r.lowerBound * columns, nil, 1,
+                                         Int32(columns), flags))
+        },
+        evenRowsBack: rowPieces.map { r in
+          checked(fftw_plan_many_dft_c2r(1, &length, Int32(r.count), complex(spectrum.pointer) + r.lowerBound * columns,
+                                         nil, 1, Int32(columns), field.pointer + r.lowerBound * nx, nil, 1, Int32(nx),
+                                         flags))
+        },
+        oddRows: [], oddRowsBack: [])
     case .dctIIIForwardDCTIIBack:
-      let half = Int32(n / 2), ws = Int32(workStride), pair = Int32(2 * columns)
+      let rowPieces = Self.pieces(of: n / 2)
+      let ws = workStride, pair = 2 * columns
       let last = work.pointer + (n - 1) * workStride
       let second = complex(spectrum.pointer + 2 * columns)
       made = CosineColumnPlans(
+        columnPieces: columnPieces, rowPieces: rowPieces,
         columnsForward: alongY(FFTW_FORWARD), columnsBackward: alongY(FFTW_BACKWARD),
-        evenRows: checked(fftw_plan_many_dft_r2c(1, &length, half, work.pointer, nil, 1, ws,
-                                                 complex(spectrum.pointer), nil, 1, pair, flags)),
-        evenRowsBack: checked(fftw_plan_many_dft_c2r(1, &length, half, complex(spectrum.pointer), nil, 1, pair,
-                                                     work.pointer, nil, 1, ws, flags)),
-        oddRows: checked(fftw_plan_many_dft_r2c(1, &length, half, last, nil, 1, -ws, second, nil, 1, pair, flags)),
-        oddRowsBack: checked(fftw_plan_many_dft_c2r(1, &length, half, second, nil, 1, pair, last, nil, 1, -ws,
-                                                    flags)))
+        evenRows: rowPieces.map { r in
+          checked(fftw_plan_many_dft_r2c(1, &length, Int32(r.count), work.pointer + r.lowerBound * ws, nil, 1,
+                                         Int32(ws), complex(spectrum.pointer) + r.lowerBound * pair, nil, 1,
+                                         Int32(pair), flags))
+        },
+        evenRowsBack: rowPieces.map { r in
+          checked(fftw_plan_many_dft_c2r(1, &length, Int32(r.count), complex(spectrum.pointer) + r.lowerBound * pair,
+                                         nil, 1, Int32(pair), work.pointer + r.lowerBound * ws, nil, 1, Int32(ws), flags))
+        },
+        oddRows: rowPieces.map { r in
+          checked(fftw_plan_many_dft_r2c(1, &length, Int32(r.count), last - r.lowerBound * ws, nil, 1, Int32(-ws),
+                                         second + r.lowerBound * pair, nil, 1, Int32(pair), flags))
+        },
+        oddRowsBack: rowPieces.map { r in
+          checked(fftw_plan_many_dft_c2r(1, &length, Int32(r.count), second + r.lowerBound * pair, nil, 1,
+                                         Int32(pair), last - r.lowerBound * ws, nil, 1, Int32(-ws), flags))
+        })
     }
     cosinePlans[key] = made
     return made

@@ -78,7 +78,9 @@ public final class LiConcentrationEquation: PhysicalExplicitProblem {
       guard let wBase = w.baseAddress, let reservoirBase = reservoir.baseAddress, let phi = phi.baseAddress,
         let rate = rate.baseAddress, let out = out.baseAddress
       else { return }
-      for j in 0..<intervals {
+      // rows are independent (each writes only its own row of `out`): split over the threads
+      ParallelWork.forEachChunk(intervals, minimumChunk: 8) { chunk in
+      for j in chunk {
         let row = j * nx
         let here = wBase + row
         let above = j + 1 < intervals ? here + nx : reservoirBase
@@ -132,6 +134,7 @@ public final class LiConcentrationEquation: PhysicalExplicitProblem {
           target.setPair(update ? here.pair(at: i) + step * f : f, at: i)
         }
         write(nx - 1, east: 0, west: nx - 2)
+      }
       }
     }
     }

@@ -157,9 +157,12 @@ extension LiModel {
       new.withUnsafeBufferPointer { new in
         rate.withUnsafeMutableBufferPointer { rate in
           guard let a = old.baseAddress, let b = new.baseAddress, let out = rate.baseAddress else { return 0 }
+          // split over the threads in blocks of whole lane groups; the maximum of the blocks'
+          // maxima is the same number (a maximum is exact in any order)
+          return ParallelWork.maximum(count / 4, minimumChunk: 4096) { blocks in
           var lanes = SIMD4<Double>(repeating: 0)
-          let whole = count & ~3
-          var k = 0
+          let whole = blocks.upperBound == count / 4 ? count & ~3 : 4 * blocks.upperBound
+          var k = 4 * blocks.lowerBound
           while k < whole {
             let difference = VectorReductions.load4(b + k) - VectorReductions.load4(a + k)
             UnsafeMutableRawPointer(out + k).storeBytes(of: difference / dt, as: SIMD4<Double>.self)
@@ -169,13 +172,16 @@ extension LiModel {
           }
           var largest = 0.0
           for lane in 0..<4 { largest = max(largest, lanes[lane]) }
-          while k < count {
-            let difference = b[k] - a[k]
-            out[k] = difference / dt
-            largest = max(largest, abs(difference))
-            k += 1
+          if blocks.upperBound == count / 4 {  // the last block takes the tail
+            while k < count {
+              let difference = b[k] - a[k]
+              out[k] = difference / dt
+              largest = max(largest, abs(difference))
+              k += 1
+            }
           }
           return largest
+          }
         }
       }
     }

@@ -5,7 +5,7 @@ import Foundation
 /// periodic in x with the electrodes at y = 0 and y = Ly.
 /// One step (Δt adaptive):
 /// 0. with mechanics: the strain of ξⁿ (`LiModelMechanics`) and its driving force ∂f_els/∂ξ.
-/// 1. ξ: one step of the configured stepper (`StepperRegistry`, production IMEX Euler) of
+/// 1. ξ: one IMEX Euler step (the only stepper the model runs, `stepperRefusal`) of
 ///    `LiPhaseFieldEquation` with η = φ − E_eq (E_eq = 0) and c from the previous step.
 /// 2. ∂ξ/∂t = (ξⁿ⁺¹ − ξⁿ)/Δt; potential ∇·(σ_eff∇φ) = F·c_s·∂ξ/∂t, σ_eff = h(ξ)σ_Li + (1 − h)σ_e,
 ///    by multigrid-preconditioned CG (`PotentialSolver`) warm-started from φ extrapolated in time
@@ -15,6 +15,8 @@ import Foundation
 /// 3. c: one IMEX Euler step of `LiConcentrationEquation` with the new φ and ∂ξ/∂t.
 /// Δt: min(Δt_max, 1.25·Δt_prev, maxPhaseChange/max|∂ξ/∂t|, migrationCourant·h/max|v_drift|),
 /// at least Δt_min; a step whose |Δξ| exceeds twice the limit is redone with half the Δt.
+/// The grid passes and transforms run on `ParallelWork.threads` threads with the same numbers
+/// for any count (the potential's Gauss–Seidel multigrid and CG stay on the calling thread).
 public final class LiModel {
   public let physics: LiModelPhysics
   public let numerics: LiModelNumerics
@@ -80,6 +82,24 @@ public final class LiModel {
     guard n.maxPhaseChange > 0, n.migrationCourant > 0 else {
       throw InputError("max_phase_change and migration_courant must be positive")
     }
+    if let refusal = stepperRefusal(n.stepper) { throw InputError(refusal) }
+  }
+
+  /// Why the Li model refuses the stepper called `name` (nil: it runs it). The model runs IMEX
+  /// Euler only: its step is a sequential splitting (ξ with the previous step's c and φ, then φ,
+  /// then c with the new ξ), which is first order in Δt whatever the ξ stepper, and its Δt
+  /// changes every step, where SBDF2's fixed-step coefficients do not hold. A second-order
+  /// stepper here would need variable-step SBDF2 coefficients, extrapolated coupling fields and
+  /// its history in the checkpoint; until then a config that asks for one is refused, never
+  /// run as Euler. (The PFHub 7a benchmark, a single equation at fixed Δt, runs SBDF2.)
+  public static func stepperRefusal(_ name: String) -> String? {
+    guard let stepper = try? StepperRegistry.stepper(named: name) else {
+      return "unknown stepper '\(name)'; the Li model runs 'euler'"
+    }
+    if stepper is IMEXEulerStepper { return nil }
+    return "stepper '\(name)' is not supported by the Li model, which runs only 'euler' (IMEX Euler, "
+      + "adaptive Δt; its coupling of ξ, φ and c is first order in Δt, so a second-order ξ stepper would "
+      + "not make the model second order); remove the key or set stepper = \"euler\""
   }
 
   /// The state at t = 0: ξ from the nucleus, c = c0, φ linear between the electrodes.
@@ -119,8 +139,11 @@ public final class LiModel {
     let nx = numerics.nx, p = physics, rows = numerics.ny + 1
     precondition(xi.count == nx * rows, "ξ must cover the node grid")
     return xi.withUnsafeBufferPointer { xi in
-      [Double](unsafeUninitializedCapacity: nx * rows) { sigma, initialized in
-        for j in 0..<rows {
+      [Double](unsafeUninitializedCapacity: nx * rows) { buffer, initialized in
+        guard let sigma = buffer.baseAddress else { return }
+        // rows are independent: split over the threads
+        ParallelWork.forEachChunk(rows, minimumChunk: 8) { chunk in
+        for j in chunk {
           let upper = Double(j) * numerics.spacingY >= p.layerHeight * numerics.lengthY
           let metal = upper ? (p.upperSigmaMetal ?? p.sigmaMetal) : p.sigmaMetal
           let electrolyte = upper ? (p.upperSigmaElectrolyte ?? p.sigmaElectrolyte) : p.sigmaElectrolyte
@@ -130,6 +153,7 @@ public final class LiModel {
             let h = x * x * x * (6 * x * x - 15 * x + 10)
             sigma[row + i] = h * metal + (1 - h) * electrolyte
           }
+        }
         }
         initialized = nx * rows
       }

@@ -77,9 +77,13 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
         let elastic = elastic.baseAddress, let zeroRow = zeroRow.baseAddress, let out = out.baseAddress
       else { return }
       let hasElastic = elasticForce != nil
-      let laplacian = scratch.laplacian, gx = scratch.gx, gy = scratch.gy
-      let factor = scratch.factor, bracket = scratch.bracket
-      for j in 0..<rows {
+      // rows are independent (each writes only its own row of `out`); a thread past the first
+      // gets its own row buffers
+      ParallelWork.forEachChunk(rows, minimumChunk: 8) { chunk in
+      let buffers = chunk.lowerBound == 0 ? scratch : PhaseFieldRowScratch(width: nx)
+      let laplacian = buffers.laplacian, gx = buffers.gx, gy = buffers.gy
+      let factor = buffers.factor, bracket = buffers.bracket
+      for j in chunk {
         let up = j + 1 < rows ? j + 1 : j - 1  // mirror: no-flux walls
         let down = j > 0 ? j - 1 : j + 1
         let row = j * nx
@@ -103,14 +107,14 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           stencil(0, east: 1, west: nx - 1)
           for i in 1..<(nx - 1) { stencil(i, east: i + 1, west: i - 1) }
           stencil(nx - 1, east: 0, west: nx - 2)
-          angular.evaluate(gx: gx, gy: gy, into: factor, scratch: scratch)
+          angular.evaluate(gx: gx, gy: gy, into: factor, scratch: buffers)
         }
         // the exponentials four at a time (`VectorExponential`); the division by
         // e^((1−α)Fη/RT) (α = ½) vectorises with the sum below
         let etaRow = eta + row, cRow = c + row
         VectorExponential.exponentials(of: etaRow, times: fa, count: nx, into: bracket)
         if !symmetricTransfer {
-          let cathodic = scratch.norm  // free once the angular factor is formed
+          let cathodic = buffers.norm  // free once the angular factor is formed
           VectorExponential.exponentials(of: etaRow, times: -fc, count: nx, into: cathodic)
           for i in 0..<nx { bracket[i] -= cRow[i] * ic0 * cathodic[i] }
         }
@@ -132,6 +136,7 @@ public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
           let sum: SIMD2<Double> = local + gradient - lEta * dh * bv
           target.setPair(update ? x + step * sum : sum, at: i)
         }
+      }
       }
     }
     }

@@ -164,6 +164,8 @@ public struct SimulationConfig: Sendable, Equatable {
       do { _ = try StepperRegistry.stepper(named: s) } catch let e as InputError {
         throw t.error(e.message, key: "stepper")
       }
+      // a known stepper the Li model cannot run is refused here rather than run as Euler
+      if let refusal = LiModel.stepperRefusal(s) { throw t.error("'numerics.stepper': " + refusal, key: "stepper") }
       n.stepper = s
     }
   }
@@ -183,8 +185,20 @@ public struct SimulationConfig: Sendable, Equatable {
         m[keyPath: path] = v
       }
     }
-    m.upperElectrolyteYoungModulus = try t.optionalDouble("upper_electrolyte_young_modulus")
-    m.upperElectrolytePoissonRatio = try t.optionalDouble("upper_electrolyte_poisson_ratio")
+    if let v = try t.optionalDouble("upper_electrolyte_young_modulus") {
+      guard v > 0, v.isFinite else {
+        throw t.error("'mechanics.upper_electrolyte_young_modulus' must be a positive number (Pa)",
+                      key: "upper_electrolyte_young_modulus")
+      }
+      m.upperElectrolyteYoungModulus = v
+    }
+    if let v = try t.optionalDouble("upper_electrolyte_poisson_ratio") {
+      guard v > -1, v < 0.5 else {
+        throw t.error("'mechanics.upper_electrolyte_poisson_ratio' must lie in (−1, 0.5)",
+                      key: "upper_electrolyte_poisson_ratio")
+      }
+      m.upperElectrolytePoissonRatio = v
+    }
     m.vegardCoefficient = try t.optionalDouble("vegard_coefficient") ?? m.vegardCoefficient
   }
 

@@ -73,7 +73,10 @@ extension IMEXEulerStepper {
     transform.forwardIntoSpectrumBuffer { problem.writeExplicitUpdate(u, time: time, dt: dt, into: $0) }
     let spectrum = problem.linearSymbol.withUnsafeBufferPointer { symbol in
       transform.withSpectrumBuffer { hat -> [Double] in
-        for index in 0..<hat.count { hat[index] /= 1 - dt * symbol[index] }
+        // pointwise: split over the threads (`ParallelWork`), the same numbers for any count
+        ParallelWork.forEachChunk(hat.count, minimumChunk: 8192) { range in
+          for index in range { hat[index] /= 1 - dt * symbol[index] }
+        }
         return keepSpectrum ? Array(hat) : []
       }
     }

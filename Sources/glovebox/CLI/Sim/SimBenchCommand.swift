@@ -5,7 +5,7 @@ import Foundation
 struct SimBenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Time per step of the spectral solvers (allen-cahn, model), single thread."
+    abstract: "Time per step of the spectral solvers (allen-cahn, model); model on --threads threads."
   )
 
   @Argument(help: "What to time: allen-cahn or model.") var problem: String
@@ -13,6 +13,7 @@ struct SimBenchCommand: ParsableCommand {
   @Option(help: "Timed steps.") var steps: Int?
   @Flag(help: "model: couple the mechanics equation.") var mechanics = false
   @Flag(help: "Print one JSON document.") var json = false
+  @Option(help: "model: threads for the step (default: the machine's cores; 1 = one thread).") var threads: Int?
 
   struct AllenCahnResult: Encodable {
     var problem = "allen-cahn"
@@ -64,7 +65,9 @@ struct SimBenchCommand: ParsableCommand {
         print("Allen–Cahn \(grid)²: \(result.ms_per_step) ms/step (FFT floor \(result.fft_floor_ms) ms)")
       }
     case "model":
-      try SimModelBench(grid: grid, steps: steps, mechanics: mechanics, json: json).run()
+      let count = try threadCount(threads)
+      ParallelWork.threads = count
+      try SimModelBench(grid: grid, steps: steps, mechanics: mechanics, threads: count, json: json).run()
     default:
       throw ValidationError("unknown benchmark '\(problem)'; expected allen-cahn or model")
     }

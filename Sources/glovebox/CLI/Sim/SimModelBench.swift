@@ -8,6 +8,7 @@ struct SimModelBench {
   var grid: Int
   var steps: Int?
   var mechanics: Bool
+  var threads: Int
   var json: Bool
 
   final class Timer: LiStepTimer {
@@ -28,6 +29,7 @@ struct SimModelBench {
   struct Result: Encodable {
     var problem = "model"
     var grid: Int
+    var threads: Int
     var steps: Int
     var ms_per_step: Double
     var ms_phase_field: Double
@@ -43,12 +45,15 @@ struct SimModelBench {
     /// Potential preconditioner (multigrid) builds per step in the timed window.
     var potential_preconditioner_builds_per_step: Double
     var mean_mechanics_iterations: Double?
-    /// The same split in CPU time of the stepping thread (ms per step).
+    /// The same split in CPU time of the stepping thread (ms per step; with more than one
+    /// thread the other threads' CPU time is not in it).
     var cpu_ms_per_step: Double
     var cpu_ms_phase_field: Double
     var cpu_ms_potential: Double
     var cpu_ms_concentration: Double
     var cpu_ms_mechanics: Double?
+    /// Peak resident memory of the process (MB, getrusage), planning and warm-up included.
+    var max_rss_mb: Double
   }
 
   func run() throws {
@@ -57,7 +62,7 @@ struct SimModelBench {
     numerics.ny = grid
     numerics.lengthX = Double(grid) * 50e-9
     numerics.lengthY = numerics.lengthX
-    let physics = try SimulationConfig.parse("").physics
+    let physics = LiModelPhysics()  // the built-in values (parse("") is now refused: a run must name its physics)
     var nucleus = LiNucleus()
     nucleus.layerThickness = 0.1 * numerics.lengthY
     nucleus.radius = 0.2 * numerics.lengthY
@@ -94,7 +99,7 @@ struct SimModelBench {
     let perStep = milliseconds(total) / Double(n)
     let floorMs = milliseconds(floor) / Double(n)
     let result = Result(
-      grid: grid, steps: n, ms_per_step: perStep,
+      grid: grid, threads: threads, steps: n, ms_per_step: perStep,
       ms_phase_field: (timer.totals[.phaseField] ?? 0) / Double(n),
       ms_potential: (timer.totals[.potential] ?? 0) / Double(n),
       ms_concentration: (timer.totals[.concentration] ?? 0) / Double(n),
@@ -109,13 +114,21 @@ struct SimModelBench {
       cpu_ms_phase_field: (timer.cpuTotals[.phaseField] ?? 0) / Double(n),
       cpu_ms_potential: (timer.cpuTotals[.potential] ?? 0) / Double(n),
       cpu_ms_concentration: (timer.cpuTotals[.concentration] ?? 0) / Double(n),
-      cpu_ms_mechanics: mechanics ? (timer.cpuTotals[.mechanics] ?? 0) / Double(n) : nil)
+      cpu_ms_mechanics: mechanics ? (timer.cpuTotals[.mechanics] ?? 0) / Double(n) : nil,
+      max_rss_mb: peakResidentMegabytes())
     if json { try printJSON(result) } else {
-      print(String(format: "model %d²: %.2f ms/step (ξ %.2f, φ %.2f, c %.2f), FFT floor %.2f ms (×%.1f), CG %.1f it/step",
-                   grid, perStep, result.ms_phase_field, result.ms_potential, result.ms_concentration, floorMs,
+      print(String(format: "model %d², %d thread(s): %.2f ms/step (ξ %.2f, φ %.2f, c %.2f), FFT floor %.2f ms (×%.1f), CG %.1f it/step",
+                   grid, threads, perStep, result.ms_phase_field, result.ms_potential, result.ms_concentration, floorMs,
                    result.ratio_to_fft_floor, result.mean_potential_iterations))
     }
   }
+}
+
+/// Peak resident set of this process in MB (Linux reports ru_maxrss in KiB).
+func peakResidentMegabytes() -> Double {
+  var usage = rusage()
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  return Double(usage.ru_maxrss) / 1024
 }
 
 /// CPU time of the calling thread (ms): on a shared machine it leaves out the time the thread

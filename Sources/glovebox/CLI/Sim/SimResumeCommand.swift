@@ -44,7 +44,7 @@ struct SimResumeCommand: ParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     if detach {
       let pid = try spawnDetached(arguments: ["sim", "resume", directory] + (overrides.steps.map { ["--steps", "\($0)"] } ?? [])
-                                    + (overrides.until.map { ["--until", "\($0)"] } ?? []),
+                                    + (overrides.until.map { ["--until", "\($0)"] } ?? []) + overrides.threadArguments,
                                   log: files.url(RunFolder.logFile).path)
       if json { try printJSON(["pid": Int(pid)]) } else { print("continuing in pid \(pid)") }
       return

@@ -11,6 +11,8 @@ struct SimOverrides: ParsableArguments {
   @Option(help: "Stop at this simulated time (s).") var until: Double?
   @Option(name: .customLong("dt-max"), help: "Largest time step (s).") var dtMax: Double?
   @Option(name: .customLong("output-interval"), help: "Simulated seconds between snapshots.") var outputInterval: Double?
+  @Option(help: "Threads for the step's grid passes and transforms (default: the machine's cores; 1 = one thread). The results are the same bit for bit for any count.")
+  var threads: Int?
 
   func apply(to config: inout SimulationConfig) throws {
     if let g = grid {
@@ -36,7 +38,18 @@ struct SimOverrides: ParsableArguments {
       config.run.outputInterval = o
     }
     if let s = steps, s <= 0 { throw ValidationError("--steps must be positive") }
+    ParallelWork.threads = try threadCount(threads)
   }
+
+  /// `--threads` for a detached child, when given.
+  var threadArguments: [String] { threads.map { ["--threads", "\($0)"] } ?? [] }
+}
+
+/// The thread count of `--threads`: the given number (1…1024), or the machine's active cores.
+func threadCount(_ option: Int?) throws -> Int {
+  guard let n = option else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  guard n >= 1, n <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(n)") }
+  return n
 }
 
 func reportFailure(_ error: Error) -> ExitCode {
@@ -81,7 +94,8 @@ struct SimRunCommand: ParsableCommand {
     }
     try files.replace(RunFolder.configFile, with: Data(settings.tomlText().utf8))
     if detach {
-      let pid = try spawnDetached(arguments: ["sim", "resume", out] + (overrides.steps.map { ["--steps", "\($0)"] } ?? []),
+      let pid = try spawnDetached(arguments: ["sim", "resume", out] + (overrides.steps.map { ["--steps", "\($0)"] } ?? [])
+                                    + overrides.threadArguments,
                                   log: files.url(RunFolder.logFile).path)
       if json { try printJSON(["pid": Int(pid)]) } else { print("started pid \(pid); follow with `glovebox sim status \(out)`") }
       return
