@@ -63,10 +63,9 @@ def summarise(folder):
         layer = physics.get("layer_height", 0.5) * ny * hy
 
         def sigma(k):
-            x = min(max(xi[k], 0.0), 1.0)
-            h = x * x * x * (6 * x * x - 15 * x + 10)
+            x = min(max(xi[k], 0.0), 1.0)  # linear in ξ, as ElectronicPath.conductivity
             el = upper if (k // nx) * hy >= layer else lower
-            return h * metal + (1 - h) * el
+            return x * metal + (1 - x) * el
 
         weights = [0.5 if j in (0, ny) else 1.0 for j in range(rows)]
         area = sum(weights[j] * sum(xi[j * nx:(j + 1) * nx]) for j in range(rows)) / (nx * ny)
