@@ -63,7 +63,7 @@ def summarise(folder):
         layer = physics.get("layer_height", 0.5) * ny * hy
 
         def sigma(k):
-            x = min(max(xi[k], 0.0), 1.0)  # linear in ξ, as ElectronicPath.conductivity
+            x = min(max(xi[k] - bulk[k], 0.0), 1.0)  # ξ less the bulk deposit, as ElectronicPath.conductivity
             el = upper if (k // nx) * hy >= layer else lower
             return x * metal + (1 - x) * el
 

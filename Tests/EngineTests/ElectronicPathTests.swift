@@ -84,7 +84,7 @@ final class ElectronicPathTests: XCTestCase {
     let rate = [Double](repeating: 0, count: nx * rows)
     var guess = [Double](repeating: 0, count: nx * rows)
     for j in 0..<rows { for i in 0..<nx { guess[j * nx + i] = -0.2 * (1 - Double(j) / 64) } }
-    let solution = path.solve(xi: xi, rate: rate, guess: guess)
+    let solution = path.solve(xi: xi, bulkDeposit: nil, rate: rate, guess: guess)
     XCTAssertTrue(solution.converged)
 
     let ym = 4.5 * h, yl = 32.5 * h, length = 64 * h
@@ -104,7 +104,7 @@ final class ElectronicPathTests: XCTestCase {
     // the same current through every row face from the metal's top on, J·Lx. (Inside the metal
     // the drop per face is J·h/σm = 2e-13 V, below what a solve to 1e-13 of 0.2 V resolves, so
     // σm·Δφ there carries no digits.)
-    let currents = ElectronicPath.rowCurrents(sigma: path.conductivity(xi), phi: solution.phi, numerics: numerics)
+    let currents = ElectronicPath.rowCurrents(sigma: path.conductivity(xi, bulkDeposit: nil), phi: solution.phi, numerics: numerics)
     let leakage = 0.2 / total
     XCTAssertEqual(leakage, 4.17e-3, accuracy: 0.01e-3)
     for (j, current) in currents.enumerated() where j >= 4 {
@@ -141,7 +141,7 @@ final class ElectronicPathTests: XCTestCase {
     let numerics = config.numerics
     let ionic = ElectronicPath.rowCurrents(sigma: model.conductivity(model.state.xi), phi: model.state.potential,
                                            numerics: numerics)
-    let electronic = ElectronicPath.rowCurrents(sigma: try XCTUnwrap(model.electronicConductivity(model.state.xi)),
+    let electronic = ElectronicPath.rowCurrents(sigma: try XCTUnwrap(model.electronicConductivity()),
                                                 phi: try XCTUnwrap(model.state.electronic).potential, numerics: numerics)
     let total = zip(ionic, electronic).map(+)
     let top = try XCTUnwrap(total.last)

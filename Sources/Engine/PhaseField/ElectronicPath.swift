@@ -10,9 +10,9 @@ import Foundation
 /// Nat. Energy 4 (2019) 187 (electronic conductivity as the cause of Li forming inside solid
 /// electrolytes). The equations are worked out here, not transcribed from either paper:
 ///
-/// 1. Electrons: ∇·(σ_n∇φₑ) = −F·c_s·∂ξ/∂t, σ_n = ξ̂·σ_n,metal + (1 − ξ̂)·σ_n,el(y), ξ̂ = ξ
-///    clamped to [0, 1] (σ_n,el per layer as in model 3; why linear in ξ and not h(ξ) as σ_eff:
-///    `conductivity`), φₑ = φ_bottom at the Li electrode (y = 0), 0 at the
+/// 1. Electrons: ∇·(σ_n∇φₑ) = −F·c_s·∂ξ/∂t, σ_n = m·σ_n,metal + (1 − m)·σ_n,el(y), m = ξ less
+///    the Li reduced inside the electrolyte, clamped to [0, 1] (σ_n,el per layer as in model 3;
+///    why this and not h(ξ) as σ_eff: `conductivity`), φₑ = φ_bottom at the Li electrode (y = 0), 0 at the
 ///    counter electrode (y = Ly, Li at E⁰ = 0), periodic in x. Every Li formed (∂ξ/∂t, at the
 ///    interface or in the bulk) takes one electron; equation 3 of the model,
 ///    ∇·(σ_eff∇φ) = +F·c_s·∂ξ/∂t, takes one Li⁺ for it, so j_ion + j_e = −σ_eff∇φ − σ_n∇φₑ is
@@ -54,22 +54,27 @@ final class ElectronicPath {
       : settings.electrolyteConductivity
   }
 
-  /// σ_n = ξ̂σ_n,metal + (1 − ξ̂)σ_n,el on every node (S/m), ξ̂ = ξ clamped to [0, 1].
-  /// Linear in ξ because the electrons for the Li that forms in the electrolyte-side tail of the
+  /// σ_n = mσ_n,metal + (1 − m)σ_n,el on every node (S/m), m = ξ − (bulk deposit) clamped to
+  /// [0, 1]. Linear in ξ because the electrons for the Li that forms in the electrolyte-side tail of the
   /// diffuse interface (∂ξ/∂t ∝ ξ there, the profile moving) must reach it from the metal: with
   /// h(ξ) ≈ 10ξ³ the tail's conductance fell faster than its sink and, at the contrast of 1e10,
   /// φₑ jumped by 16–30 mV across the tail (measured, model 1 at 128², 50 nm), shifting φₑ in
   /// the whole electrolyte; linear in ξ the conductance keeps pace with the sink. The price: for
   /// electrons the metal reaches to where ξ·σ_n,metal ≈ σ_n,el, (δ/2)·ln(σ_n,metal/σ_n,el) ≈ 11δ
   /// ≈ 0.35 µm beyond the ξ = ½ contour (δ = √(2κ0/W) = 30.6 nm) with the presets' values.
-  func conductivity(_ xi: [Double]) -> [Double] {
+  /// The Li reduced inside the electrolyte (`bulkDeposit`, Σ Δt·R_b) is taken off: it is
+  /// dispersed, sub-critical ξ (the double well turns it back, README), not a connected metal;
+  /// counted as metal, ξ ≈ 1e-5 of it made a probe's electrolyte 5× more conductive for
+  /// electrons (measured). Σ Δt·R_b is the gross amount, at least the net ξ it left.
+  func conductivity(_ xi: [Double], bulkDeposit: [Double]?) -> [Double] {
     let nx = numerics.nx, rows = numerics.ny + 1, metal = settings.metalConductivity
     var sigma = [Double](repeating: 0, count: nx * rows)
     for j in 0..<rows {
       let electrolyte = electrolyteConductivity(row: j)
       for i in 0..<nx {
-        let fraction = min(max(xi[j * nx + i], 0), 1)
-        sigma[j * nx + i] = fraction * metal + (1 - fraction) * electrolyte
+        let k = j * nx + i
+        let fraction = min(max(xi[k] - (bulkDeposit?[k] ?? 0), 0), 1)
+        sigma[k] = fraction * metal + (1 - fraction) * electrolyte
       }
     }
     return sigma
@@ -103,11 +108,11 @@ final class ElectronicPath {
     return rate
   }
 
-  /// Solves equation 1 for φₑ with the step's ∂ξ/∂t, from `guess`, with a multigrid
+  /// Solves equation 1 for φₑ with the step's ∂ξ/∂t and σ_n of ξ and the bulk deposit, from `guess`, with a multigrid
   /// preconditioner built from this σ_n (a fresh one each step: it depends on the state only,
   /// so a restart repeats it).
-  func solve(xi: [Double], rate: [Double], guess: [Double]) -> PotentialSolver.Result {
-    let sigma = conductivity(xi)
+  func solve(xi: [Double], bulkDeposit: [Double]?, rate: [Double], guess: [Double]) -> PotentialSolver.Result {
+    let sigma = conductivity(xi, bulkDeposit: bulkDeposit)
     return solver.solve(fine: solver.finestLevel(sigma: sigma), source: rate,
                         sourceScale: -physics.faraday * physics.siteDensity,
                         bottom: physics.electrodePotential, top: 0, initialGuess: guess, preconditioner: nil)

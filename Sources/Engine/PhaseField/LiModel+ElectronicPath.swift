@@ -47,9 +47,9 @@ extension LiModel {
   /// φₑ of the new ξ and ∂ξ/∂t, and the bulk deposit advanced by Δt·R_b.
   func solveElectronicPotential(_ path: ElectronicPath, electronic: ElectronicPathState, xi: [Double], rate: [Double],
                                 bulkRate: [Double], dt: Double) -> ElectronicPathState {
-    let solution = path.solve(xi: xi, rate: rate, guess: electronic.potential)
     var deposit = electronic.bulkDeposit
     for k in 0..<min(deposit.count, bulkRate.count) where bulkRate[k] != 0 { deposit[k] += dt * bulkRate[k] }
+    let solution = path.solve(xi: xi, bulkDeposit: deposit, rate: rate, guess: electronic.potential)
     var next = ElectronicPathState(potential: solution.phi, bulkDeposit: deposit)
     next.iterations = solution.iterations
     next.residual = solution.converged ? solution.relativeResidual : .nan
@@ -70,15 +70,19 @@ extension LiModel {
   /// Whether this model runs the electronic-path variant.
   public var hasElectronicPath: Bool { electronicPath != nil }
 
-  /// σ_n on every node (S/m) for ξ, nil without the electronic path.
-  public func electronicConductivity(_ xi: [Double]) -> [Double]? { electronicPath?.conductivity(xi) }
+  /// σ_n on every node (S/m) of the current state (the one its φₑ was solved with), nil
+  /// without the electronic path.
+  public func electronicConductivity() -> [Double]? {
+    guard let path = electronicPath, let e = state.electronic else { return nil }
+    return path.conductivity(state.xi, bulkDeposit: e.bulkDeposit)
+  }
 
   /// Electronic current density at the counter electrode (A/m², positive into the cell, as
   /// `LiStepDiagnostics.current`): the leakage through the electrolyte plus what feeds bulk
   /// reduction; nil without the electronic path.
   public func electronicCurrent() -> Double? {
-    guard let path = electronicPath, let e = state.electronic else { return nil }
-    let rows = ElectronicPath.rowCurrents(sigma: path.conductivity(state.xi), phi: e.potential, numerics: numerics)
+    guard let sigma = electronicConductivity(), let e = state.electronic else { return nil }
+    let rows = ElectronicPath.rowCurrents(sigma: sigma, phi: e.potential, numerics: numerics)
     return rows.last.map { $0 / numerics.lengthX }
   }
 
