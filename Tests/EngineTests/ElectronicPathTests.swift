@@ -225,6 +225,14 @@ final class ElectronicPathConfigTests: XCTestCase {
     for _ in 0..<4 { XCTAssertEqual(try resumed.step(), try straight.step()) }
     XCTAssertEqual(resumed.state, straight.state)
 
+    // a checkpoint with φₑ but not the bulk deposit is refused, naming the fields
+    var torn = image
+    torn.pointFields.removeAll { $0.name == "bulk_deposit" }
+    XCTAssertThrowsError(try LiModel.restoredState(from: torn, numerics: config.numerics, fileName: "step.vti")) { error in
+      XCTAssertTrue((error as? InputError)?.message.contains("bulk_deposit") ?? false, "\(error)")
+      XCTAssertEqual((error as? InputError)?.file, "step.vti")
+    }
+
     var bare = straight.state
     bare.electronic = nil
     XCTAssertThrowsError(try LiModel(physics: config.physics, numerics: config.numerics, state: bare, electronic: config.electronic))
