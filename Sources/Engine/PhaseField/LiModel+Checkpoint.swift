@@ -26,6 +26,7 @@ extension LiModel {
       image.pointFields.append(("older_potential", phi))
       image.fieldData.append(("older_dt", dt))
     }
+    appendElectronic(to: &image)
     // Strain lives on rows 0…Ny−1; the electrode row repeats row Ny−1 for the image.
     let nx = numerics.nx
     if let strain = state.strain {
@@ -80,6 +81,7 @@ extension LiModel {
       guard components.count == 3 else { return nil }
       return components.map { Array($0[0..<(numerics.nx * numerics.ny)]) }
     }
+    state.electronic = try electronicState(from: image, fileName: fileName)
     state.strain = strainField("strain_")
     if state.strain != nil { state.strainDt = image.field("strain_dt") }
     if state.strain != nil, let strain = strainField("previous_strain_"), let dt = image.field("previous_strain_dt") {

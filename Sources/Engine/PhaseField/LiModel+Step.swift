@@ -47,6 +47,14 @@ extension LiModel {
       dt = max(dt / 2, numerics.dtMin)
     }
     }
+    // electronic-path variant: Li⁺ reduced inside the electrolyte (LiModel+ElectronicPath)
+    var bulkRate: [Double]?
+    if let electronicPath, let electronic = old.electronic {
+      timer.measure(.phaseField) {
+        bulkRate = addBulkDeposition(electronicPath, electronic: electronic, old: old, dt: dt, to: &newXi,
+                                     rate: &rate, maxChange: &maxChange)
+      }
+    }
 
     var sigma: [Double] = []
     var preconditionerSigma: [Double]?
@@ -80,6 +88,15 @@ extension LiModel {
         rebuildPreconditioner(from: preconditionerSigma, to: sigma, fine: fine)
         preconditionerSigma = sigma
       }
+    }
+
+    var electronicState: ElectronicPathState?
+    if let electronicPath, let electronic = old.electronic, let bulkRate {
+      timer.measure(.potential) {
+        electronicState = solveElectronicPotential(electronicPath, electronic: electronic, xi: newXi, rate: rate,
+                                                   bulkRate: bulkRate, dt: dt)
+      }
+      try checkElectronic(electronicState, step: old.step + 1, time: old.time + dt)
     }
 
     var newC: [Double] = []
@@ -128,6 +145,7 @@ extension LiModel {
       }
     }
     state.preconditionerSigma = preconditionerSigma
+    state.electronic = electronicState
     if old.step > 0 {  // φ⁰ is the initial linear profile, not a solution to extrapolate from
       state.previousPotential = old.potential
       state.previousDt = dt

@@ -31,6 +31,8 @@ public final class LiModel {
 
   /// The coupled mechanics (nil when switched off).
   let mechanics: LiModelMechanics?
+  /// The electronic-path variant (`ElectronicPath`; nil: the single-potential model).
+  let electronicPath: ElectronicPath?
   /// The preconditioner built from `state.preconditionerSigma` (rebuilt lazily after a restart).
   var cachedPreconditioner: Multigrid?
   /// How many potential preconditioners this model has built (for benchmarks).
@@ -45,16 +47,19 @@ public final class LiModel {
   var floorScratch: ([Double], [Double]) = ([], [])
 
   public init(physics: LiModelPhysics, numerics: LiModelNumerics, state: LiModelState,
-              mechanics settings: SimulationConfig.MechanicsSettings? = nil) throws {
+              mechanics settings: SimulationConfig.MechanicsSettings? = nil,
+              electronic: ElectronicPathSettings? = nil) throws {
     try Self.validate(numerics)
     let nodes = numerics.nx * (numerics.ny + 1)
     guard state.xi.count == nodes, state.concentration.count == nodes, state.potential.count == nodes
     else {
       throw InputError("state arrays must have \(nodes) values (\(numerics.nx) × \(numerics.ny + 1) nodes)")
     }
+    var initial = state
+    electronicPath = try Self.electronicPath(electronic, physics: physics, numerics: numerics, state: &initial)
     self.physics = physics
     self.numerics = numerics
-    self.state = state
+    self.state = initial
     stepper = try StepperRegistry.stepper(named: numerics.stepper)
     phaseEquation = LiPhaseFieldEquation(physics: physics, numerics: numerics)
     concentrationEquation = LiConcentrationEquation(physics: physics, numerics: numerics)

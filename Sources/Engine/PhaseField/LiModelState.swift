@@ -35,6 +35,8 @@ public struct LiModelState: Sendable, Equatable {
   public var previousDt: Double?
   public var olderPotential: [Double]?
   public var olderDt: Double?
+  /// φₑ and the bulk deposit of the electronic-path variant (nil in the single-potential model).
+  public var electronic: ElectronicPathState?
 
   public init(xi: [Double], concentration: [Double], potential: [Double], time: Double = 0,
               step: Int = 0, nextDt: Double) {

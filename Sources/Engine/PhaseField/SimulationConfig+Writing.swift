@@ -44,6 +44,7 @@ extension SimulationConfig {
               "migration_courant = \(number(n.migrationCourant))",
               "stabilization = \(number(n.stabilization))",
               "potential_tolerance = \(number(n.potentialTolerance))", "stepper = \"\(n.stepper)\""]
+    lines += electronic?.tomlLines() ?? []
     lines += ["", "[run]", "output_interval = \(number(run.outputInterval))"]
     if let u = run.until { lines.append("until = \(number(u))") }
     if let s = run.maxSteps { lines.append("max_steps = \(s)") }

@@ -13,6 +13,8 @@ public struct SimulationConfig: Sendable, Equatable {
   public var numerics = LiModelNumerics()
   public var mechanics = MechanicsSettings()
   public var run = RunSettings()
+  /// The electronic-path variant (`[electronic]` table); nil = the single-potential model.
+  public var electronic: ElectronicPathSettings?
 
   public init() {}
 
@@ -48,13 +50,14 @@ public struct SimulationConfig: Sendable, Equatable {
   /// the table and validates each point through here).
   public static func parse(root: TOMLTable, fileName: String? = nil) throws -> SimulationConfig {
     var config = SimulationConfig()
-    try check(root, allowed: ["name", "physics", "nucleus", "numerics", "mechanics", "run"])
+    try check(root, allowed: ["name", "physics", "nucleus", "numerics", "mechanics", "run", "electronic"])
     config.name = try root.optionalString("name") ?? "run"
     if let t = try root.optionalTable("physics") { try readPhysics(t, into: &config.physics) }
     if let t = try root.optionalTable("nucleus") { try readNucleus(t, into: &config.nucleus) }
     if let t = try root.optionalTable("numerics") { try readNumerics(t, into: &config.numerics) }
     if let t = try root.optionalTable("mechanics") { try readMechanics(t, into: &config.mechanics) }
     if let t = try root.optionalTable("run") { try readRun(t, into: &config.run) }
+    if let t = try root.optionalTable("electronic") { config.electronic = try ElectronicPathSettings.read(t) }
     // Every key of the tables has a documented default, but a run must say what it is: a
     // zero-length or truncated file would otherwise run the built-in model as if chosen.
     guard root["name"] != nil, root["physics"] != nil else {

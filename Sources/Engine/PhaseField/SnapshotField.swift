@@ -26,6 +26,8 @@ public struct SnapshotField: Sendable, Equatable {
     SnapshotField(name: "concentration", symbol: "c", unit: "mol/m³", isViewable: true),
     SnapshotField(name: "potential", symbol: "φ", unit: "V", isViewable: true),
     SnapshotField(name: "phase_rate", symbol: "∂ξ/∂t", unit: "1/s", isViewable: true),
+    SnapshotField(name: "electronic_potential", symbol: "φₑ", unit: "V", isViewable: true),
+    SnapshotField(name: "bulk_deposit", symbol: "ξ (bulk-reduced)", unit: "", isViewable: true),
     SnapshotField(name: "strain_xx", symbol: "εxx", unit: "", isViewable: true),
     SnapshotField(name: "strain_yy", symbol: "εyy", unit: "", isViewable: true),
     SnapshotField(name: "strain_xy", symbol: "εxy", unit: "", isViewable: true),

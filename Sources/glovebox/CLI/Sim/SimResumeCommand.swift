@@ -88,7 +88,7 @@ struct SimResumeCommand: ParsableCommand {
         files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")
       }
       model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
-                          mechanics: settings.mechanics)
+                          mechanics: settings.mechanics, electronic: settings.electronic)
       if let image { model.restorePhaseRate(from: image) }
     } catch {
       throw reportFailure(error)

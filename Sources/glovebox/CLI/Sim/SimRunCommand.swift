@@ -107,7 +107,7 @@ struct SimRunCommand: ParsableCommand {
     let model: LiModel
     do {
       model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
-                          mechanics: settings.mechanics)
+                          mechanics: settings.mechanics, electronic: settings.electronic)
     } catch {
       throw reportFailure(error)
     }
