@@ -27,7 +27,8 @@ final class SweepSlurmTests: XCTestCase {
                      "GLOVEBOX='/opt/it'\\''s/glovebox'", "SWEEP='/scratch/sw'",
                      // 1200 points: four digits (p0000 … p1199), as SweepSpec.folderName
                      "RUN=\"$SWEEP/$(printf 'p%04d' \"$SLURM_ARRAY_TASK_ID\")\"",
-                     "  exec \"$GLOVEBOX\" sim resume \"$RUN\"", "  exec \"$GLOVEBOX\" sim run \"$RUN/config.toml\" --out \"$RUN\""] {
+                     "THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"", "  exec \"$GLOVEBOX\" sim resume \"$RUN\" --threads \"$THREADS\"",
+                     "  exec \"$GLOVEBOX\" sim run \"$RUN/config.toml\" --out \"$RUN\" --threads \"$THREADS\""] {
       XCTAssertTrue(lines.contains(expected), "missing \(expected) in\n\(script)")
     }
     XCTAssertEqual(SweepSpec.folderName(index: 7, count: 1200), "p0007")

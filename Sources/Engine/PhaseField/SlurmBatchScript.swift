@@ -67,10 +67,13 @@ public struct SlurmBatchScript: Sendable, Equatable {
       "GLOVEBOX=\(Self.quoted(executable))",
       "SWEEP=\(Self.quoted(sweepFolder))",
       "RUN=\"$SWEEP/$(printf 'p%0\(width)d' \"$SLURM_ARRAY_TASK_ID\")\"",
+      "# One solver thread per CPU the task was given (Slurm sets SLURM_CPUS_PER_TASK only with",
+      "# --cpus-per-task); without it the task has one CPU, and more threads would only contend.",
+      "THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"",
       "if ls \"$RUN\"/fields/step_*.vti >/dev/null 2>&1; then",
-      "  exec \"$GLOVEBOX\" sim resume \"$RUN\"",
+      "  exec \"$GLOVEBOX\" sim resume \"$RUN\" --threads \"$THREADS\"",
       "else",
-      "  exec \"$GLOVEBOX\" sim run \"$RUN/config.toml\" --out \"$RUN\"",
+      "  exec \"$GLOVEBOX\" sim run \"$RUN/config.toml\" --out \"$RUN\" --threads \"$THREADS\"",
       "fi",
     ]
     return lines.joined(separator: "\n") + "\n"

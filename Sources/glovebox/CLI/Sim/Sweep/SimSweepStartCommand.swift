@@ -15,7 +15,7 @@ struct SimSweepStartCommand: ParsableCommand {
   @Option(help: "local (a process pool on this machine) or slurm (one job array).") var executor: String = "local"
   @Flag(name: .customLong("dry-run"), help: "Print the plan (local) or the batch script (slurm); create and submit nothing.") var dryRun = false
   @Flag(help: "local: run the pool in this process and wait for every point (default: detached).") var wait = false
-  @Option(help: "local: processes at once (default: the sweep file's, else one per core). Each run is single-threaded.") var processes: Int?
+  @Option(help: "local: processes at once (default: the sweep file's, else one per core). Each run gets cores ÷ processes solver threads (at least 1).") var processes: Int?
   @OptionGroup var slurmOptions: SlurmOptions
   @OptionGroup var overrides: SimOverrides
   @Flag(help: "Print one JSON document.") var json = false

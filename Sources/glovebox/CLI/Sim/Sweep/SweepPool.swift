@@ -79,6 +79,9 @@ enum SweepPool {
     let children = Locked<[Int32: Bool]>([:])
     let group = DispatchGroup()
     let folders = index.points.map(\.folder)
+    // Threads × processes never exceeds the cores: the solver's threads (issue 19) default to
+    // every core, so each of the pool's processes gets its share, at least one.
+    let threads = ["--threads", "\(max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, processes)))"]
     for _ in 0..<min(max(1, processes), max(1, todo.count)) {
       group.enter()
       Thread.detachNewThread {
@@ -89,8 +92,8 @@ enum SweepPool {
           process.executableURL = executable
           let hasCheckpoint = RunFolder.latestSnapshot(
             in: (try? FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent(RunFolder.fieldsDirectory).path)) ?? []) != nil
-          process.arguments = hasCheckpoint ? ["sim", "resume", run.path]
-            : ["sim", "run", run.appendingPathComponent(RunFolder.configFile).path, "--out", run.path]
+          process.arguments = (hasCheckpoint ? ["sim", "resume", run.path]
+            : ["sim", "run", run.appendingPathComponent(RunFolder.configFile).path, "--out", run.path]) + threads
           process.standardInput = FileHandle.nullDevice
           do { try process.run() } catch {
             FileHandle.standardError.write(Data("\(run.path): could not start glovebox (\(error))\n".utf8))
