@@ -11,7 +11,7 @@
 # is untouched. Each family is seeded with its seed files (the shipped examples, test fixtures
 # and kept crash inputs, listed by the driver) and its kept corpus Tests/Fuzz/corpus/FAMILY/,
 # runs FUZZ_SECONDS, and its corpus is then minimised with -merge=1 and written back (inputs
-# over 64 KB are left out, and at most 384 KB a family is kept: the seeds come back every run).
+# over 64 KB are left out, and at most 192 KB a family is kept: the seeds come back every run).
 # A crash, a reader flaw (an error naming no file, an accepted inf/NaN: the driver aborts), an
 # input taking over 5 s (-timeout=5) or running out of memory is kept in
 # Tests/Fuzz/crashes/FAMILY-HASH/ with info.txt (the command that reproduces it) and the
@@ -22,7 +22,7 @@ SECONDS_PER_FAMILY=${FUZZ_SECONDS:-60}
 SCRATCH=.build-fuzz
 BIN=$SCRATCH/release/glovebox-fuzz
 KEEP_MAX_INPUT=65536
-KEEP_MAX_TOTAL=393216
+KEEP_MAX_TOTAL=196608
 # Swift's own crash reporter takes the trap signal before libFuzzer can save the input; with it
 # off libFuzzer writes crash-*, and the Swift backtrace is taken afterwards by running the input.
 export SWIFT_BACKTRACE=enable=no
