@@ -5,6 +5,7 @@
 #   FUZZ_RUNS=N       also stop a family after N inputs (libFuzzer -runs; a campaign: 120000 with
 #                     FUZZ_SECONDS as the cap)
 #   FUZZ_NO_BUILD=1   use the driver already built (two campaigns side by side share one build)
+#   FUZZ_SCRATCH=DIR  the fuzz build's scratch path (default .build-fuzz)
 #
 # Builds the driver (Sources/glovebox-fuzz, the families of Sources/FuzzTargets) with every
 # module compiled -sanitize=fuzzer in its own scratch path (.build-fuzz), so the ordinary build
@@ -19,7 +20,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_FAMILY=${FUZZ_SECONDS:-60}
-SCRATCH=.build-fuzz
+SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 BIN=$SCRATCH/release/glovebox-fuzz
 KEEP_MAX_INPUT=65536
 KEEP_MAX_TOTAL=196608
