@@ -67,8 +67,9 @@ bench: build
 # Its own build (.build-fuzz, every module instrumented) leaves the ordinary one alone.
 FUZZ_SECONDS ?= 60
 FUZZ_FAMILIES ?= all
+FUZZ_RUNS ?=
 fuzz: deps
-	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh $(FUZZ_FAMILIES)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) bash scripts/fuzz.sh $(FUZZ_FAMILIES)
 
 clean:
 	rm -rf .build .build-fuzz

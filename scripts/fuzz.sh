@@ -2,13 +2,17 @@
 # Coverage-guided fuzzing of every reader family with libFuzzer (`make fuzz`).
 #
 #   scripts/fuzz.sh [FAMILY ...|all]        FUZZ_SECONDS=60 per family (default)
+#   FUZZ_RUNS=N       also stop a family after N inputs (libFuzzer -runs; a campaign: 120000 with
+#                     FUZZ_SECONDS as the cap)
+#   FUZZ_NO_BUILD=1   use the driver already built (two campaigns side by side share one build)
+#   FUZZ_SCRATCH=DIR  the fuzz build's scratch path (default .build-fuzz)
 #
 # Builds the driver (Sources/glovebox-fuzz, the families of Sources/FuzzTargets) with every
 # module compiled -sanitize=fuzzer in its own scratch path (.build-fuzz), so the ordinary build
 # is untouched. Each family is seeded with its seed files (the shipped examples, test fixtures
 # and kept crash inputs, listed by the driver) and its kept corpus Tests/Fuzz/corpus/FAMILY/,
 # runs FUZZ_SECONDS, and its corpus is then minimised with -merge=1 and written back (inputs
-# over 64 KB are left out, and at most 384 KB a family is kept: the seeds come back every run).
+# over 64 KB are left out, and at most 192 KB a family is kept: the seeds come back every run).
 # A crash, a reader flaw (an error naming no file, an accepted inf/NaN: the driver aborts), an
 # input taking over 5 s (-timeout=5) or running out of memory is kept in
 # Tests/Fuzz/crashes/FAMILY-HASH/ with info.txt (the command that reproduces it) and the
@@ -16,17 +20,21 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_FAMILY=${FUZZ_SECONDS:-60}
-SCRATCH=.build-fuzz
+SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 BIN=$SCRATCH/release/glovebox-fuzz
 KEEP_MAX_INPUT=65536
-KEEP_MAX_TOTAL=393216
+KEEP_MAX_TOTAL=196608
 # Swift's own crash reporter takes the trap signal before libFuzzer can save the input; with it
 # off libFuzzer writes crash-*, and the Swift backtrace is taken afterwards by running the input.
 export SWIFT_BACKTRACE=enable=no
 
-echo "building the fuzz driver (-sanitize=fuzzer, scratch path $SCRATCH)"
-GLOVEBOX_FUZZ=1 swift build -c release --scratch-path "$SCRATCH" --product glovebox-fuzz \
-  -Xswiftc -sanitize=fuzzer 2>&1 | cat || exit 1
+if [ "${FUZZ_NO_BUILD:-0}" = 1 ]; then
+  [ -x "$BIN" ] || { echo "fuzz.sh: FUZZ_NO_BUILD=1 but there is no $BIN" >&2; exit 1; }
+else
+  echo "building the fuzz driver (-sanitize=fuzzer, scratch path $SCRATCH)"
+  GLOVEBOX_FUZZ=1 swift build -c release --scratch-path "$SCRATCH" --product glovebox-fuzz \
+    -Xswiftc -sanitize=fuzzer 2>&1 | cat || exit 1
+fi
 
 families=("$@")
 if [ ${#families[@]} -eq 0 ] || [ "${families[0]}" = all ]; then
@@ -82,14 +90,13 @@ for family in "${families[@]}"; do
   done < "$work/$family/seeds.txt"
   echo "== $family: $n seed files, $(ls "$corpus" | wc -l) corpus inputs, $SECONDS_PER_FAMILY s"
   log=$work/$family/fuzz.log
-  # Inputs up to 64 KB (text files mutate ten times faster than at the 600 KB of the deepest
-  # nesting seeds), except cycler files: zip containers keep their directory at the end and
-  # .mpr/.nda files their records after a long header, so they are fuzzed whole.
-  max_len=-max_len=$KEEP_MAX_INPUT
-  [ "$family" = cycler ] && max_len=
+  # The family's largest input (64 KB for text; more for containers fuzzed whole: FuzzFamily.maxInputBytes).
+  max_len=$(GLOVEBOX_FUZZ_FAMILY=$family GLOVEBOX_FUZZ_MAX_LEN=1 "$BIN")
+  runs=()
+  [ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
   # New inputs go to the first folder; the kept corpus and the seeds are read.
-  GLOVEBOX_FUZZ_FAMILY=$family "$BIN" "$found" "$corpus" "$seeds" \
-    -max_total_time="$SECONDS_PER_FAMILY" $max_len -timeout=5 -rss_limit_mb=2048 -use_value_profile=1 \
+  GLOVEBOX_FUZZ_FAMILY=$family "$BIN" "$found" "$corpus" "$seeds" "${runs[@]}" \
+    -max_total_time="$SECONDS_PER_FAMILY" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 -use_value_profile=1 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" > "$log" 2>&1
   status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -127,6 +134,6 @@ for family in "${families[@]}"; do
 done
 
 echo
-echo "fuzzing summary ($SECONDS_PER_FAMILY s per family):"
+echo "fuzzing summary ($SECONDS_PER_FAMILY s${FUZZ_RUNS:+ or $FUZZ_RUNS inputs} per family):"
 printf '  %s\n' "${summary[@]}"
 exit $failed

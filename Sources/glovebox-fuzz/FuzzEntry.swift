@@ -27,6 +27,11 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeM
   let family = selectedFamily
   // GLOVEBOX_FUZZ_SEEDS=1: print the family's seed files (one path a line) and stop; fuzz.sh
   // builds the first corpus from them.
+  // GLOVEBOX_FUZZ_MAX_LEN=1: print the family's largest input (fuzz.sh's -max_len) and stop.
+  if ProcessInfo.processInfo.environment["GLOVEBOX_FUZZ_MAX_LEN"] == "1" {
+    print(family.maxInputBytes)
+    exit(0)
+  }
   if ProcessInfo.processInfo.environment["GLOVEBOX_FUZZ_SEEDS"] == "1" {
     let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     do {

@@ -115,6 +115,10 @@ final class TOMLTests: XCTestCase {
     assertError("[a\nx = 1\n", line: 1, contains: "expected ']'")
     assertError("p = { x = 1 }\np.y = 2\n", line: 2, contains: "inline value")
     assertError("s = \"bad \\q escape\"\n", line: 1, contains: "unknown escape")
+    // Found by the toml and protocol fuzz families (Tests/Fuzz/crashes/toml-6f9b13ba9d1c,
+    // protocol-11f462507187): a backslash ending the line trapped computing the column, as the
+    // line had moved on past the escape the error points back at. Column 7 is the backslash.
+    assertError("s = \"a\\\nb = 1\n", line: 1, column: 7, contains: "unknown escape sequence '\\' followed by byte 0xA")
     assertError("a = 1\n[a]\n", line: 2, contains: "already defined as an integer")
   }
 

@@ -58,13 +58,15 @@ final class FuzzSmokeTests: XCTestCase {
 
   func testEveryFamilyIsSmokeTested() {
     let tested: Set<String> = [
-      "impedance", "cycler", "toml", "recipe", "protocol", "simconfig", "theme", "keymap", "circuit", "formula", "vtk",
+      "impedance", "cycler", "cyclerbin", "toml", "recipe", "protocol", "simconfig", "theme", "keymap", "circuit",
+      "formula", "vtk", "spectra", "xylib", "cif",
     ]
     XCTAssertEqual(Set(FuzzFamily.all.map(\.name)), tested, "a new family needs its smoke test below")
   }
 
   func testImpedance() throws { try fuzz(.impedance, mutations: 3000) }
   func testCycler() throws { try fuzz(.cycler, mutations: 400) }
+  func testCyclerBinary() throws { try fuzz(.cyclerBinary, mutations: 400) }
   func testTOML() throws { try fuzz(.toml, mutations: 3000) }
   func testRecipe() throws { try fuzz(.recipe, mutations: 3000) }
   func testProtocol() throws { try fuzz(.cellProtocol, mutations: 3000) }
@@ -74,6 +76,9 @@ final class FuzzSmokeTests: XCTestCase {
   func testCircuit() throws { try fuzz(.circuit, mutations: 3000) }
   func testFormula() throws { try fuzz(.formula, mutations: 3000) }
   func testVTK() throws { try fuzz(.vtk, mutations: 3000) }
+  func testSpectra() throws { try fuzz(.spectra, mutations: 3000) }
+  func testXylib() throws { try fuzz(.xylib, mutations: 2000) }
+  func testCIF() throws { try fuzz(.cif, mutations: 1000) }
 
   /// The mutator is the test's fixed point: the same seed must give the same inputs.
   func testMutationsAreDeterministic() {

@@ -16,7 +16,7 @@ final class CLISimListTests: XCTestCase {
       if let s = try? status(folder), condition(s) { return s }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw XCTSkip("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
+    throw CLIWaitTimeout("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
   }
 
   /// Rewrites status.json with `changes` applied (as a crashed or foreign process would leave it).

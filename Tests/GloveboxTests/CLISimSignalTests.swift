@@ -29,7 +29,7 @@ final class CLISimSignalTests: XCTestCase {
       if let s = try? status(folder), condition(s) { return s }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw XCTSkip("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
+    throw CLIWaitTimeout("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
   }
 
   func testSIGINTWritesACheckpointAndResumeMatchesAnUninterruptedRun() throws {

@@ -10,9 +10,12 @@
 extern "C" {
 #endif
 
-/// Loads `path` (format detected when `format` is NULL or empty). On failure returns NULL and
-/// writes a NUL-terminated message of at most `error_size` bytes into `error`.
-void *cxylib_load(const char *path, const char *format, char *error, size_t error_size);
+/// Loads `path` (format detected when `format` is NULL or empty) in a forked child process, so
+/// that a crash inside xylib on a malformed file cannot take the caller down; a child that
+/// crashes or runs longer than `time_limit_seconds` is reported as an error. On failure returns
+/// NULL and writes a NUL-terminated message of at most `error_size` bytes into `error`. The
+/// returned data set is a copy owned by the caller (cxylib_free).
+void *cxylib_load(const char *path, const char *format, unsigned time_limit_seconds, char *error, size_t error_size);
 void cxylib_free(void *dataset);
 const char *cxylib_format_name(const void *dataset);
 int cxylib_block_count(const void *dataset);

@@ -28,7 +28,7 @@ extension TOMLParser {
   }
 
   mutating func parseEscape() throws -> Unicode.Scalar {
-    let backslash = position
+    let backslash = (position: position, line: line, lineStart: lineStart)
     advance()  // backslash
     guard let e = current else { throw fail("unterminated escape sequence") }
     advance()
@@ -50,8 +50,11 @@ extension TOMLParser {
       for _ in 0..<count { advance() }
       return scalar
     default:
-      position = backslash  // the error points at the escape, not past it
-      throw fail("unknown escape sequence '\\\(Character(Unicode.Scalar(e)))'")
+      // The error points at the escape, not past it; the line too, as the byte after the
+      // backslash may be a line break (a fuzzed `"\⏎` put the column's start past its end).
+      (position, line, lineStart) = backslash
+      let shown = (0x21...0x7E).contains(e) ? "'\\\(Character(Unicode.Scalar(e)))'" : "'\\' followed by byte 0x\(String(e, radix: 16, uppercase: true))"
+      throw fail("unknown escape sequence \(shown)")
     }
   }
 

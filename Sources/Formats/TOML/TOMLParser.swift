@@ -32,7 +32,8 @@ struct TOMLParser {
 
   var column: Int {
     // Columns count characters, not bytes, so `µ` or `°` earlier on the line do not shift them.
-    String(decoding: bytes[lineStart..<min(position, bytes.count)], as: UTF8.self).count + 1
+    let end = min(position, bytes.count)
+    return String(decoding: bytes[min(lineStart, end)..<end], as: UTF8.self).count + 1
   }
 
   func fail(_ message: String) -> InputError {

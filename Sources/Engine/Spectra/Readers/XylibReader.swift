@@ -19,9 +19,12 @@ public enum XylibReader {
 
   public static var version: String { String(cString: cxylib_version()) }
 
-  public static func read(path: String, format: String? = nil, axis given: SpectrumAxis? = nil) throws -> [Spectrum] {
+  /// xylib reads in a child process (see cxylib.h): a malformed file that crashes xylib, or one
+  /// it reads for longer than `timeLimitSeconds`, is an error naming the file, not a crash.
+  public static func read(path: String, format: String? = nil, axis given: SpectrumAxis? = nil,
+                          timeLimitSeconds: UInt32 = 60) throws -> [Spectrum] {
     var message = [CChar](repeating: 0, count: 1024)
-    guard let ds = cxylib_load(path, format ?? "", &message, message.count) else {
+    guard let ds = cxylib_load(path, format ?? "", timeLimitSeconds, &message, message.count) else {
       let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       throw InputError(text.isEmpty ? "xylib could not read the file" : "xylib: " + text, file: path)
     }
@@ -42,6 +45,10 @@ public enum XylibReader {
         var values = [Double](repeating: 0, count: Int(n))
         guard cxylib_values(ds, Int32(b), c, &values, n) == 0 else {
           throw InputError("xylib: block \(b + 1) column \(c) could not be read", file: path)
+        }
+        // xylib parses "nan", "inf" and overflowing numbers as such; a spectrum holds none.
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+          throw InputError("xylib: block \(b + 1) column \(c) point \(bad + 1) is \(values[bad]), not a finite number", file: path)
         }
         return values
       }
@@ -68,6 +75,10 @@ public enum XylibReader {
                          metadata: meta)
         if axis == .kineticEnergy, !isAES, let hv = meta["source energy"].flatMap(Double.init), hv > 0 {
           let phi = meta["analyser work function or acceptance energy of atom or ion"].flatMap(Double.init) ?? 0
+          // Double("1e999") is inf: an overflowing header number would make every energy inf.
+          guard hv.isFinite, phi.isFinite else {
+            throw InputError("xylib: block \(b + 1) states a source energy of \(hv) eV and a work function of \(phi) eV; both must be finite numbers", file: path)
+          }
           s = try s.toBindingEnergy(sourceEnergy: hv, workFunction: phi)
         }
         spectra.append(s)

@@ -50,6 +50,13 @@ struct SimResumeCommand: ParsableCommand {
       return
     }
     SimSignals.install()
+    // A detached start is a resume of a folder without a status of its own yet.
+    if !FileManager.default.fileExists(atPath: files.url(RunFolder.statusFile).path) {
+      let limit = overrides.steps ?? settings.run.maxSteps
+      do { try files.writeStartingStatus(pid: getpid(), config: settings, stepLimit: limit, message: "starting") } catch {
+        throw reportFailure(ValidationErrorText("\(directory): \(error)"))
+      }
+    }
     let wisdom = FFTWisdomStore(runFolder: URL(fileURLWithPath: directory))
     wisdom.activate()
     let model: LiModel
@@ -80,20 +87,19 @@ struct SimResumeCommand: ParsableCommand {
         guard let restored else { throw ValidationErrorText("\(files.directory.path): no readable snapshot") }
         state = restored.0
         image = restored.1
-        if names.first.map({ RunFolder.step(ofSnapshot: $0) != state.step }) ?? false {
-          try files.truncateMetrics(after: state.step)
-        }
+        // Rows after the restored step (a fallback, or rows written before a killed snapshot)
+        // and rows torn by a kill go; the run writes them again.
+        try files.truncateMetrics(after: state.step)
       } else {
         state = LiModel.initialState(physics: settings.physics, numerics: settings.numerics, nucleus: settings.nucleus)
-        files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")
       }
       model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
                           mechanics: settings.mechanics, electronic: settings.electronic)
-      if let image { model.restorePhaseRate(from: image) }
+      if let image { model.restorePhaseRate(from: image) } else { try files.startFresh(model) }
     } catch {
+      files.recordStartFailure(error, config: settings)
       throw reportFailure(error)
     }
-    if files.latestSnapshotName() == nil { _ = try files.writeSnapshot(model) }
     let limit = overrides.steps.map { model.state.step + $0 } ?? settings.run.maxSteps
     let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom,
                                 onStatus: SimProgressText.foregroundReporter(model: model)).run()

@@ -92,11 +92,25 @@ struct SimRunCommand: ParsableCommand {
     if let existing = files.latestSnapshotName() {
       throw reportFailure(ValidationErrorText("\(out): already holds a run (\(existing)); use `glovebox sim resume \(out)`"))
     }
-    try files.replace(RunFolder.configFile, with: Data(settings.tomlText().utf8))
+    let limit = overrides.steps ?? settings.run.maxSteps
+    do {
+      try files.replace(RunFolder.configFile, with: Data(settings.tomlText().utf8))
+      if !detach { try files.writeStartingStatus(pid: getpid(), config: settings, stepLimit: limit, message: "starting") }
+    } catch {
+      throw reportFailure(ValidationErrorText("\(out): \(error)"))
+    }
     if detach {
       let pid = try spawnDetached(arguments: ["sim", "resume", out] + (overrides.steps.map { ["--steps", "\($0)"] } ?? [])
                                     + overrides.threadArguments,
                                   log: files.url(RunFolder.logFile).path)
+      // The child writes its own status when it starts (and from then on); until then this one
+      // says the run exists and who runs it. Written after the spawn, as only then is the pid
+      // known: the child's first write comes after its exec and start-up, long after this one.
+      do {
+        try files.writeStartingStatus(pid: pid, config: settings, stepLimit: limit, message: "starting (detached)")
+      } catch {
+        throw reportFailure(ValidationErrorText("\(out): \(error)"))
+      }
       if json { try printJSON(["pid": Int(pid)]) } else { print("started pid \(pid); follow with `glovebox sim status \(out)`") }
       return
     }
@@ -108,13 +122,12 @@ struct SimRunCommand: ParsableCommand {
     do {
       model = try LiModel(physics: settings.physics, numerics: settings.numerics, state: state,
                           mechanics: settings.mechanics, electronic: settings.electronic)
+      try files.startFresh(model)
     } catch {
-      throw reportFailure(error)
+      files.recordStartFailure(error, config: settings)
+      FileHandle.standardError.write(Data("\(out): FAILED: \(error)\n".utf8))
+      throw ExitCode(3)
     }
-    files.append(RunFolder.metricsFile, RunMetricsRow.header + "\n")
-    _ = try files.writeSnapshot(model)
-    files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: nil).csvLine + "\n")
-    let limit = overrides.steps ?? settings.run.maxSteps
     let outcome = try SimRunner(files: files, config: settings, model: model, stepLimit: limit, wisdom: wisdom,
                                 onStatus: SimProgressText.foregroundReporter(model: model)).run()
     try finish(outcome, files: files, json: json)

@@ -13,9 +13,10 @@ struct SimRunFiles {
     try FileManager.default.createDirectory(at: fields, withIntermediateDirectories: true)
   }
 
-  /// Writes `data` so that readers see either the old or the new file, never a partial one.
+  /// Writes `data` so that readers see either the old or the new file, never a partial one
+  /// (`writeAtomically`: a failure names the file and the reason in words).
   func replace(_ name: String, with data: Data) throws {
-    try data.write(to: url(name), options: .atomic)
+    try writeAtomically(name, data)
   }
 
   func append(_ name: String, _ text: String) {
@@ -55,13 +56,19 @@ struct SimRunFiles {
       .sorted { $0.1 > $1.1 }.map(\.0)
   }
 
-  /// Removes what a killed process left of an atomic write (Foundation writes a snapshot to a
-  /// hidden `.dat.nosync…` file and renames it); returns the names removed.
+  /// Removes what a killed process left of an atomic write (`writeAtomically`'s hidden
+  /// `.partial-PID-NAME` files, and Foundation's `.dat.nosync…` of older versions), in the run
+  /// folder and in fields/; returns the names removed (fields/ ones as `fields/NAME`).
   func removeTemporaries() -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: fields.path)) ?? []
-    let leftovers = names.filter { $0.hasPrefix(".dat.nosync") }
-    for name in leftovers { try? FileManager.default.removeItem(at: fields.appendingPathComponent(name)) }
-    return leftovers.sorted()
+    var removed: [String] = []
+    for (folder, prefix) in [(directory, ""), (fields, RunFolder.fieldsDirectory + "/")] {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      for name in names where name.hasPrefix(".dat.nosync") || name.hasPrefix(Self.temporaryPrefix) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        removed.append(prefix + name)
+      }
+    }
+    return removed.sorted()
   }
 
   /// Keeps a torn snapshot for inspection under `NAME.torn` (no longer a snapshot name, so
@@ -70,16 +77,25 @@ struct SimRunFiles {
     try? FileManager.default.moveItem(at: fields.appendingPathComponent(name), to: fields.appendingPathComponent(name + ".torn"))
   }
 
-  /// Drops the metrics rows after `step` (rows of a run resumed from an older snapshot would
-  /// otherwise be written twice); the header and any row that is not `step,…` stay.
+  /// Makes metrics.csv hold what the run resumed from `step` will continue: the header, then
+  /// the rows up to `step`, one per step. Dropped: rows after `step` (a run resumed from an
+  /// older snapshot writes them again, identically, as restarts are bit for bit), a row torn by
+  /// a kill (fewer cells than the header) and a repeated step. Rewritten only when it changes.
   func truncateMetrics(after step: Int) throws {
     guard let data = read(RunFolder.metricsFile) else { return }
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    let kept = lines.enumerated().filter { index, line in
-      guard index > 0, let first = line.split(separator: ",", maxSplits: 1).first, let rowStep = Int(first) else { return true }
-      return rowStep <= step
-    }.map(\.element)
-    try replace(RunFolder.metricsFile, with: Data(kept.joined(separator: "\n").utf8))
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+    let columns = RunMetricsRow.header.split(separator: ",").count
+    var kept = [RunMetricsRow.header]
+    var seen = Set<Int>()
+    for line in lines.dropFirst() {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard cells.count == columns, let rowStep = Int(cells[0]), rowStep <= step, seen.insert(rowStep).inserted else { continue }
+      kept.append(String(line))
+    }
+    let text = kept.joined(separator: "\n") + "\n"
+    if text.utf8.count != data.count || Data(text.utf8) != data {
+      try replace(RunFolder.metricsFile, with: Data(text.utf8))
+    }
   }
 
   func writeSnapshot(_ model: LiModel) throws -> String {

@@ -40,15 +40,18 @@ struct SimRunner {
     onStatus?(s)
   }
 
-  func metrics() {
-    files.append(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: model.lastDiagnostics).csvLine + "\n")
+  /// Appends the current state's row. Written before the state's snapshot: a run killed
+  /// between the two resumes from the previous snapshot and drops the row (`truncateMetrics`),
+  /// so every snapshot has its row and no row is written twice.
+  func metrics() throws {
+    try files.appendChecked(RunFolder.metricsFile, RunMetricsRow(model: model, diagnostics: model.lastDiagnostics).csvLine + "\n")
   }
 
   /// Stops on a received signal: the step in progress has finished, so its state is the
   /// checkpoint (`sim resume` continues from it bit for bit).
   private func stopBySignal(_ number: Int32, wall: Double, metricsWritten: Bool) throws -> Outcome {
+    if !metricsWritten { try metrics() }
     let name = try files.writeSnapshot(model)
-    if !metricsWritten { metrics() }
     try status(.stopped, wall: wall, message: "stopped by \(SimSignals.name(number))", checkpoint: name)
     files.log("stopped by \(SimSignals.name(number)) at step \(model.state.step); checkpoint \(name)")
     return .stopped
@@ -68,7 +71,24 @@ struct SimRunner {
 
   private func clearControl() { try? FileManager.default.removeItem(at: files.url(RunFolder.controlFile)) }
 
+  /// Runs to the stop condition. A write that fails (a full disk, a folder removed under the
+  /// run) ends the run as `failed` with the reason in words in status.json, the log and stderr;
+  /// the snapshots written before stay, and the failed write leaves no temporary file.
   func run() throws -> Outcome {
+    let clock = ContinuousClock()
+    let start = clock.now
+    do {
+      return try stepUntilStopped()
+    } catch {
+      files.recordFailure(RunStatus(state: .failed, step: model.state.step, time: model.state.time,
+                                    wallSeconds: milliseconds(clock.now - start) / 1000, pid: getpid(),
+                                    message: "\(error)", checkpoint: files.latestSnapshotName(),
+                                    targetSteps: stepLimit, targetTime: config.run.until, startStep: startStep))
+      return .failed
+    }
+  }
+
+  private func stepUntilStopped() throws -> Outcome {
     let clock = ContinuousClock()
     let start = clock.now
     func wall() -> Double { milliseconds(clock.now - start) / 1000 }
@@ -103,8 +123,8 @@ struct SimRunner {
         switch command {
         case .stop:
           clearControl()
+          if metricsStep != model.state.step { try metrics() }
           let name = try files.writeSnapshot(model)
-          if metricsStep != model.state.step { metrics() }
           try status(.stopped, wall: wall(), message: "stopped by control file", checkpoint: name)
           files.log("stopped at step \(model.state.step); checkpoint \(name)")
           return .stopped
@@ -151,9 +171,9 @@ struct SimRunner {
         return .failed
       }
       if model.state.time >= nextOutput {
-        let name = try files.writeSnapshot(model)
-        metrics()
+        try metrics()
         metricsStep = model.state.step
+        let name = try files.writeSnapshot(model)
         nextOutput = (floor(model.state.time / interval) + 1) * interval
         if let d = model.lastDiagnostics {
           files.log("step \(d.step) t=\(d.time) dt=\(d.dt) xi=[\(d.minXi), \(d.maxXi)] Li=\(d.lithiumTotal) CG=\(d.potentialIterations) res=\(d.potentialResidual) snapshot \(name)")
@@ -164,8 +184,8 @@ struct SimRunner {
         try status(.running, wall: wall(), eta: eta())
       }
     }
+    if metricsStep != model.state.step { try metrics() }
     let name = try files.writeSnapshot(model)
-    if metricsStep != model.state.step { metrics() }
     try status(.finished, wall: wall(), checkpoint: name)
     files.log("finished at step \(model.state.step) (t = \(model.state.time) s) in \(wall()) s")
     return .finished
