@@ -45,7 +45,7 @@ public struct FuzzFamily: Sendable {
   /// Every family, in the order `make fuzz` runs them.
   public static let all: [FuzzFamily] = [
     impedance, cycler, cyclerBinary, toml, recipe, cellProtocol, simulationConfig, theme, keymap, circuit, formula, vtk,
-    spectra, xylib, cif,
+    spectra, xylib, cif, sweep,
   ]
 
   public static func named(_ name: String) -> FuzzFamily? { all.first { $0.name == name } }

@@ -110,6 +110,16 @@ final class SweepSpecTests: XCTestCase {
                 contains: "has no key 'physics.electrode_potental'")
   }
 
+  /// Twelve crossed axes of 100 values are 10²⁴ points: more than an Int holds. The count
+  /// saturates and the expansion refuses it at line 1 instead of trapping on the product.
+  func testACrossedProductPastIntMaxIsRefusedNotATrap() throws {
+    let values = (0..<100).map { String(format: "%.3f", -0.1 - Double($0) * 1e-3) }.joined(separator: ", ")
+    let axes = (0..<12).map { "\"physics.key\($0)\" = [\(values)]" }.joined(separator: "\n")
+    let spec = try parse("base = \"b\"\n[vary]\n" + axes)
+    XCTAssertEqual(spec.pointCount, Int.max)
+    assertError("base = \"b\"\n[vary]\n" + axes, line: 1, contains: "at most 100000 are supported")
+  }
+
   func testAPointThatFailsValidationIsNamed() {
     // transfer_coefficient must lie in (0, 1): the second point (1.5) is invalid
     assertError("base = \"b\"\n\n[vary]\n\"physics.transfer_coefficient\" = [0.5, 1.5]", line: 4, contains: "point 1 (physics.transfer_coefficient = 1.5)")

@@ -59,7 +59,7 @@ final class FuzzSmokeTests: XCTestCase {
   func testEveryFamilyIsSmokeTested() {
     let tested: Set<String> = [
       "impedance", "cycler", "cyclerbin", "toml", "recipe", "protocol", "simconfig", "theme", "keymap", "circuit",
-      "formula", "vtk", "spectra", "xylib", "cif",
+      "formula", "vtk", "spectra", "xylib", "cif", "sweep",
     ]
     XCTAssertEqual(Set(FuzzFamily.all.map(\.name)), tested, "a new family needs its smoke test below")
   }
@@ -79,6 +79,7 @@ final class FuzzSmokeTests: XCTestCase {
   func testSpectra() throws { try fuzz(.spectra, mutations: 3000) }
   func testXylib() throws { try fuzz(.xylib, mutations: 2000) }
   func testCIF() throws { try fuzz(.cif, mutations: 1000) }
+  func testSweep() throws { try fuzz(.sweep, mutations: 1000) }
 
   /// The mutator is the test's fixed point: the same seed must give the same inputs.
   func testMutationsAreDeterministic() {

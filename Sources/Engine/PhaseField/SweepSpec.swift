@@ -43,7 +43,14 @@ public struct SweepSpec: Sendable, Equatable {
   /// Every varied key, in point-parameter order.
   public var keys: [String] { axes.flatMap(\.keys) }
   /// The number of points (the product of the axis lengths).
-  public var pointCount: Int { axes.reduce(1) { $0 * $1.count } }
+  /// Crossed axes multiply; a product past Int.max (a dozen long lists) saturates there, so
+  /// the expansion's limit refuses it instead of the multiplication trapping.
+  public var pointCount: Int {
+    axes.reduce(1) { total, axis in
+      let (product, overflow) = total.multipliedReportingOverflow(by: axis.count)
+      return overflow ? Int.max : product
+    }
+  }
 
   /// Reads a sweep file. Unknown keys, an empty list or range, a range whose ends do not suit
   /// its scale, zipped lists of unequal length and bad resource values are errors at their line.
