@@ -139,7 +139,8 @@ struct SimRunCommand: ParsableCommand {
 func finish(_ outcome: SimRunner.Outcome, files: SimRunFiles, json: Bool) throws {
   let status = try files.readStatus()
   if json { try printJSON(status) } else {
-    print("\(status.state.rawValue): step \(status.step), t = \(status.time) s, \(status.wallSeconds) s wall; checkpoint \(status.checkpoint ?? "-")")
+    let times = String(format: "t = %.6g s, %.1f s wall", status.time, status.wallSeconds)
+    print("\(status.state.rawValue): step \(status.step), \(times); checkpoint \(status.checkpoint ?? "-")")
   }
   if outcome == .failed {
     FileHandle.standardError.write(Data("\(files.directory.path): \(status.message ?? "run failed")\n".utf8))
