@@ -120,6 +120,13 @@ final class SweepSpecTests: XCTestCase {
     assertError("base = \"b\"\n[vary]\n" + axes, line: 1, contains: "at most 100000 are supported")
   }
 
+  /// Found by the sweep fuzz family: a swept key of thousands of dotted parts recursed once per
+  /// part and overflowed the stack; it is refused at its line like a TOML table nested too deep.
+  func testADottedKeyDeeperThanTOMLsLimitIsRefusedAtItsLine() {
+    let key = "physics." + Array(repeating: "a", count: 20_000).joined(separator: ".")
+    assertError("base = \"b\"\n[vary]\n\"\(key)\" = [-0.1]", line: 3, contains: "a config nests at most 100 deep")
+  }
+
   func testAPointThatFailsValidationIsNamed() {
     // transfer_coefficient must lie in (0, 1): the second point (1.5) is invalid
     assertError("base = \"b\"\n\n[vary]\n\"physics.transfer_coefficient\" = [0.5, 1.5]", line: 4, contains: "point 1 (physics.transfer_coefficient = 1.5)")

@@ -6,6 +6,10 @@ extension TOMLTable {
   mutating func setting(dottedKey: String, to value: TOMLValue, line: Int) throws {
     let parts = dottedKey.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     guard !parts.contains(where: \.isEmpty) else { throw InputError("a key must not have an empty part") }
+    // The TOML reader refuses tables nested deeper than 100; a swept key is held to the same
+    // bound, as each part is one level of this recursion (a fuzzed key of 20 000 parts
+    // overflowed the stack).
+    guard parts.count <= 100 else { throw InputError("a key of \(parts.count) dotted parts; a config nests at most 100 deep") }
     try setting(parts[...], to: value, line: line)
   }
 
