@@ -138,7 +138,9 @@ final class CLISimFaultTests: XCTestCase {
     let temporary = try CLIRunner.temporaryFolder(self)
     let wisdom = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("fftw-wisdom").path]
     // A time limit, not a step count: config.toml keeps it, so a plain `sim resume` stops there.
-    let arguments = { (out: URL) in ["sim", "run", self.model, "--out", out.path, "--grid", "32", "--until", "0.1", "--output-interval", "0.002"] }
+    // 64² to t = 3 s lasts about 4 s in a release build, so the kills (0.2–1.5 s after each
+    // start) land while it steps; at 32² to 0.1 s a release run ended before the first kill.
+    let arguments = { (out: URL) in ["sim", "run", self.model, "--out", out.path, "--grid", "64", "--until", "3", "--output-interval", "0.05"] }
     let whole = temporary.appendingPathComponent("whole")
     let reference = try CLIRunner.run(arguments(whole), environment: wisdom)
     XCTAssertEqual(reference.status, 0, reference.stderr)

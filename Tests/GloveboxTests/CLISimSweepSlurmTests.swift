@@ -97,7 +97,9 @@ final class CLISimSweepSlurmTests: XCTestCase {
     // One FFTW wisdom file for every run (local and Slurm tasks inherit the environment through
     // sbatch), so every process makes the same plans and the runs are comparable bit for bit.
     let environment = ["GLOVEBOX_FFTW_WISDOM": temporary.appendingPathComponent("wisdom").path]
-    let overrides = ["--grid", "64", "--until", "0.3", "--output-interval", "0.05"]
+    // To t = 1 s a point steps for about a second in a release build: long enough that the
+    // scancel below lands while point 3 runs (at 0.3 s it could finish first on a quiet machine).
+    let overrides = ["--grid", "64", "--until", "1", "--output-interval", "0.05"]
     let sweep = "Examples/sim/potential-sweep.toml"
 
     // The reference: the same four points run locally, one after another.
