@@ -31,9 +31,9 @@ final class FitObserverTests: XCTestCase {
   static let misraY = [10.07, 14.73, 17.94, 23.93, 29.61, 35.18, 40.02, 44.82, 50.76, 55.05, 61.01, 66.40, 75.47, 81.78]
 
   /// Misra1a, y = b1 (1 − exp(−b2 x)), with its analytic Jacobian.
-  static var misra: Model {
+  static var misra: FitModel {
     let x = misraX, y = misraY
-    return Model(
+    return FitModel(
       residualCount: x.count,
       residuals: { b in (0..<x.count).map { b[0] * (1 - exp(-b[1] * x[$0])) - y[$0] } },
       jacobian: { b in Matrix((0..<x.count).map { [1 - exp(-b[1] * x[$0]), b[0] * x[$0] * exp(-b[1] * x[$0])] }) })

@@ -33,7 +33,7 @@ final class MultigridUpdateTests: XCTestCase {
       XCTAssertNotNil(x.corners, label, file: file, line: line)
       XCTAssertTrue(x.corners?.planes == y.corners?.planes, "\(label): transfer \(index)", file: file, line: line)
     }
-    XCTAssertTrue(a.cornerForms == b.cornerForms, "\(label): corner weights", file: file, line: line)
+    XCTAssertTrue(a.transferCornerWeights == b.transferCornerWeights, "\(label): corner weights", file: file, line: line)
     XCTAssertTrue(a.coefficientPlanes == b.coefficientPlanes, "\(label): planes", file: file, line: line)
     XCTAssertTrue(a.inverseCentres == b.inverseCentres, "\(label): inverse centres", file: file, line: line)
     XCTAssertTrue(a.finest?.east == b.finest?.east && a.finest?.north == b.finest?.north
@@ -84,7 +84,7 @@ final class MultigridUpdateTests: XCTestCase {
     let before = dendriteSigma(nx: 32, intervals: 32, front: 6)
     let after = dendriteSigma(nx: 32, intervals: 32, front: 7)
     var multigrid = Multigrid(reference: solver.finestLevel(sigma: before))
-    XCTAssertTrue(multigrid.cornerForms.isEmpty)
+    XCTAssertTrue(multigrid.transferCornerWeights.isEmpty)
     solver.updatePreconditioner(&multigrid, from: before, to: after)
     assertSame(multigrid, solver.preconditioner(sigma: after), "from a reference hierarchy")
   }

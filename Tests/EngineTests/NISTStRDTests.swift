@@ -23,7 +23,7 @@ final class NISTStRDTests: XCTestCase {
   func check(_ p: Problem, file: StaticString = #filePath, line: UInt = #line) {
     for (k, start) in p.starts.enumerated() {
       let x = p.x, y = p.y, f = p.f, grad = p.grad
-      let model = Model(
+      let model = FitModel(
         residualCount: x.count,
         residuals: { b in (0..<x.count).map { f(x[$0], b) - y[$0] } },
         jacobian: { b in Matrix((0..<x.count).map { grad(x[$0], b) }) })

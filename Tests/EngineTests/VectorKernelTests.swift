@@ -80,9 +80,9 @@ final class VectorKernelTests: XCTestCase {
         }
       }
     }
-    let range = FieldRange(a + [.infinity])
+    let range = FieldExtremes(a + [.infinity])
     XCTAssertFalse(range.allFinite)
-    let finite = FieldRange(a)
+    let finite = FieldExtremes(a)
     XCTAssertTrue(finite.allFinite)
     XCTAssertEqual(finite.minimum, a.min())
     XCTAssertEqual(finite.maximum, a.max())

@@ -20,7 +20,7 @@ final class ImpedanceFitAgreementTests: XCTestCase {
     let spectrum = try XCTUnwrap(try ImpedanceReader.read(contentsOf: URL(fileURLWithPath: fixture)).first)
     let outcome = try ImpedanceFitJob.fit(ImpedanceFitRequest(entry: 0, key: ImpedanceSpectrumKey(path: "x", index: 0), fit: CircuitFitRequest(
       circuit: try Circuit(circuitText), spectrum: spectrum, weighting: weighting, given: given)), context: JobContext())
-    let entry = ImpedanceEntry(path: fixture, index: 0, spectrum: spectrum, fit: outcome)
+    let entry = LoadedImpedanceSpectrum(path: fixture, index: 0, spectrum: spectrum, fit: outcome)
     let document = try ImpedanceExport.json([entry])
     struct Export: Decodable { var spectra: [FitReport] }
     return try XCTUnwrap(try JSONDecoder().decode(Export.self, from: Data(document.utf8)).spectra.first)

@@ -463,8 +463,8 @@ final class ImpedancePaneTests: XCTestCase {
       ImpedanceFileContents(path: "c.csv", spectra: [try Self.synthetic(r1: 50)], error: nil)])))))
     XCTAssertFalse(arrived.contains { if case .startJob = $0 { return true } else { return false } }, "no restart mid-job")
     XCTAssertTrue(pane.analysisStale)
-    let stale = ImpedanceAnalysis.failed(entry: pane.selected, view: .drtMap, message: "stale")
-    let series = ImpedanceAnalysis.job(view: .drtMap, entry: pane.selected, entries: pane.entries, series: .automatic)
+    let stale = ImpedanceAnalysisResult.failed(entry: pane.selected, view: .drtMap, message: "stale")
+    let series = ImpedanceAnalysisResult.job(view: .drtMap, entry: pane.selected, entries: pane.entries, series: .automatic)
     let restarted = pane.handle(.jobFinished(.impedance(mapJob, .success(.analysis(stale)))))
     // The map is computed again over the series as it is now, c.csv included.
     XCTAssertEqual(restarted, [.render, .startJob(.impedance(try XCTUnwrap(series)))])

@@ -36,10 +36,10 @@ public struct Minimizer: Sendable {
     public init() {}
   }
 
-  public var model: Model
+  public var model: FitModel
   public var options: Options
 
-  public init(model: Model, options: Options = Options()) {
+  public init(model: FitModel, options: Options = Options()) {
     self.model = model
     self.options = options
   }

@@ -7,12 +7,12 @@ import Foundation
 /// analytic: the circuit's complex gradient split into real and imaginary rows.
 public enum CircuitFit {
   /// The least-squares model for `circuit` against `spectrum`.
-  public static func model(circuit: Circuit, spectrum: ImpedanceSpectrum, weighting: ImpedanceWeighting) -> Model {
+  public static func model(circuit: Circuit, spectrum: ImpedanceSpectrum, weighting: ImpedanceWeighting) -> FitModel {
     let n = spectrum.count
     let sqrtW = weighting.weights(for: spectrum).map { $0.squareRoot() }
     let f = spectrum.frequencies, zr = spectrum.real, zi = spectrum.imaginary
     let p = circuit.parameterCount
-    return Model(
+    return FitModel(
       residualCount: 2 * n,
       residuals: { values in
         var r = [Double](repeating: 0, count: 2 * n)
@@ -87,14 +87,14 @@ public enum CircuitFit {
 
   /// One local fit from the given values; parameters not given start at `values` (or at 1 when
   /// no automatic candidate exists, which `CircuitInitialGuess` never returns).
-  private static func local(_ request: CircuitFitRequest, _ m: Model, from values: [Double]?,
+  private static func local(_ request: CircuitFitRequest, _ m: FitModel, from values: [Double]?,
                             observer: FitObserver?) -> FitResult {
     let start = request.start(from: values ?? [Double](repeating: 1, count: request.circuit.parameterCount))
     return fit(m, start: start, maxIterations: request.maxIterations, observer: observer?.stage("local", iterationOffset: 0))
   }
 
   /// One Levenberg–Marquardt fit from `start` with the tolerances every circuit fit uses.
-  private static func fit(_ m: Model, start: Parameters, maxIterations: Int, observer: FitObserver?) -> FitResult {
+  private static func fit(_ m: FitModel, start: Parameters, maxIterations: Int, observer: FitObserver?) -> FitResult {
     var options = Minimizer.Options()
     options.maxIterations = maxIterations
     options.ftol = 1e-13

@@ -5,8 +5,8 @@ import Foundation
 /// chosen as max|f″|/2 = W (f″ ranges over [−W, 2W] on [0, 1]) for energy stability with IMEX
 /// Euler. Used for speed benchmarks and as the simplest model on the stepper registry. The
 /// explicit part is pointwise, so IMEX Euler may take the one-transform path
-/// (`PhysicalExplicitProblem`): û^{n+1} = F(η + Δt·N(η))/(1 − Δt λ).
-public final class AllenCahnProblem: PhysicalExplicitProblem {
+/// (`PhysicalSpaceExplicitProblem`): û^{n+1} = F(η + Δt·N(η))/(1 − Δt λ).
+public final class AllenCahnProblem: PhysicalSpaceExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let mobility: Double

@@ -9,7 +9,7 @@
 /// Layered D (model 3, `upperDiffusivity` from y ≥ layerHeight·Ly, faces by their midpoint):
 /// the implicit symbol uses D_max and the explicit part adds ∇·((D − D_max)∇c) as face fluxes,
 /// which only removes diffusion, so the split stays stable at any Δt (as in the ξ equation).
-public final class LiConcentrationEquation: PhysicalExplicitProblem {
+public final class LiConcentrationEquation: PhysicalSpaceExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let physics: LiModelPhysics

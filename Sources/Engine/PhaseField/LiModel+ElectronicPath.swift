@@ -62,7 +62,7 @@ extension LiModel {
     guard !electronic.residual.isNaN else {
       throw LiModelDivergence(step: step, time: time, reason: "the electronic potential φₑ did not converge")
     }
-    guard FieldRange(electronic.potential).allFinite, FieldRange(electronic.bulkDeposit).allFinite else {
+    guard FieldExtremes(electronic.potential).allFinite, FieldExtremes(electronic.bulkDeposit).allFinite else {
       throw LiModelDivergence(step: step, time: time, reason: "φₑ or the bulk deposit non-finite")
     }
   }

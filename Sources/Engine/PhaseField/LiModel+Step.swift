@@ -116,11 +116,11 @@ extension LiModel {
     }
 
     let time = old.time + dt
-    let xiRange = FieldRange(newXi), cRange = FieldRange(newC)
+    let xiRange = FieldExtremes(newXi), cRange = FieldExtremes(newC)
     guard xiRange.allFinite, xiRange.minimum > -0.5, xiRange.maximum < 1.5 else {
       throw LiModelDivergence(step: old.step + 1, time: time, reason: "ξ non-finite or outside [−0.5, 1.5]")
     }
-    guard cRange.allFinite, FieldRange(solution.phi).allFinite,
+    guard cRange.allFinite, FieldExtremes(solution.phi).allFinite,
       elastic.map({ $0.force.allSatisfy(\.isFinite) }) ?? true
     else {
       throw LiModelDivergence(step: old.step + 1, time: time, reason: "c, φ or the elastic driving force non-finite")

@@ -42,7 +42,7 @@ public final class LiModel {
   /// in 0–1 iterations; one built a few steps back in 2 (1024² bench: 1.0 iterations per step
   /// at 1, 1.2 at 2, 3.0 at 8). A build costs about three iterations.
   static let preconditionerRebuildIterations = 1
-  /// The result arrays of `floorTransforms` (ξ grid, c grid), kept so the floor times
+  /// The result arrays of `runFFTFloorTransforms` (ξ grid, c grid), kept so the floor times
   /// transforms, not allocation.
   var floorScratch: ([Double], [Double]) = ([], [])
 
@@ -123,10 +123,10 @@ public final class LiModel {
 
   /// The spectral transforms one step executes: the IMEX Euler steps of ξ and of c each take
   /// one forward transform of u + Δt·N, written straight into the transform's input, and one
-  /// inverse from its spectrum buffer (`PhysicalExplicitProblem`), on the ξ grid (rows 0…Ny)
+  /// inverse from its spectrum buffer (`PhysicalSpaceExplicitProblem`), on the ξ grid (rows 0…Ny)
   /// and the c grid (rows 0…Ny−1). Benchmarks time these as the FFT floor: the same transforms
   /// with the field copied in as the only other work.
-  public func floorTransforms() {
+  public func runFFTFloorTransforms() {
     func roundTrip(_ transform: SpectralTransform2D, _ field: [Double], into back: inout [Double]) {
       field.withUnsafeBufferPointer { source in
         transform.forwardIntoSpectrumBuffer { input in

@@ -7,7 +7,7 @@ import Foundation
 /// Lσκ0[δcos ω(θ−θ0) − δ]∇²ξ only reduces the diffusion and the scheme stays stable at any Δt),
 /// explicit the rest with +Lσ·S·ξ. ∇² and ∇ are the 5-point / central-difference stencils, and
 /// the implicit symbol is the 5-point one, so the split is exact at δ = 0. Units: s, m, V.
-public final class LiPhaseFieldEquation: PhysicalExplicitProblem {
+public final class LiPhaseFieldEquation: PhysicalSpaceExplicitProblem {
   public let transform: SpectralTransform2D
   public let linearSymbol: [Double]
   public let physics: LiModelPhysics

@@ -15,7 +15,7 @@ extension Multigrid {
   /// rows of the next level; then that level's planes and inverse centres of those rows, and
   /// the coarsest level's factor. A hierarchy without corner forms is built afresh.
   mutating func update(fine: PotentialLevel, changedRows: Range<Int>) {
-    guard levels.count > 1, transfers.count == levels.count - 1, cornerForms.count == transfers.count,
+    guard levels.count > 1, transfers.count == levels.count - 1, transferCornerWeights.count == transfers.count,
       let compact = finest, compact.nx == fine.nx, compact.rows == fine.rows,
       transfers.allSatisfy({ $0.corners != nil })
     else {
@@ -31,9 +31,9 @@ extension Multigrid {
       let weightRows = max(0, first - 1)..<min(rows, last + 2)
       let coarseRows = max(0, (first - 4) >> 1)..<min(levels[index + 1].rows, ((last + 2) >> 1) + 1)
       // the arrays this level writes, taken out so that each is written in place
-      var weights = cornerForms[index], coefficients = levels[index + 1].coefficients
+      var weights = transferCornerWeights[index], coefficients = levels[index + 1].coefficients
       var corners = transfers[index].corners
-      cornerForms[index] = []
+      transferCornerWeights[index] = []
       levels[index + 1].coefficients = []
       transfers[index].corners = nil
       func coarsen<V: FineStencilView>(_ view: V) {
@@ -53,7 +53,7 @@ extension Multigrid {
       } else {
         level.coefficients.withUnsafeBufferPointer { coarsen(NinePointStencilView(a: $0)) }
       }
-      cornerForms[index] = weights
+      transferCornerWeights[index] = weights
       levels[index + 1].coefficients = coefficients
       transfers[index].corners = corners
       let coarse = levels[index + 1]

@@ -18,7 +18,7 @@ struct Multigrid {
   var coefficientPlanes: [[Double]] = []
   /// Each transfer's weights in corner form (`GalerkinCoarsening.cornerWeights`), kept for
   /// `update(fine:changedRows:)` (empty for the hierarchy of `init(reference:)`).
-  var cornerForms: [[Double]] = []
+  var transferCornerWeights: [[Double]] = []
   /// Whether the levels' passes run fused (`PotentialLevel+FusedCycle.swift` for the finest,
   /// `StencilLevel+FusedCycle.swift` for the coarse ones); the unfused cycle is the definition
   /// the tests compare it with.
@@ -34,12 +34,12 @@ struct Multigrid {
       return
     }
     let five = FivePointLevel(fine)
-    var levels = [top], transfers: [StencilTransfer] = [], cornerForms: [[Double]] = []
+    var levels = [top], transfers: [StencilTransfer] = [], transferCornerWeights: [[Double]] = []
     func coarsen<V: FineStencilView>(_ view: V, nx: Int, rows: Int) {
       let weights = GalerkinCoarsening.cornerWeights(view, nx: nx, rows: rows)
       levels.append(GalerkinCoarsening.coarseOperator(view, weights: weights, nx: nx, rows: rows))
       transfers.append(StencilTransfer(corners: CornerWeights(fineNx: nx, fineRows: rows, weights: weights)))
-      cornerForms.append(weights)
+      transferCornerWeights.append(weights)
     }
     five.withStencilView { coarsen($0, nx: fine.nx, rows: fine.rows) }
     while let last = levels.last, last.canCoarsen {
@@ -49,7 +49,7 @@ struct Multigrid {
     }
     self.levels = levels
     self.transfers = transfers
-    self.cornerForms = cornerForms
+    self.transferCornerWeights = transferCornerWeights
     finest = five
     coarsest = levels.last.flatMap { PotentialCoarseSolver(level: $0) }
     buffers = levels.map { _ in LevelBuffers() }

@@ -15,13 +15,13 @@ public protocol SemilinearProblem: AnyObject {
 /// is linear, F(u) + Δt·F(N) = F(u + Δt·N): an IMEX Euler step then needs one forward and one
 /// inverse transform instead of three, and needs no spectrum of u carried between steps, so a
 /// step depends only on the physical state (what a checkpoint stores).
-public protocol PhysicalExplicitProblem: SemilinearProblem {
+public protocol PhysicalSpaceExplicitProblem: SemilinearProblem {
   /// Writes u + Δt·N(u, t) on every grid point of `transform` into `field` (`fieldCount`
   /// values; the transform's own input buffer, so the step needs no copy).
   func writeExplicitUpdate(_ u: [Double], time: Double, dt: Double, into field: UnsafeMutableBufferPointer<Double>)
 }
 
-extension PhysicalExplicitProblem {
+extension PhysicalSpaceExplicitProblem {
   /// Writes the transform of u + Δt·N(u, t) into `hat` (spectrum layout of `transform`).
   public func explicitUpdate(_ u: [Double], time: Double, dt: Double, into hat: inout [Double]) {
     transform.forward(into: &hat) { writeExplicitUpdate(u, time: time, dt: dt, into: $0) }
@@ -50,7 +50,7 @@ public struct SpectralState: Sendable {
   }
 
   /// A state without its spectrum: steppers take the one-transform path of a
-  /// `PhysicalExplicitProblem` (and transform `u` first for any other problem).
+  /// `PhysicalSpaceExplicitProblem` (and transform `u` first for any other problem).
   public init(physical u: [Double], time: Double = 0) {
     self.u = u
     uHat = []

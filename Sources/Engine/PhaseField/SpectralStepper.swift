@@ -14,7 +14,7 @@ public protocol SpectralStepper: Sendable {
 /// stabilisation S (λ = λ₀ − S, N = N₀ + S u) the explicit part is damped for S ≥ max|N₀′|/2,
 /// which for a double-well f′ (Allen–Cahn, Cahn–Hilliard) gives energy stability at any Δt
 /// (Shen & Yang, DCDS-A 28 (2010) 1669). Accepts a different Δt each step. A state without a
-/// spectrum (`SpectralState(physical:)`) of a `PhysicalExplicitProblem` takes the equivalent
+/// spectrum (`SpectralState(physical:)`) of a `PhysicalSpaceExplicitProblem` takes the equivalent
 /// one-transform form û^{n+1} = F(u^n + Δt N^n)/(1 − Δt λ) (`advancePhysical`).
 public struct IMEXEulerStepper: SpectralStepper {
   public init() {}
@@ -24,7 +24,7 @@ public struct IMEXEulerStepper: SpectralStepper {
   public func advance(_ state: inout SpectralState, problem: some SemilinearProblem, dt: Double) {
     let transform = problem.transform
     if state.uHat.isEmpty {
-      if let physical = problem as? any PhysicalExplicitProblem {
+      if let physical = problem as? any PhysicalSpaceExplicitProblem {
         advancePhysical(&state, problem: physical, dt: dt)
         return
       }
@@ -50,7 +50,7 @@ public struct IMEXEulerStepper: SpectralStepper {
 extension IMEXEulerStepper {
   /// The same step from F(u + Δt·N) (one forward, one inverse transform). It leaves no history
   /// (N̂ is never formed), so a following SBDF2 step starts with an Euler step.
-  func advancePhysical(_ state: inout SpectralState, problem: any PhysicalExplicitProblem, dt: Double) {
+  func advancePhysical(_ state: inout SpectralState, problem: any PhysicalSpaceExplicitProblem, dt: Double) {
     var next = [Double]()
     state.uHat = Self.physicalStep(state.u, into: &next, problem: problem, time: state.time, dt: dt,
                                    keepSpectrum: true)
@@ -67,7 +67,7 @@ extension IMEXEulerStepper {
   /// forward transform's input, the division happens on the spectrum buffer, and the inverse
   /// writes into `next`, so a step allocates nothing. Returns a copy of û^{n+1} only when
   /// `keepSpectrum` (else []).
-  static func physicalStep(_ u: [Double], into next: inout [Double], problem: some PhysicalExplicitProblem,
+  static func physicalStep(_ u: [Double], into next: inout [Double], problem: some PhysicalSpaceExplicitProblem,
                            time: Double, dt: Double, keepSpectrum: Bool) -> [Double] {
     let transform = problem.transform
     transform.forwardIntoSpectrumBuffer { problem.writeExplicitUpdate(u, time: time, dt: dt, into: $0) }
@@ -86,10 +86,10 @@ extension IMEXEulerStepper {
 }
 
 extension SpectralStepper {
-  /// One step of a `PhysicalExplicitProblem` from its physical state alone, written into
+  /// One step of a `PhysicalSpaceExplicitProblem` from its physical state alone, written into
   /// `next`: the IMEX Euler step of `IMEXEulerStepper.physicalStep` for every stepper, since a
   /// state without history is what each of them starts from (SBDF2's first step is Euler).
-  public func advancePhysical(_ u: [Double], into next: inout [Double], problem: some PhysicalExplicitProblem,
+  public func advancePhysical(_ u: [Double], into next: inout [Double], problem: some PhysicalSpaceExplicitProblem,
                               time: Double, dt: Double) {
     _ = IMEXEulerStepper.physicalStep(u, into: &next, problem: problem, time: time, dt: dt, keepSpectrum: false)
   }

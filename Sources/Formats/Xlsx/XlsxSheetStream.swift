@@ -61,10 +61,10 @@ struct SheetStream {
       enum Step { case more(keep: Int), row, none }
       let step = try buffer.withUnsafeBufferPointer { all -> Step in
         let xml = UnsafeBufferPointer(rebasing: all[0..<end])
-        guard let rowStart = SheetBytes.nextRow(xml, from: start) else {
+        guard let rowStart = WorksheetByteScan.nextRow(xml, from: start) else {
           return atEnd ? .none : .more(keep: max(start, end - 16))
         }
-        guard let tagEnd = SheetBytes.byte(0x3E, in: xml, from: rowStart) else {
+        guard let tagEnd = WorksheetByteScan.byte(0x3E, in: xml, from: rowStart) else {
           if atEnd { throw error("unterminated <row> tag", rowStart) }
           return .more(keep: rowStart)
         }
@@ -73,7 +73,7 @@ struct SheetStream {
           start = tagEnd + 1
           return .row
         }
-        guard let close = SheetBytes.rowClose(xml, from: tagEnd) else {
+        guard let close = WorksheetByteScan.rowClose(xml, from: tagEnd) else {
           if atEnd { throw error("row \(rowAttribute(xml, rowStart, tagEnd)) has no </row>", rowStart) }
           return .more(keep: rowStart)
         }
@@ -95,7 +95,7 @@ struct SheetStream {
   }
 
   private func rowAttribute(_ xml: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-    SheetBytes.integerAttribute(0x72, xml, from + 4, to) ?? lastRow + 1
+    WorksheetByteScan.integerAttribute(0x72, xml, from + 4, to) ?? lastRow + 1
   }
 
   /// The cells of one row; `xml` ends where the row's `</row>` begins. Byte-level: attributes
@@ -103,22 +103,22 @@ struct SheetStream {
   private func cellsOfRow(_ xml: UnsafeBufferPointer<UInt8>, from: Int, into cells: inout [XlsxCell]) throws {
     var p = from
     var nextColumn = 0
-    while let c = SheetBytes.nextCell(xml, from: p) {
-      guard let cEnd = SheetBytes.byte(0x3E, in: xml, from: c) else { throw error("unterminated <c> tag", c) }
-      let tag = SheetBytes.cellAttributes(xml, c + 2, cEnd)
+    while let c = WorksheetByteScan.nextCell(xml, from: p) {
+      guard let cEnd = WorksheetByteScan.byte(0x3E, in: xml, from: c) else { throw error("unterminated <c> tag", c) }
+      let tag = WorksheetByteScan.cellAttributes(xml, c + 2, cEnd)
       let column = tag.column ?? nextColumn
       nextColumn = column + 1
       var value = XlsxCell.empty
       if xml[cEnd - 1] == 0x2F {
         p = cEnd + 1
       } else {
-        guard let close = SheetBytes.closeTag(xml, from: cEnd) else {
+        guard let close = WorksheetByteScan.closeTag(xml, from: cEnd) else {
           throw error("cell without </c> in row \(lastRow)", c)
         }
         if tag.type == .inlineString {
           value = .text(XMLScan.textRuns(xml, cEnd + 1, close))
-        } else if let v = SheetBytes.valueStart(xml, from: cEnd + 1, to: close),
-          let vEnd = SheetBytes.byte(0x3C, in: xml, from: v), vEnd <= close
+        } else if let v = WorksheetByteScan.valueStart(xml, from: cEnd + 1, to: close),
+          let vEnd = WorksheetByteScan.byte(0x3C, in: xml, from: v), vEnd <= close
         {
           let raw = UnsafeBufferPointer(rebasing: xml[v..<vEnd])
           switch tag.type {

@@ -23,14 +23,14 @@ extension BioLogicFile {
       if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index + 2 }
       return index + 1
     }
-    func header(lines count: Int) -> TextDocument? {
+    func header(lines count: Int) -> InstrumentTextFile? {
       while lineStarts.count <= count {
         guard let next = nextLineStart(after: lineStarts[lineStarts.count - 1]) else { return nil }
         lineStarts.append(next)
       }
-      return TextDocument(data: Data(bytes[0..<lineStarts[count]]), fileName: fileName)
+      return InstrumentTextFile(data: Data(bytes[0..<lineStarts[count]]), fileName: fileName)
     }
-    let firstLine = header(lines: 1) ?? TextDocument(data: data, fileName: fileName)
+    let firstLine = header(lines: 1) ?? InstrumentTextFile(data: data, fileName: fileName)
     guard let first = firstLine.lines.first?.trimmed, !first.isEmpty else {
       throw firstLine.error("expected an EC-Lab text file, found an empty file")
     }
@@ -38,7 +38,7 @@ extension BioLogicFile {
     var metadata: [String: String] = [:]
     var technique: String?
     if first.hasPrefix("EC-Lab ASCII FILE") {
-      // TextDocument may split the bytes into fewer lines than counted here (found by make fuzz).
+      // InstrumentTextFile may split the bytes into fewer lines than counted here (found by make fuzz).
       guard let two = header(lines: 2), two.lines.count >= 2 else {
         throw firstLine.error("expected 'Nb header lines : N' on line 2, found the end of the file", line: 2)
       }
@@ -52,7 +52,7 @@ extension BioLogicFile {
     guard let document = header(lines: headerLine) else {
       throw firstLine.error("expected \(headerLine) header lines as line 2 says, the file ends on line \(lineStarts.count) (truncated)", line: lineStarts.count)
     }
-    // The header is split into lines again by TextDocument, which also breaks at a lone CR:
+    // The header is split into lines again by InstrumentTextFile, which also breaks at a lone CR:
     // fewer lines than counted here indexed past the end (a trap found by make fuzz).
     guard document.lines.count >= headerLine else {
       throw document.error("expected \(headerLine) header lines as line 2 says, found \(document.lines.count) (a stray line break?)", line: document.lines.count)
@@ -150,7 +150,7 @@ extension BioLogicFile {
 
   private static func raggedRowError(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, names: [String], headerLine: Int, fileName: String) -> InputError {
     let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-    let document = TextDocument(text: text, fileName: fileName)
+    let document = InstrumentTextFile(text: text, fileName: fileName)
     let row = DelimitedRow(Substring(text), line: line, separator: .tab)
     return raggedRowError(row: row, names: names, headerLine: headerLine, document: document)
   }
@@ -161,7 +161,7 @@ extension BioLogicFile {
     "freq/Hz", "Re(Z)/Ohm", "-Im(Z)/Ohm", "|Z|/Ohm", "Phase(Z)/deg", "time/s", "<Ewe>/V", "<I>/mA",
   ]
 
-  private static func raggedRowError(row: DelimitedRow, names: [String], headerLine: Int, document: TextDocument) -> InputError {
+  private static func raggedRowError(row: DelimitedRow, names: [String], headerLine: Int, document: InstrumentTextFile) -> InputError {
     var message = "expected \(names.count) values as the header (line \(headerLine)) names, found \(row.count)"
     if row.count > names.count {
       let present = Set(names)

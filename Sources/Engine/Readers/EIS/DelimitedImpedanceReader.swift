@@ -10,7 +10,7 @@ struct DelimitedImpedanceReader {
   var skipsAllZeroRows = false
   var formatName = "csv"
 
-  func read(_ document: TextDocument) throws -> [ImpedanceSpectrum] {
+  func read(_ document: InstrumentTextFile) throws -> [ImpedanceSpectrum] {
     guard let firstData = document.firstLine(where: { isNumericRow($0) }) else {
       if document.lines.allSatisfy({ $0.trimmed.isEmpty }) {
         throw document.error("expected impedance data, found an empty file")

@@ -91,7 +91,7 @@ struct DelimitedRow: Sendable {
 
   /// The number in cell `index`, or an error naming the file, line, column and the column's name.
   /// A decimal comma is accepted when `decimalComma` is set (semicolon-separated exports).
-  func number(_ index: Int, named name: String, in document: TextDocument, decimalComma: Bool = false) throws -> Double {
+  func number(_ index: Int, named name: String, in document: InstrumentTextFile, decimalComma: Bool = false) throws -> Double {
     guard index < fields.count else {
       let lastColumn = fields.last.map { $0.column + $0.text.count } ?? 1
       throw document.error("expected a value for column \(index + 1) (\(name)), but the row has only \(fields.count) values", line: line, column: lastColumn)

@@ -9,7 +9,7 @@ struct GamryReader {
   /// Header keys copied into each spectrum's metadata.
   static let metadataKeys: Set<String> = ["TITLE", "DATE", "TIME", "PSTAT", "VDC", "VAC", "AREA", "FREQINIT", "FREQFINAL", "PTSPERDEC", "TAG"]
 
-  func read(_ document: TextDocument) throws -> [ImpedanceSpectrum] {
+  func read(_ document: InstrumentTextFile) throws -> [ImpedanceSpectrum] {
     var metadata: [String: String] = ["format": "gamry"]
     var tables: [(header: Int, rows: Range<Int>)] = []
     var index = 0

@@ -30,7 +30,7 @@ public enum ImpedanceReader {
 
   private static func decode(data: Data, fileName: String, format: ImpedanceFileFormat, columns: ImpedanceColumnLayout?) throws -> [ImpedanceSpectrum] {
     if data.isEmpty { throw InputError("expected impedance data, found an empty file", file: fileName) }
-    let text = { TextDocument(data: data, fileName: fileName) }
+    let text = { InstrumentTextFile(data: data, fileName: fileName) }
     switch format {
     case .bioLogicBinary:
       return try BioLogicFile(mprData: data, fileName: fileName).impedanceSpectra(name: fileName)

@@ -3,7 +3,7 @@ import Foundation
 /// Turns table rows into an `ImpedanceSpectrum` under a column layout, converting each
 /// instrument's convention to Z = Z' + jZ'' (Z'' < 0 capacitive), Hz and Ω.
 struct ImpedanceRowDecoder {
-  let document: TextDocument
+  let document: InstrumentTextFile
   let layout: ImpedanceColumnLayout
   /// Every row must have exactly this many cells (the header's count), when set.
   var expectedFieldCount: Int?
@@ -17,7 +17,7 @@ struct ImpedanceRowDecoder {
   private(set) var real: [Double] = []
   private(set) var imaginary: [Double] = []
 
-  init(document: TextDocument, layout: ImpedanceColumnLayout) {
+  init(document: InstrumentTextFile, layout: ImpedanceColumnLayout) {
     self.document = document
     self.layout = layout
   }

@@ -2,7 +2,7 @@
 /// a line with the number of columns (3), a line with the number of points N, and N rows of
 /// Z' (Ω), Z'' (Ω, negative for capacitive), frequency (Hz) separated by blanks.
 struct IviumReader {
-  func read(_ document: TextDocument) throws -> [ImpedanceSpectrum] {
+  func read(_ document: InstrumentTextFile) throws -> [ImpedanceSpectrum] {
     guard let marker = document.firstLine(where: { $0.trimmed.hasPrefix("primary_data") }) else {
       throw document.error("expected a primary_data block (the data of an Ivium .idf file), found none")
     }

@@ -3,7 +3,7 @@
 /// `Z Imag`, …) and comma-separated rows until `</SegmentN>`. Every segment with impedance
 /// columns is one spectrum; segments without (a DC step) are skipped. Z'' keeps its sign.
 struct VersaStudioReader {
-  func read(_ document: TextDocument) throws -> [ImpedanceSpectrum] {
+  func read(_ document: InstrumentTextFile) throws -> [ImpedanceSpectrum] {
     var metadata: [String: String] = ["format": "versastudio"]
     var spectra: [ImpedanceSpectrum] = []
     var segmentsSeen = 0

@@ -13,7 +13,7 @@ struct ZPlotReader {
     first: .init(index: 4, quantity: .real, name: "Z'(a)"),
     second: .init(index: 5, quantity: .imaginary, name: "Z''(b)"))
 
-  func read(_ document: TextDocument, formatName: String) throws -> [ImpedanceSpectrum] {
+  func read(_ document: InstrumentTextFile, formatName: String) throws -> [ImpedanceSpectrum] {
     var metadata: [String: String] = ["format": formatName]
     let firstData: Int
     var layout = ZPlotReader.fixedLayout

@@ -100,7 +100,7 @@ public enum LeBailFit {
       cycles = cycle
       for _ in 0..<3 { intensities = profile.extract(parameters.values, intensities: intensities, y: y) }
       let frozen = intensities
-      let model = Model(residualCount: y.count, residuals: { p in
+      let model = FitModel(residualCount: y.count, residuals: { p in
         let calc = profile.evaluate(p, intensities: frozen).total
         return (0..<y.count).map { (y[$0] - calc[$0]) * weights[$0] }
       })

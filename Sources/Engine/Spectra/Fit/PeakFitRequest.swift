@@ -92,7 +92,7 @@ public struct PeakFitRequest: FitRequest {
   /// Residuals (yᵢ − ŷᵢ)·wᵢ and their forward-difference Jacobian with steps √ε·max(|p|, scale):
   /// a step relative to |p| alone vanishes for a parameter that settles near zero (a flat
   /// background's slope), which would make its column noise and the covariance singular.
-  func minimizerModel(_ prepared: Prepared) -> Model {
+  func minimizerModel(_ prepared: Prepared) -> FitModel {
     let request = self
     let residuals: @Sendable ([Double]) -> [Double] = { values in
       let v = request.expand(values, prepared)
@@ -100,7 +100,7 @@ public struct PeakFitRequest: FitRequest {
       return (0..<prepared.x.count).map { (prepared.y[$0] - c.total[$0]) * prepared.w[$0] }
     }
     let count = prepared.x.count
-    return Model(residualCount: count, residuals: residuals) { values in
+    return FitModel(residualCount: count, residuals: residuals) { values in
       let r0 = residuals(values)
       var j = Matrix(rows: count, columns: values.count)
       for k in 0..<values.count {

@@ -37,7 +37,7 @@ public struct ImpedanceArrheniusSeries: Sendable {
   public var problem: String?
 
   public static func make(
-    entries: [ImpedanceEntry], parameters: [String], geometry: (ImpedanceEntry) -> ImpedanceGeometrySource?
+    entries: [LoadedImpedanceSpectrum], parameters: [String], geometry: (LoadedImpedanceSpectrum) -> ImpedanceGeometrySource?
   ) -> ImpedanceArrheniusSeries {
     var series = ImpedanceArrheniusSeries(parameter: parameters.joined(separator: " + "))
     var sigma: [Double] = []

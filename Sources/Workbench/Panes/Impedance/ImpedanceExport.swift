@@ -7,14 +7,14 @@ import Foundation
 /// selected spectrum's circuit and values as a circuit parameter file that
 /// `glovebox eis fit --initial FILE` reads back.
 public enum ImpedanceExport {
-  static func stem(_ entry: ImpedanceEntry) -> String {
+  static func stem(_ entry: LoadedImpedanceSpectrum) -> String {
     let base = (entry.path as NSString).lastPathComponent
     return entry.index > 0 ? "\(base)#\(entry.index + 1)" : base
   }
 
   /// `file,spectrum,circuit,weighting,chi_square,success,<p>,<p>_stderr,…` — one header per circuit;
   /// a standard error that is not finite is an empty field.
-  public static func csv(_ entries: [ImpedanceEntry]) -> String {
+  public static func csv(_ entries: [LoadedImpedanceSpectrum]) -> String {
     var lines: [String] = []
     var lastHeader = ""
     for entry in entries {
@@ -56,7 +56,7 @@ public enum ImpedanceExport {
   }
 
   /// `{"spectra": [{file, spectrum, …FitReport keys}]}`.
-  public static func json(_ entries: [ImpedanceEntry]) throws -> String {
+  public static func json(_ entries: [LoadedImpedanceSpectrum]) throws -> String {
     let spectra = entries.compactMap { entry in
       entry.fit.map { SpectrumFit(file: entry.path, spectrum: entry.index + 1, report: $0.report) }
     }
@@ -80,7 +80,7 @@ public enum ImpedanceExport {
   /// The files `e` writes into `<workspace>/fits/` (the runtime writes them:
   /// `Effect.writeFiles`): the CSV and JSON of every fit, and the selected spectrum's
   /// parameter file when it was fitted.
-  public static func files(entries: [ImpedanceEntry], selected: Int) throws -> [FileWrite] {
+  public static func files(entries: [LoadedImpedanceSpectrum], selected: Int) throws -> [FileWrite] {
     var files = [
       FileWrite(path: "fits/impedance-fits.csv", contents: Data(csv(entries).utf8)),
       FileWrite(path: "fits/impedance-fits.json", contents: Data(try json(entries).utf8)),

@@ -3,7 +3,7 @@ import Lab
 
 /// The Impedance pane's jobs. `readFiles` needs the file system and is performed by the
 /// runtime (it reads each file and parses it with `ImpedanceReader`); the others are pure
-/// computations on values the job carries (`ImpedanceFitJob.run`, `ImpedanceAnalysis.compute`).
+/// computations on values the job carries (`ImpedanceFitJob.run`, `ImpedanceAnalysisResult.compute`).
 public enum ImpedanceJob: Equatable, Sendable {
   /// Read these workspace files (relative paths); answered with `.files`, one entry per path.
   case readFiles(paths: [String])
@@ -56,7 +56,7 @@ public struct ImpedanceSeriesElements: Equatable, Sendable {
 public enum ImpedanceJobResult: Equatable, Sendable {
   case files([ImpedanceFileContents])
   case fitted([ImpedanceFitOutcome])
-  case analysis(ImpedanceAnalysis)
+  case analysis(ImpedanceAnalysisResult)
   case lab(LabWorkspace)
 }
 

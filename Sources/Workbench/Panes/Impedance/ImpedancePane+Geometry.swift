@@ -23,7 +23,7 @@ extension ImpedancePane {
   }
 
   /// The geometry σ uses for a spectrum, with its source.
-  func geometrySource(for entry: ImpedanceEntry) -> ImpedanceGeometrySource? {
+  func geometrySource(for entry: LoadedImpedanceSpectrum) -> ImpedanceGeometrySource? {
     if case .success(let source)? = protocolGeometry(for: entry.path) { return source }
     return enteredGeometry.map {
       ImpedanceGeometrySource(geometry: $0, source: String(format: "entered with g: L/A = %.4g cm⁻¹", $0.cellConstantPerCm))
@@ -32,9 +32,9 @@ extension ImpedancePane {
 
   /// The spectra the Arrhenius view fits: the selected one's series (its file's spectra, or its
   /// folder's files), so two pellets in two folders never share a line.
-  var arrheniusEntries: [ImpedanceEntry] {
+  var arrheniusEntries: [LoadedImpedanceSpectrum] {
     guard entries.indices.contains(selected) else { return [] }
-    return ImpedanceAnalysis.seriesMembers(of: selected, in: entries).map { entries[$0] }
+    return ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).map { entries[$0] }
   }
 
   /// The Arrhenius series of the selected spectrum's series.

@@ -112,7 +112,7 @@ extension ImpedancePane {
     var effects: [Effect] = [.render]
     if added > 0 { effects.append(.status(StatusMessage("\(file.path): \(added) new spectr\(added == 1 ? "um" : "a")"))) }
     if view == .drtMap, added > 0, entries.indices.contains(selected),
-      ImpedanceAnalysis.seriesMembers(of: selected, in: entries).contains(where: { entries[$0].path == file.path })
+      ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).contains(where: { entries[$0].path == file.path })
     {
       if analysisRunning {
         analysisStale = true
@@ -136,7 +136,7 @@ extension ImpedancePane {
       for (k, spectrum) in file.spectra.enumerated() {
         // A growing file keeps the fits of spectra that did not change.
         let previous = old.first { $0.index == k && $0.spectrum == spectrum }
-        entries.append(ImpedanceEntry(path: file.path, index: k, spectrum: spectrum, fit: previous?.fit))
+        entries.append(LoadedImpedanceSpectrum(path: file.path, index: k, spectrum: spectrum, fit: previous?.fit))
       }
     }
     entries.sort { ($0.path, $0.index) < ($1.path, $1.index) }
@@ -204,7 +204,7 @@ extension ImpedancePane {
   mutating func startAnalysisIfNeeded() -> [Effect] {
     guard current != nil else { return [] }
     if let analysis, analysis.entry == selected, analysis.view == view { return [] }
-    guard let job = ImpedanceAnalysis.job(view: view, entry: selected, entries: entries, series: seriesElements) else { return [] }
+    guard let job = ImpedanceAnalysisResult.job(view: view, entry: selected, entries: entries, series: seriesElements) else { return [] }
     analysisRunning = true
     analysis = nil
     return [.startJob(.impedance(job))]

@@ -100,7 +100,7 @@ extension ImpedancePane {
     }
   }
 
-  func renderAnalysis(into buffer: inout Buffer, area: Rect, entry: ImpedanceEntry, context: PaneRenderContext) {
+  func renderAnalysis(into buffer: inout Buffer, area: Rect, entry: LoadedImpedanceSpectrum, context: PaneRenderContext) {
     let theme = context.theme
     guard let analysis, analysis.entry == selected, analysis.view == view else {
       let block = Block(title: view.rawValue)

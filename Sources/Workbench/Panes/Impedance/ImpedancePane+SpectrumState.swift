@@ -51,14 +51,14 @@ extension ImpedancePane {
 
   /// The other members of a spectrum's series, nearest in list order first (the previous one
   /// before the next at equal distance: a temperature series is usually walked upwards).
-  func seriesNeighbours(of index: Int) -> [ImpedanceEntry] {
-    ImpedanceAnalysis.seriesMembers(of: index, in: entries)
+  func seriesNeighbours(of index: Int) -> [LoadedImpedanceSpectrum] {
+    ImpedanceAnalysisResult.seriesMembers(of: index, in: entries)
       .filter { $0 != index }
       .sorted { (abs($0 - index), $0 > index ? 1 : 0) < (abs($1 - index), $1 > index ? 1 : 0) }
       .map { entries[$0] }
   }
 
-  func label(of entry: ImpedanceEntry) -> String {
+  func label(of entry: LoadedImpedanceSpectrum) -> String {
     entry.label(spectraInFile: entries.filter { $0.path == entry.path }.count)
   }
 

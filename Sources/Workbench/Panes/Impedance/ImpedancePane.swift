@@ -28,7 +28,7 @@ public struct ImpedancePane: Pane {
     public var weighting: ImpedanceWeighting
   }
 
-  public internal(set) var entries: [ImpedanceEntry] = []
+  public internal(set) var entries: [LoadedImpedanceSpectrum] = []
   public internal(set) var unreadable: [String: String] = [:]
   public internal(set) var selected = 0
   public internal(set) var view: View = .spectra
@@ -75,7 +75,7 @@ public struct ImpedancePane: Pane {
   public internal(set) var fitRunning = false
   /// The index's impedance files and which of them have been read.
   public internal(set) var listing = FileListing()
-  public internal(set) var analysis: ImpedanceAnalysis?
+  public internal(set) var analysis: ImpedanceAnalysisResult?
   /// Series C and L of the KK and DRT models: automatic per spectrum unless set (`s`, `i`).
   public internal(set) var seriesElements = ImpedanceSeriesElements.automatic
   /// The Nyquist plot's window (nil: the whole spectrum); kept at equal scales by the plot.
@@ -113,7 +113,7 @@ public struct ImpedancePane: Pane {
   public var capturesInput: Bool { modal != .none }
 
   /// The selected spectrum, if any.
-  public var current: ImpedanceEntry? { entries.indices.contains(selected) ? entries[selected] : nil }
+  public var current: LoadedImpedanceSpectrum? { entries.indices.contains(selected) ? entries[selected] : nil }
 
   /// The parameters as the table shows them: the selected spectrum's fit when it was fitted with
   /// this circuit, else what the user set (unset values from the automatic first guess).

@@ -15,7 +15,7 @@ public struct ImpedanceSpectrumKey: Hashable, Sendable, CustomStringConvertible 
   public var description: String { "\(path)#\(index + 1)" }
 }
 
-extension ImpedanceEntry {
+extension LoadedImpedanceSpectrum {
   public var key: ImpedanceSpectrumKey { ImpedanceSpectrumKey(path: path, index: index) }
 }
 
@@ -48,7 +48,7 @@ public struct ImpedanceSpectrumState: Equatable, Sendable {
   /// - else the circuit `CircuitProposal` suggests for its shape, started from the fit of its
   ///   nearest series neighbour (`neighbours`, nearest first) fitted with that same circuit, or
   ///   else from the automatic multi-start search.
-  static func initial(for entry: ImpedanceEntry, neighbours: [ImpedanceEntry], labels: (ImpedanceEntry) -> String) -> ImpedanceSpectrumState {
+  static func initial(for entry: LoadedImpedanceSpectrum, neighbours: [LoadedImpedanceSpectrum], labels: (LoadedImpedanceSpectrum) -> String) -> ImpedanceSpectrumState {
     let proposal = CircuitProposal.propose(for: entry.spectrum)
     if let fit = entry.fit {
       // Fitted by `F` before it was shown: the circuit it was fitted with, and why when that

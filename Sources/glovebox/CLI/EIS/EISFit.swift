@@ -173,7 +173,6 @@ struct EISFit: ParsableCommand {
 }
 
 /// NaN and ±∞ become null in JSON.
-func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
 
 /// Reads each file with the instrument readers; a file that fails is reported on stderr as
 /// `file:line:col: message` and comes back with its error instead of spectra.

@@ -64,11 +64,6 @@ enum LabCLI {
     print(lines.joined(separator: "\n"))
   }
 
-  /// Non-finite numbers become null (JSON has no NaN).
-  static func finite(_ x: Double?) -> Double? {
-    guard let x, x.isFinite else { return nil }
-    return x
-  }
 
   /// A file path argument (exists, or ends in .toml) rather than a name.
   static func isFile(_ argument: String) -> Bool {

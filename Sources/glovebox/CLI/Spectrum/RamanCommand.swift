@@ -33,8 +33,8 @@ struct RamanDespike: ParsableCommand {
   mutating func run() throws {
     let curves = try ramanCurves(file: file, input: input) { s in
       let r = try RamanSpikeRemoval.despike(s.y, threshold: threshold, window: window)
-      return RamanCurve(name: s.name, x_unit: s.axis.unit, x: s.x.map(jsonNumber), y: s.y.map(jsonNumber),
-                        processed: r.y.map(jsonNumber), replaced: r.replaced, divisor: nil)
+      return RamanCurve(name: s.name, x_unit: s.axis.unit, x: s.x.map(finite), y: s.y.map(finite),
+                        processed: r.y.map(finite), replaced: r.replaced, divisor: nil)
     }
     try printRamanCurves(curves, file: file, json: json) { "\($0.replaced?.count ?? 0) point(s) replaced: \($0.replaced ?? [])" }
   }
@@ -55,8 +55,8 @@ struct RamanNormalize: ParsableCommand {
     let method = try Self.parse(by)
     let curves = try ramanCurves(file: file, input: input) { s in
       let d = try method.divisor(x: s.x, y: s.y)
-      return RamanCurve(name: s.name, x_unit: s.axis.unit, x: s.x.map(jsonNumber), y: s.y.map(jsonNumber),
-                        processed: s.y.map { jsonNumber($0 / d) }, replaced: nil, divisor: jsonNumber(d))
+      return RamanCurve(name: s.name, x_unit: s.axis.unit, x: s.x.map(finite), y: s.y.map(finite),
+                        processed: s.y.map { finite($0 / d) }, replaced: nil, divisor: finite(d))
     }
     try printRamanCurves(curves, file: file, json: json) { "divided by \(formatSpectrumNumber($0.divisor))" }
   }
@@ -115,7 +115,7 @@ struct RamanRatio: ParsableCommand {
         let result = fitPeaks(PeakFitRequest(x: w.x, y: w.y, model: peakModel))
         let r = try RamanBandRatio.ratio(result, numerator: names[0], denominator: names[1], by: measure)
         outputs.append(Output(file: file, spectrum: s.name, numerator: names[0], denominator: names[1], by: measure.rawValue,
-                              ratio: jsonNumber(r.value), ratio_err: jsonNumber(r.error)))
+                              ratio: finite(r.value), ratio_err: finite(r.error)))
       }
     } catch let e as ValidationError {
       throw e

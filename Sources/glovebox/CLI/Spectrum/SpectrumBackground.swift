@@ -57,8 +57,8 @@ struct SpectrumBackgroundCommand: ParsableCommand {
         default: throw ValidationError("--method: unknown background '\(method)'")
         }
         entries.append(Entry(name: s.name, technique: s.technique.rawValue, method: method.lowercased(), x_unit: s.axis.unit,
-                             x: w.x.map(jsonNumber), y: w.y.map(jsonNumber), background: bg.map(jsonNumber),
-                             tougaard_b: tougaardB.flatMap(jsonNumber)))
+                             x: w.x.map(finite), y: w.y.map(finite), background: bg.map(finite),
+                             tougaard_b: tougaardB.flatMap(finite)))
       }
     } catch let e as ValidationError {
       throw e

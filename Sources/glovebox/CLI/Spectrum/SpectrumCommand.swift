@@ -65,7 +65,6 @@ func spectrumWindow(_ s: Spectrum, _ range: ClosedRange<Double>?, file: String) 
 }
 
 /// A JSON number, or null for NaN/∞ (JSON has neither, and no number is printed for one).
-func jsonNumber(_ v: Double) -> Double? { v.isFinite ? v : nil }
 
 /// Prints an InputError (or any error) as `file:line: message` on stderr.
 func reportSpectrumError(_ error: Error, file: String) -> String {

@@ -137,16 +137,16 @@ struct SpectrumFit: ParsableCommand {
   func entry(_ file: String, _ s: Spectrum, _ r: PeakFitResult) -> Entry {
     let components = r.components.map { c in
       Component(name: c.name, shape: c.shape.rawValue,
-                center: jsonNumber(c.center.value), center_err: jsonNumber(c.center.error),
-                height: jsonNumber(c.height.value), height_err: jsonNumber(c.height.error),
-                area: jsonNumber(c.area.value), area_err: jsonNumber(c.area.error),
-                fwhm: jsonNumber(c.fwhm.value), fwhm_err: jsonNumber(c.fwhm.error),
-                area_percent: jsonNumber(c.areaPercent.value), area_percent_err: jsonNumber(c.areaPercent.error))
+                center: finite(c.center.value), center_err: finite(c.center.error),
+                height: finite(c.height.value), height_err: finite(c.height.error),
+                area: finite(c.area.value), area_err: finite(c.area.error),
+                fwhm: finite(c.fwhm.value), fwhm_err: finite(c.fwhm.error),
+                area_percent: finite(c.areaPercent.value), area_percent_err: finite(c.areaPercent.error))
     }
     return Entry(file: file, name: s.name, technique: s.technique.rawValue, x_unit: s.axis.unit, success: r.success,
                  message: r.fit.message, model: r.report.model, background: r.model.background.name,
-                 components: components, chi2: jsonNumber(r.chiSquare), reduced_chi2: jsonNumber(r.reducedChiSquare),
-                 r2: jsonNumber(r.rSquared), x: r.x.map(jsonNumber), y: r.y.map(jsonNumber), fit: r.total.map(jsonNumber),
-                 background_curve: r.background.map(jsonNumber), residuals: r.residuals.map(jsonNumber), report: r.report)
+                 components: components, chi2: finite(r.chiSquare), reduced_chi2: finite(r.reducedChiSquare),
+                 r2: finite(r.rSquared), x: r.x.map(finite), y: r.y.map(finite), fit: r.total.map(finite),
+                 background_curve: r.background.map(finite), residuals: r.residuals.map(finite), report: r.report)
   }
 }

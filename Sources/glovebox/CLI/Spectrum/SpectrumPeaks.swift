@@ -31,7 +31,7 @@ struct SpectrumPeaks: ParsableCommand {
         let found = try PeakFinder.find(x: w.x, y: w.y, halfWindow: halfWindow, significance: significance,
                                         minRelativeHeight: minRelativeHeight)
         entries.append(Entry(name: s.name, technique: s.technique.rawValue, x_unit: s.axis.unit,
-                             peaks: found.map { Peak(center: jsonNumber($0.center), height: jsonNumber($0.height), fwhm: jsonNumber($0.fwhm)) }))
+                             peaks: found.map { Peak(center: finite($0.center), height: finite($0.height), fwhm: finite($0.fwhm)) }))
       }
     } catch let e as ValidationError {
       throw e

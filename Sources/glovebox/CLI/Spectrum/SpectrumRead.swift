@@ -41,7 +41,7 @@ struct SpectrumRead: ParsableCommand {
           if case .twoTheta(let w) = s.axis { wavelength = w }
           entries.append(Entry(file: file, name: s.name, technique: s.technique.rawValue, x_unit: s.axis.unit,
                                x_axis: s.axis.label, wavelength_angstrom: wavelength, points: s.x.count,
-                               x: s.x.map(jsonNumber), y: s.y.map(jsonNumber), y_unit: s.yUnit))
+                               x: s.x.map(finite), y: s.y.map(finite), y_unit: s.yUnit))
         }
       } catch let e as ValidationError {
         throw e

@@ -129,10 +129,10 @@ struct XPSQuantify: ParsableCommand {
         sourceEnergy: input.sourceEnergy ?? source?.photonEnergy, transmissionExponent: transmissionExponent,
         meanFreePathExponent: imfpExponent, meanFreePath: meanFreePath))
       let groups = zip(lines, percent).map { l, p in
-        Group(name: l.name, components: (members[l.name] ?? []).map(\.name), binding_energy: jsonNumber(l.bindingEnergy),
-              area: jsonNumber(l.area.value), area_err: jsonNumber(l.area.error), rsf: l.sensitivity,
+        Group(name: l.name, components: (members[l.name] ?? []).map(\.name), binding_energy: finite(l.bindingEnergy),
+              area: finite(l.area.value), area_err: finite(l.area.error), rsf: l.sensitivity,
               rsf_source: factorSource[l.name] ?? "given",
-              atomic_percent: jsonNumber(p.value), atomic_percent_err: jsonNumber(p.error))
+              atomic_percent: finite(p.value), atomic_percent_err: finite(p.error))
       }
       let output = Output(file: file, spectrum: s.name, fit_success: result.success, message: result.fit.message,
                           charge_reference: charge.map { "\($0.group)=\($0.energy)" }, charge_shift: correction.map(\.shift),

@@ -50,11 +50,11 @@ struct XRDLeBail: ParsableCommand {
       let r = try LeBailFit.fit(crystal, x: win.x, y: win.y, settings: settings)
       let output = Output(
         file: file, structure: structure, system: r.system.rawValue, wavelength_angstrom: lambda, success: r.success,
-        message: r.message, cycles: r.cycles, a: jsonNumber(r.a.value), a_err: jsonNumber(r.a.error), b: jsonNumber(r.b.value),
-        b_err: jsonNumber(r.b.error), c: jsonNumber(r.c.value), c_err: jsonNumber(r.c.error), zero_shift: jsonNumber(r.zeroShift.value),
-        zero_shift_err: jsonNumber(r.zeroShift.error), u: jsonNumber(r.u.value), w: jsonNumber(r.w.value), eta: jsonNumber(r.eta.value),
-        rwp: jsonNumber(r.rwp),
-        reflections: r.reflections.map { Reflection(hkl: [$0.h, $0.k, $0.l], two_theta: jsonNumber($0.twoTheta), intensity: jsonNumber($0.intensity)) })
+        message: r.message, cycles: r.cycles, a: finite(r.a.value), a_err: finite(r.a.error), b: finite(r.b.value),
+        b_err: finite(r.b.error), c: finite(r.c.value), c_err: finite(r.c.error), zero_shift: finite(r.zeroShift.value),
+        zero_shift_err: finite(r.zeroShift.error), u: finite(r.u.value), w: finite(r.w.value), eta: finite(r.eta.value),
+        rwp: finite(r.rwp),
+        reflections: r.reflections.map { Reflection(hkl: [$0.h, $0.k, $0.l], two_theta: finite($0.twoTheta), intensity: finite($0.intensity)) })
       if json { try printJSON(output); return }
       print("\(structure) (\(r.system.rawValue)) Le Bail: \(r.message)")
       print("a = \(formatSpectrumNumber(r.a.value)) ± \(formatSpectrumNumber(r.a.error)) Å, b = \(formatSpectrumNumber(r.b.value)) Å, c = \(formatSpectrumNumber(r.c.value)) ± \(formatSpectrumNumber(r.c.error)) Å")

@@ -69,12 +69,12 @@ struct XRDSize: ParsableCommand {
       var usable: [(twoTheta: Double, fwhm: Double)] = []
       for c in result.components {
         let t = c.center.value, f = c.fwhm.value
-        var p = Peak(name: c.name, two_theta: jsonNumber(t), d: nil, fwhm: jsonNumber(f), fwhm_err: jsonNumber(c.fwhm.error))
+        var p = Peak(name: c.name, two_theta: finite(t), d: nil, fwhm: finite(f), fwhm_err: finite(c.fwhm.error))
         do {
-          p.d = jsonNumber(try CrystalliteSize.dSpacing(twoTheta: t, wavelength: lambda))
+          p.d = finite(try CrystalliteSize.dSpacing(twoTheta: t, wavelength: lambda))
           let size = try CrystalliteSize.scherrer(twoTheta: t, fwhm: f, instrumentalFWHM: instrumental, broadening: method,
                                                   wavelength: lambda, k: k)
-          p.scherrer_size_nm = jsonNumber(size / 10)
+          p.scherrer_size_nm = finite(size / 10)
           usable.append((t, f))
         } catch let e as InputError {
           p.error = e.message
@@ -84,8 +84,8 @@ struct XRDSize: ParsableCommand {
       var wh = WH()
       do {
         let r = try CrystalliteSize.williamsonHall(peaks: usable, instrumentalFWHM: instrumental, broadening: method, wavelength: lambda, k: k)
-        wh = WH(size_nm: jsonNumber(r.size.value / 10), size_err_nm: jsonNumber(r.size.error / 10), strain: jsonNumber(r.strain.value),
-                strain_err: jsonNumber(r.strain.error), r2: jsonNumber(r.rSquared), error: nil)
+        wh = WH(size_nm: finite(r.size.value / 10), size_err_nm: finite(r.size.error / 10), strain: finite(r.strain.value),
+                strain_err: finite(r.strain.error), r2: finite(r.rSquared), error: nil)
       } catch let e as InputError {
         wh.error = e.message
       }

@@ -36,8 +36,8 @@ struct XRDStrip: ParsableCommand {
         let x = order.map { s.x[$0] }, y = order.map { s.y[$0] }
         let stripped = try KAlpha2Stripping.strip(twoTheta: x, intensity: y, kAlpha1: l1, kAlpha2: l2, ratio: ratio)
         let d = try x.map { try CrystalliteSize.dSpacing(twoTheta: $0, wavelength: l1) }
-        entries.append(Entry(name: s.name, kalpha1: l1, kalpha2: l2, ratio: ratio, x: x.map(jsonNumber), y: y.map(jsonNumber),
-                             stripped: stripped.map(jsonNumber), d: d.map(jsonNumber)))
+        entries.append(Entry(name: s.name, kalpha1: l1, kalpha2: l2, ratio: ratio, x: x.map(finite), y: y.map(finite),
+                             stripped: stripped.map(finite), d: d.map(finite)))
       }
     } catch let e as ValidationError {
       throw e

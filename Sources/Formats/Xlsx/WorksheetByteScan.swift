@@ -6,7 +6,7 @@
 
 /// Byte scanning for worksheet XML in place: the next `<row`, `<c`, `</c>`, `</row>`, a cell's
 /// `r` and `t` attributes, and a `<v>` start — no strings, no allocation per cell.
-enum SheetBytes {
+enum WorksheetByteScan {
   enum CellType { case number, shared, string, inlineString }
 
   /// The first `byte` at or after `from` (memchr).

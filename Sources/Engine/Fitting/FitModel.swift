@@ -2,7 +2,7 @@
 /// is χ² = Σ rᵢ²) and, when known, its Jacobian ∂rᵢ/∂pⱼ with respect to ALL parameters (fixed ones
 /// included; the minimizer drops their columns). Without a Jacobian the minimizer differentiates
 /// numerically. The closures must be pure: the minimizer may call them from any thread.
-public struct Model: Sendable {
+public struct FitModel: Sendable {
   public let residualCount: Int
   public let residuals: @Sendable ([Double]) -> [Double]
   public let jacobian: (@Sendable ([Double]) -> Matrix)?

@@ -5,7 +5,7 @@ import Foundation
 /// UTF-8 when the bytes are valid UTF-8, otherwise ISO-8859-1 (EC-Lab, Gamry and ZPlot write
 /// Windows code pages; every byte then maps to one character, so nothing is lost or guessed).
 /// Lines end at LF, CRLF, CR CR LF (PowerSuite) or a lone CR; a leading byte-order mark is dropped.
-struct TextDocument: Sendable {
+struct InstrumentTextFile: Sendable {
   /// The file name used in error messages.
   let fileName: String
   /// Lines without their terminators; `lines[i]` is line `i + 1` of the file.
@@ -15,14 +15,14 @@ struct TextDocument: Sendable {
     self.fileName = fileName
     var text = String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 }, asLatin1: ())
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    self.lines = TextDocument.splitLines(text)
+    self.lines = InstrumentTextFile.splitLines(text)
   }
 
   init(text: String, fileName: String) {
     self.fileName = fileName
     var text = text
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    self.lines = TextDocument.splitLines(text)
+    self.lines = InstrumentTextFile.splitLines(text)
   }
 
   /// Splits on line terminators in one pass over the unicode scalars (a CR LF pair is one

@@ -2,7 +2,7 @@ import Engine
 import Foundation
 
 /// The Kramers–Kronig or DRT result of one spectrum, computed in a background job.
-public enum ImpedanceAnalysis: Equatable, Sendable {
+public enum ImpedanceAnalysisResult: Equatable, Sendable {
   case kramersKronig(entry: Int, KramersKronigTest)
   case drt(entry: Int, DistributionOfRelaxationTimes)
   /// DRTs of a series (the spectra of the selected one's folder, or of its file) on one τ grid.
@@ -25,7 +25,7 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
   }
 
   /// The job behind `view` for the spectrum at `entry` (nil for the views that need none).
-  static func job(view: ImpedancePane.View, entry: Int, entries: [ImpedanceEntry], series: ImpedanceSeriesElements) -> ImpedanceJob? {
+  static func job(view: ImpedancePane.View, entry: Int, entries: [LoadedImpedanceSpectrum], series: ImpedanceSeriesElements) -> ImpedanceJob? {
     guard entries.indices.contains(entry) else { return nil }
     let spectrum = entries[entry].spectrum
     switch view {
@@ -41,7 +41,7 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
 
   /// Performs the analysis jobs (pure: the spectra travel with the job). A computation that
   /// throws is a `.failed` result naming the view, so the pane shows why.
-  public static func compute(kramersKronig spectrum: ImpedanceSpectrum, entry: Int, series: ImpedanceSeriesElements) -> ImpedanceAnalysis {
+  public static func compute(kramersKronig spectrum: ImpedanceSpectrum, entry: Int, series: ImpedanceSeriesElements) -> ImpedanceAnalysisResult {
     var options = KramersKronigTest.Options()
     options.capacitance = series.capacitance
     options.inductance = series.inductance
@@ -49,7 +49,7 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
     catch { return .failed(entry: entry, view: .kramersKronig, message: "\(error)") }
   }
 
-  public static func compute(drt spectrum: ImpedanceSpectrum, entry: Int, series: ImpedanceSeriesElements) -> ImpedanceAnalysis {
+  public static func compute(drt spectrum: ImpedanceSpectrum, entry: Int, series: ImpedanceSeriesElements) -> ImpedanceAnalysisResult {
     var options = DistributionOfRelaxationTimes.Options()
     options.capacitance = series.capacitance
     options.inductance = series.inductance
@@ -57,7 +57,7 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
     catch { return .failed(entry: entry, view: .drt, message: "\(error)") }
   }
 
-  public static func compute(drtSeries spectra: [ImpedanceSpectrum], labels: [String], entry: Int) -> ImpedanceAnalysis {
+  public static func compute(drtSeries spectra: [ImpedanceSpectrum], labels: [String], entry: Int) -> ImpedanceAnalysisResult {
     do { return .drtSeries(entry: entry, labels: labels, series: try DistributionOfRelaxationTimes.series(spectra)) }
     catch { return .failed(entry: entry, view: .drtMap, message: "\(error)") }
   }
@@ -65,7 +65,7 @@ public enum ImpedanceAnalysis: Equatable, Sendable {
   /// The series a spectrum belongs to: the other spectra of its file when it holds several,
   /// else every spectrum in the same folder (an in-situ run writes one file per spectrum), in
   /// list order (names sort by time for instruments that number their files).
-  static func seriesMembers(of entry: Int, in entries: [ImpedanceEntry]) -> [Int] {
+  static func seriesMembers(of entry: Int, in entries: [LoadedImpedanceSpectrum]) -> [Int] {
     let path = entries[entry].path
     let sameFile = entries.indices.filter { entries[$0].path == path }
     if sameFile.count > 1 { return sameFile }
@@ -82,11 +82,11 @@ extension ImpedanceJob {
     case .readFiles, .loadLab: return nil
     case .fit(let requests): return .fitted(try ImpedanceFitJob.run(requests, context: context))
     case .kramersKronig(let entry, let spectrum, let series):
-      return .analysis(ImpedanceAnalysis.compute(kramersKronig: spectrum, entry: entry, series: series))
+      return .analysis(ImpedanceAnalysisResult.compute(kramersKronig: spectrum, entry: entry, series: series))
     case .drt(let entry, let spectrum, let series):
-      return .analysis(ImpedanceAnalysis.compute(drt: spectrum, entry: entry, series: series))
+      return .analysis(ImpedanceAnalysisResult.compute(drt: spectrum, entry: entry, series: series))
     case .drtSeries(let entry, let labels, let spectra):
-      return .analysis(ImpedanceAnalysis.compute(drtSeries: spectra, labels: labels, entry: entry))
+      return .analysis(ImpedanceAnalysisResult.compute(drtSeries: spectra, labels: labels, entry: entry))
     }
   }
 }

@@ -1,7 +1,7 @@
 /// The smallest and largest value of a field and whether every value is finite, found in one
 /// pass: a step checks ξ, c and φ for divergence and reports their extremes, and at 1024² three
 /// separate passes per field (min, max, a finiteness test) cost a few milliseconds per step.
-struct FieldRange: Sendable, Equatable {
+struct FieldExtremes: Sendable, Equatable {
   var minimum: Double
   var maximum: Double
   var allFinite: Bool

@@ -1,7 +1,7 @@
 import Engine
 
 /// One spectrum in the Impedance pane's list: where it came from and its fit, if any.
-public struct ImpedanceEntry: Sendable {
+public struct LoadedImpedanceSpectrum: Sendable {
   public var path: String
   /// Position within a multi-spectrum file.
   public var index: Int
