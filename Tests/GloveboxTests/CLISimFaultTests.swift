@@ -6,32 +6,6 @@ import XCTest
 final class CLISimFaultTests: XCTestCase {
   let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
 
-  private func status(_ folder: URL) throws -> [String: Any] {
-    let data = try Data(contentsOf: folder.appendingPathComponent("status.json"))
-    return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-  }
-
-  private func waitForStatus(_ folder: URL, seconds: Double = 120, _ condition: ([String: Any]) -> Bool) throws -> [String: Any] {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      if let s = try? status(folder), condition(s) { return s }
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    throw CLIWaitTimeout("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
-  }
-
-  private func start(_ arguments: [String], environment: [String: String]) throws -> Process {
-    let process = Process()
-    process.executableURL = try CLIRunner.executable()
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
-  }
-
   /// The steps of metrics.csv's rows, after checking its header and that every row is whole.
   private func metricsSteps(_ folder: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [Int] {
     let text = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)

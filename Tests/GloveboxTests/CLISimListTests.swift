@@ -5,20 +5,6 @@ import XCTest
 final class CLISimListTests: XCTestCase {
   let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
 
-  private func status(_ folder: URL) throws -> [String: Any] {
-    let data = try Data(contentsOf: folder.appendingPathComponent("status.json"))
-    return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-  }
-
-  private func waitForStatus(_ folder: URL, seconds: Double = 120, _ condition: ([String: Any]) -> Bool) throws -> [String: Any] {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      if let s = try? status(folder), condition(s) { return s }
-      Thread.sleep(forTimeInterval: 0.05)
-    }
-    throw CLIWaitTimeout("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
-  }
-
   /// Rewrites status.json with `changes` applied (as a crashed or foreign process would leave it).
   private func rewriteStatus(_ folder: URL, _ changes: [String: Any]) throws {
     var document = try status(folder)

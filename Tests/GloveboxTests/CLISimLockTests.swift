@@ -6,7 +6,7 @@ import XCTest
 final class CLISimLockTests: XCTestCase {
   let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path
 
-  private func status(_ folder: URL) -> [String: Any]? {
+  private func readableStatus(_ folder: URL) -> [String: Any]? {
     guard let data = try? Data(contentsOf: folder.appendingPathComponent("status.json")) else { return nil }
     return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
   }
@@ -22,8 +22,8 @@ final class CLISimLockTests: XCTestCase {
     let pid = Int32(try XCTUnwrap(CLIRunner.number(try started.json()["pid"])))
     defer { kill(pid, SIGTERM) }
     let deadline = Date().addingTimeInterval(60)
-    while Date() < deadline, (CLIRunner.number(status(folder)?["step"]) ?? 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
-    XCTAssertGreaterThan(CLIRunner.number(status(folder)?["step"]) ?? 0, 0, "the first run is stepping")
+    while Date() < deadline, (CLIRunner.number(readableStatus(folder)?["step"]) ?? 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
+    XCTAssertGreaterThan(CLIRunner.number(readableStatus(folder)?["step"]) ?? 0, 0, "the first run is stepping")
     let configBefore = try Data(contentsOf: folder.appendingPathComponent("config.toml"))
 
     // A second run on the same folder: refused for the lock, before it looks at the snapshots

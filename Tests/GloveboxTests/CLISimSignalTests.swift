@@ -4,34 +4,6 @@ import XCTest
 /// A run stopped by a signal finishes its step, writes a checkpoint and says `stopped`; resuming
 /// it gives the bytes of a run never interrupted.
 final class CLISimSignalTests: XCTestCase {
-  private func status(_ folder: URL) throws -> [String: Any] {
-    let data = try Data(contentsOf: folder.appendingPathComponent("status.json"))
-    return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-  }
-
-  /// Starts `glovebox arguments…` without waiting (output to /dev/null).
-  private func start(_ arguments: [String], environment: [String: String]) throws -> Process {
-    let process = Process()
-    process.executableURL = try CLIRunner.executable()
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
-  }
-
-  /// Waits until status.json satisfies `condition` (it is replaced atomically, so any read is whole).
-  private func waitForStatus(_ folder: URL, seconds: Double = 120, _ condition: ([String: Any]) -> Bool) throws -> [String: Any] {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      if let s = try? status(folder), condition(s) { return s }
-      Thread.sleep(forTimeInterval: 0.05)
-    }
-    throw CLIWaitTimeout("status.json of \(folder.path) did not reach the expected state in \(seconds) s")
-  }
-
   func testSIGINTWritesACheckpointAndResumeMatchesAnUninterruptedRun() throws {
     let temporary = try CLIRunner.temporaryFolder(self)
     let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path

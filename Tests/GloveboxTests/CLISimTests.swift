@@ -31,11 +31,6 @@ final class CLISimTests: XCTestCase {
     }
   }
 
-  private func status(_ folder: URL) throws -> [String: Any] {
-    let data = try Data(contentsOf: folder.appendingPathComponent("status.json"))
-    return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-  }
-
   func testRunWritesItsFolderAndResumeMatchesAnUninterruptedRun() throws {
     let temporary = try CLIRunner.temporaryFolder(self)
     let model = CLIRunner.repositoryRoot.appendingPathComponent("Examples/sim/model1.toml").path

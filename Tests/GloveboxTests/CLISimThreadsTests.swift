@@ -4,11 +4,6 @@ import XCTest
 /// numbers do not depend on the split (`ParallelWork`), so a run on two threads writes the same
 /// snapshot bytes as a run on one, and a run may resume on another thread count bit for bit.
 final class CLISimThreadsTests: XCTestCase {
-  private func status(_ folder: URL) throws -> [String: Any] {
-    let data = try Data(contentsOf: folder.appendingPathComponent("status.json"))
-    return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-  }
-
   private func checkpoint(_ folder: URL) throws -> Data {
     let name = try XCTUnwrap(try status(folder)["checkpoint"] as? String)
     return try Data(contentsOf: folder.appendingPathComponent("fields").appendingPathComponent(name))

@@ -40,11 +40,11 @@ public enum DelimitedSpectrumReader {
     var width = headers.count
     for k in firstData..<text.lines.count {
       let raw = text.lines[k]
-      if raw.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      if raw.trimmedOfSpaces.isEmpty { continue }
       let fields = split(raw, separator)
       var cells: [Double?] = []
       for (c, f) in fields.enumerated() {
-        if f.trimmingCharacters(in: .whitespaces).isEmpty { cells.append(nil); continue }
+        if f.trimmedOfSpaces.isEmpty { cells.append(nil); continue }
         guard let v = parseSpectrumNumber(f, commaDecimal: commaDecimal) else {
           throw text.error("column \(c + 1): expected a number, found \"\(f.prefix(40))\"", line: k + 1)
         }

@@ -79,7 +79,7 @@ private struct FormulaDocument: Encodable {
     }
     charge_balanced = balance.isBalanced
     oxidation_states = Dictionary(uniqueKeysWithValues: balance.assignment.map { ($0.symbol, $0.state) })
-    residual_charge = LabCLI.finite(balance.residualCharge)
+    residual_charge = finite(balance.residualCharge)
     charge_balance = balance.explanation
     adduct_molar_mass_g_mol = formula.adductMolarMass
   }
