@@ -2,7 +2,8 @@
 # Watching cost of the Simulation pane (issue 14 §6): the workbench in tmux at 120×40 attached
 # to a running 1024² model-1 run, measured from outside:
 #   - bytes the workbench writes to its terminal per second (tmux pipe-pane; goal ≤ 16 KB/s),
-#   - time from a new snapshot on disk to the screen showing its step (goal ≤ 300 ms),
+#   - time from a new snapshot on disk to the screen showing its step (goal ≤ 300 ms; the pane
+#     watches the attached run's fields/ and reads the snapshot's preview, fields/*.preview),
 #   - the workbench's CPU share of one core (/proc/PID/stat; goal ≤ 5 %),
 #   - its resident memory (VmHWM of /proc/PID/status; goal ≤ 150 MB).
 # Usage: scripts/bench-watch.sh [BIN] [SECONDS]   (needs tmux; cells mode, as in tmux)
@@ -66,10 +67,11 @@ bytes1=$(stat -c %s "$WS/tty.bytes")
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$PID/status")
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 snapshot=$(ls -l "$WS/runs/big/fields" | awk '/\.vti$/ {s = $5} END {print s}')
+preview=$(ls -l "$WS/runs/big/fields" | awk '/\.preview$/ {s = $5} END {print s + 0}')
 awk -v b=$((bytes1 - bytes0)) -v c=$((cpu1 - cpu0)) -v hz="$HZ" -v t0="$t0" -v t1="$t1" -v hwm="$hwm" -v rss="$rss" \
-  -v grid="$GRID" -v snap="$snapshot" -v lat="${latencies[*]:-}" 'BEGIN {
+  -v grid="$GRID" -v snap="$snapshot" -v preview="$preview" -v lat="${latencies[*]:-}" 'BEGIN {
   dt = t1 - t0
-  printf "watching a %d² run in tmux at 120x40 for %.0f s (snapshot %.1f MB on disk):\n", grid, dt, snap / 1e6
+  printf "watching a %d² run in tmux at 120x40 for %.0f s (snapshot %.1f MB on disk, its preview %.2f MB):\n", grid, dt, snap / 1e6, preview / 1e6
   printf "  bytes to the terminal: %.1f KB/s (goal <= 16 KB/s)\n", b / dt / 1024
   n = split(lat, l, " ")
   if (n > 0) {

@@ -75,6 +75,8 @@ public struct AppState: Sendable {
 
   /// Whether the runtime should send ticks.
   public var wantsTicks: Bool { panes.contains { $0.wantsTicks } }
+  /// Every pane's `watchedFolders`.
+  public var watchedFolders: Set<String> { Set(panes.flatMap { $0.watchedFolders }) }
 
   /// Shows a message now and queues the rest (each key press reveals the next).
   public mutating func post(_ messages: [StatusMessage]) {

@@ -59,6 +59,10 @@ public protocol Pane: Sendable {
   var capturesInput: Bool { get }
   /// True while the pane needs `.tick` events (a countdown, a running simulation).
   var wantsTicks: Bool { get }
+  /// Workspace-relative folders the pane wants to hear about promptly, beyond what the
+  /// workspace index reports (an attached run's `fields/`): the runtime watches them and sends
+  /// `.fileChanged` with the path of each entry that changed in them.
+  var watchedFolders: [String] { get }
   func render(into buffer: inout Buffer, area: Rect, context: PaneRenderContext)
   /// Does what a bound key asked for. Return `.render` when the pane changed what it shows.
   mutating func perform(_ action: Action) -> [Effect]
@@ -75,6 +79,7 @@ public protocol Pane: Sendable {
 extension Pane {
   public var capturesInput: Bool { false }
   public var wantsTicks: Bool { false }
+  public var watchedFolders: [String] { [] }
   public func images(area: Rect, context: PaneRenderContext) -> [ImagePlacement] { [] }
   public mutating func visibilityChanged(_ visible: Bool) -> [Effect] { [] }
 

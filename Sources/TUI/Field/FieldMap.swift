@@ -115,10 +115,8 @@ public struct FieldMap: Widget, Sendable {
     let yLabelWidth = Swift.max(yLabels.top.count, yLabels.bottom.count)
 
     // Colour bar: the header (name, unit), then the bar with the max and min beside it.
-    let valueStep = NiceTicks.niceNumber((high - low) / 10, round: true)
-    let highLabel = TickLabel.linear(high, step: valueStep), lowLabel = TickLabel.linear(low, step: valueStep)
-    let header = unit.isEmpty ? name : "\(name) \(unit)"
-    let scaleWidth = 1 + Swift.max(3 + Swift.max(highLabel.count, lowLabel.count), header.count)
+    let (header, highLabel, lowLabel) = scaleText(low: low, high: high)
+    let scaleWidth = self.scaleWidth
     let showsAxes = area.height >= 3 && area.width >= yLabelWidth + 1 + 4
     let showsScale = drawsScale && area.height >= 3 && area.width >= scaleWidth + (showsAxes ? yLabelWidth + 1 : 0) + 4
     // Left: y labels; bottom: x labels; top: the scale's header; right: the scale.

@@ -27,6 +27,10 @@ final class WorkbenchRuntime {
   /// The workspace's files, classified, kept current on the index's own thread; started when
   /// the loop starts (only while panes exist) and stopped when it ends.
   let index: WorkspaceIndex
+  /// The folders panes want to hear about promptly (`AppState.watchedFolders`).
+  let folderWatch: PaneFolderWatch
+  /// The longest wait while folders are watched, so a new snapshot is noticed promptly.
+  var folderWatchMilliseconds = 50
   /// Panes' background jobs (file parsing, fits, DRT); their actions are drained every wake-up.
   let jobs: BackgroundJobs
   /// The file kinds panes asked for (`Effect.requestFiles`), and the list each was last sent.
@@ -59,6 +63,7 @@ final class WorkbenchRuntime {
     let runner = PaneJobRunner(workspace: state.workspace)
     self.jobs = BackgroundJobs(perform: { runner.perform($0, context: $1) })
     self.index = WorkspaceIndex(root: state.workspace)
+    self.folderWatch = PaneFolderWatch(workspace: state.workspace)
   }
 
   deinit {
@@ -108,6 +113,10 @@ final class WorkbenchRuntime {
         }
       }
       for action in jobs.drain() { dispatch(action) }
+      folderWatch.update(state.watchedFolders)
+      if folderWatch.isWatching {
+        for path in folderWatch.changes(now: clock()) { dispatch(.fileChanged(path: path)) }
+      }
       if !state.panes.isEmpty {
         let time = clock()
         if time - lastWatchTime >= watchInterval {
@@ -173,6 +182,7 @@ final class WorkbenchRuntime {
     if needsFrame { limit(lastFrameTime + minimumFrameInterval - now) }
     if state.wantsTicks { limit(lastTickTime + tickInterval - now) }
     if jobs.isBusy { limit(Double(jobPollMilliseconds) / 1000) }
+    if folderWatch.isWatching { limit(Double(folderWatchMilliseconds) / 1000) }
     return wait
   }
 

@@ -90,9 +90,21 @@ public struct SnapshotFrame: Equatable, Sendable {
   public var originY: Double
   /// Viewable fields in `SnapshotField.viewable` order, each `columns × rows` values.
   public var fields: [SnapshotFrameField]
+  /// Simulated seconds of the snapshot (its field data `time`, or its preview's); nil when the
+  /// file does not say.
+  public var time: Double?
+  /// Whether the values came from the snapshot's preview (Float32) rather than the checkpoint.
+  public var fromPreview: Bool
+  /// Why the preview beside the snapshot was not used (malformed, another grid), when it was
+  /// there; the frame then comes from the checkpoint itself.
+  public var previewProblem: String?
 
   public init(run: String, snapshot: String, sourceColumns: Int, sourceRows: Int, columns: Int, rows: Int,
-              spacingX: Double, spacingY: Double, originX: Double, originY: Double, fields: [SnapshotFrameField]) {
+              spacingX: Double, spacingY: Double, originX: Double, originY: Double, fields: [SnapshotFrameField],
+              time: Double? = nil, fromPreview: Bool = false, previewProblem: String? = nil) {
+    self.time = time
+    self.fromPreview = fromPreview
+    self.previewProblem = previewProblem
     self.run = run
     self.snapshot = snapshot
     self.sourceColumns = sourceColumns

@@ -14,7 +14,9 @@ extension SimulationPane {
     var drawn: [(area: Rect, map: FieldMap)] = []
     let maps = comparedMaps(run, context: context)
     if maps.count > 1 {
-      drawn = zip(Self.comparedAreas(fieldArea, count: maps.count), maps).map { (Block(title: "").inner($0), $1.map) }
+      let scaleWidth = maps.compactMap { $0.map?.scaleWidth }.max() ?? 0
+      let columns = Self.comparedAreas(fieldArea, count: maps.count, scaleWidth: scaleWidth + 1).maps
+      drawn = zip(columns, maps).compactMap { column, entry in entry.map.map { (Block(title: "").inner(column), $0) } }
     } else if let map = fieldMap(frame, values: values, context: context) {
       drawn = [(Block(title: "").inner(fieldArea), map)]
     }

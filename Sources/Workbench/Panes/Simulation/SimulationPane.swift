@@ -120,6 +120,7 @@ public struct SimulationPane: Pane {
       guard let last = lastListTime, time - last < Self.refreshInterval else { return startListing() + refreshAttached() }
       return []
     case .fileChanged(let path):
+      if let attached, let effects = attachedFileChanged(path, run: attached) { return effects }
       guard listing.known.keys.contains(where: { path == $0 || path.hasPrefix($0 + "/") || $0 == "." }) else { return [] }
       return startListing()
     case .jobFinished(.simulation(let job, let result)):
@@ -217,7 +218,8 @@ public struct SimulationPane: Pane {
       guard var trace = compared[run], marked.contains(run) else { return [] }
       trace.take(reader: reader, update: update, restarted: restarted)
       compared[run] = trace
-      return [.render]
+      // The run's snapshot times are known now: its snapshot nearest the attached one's.
+      return [.render] + refreshComparedFrames()
     case (.metrics(let run, _), .success(.metrics(let reader, let update, let restarted))):
       metricsRunning = false
       if restarted { metricRows = [] }
@@ -253,7 +255,8 @@ public struct SimulationPane: Pane {
       frame = decoded
       snapshotError = nil
       if decoded.values(fieldName) == nil { fieldName = decoded.fields.first?.field.name ?? fieldName }
-      return [.render] + refreshAttached()
+      let problem: [Effect] = decoded.previewProblem.map { [.status(.error("preview not used: \($0)"))] } ?? []
+      return [.render] + problem + refreshAttached()
     case (.snapshot(let run, let name, _, _), .failure(let failure)):
       guard run == attached else { return [] }
       comparedDecoding.remove(run)

@@ -98,9 +98,15 @@ struct SimRunFiles {
     }
   }
 
+  /// Writes the step's checkpoint and, first, its preview (`SnapshotPreview`), so a viewer that
+  /// sees the `.vti` appear finds the preview already in place. Each is renamed into place whole.
   func writeSnapshot(_ model: LiModel) throws -> String {
     let name = RunFolder.snapshotName(step: model.state.step)
-    try replace(RunFolder.fieldsDirectory + "/" + name, with: Data(model.checkpoint().document()))
+    let image = model.checkpoint()
+    if let preview = SnapshotPreview.make(from: image) {
+      try replace(RunFolder.fieldsDirectory + "/" + SnapshotPreview.fileName(forSnapshot: name), with: Data(preview.encoded()))
+    }
+    try replace(RunFolder.fieldsDirectory + "/" + name, with: Data(image.document()))
     return name
   }
 }

@@ -90,6 +90,23 @@ enum SimulationRunReading {
   static func frame(run: String, snapshot: String, maxColumns: Int, maxRows: Int, workspace: String,
                     context: JobContext) throws -> SnapshotFrame {
     let path = SimulationPane.filePath(RunFolder.fieldsDirectory + "/" + snapshot, in: run)
+    var previewProblem: String?
+    switch SnapshotPreviewReading.frame(run: run, snapshot: snapshot, maxColumns: maxColumns, maxRows: maxRows,
+                                        workspace: workspace) {
+    case .frame(let frame): return frame
+    case .absent: break
+    case .unusable(let why): previewProblem = why
+    }
+    try context.checkCancellation()
+    var full = try fullFrame(run: run, snapshot: snapshot, path: path, maxColumns: maxColumns, maxRows: maxRows,
+                             workspace: workspace, context: context)
+    full.previewProblem = previewProblem
+    return full
+  }
+
+  /// The frame from the checkpoint itself: every viewable array inflated and block-averaged.
+  static func fullFrame(run: String, snapshot: String, path: String, maxColumns: Int, maxRows: Int, workspace: String,
+                        context: JobContext) throws -> SnapshotFrame {
     let url = WorkspaceFileWalk.url(path, workspace: workspace)
     let data: Data
     do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
@@ -105,9 +122,7 @@ enum SimulationRunReading {
     } catch { throw EffectFailure("\(error)") }
     try context.checkCancellation()
     guard image.nx > 0, image.ny > 0 else { throw EffectFailure("\(path): an empty grid (\(image.nx)×\(image.ny))") }
-    let factor = max(1, Double(image.nx) / Double(max(1, maxColumns)), Double(image.ny) / Double(max(1, maxRows)))
-    let columns = max(1, min(image.nx, Int((Double(image.nx) / factor).rounded())))
-    let rows = max(1, min(image.ny, Int((Double(image.ny) / factor).rounded())))
+    let (columns, rows) = SnapshotPreview.reducedSize(nx: image.nx, ny: image.ny, maxColumns: maxColumns, maxRows: maxRows)
     let region = GridRegion(x: 0, y: 0, width: image.nx, height: image.ny)
     let viewable = SnapshotField.viewable(among: image.pointFields.map(\.name))
     let fields = viewable.compactMap { field -> SnapshotFrameField? in
@@ -119,6 +134,6 @@ enum SimulationRunReading {
     return SnapshotFrame(run: run, snapshot: snapshot, sourceColumns: image.nx, sourceRows: image.ny, columns: columns,
                          rows: rows, spacingX: image.spacing.x * Double(image.nx) / Double(columns),
                          spacingY: image.spacing.y * Double(image.ny) / Double(rows),
-                         originX: image.origin.x, originY: image.origin.y, fields: fields)
+                         originX: image.origin.x, originY: image.origin.y, fields: fields, time: image.field("time"))
   }
 }
