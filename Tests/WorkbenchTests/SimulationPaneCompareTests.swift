@@ -69,8 +69,8 @@ extension SimulationPaneTests {
     let context = PaneRenderContext(theme: .dark, graphSymbols: .braille)
     let run = try XCTUnwrap(pane.attachedRun)
     let maps = pane.comparedMaps(run, context: context)
-    XCTAssertEqual(maps.map(\.title), ["runs/live · t = 0.2 s", "runs/stale · t = 0.15 s (nearest)",
-                                       "runs/done · no snapshot at that time (newest t = 0.04 s)"])
+    XCTAssertEqual(maps.map(\.title), ["t = 0.2 s · runs/live", "t = 0.15 s (nearest) · runs/stale",
+                                       "no snapshot at that time (newest t = 0.04 s) · runs/done"])
     // ξ spans 0…1 attached, 0…2 compared (hand-made): one scale 0…2, no bar on any map.
     XCTAssertEqual(maps.map { $0.map?.bounds }, [0...2, 0...2, nil])
     XCTAssertEqual(maps.compactMap { $0.map?.drawsScale }, [false, false])
@@ -87,8 +87,8 @@ extension SimulationPaneTests {
     XCTAssertEqual(cells.count, 2)
     XCTAssertEqual(cells[0].width, cells[1].width)
     XCTAssertEqual(cells[0].height, cells[1].height)
-    let text = render(pane).joined(separator: "\n")
-    for piece in ["ξ · runs/live · t = 0.2 s", "runs/stale · t = 0.15 s (nearest)", "no snapshot at that time"] {
+    let text = render(pane, width: 240).joined(separator: "\n")
+    for piece in ["ξ · t = 0.2 s · runs/live", "t = 0.15 s (nearest) · runs/stale", "no snapshot at that", "0.04 s)"] {
       XCTAssertTrue(text.contains(piece), "\(piece) in\n\(text)")
     }
   }
@@ -115,6 +115,12 @@ extension SimulationPaneTests {
     // Hidden, nothing is watched.
     _ = pane.visibilityChanged(false)
     XCTAssertEqual(pane.watchedFolders, [])
+  }
+
+  func testWrappingKeepsWholeWords() {
+    XCTAssertEqual(SimulationPane.wrapped("no snapshot at that time", width: 11), ["no snapshot", "at that", "time"])
+    XCTAssertEqual(SimulationPane.wrapped("abcdefgh ij", width: 4), ["abcd", "ij"])
+    XCTAssertEqual(SimulationPane.wrapped("x", width: 0), [])
   }
 
   func testWhileAnOlderSnapshotIsChosenANewOneIsListedButNotDecoded() throws {

@@ -87,28 +87,29 @@ extension SimulationPane {
   func comparedMaps(_ run: SimulationRun, context: PaneRenderContext) -> [(title: String, map: FieldMap?)] {
     guard let frame, frame.run == run.path, !comparedRuns.isEmpty else { return [] }
     var entries: [(String, FieldMap?)] = []
+    // The time leads the title: in four narrow columns the run's name is what gets cut.
     if let values = frame.values(fieldName), var map = fieldMap(frame, values: values, context: context) {
       map.drawsScale = false
-      entries.append(("\(run.path) · \(Self.timeLabel(frame.time ?? attachedTime, step: frame.snapshot))", map))
+      entries.append(("\(Self.timeLabel(frame.time ?? attachedTime, step: frame.snapshot)) · \(run.path)", map))
     }
     guard !entries.isEmpty else { return [] }
     for other in comparedRuns {
       switch comparedTarget(other) {
       case .notReached(let newest):
-        entries.append(("\(other) · no snapshot at that time" + (newest.map { " (newest t = \(Self.number($0)) s)" } ?? ""), nil))
+        entries.append(("no snapshot at that time" + (newest.map { " (newest t = \(Self.number($0)) s)" } ?? "") + " · \(other)", nil))
       case .unknown:
-        entries.append(("\(other) · reading…", nil))
+        entries.append(("reading… · \(other)", nil))
       case .nearest:
         guard let shown = comparedFrames[other], let values = shown.values(fieldName),
           var map = fieldMap(shown, values: values, context: context)
         else {
-          entries.append(("\(other) · reading…", nil))
+          entries.append(("reading… · \(other)", nil))
           continue
         }
         map.viewport = nil
         map.drawsScale = false
         let time = shown.time ?? snapshotTimes(of: other).first { $0.name == shown.snapshot }?.time
-        entries.append(("\(other) · \(Self.timeLabel(time, step: shown.snapshot)) (nearest)", map))
+        entries.append(("\(Self.timeLabel(time, step: shown.snapshot)) (nearest) · \(other)", map))
       }
     }
     let ranges = entries.compactMap { $0.1?.valueRange }
@@ -142,12 +143,34 @@ extension SimulationPane {
       if let map = maps[i].map {
         map.render(into: &buffer, area: inner, theme: context.theme)
       } else if inner.width > 0, inner.height > 0 {
-        buffer.write(maps[i].title, x: inner.x, y: inner.y + inner.height / 2, style: context.theme.textStyle,
-                     maxWidth: inner.width)
+        // The reason in full, word-wrapped (the title is cut in a narrow column).
+        let lines = Self.wrapped(maps[i].title, width: inner.width)
+        for (k, line) in lines.prefix(inner.height).enumerated() {
+          buffer.write(line, x: inner.x, y: inner.y + k, style: context.theme.textStyle, maxWidth: inner.width)
+        }
       }
     }
     // The one colour bar, level with the first map's cells.
     guard let first = maps.first?.map, let cells = first.mapCells(in: Block(title: "").inner(columns[0])) else { return }
     first.renderScale(into: &buffer, column: scale, top: cells.y, rows: cells.height, theme: context.theme)
+  }
+
+  /// Words of `text` in lines of at most `width` characters (a longer word is cut).
+  static func wrapped(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if line.isEmpty {
+        line = String(word.prefix(width))
+      } else if line.count + 1 + word.count <= width {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = String(word.prefix(width))
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 }

@@ -31,6 +31,11 @@ struct SimSnapshotBench: ParsableCommand {
     var ms_snapshot_to_frame: Double
     var frame_columns: Int
     var frame_rows: Int
+    /// The snapshot's preview (fields/*.preview): bytes, time to make and encode it, and the
+    /// pane's job when it reads the preview instead of the checkpoint.
+    var bytes_preview: Int?
+    var ms_write_preview: Double?
+    var ms_preview_to_frame: Double?
   }
 
   func run() throws {
@@ -43,6 +48,7 @@ struct SimSnapshotBench: ParsableCommand {
     try FileManager.default.createDirectory(at: fields, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let name = "step_000000001.vti"
+    var previewBytes: [UInt8]?
     var result = Result(grid_columns: 0, grid_rows: 0, point_arrays: 0, ms_read_all: 0, ms_snapshot_to_frame: 0,
                         frame_columns: 0, frame_rows: 0)
     if let file {
@@ -55,6 +61,12 @@ struct SimSnapshotBench: ParsableCommand {
       result.ms_write_zlib = milliseconds(clock.measure { document = image.document(encoding: .zlib) })
       result.bytes_zlib = document.count
       try Data(document).write(to: fields.appendingPathComponent(name))
+      var preview: [UInt8] = []
+      result.ms_write_preview = milliseconds(clock.measure { preview = SnapshotPreview.make(from: image)?.encoded() ?? [] })
+      if !preview.isEmpty {
+        result.bytes_preview = preview.count
+        previewBytes = preview
+      }
     }
     let path = fields.appendingPathComponent(name).path
     var image = try VTKImageData.read(path: path)
@@ -64,15 +76,22 @@ struct SimSnapshotBench: ParsableCommand {
     result.grid_columns = image.nx
     result.grid_rows = image.ny
     result.point_arrays = image.pointFields.count
-    // The pane's job at 120×40 (the field area is about 80 columns × 2·32 half-block rows).
+    // The pane's job as the pane asks for it (at most 256² points, enough to zoom twice at
+    // 120×40): from the checkpoint, then from the preview written beside it.
     var frame: SnapshotFrame?
-    result.ms_snapshot_to_frame = try best {
-      frame = try SimulationRunReading.frame(run: folder.lastPathComponent, snapshot: name, maxColumns: 80,
-                                             maxRows: 64, workspace: folder.deletingLastPathComponent().path,
-                                             context: JobContext())
+    func paneJob() throws {
+      frame = try SimulationRunReading.frame(run: folder.lastPathComponent, snapshot: name,
+                                             maxColumns: SimulationPane.snapshotColumns, maxRows: SimulationPane.snapshotRows,
+                                             workspace: folder.deletingLastPathComponent().path, context: JobContext())
     }
+    result.ms_snapshot_to_frame = try best(paneJob)
     result.frame_columns = frame?.columns ?? 0
     result.frame_rows = frame?.rows ?? 0
+    if let previewBytes {
+      try Data(previewBytes).write(to: fields.appendingPathComponent(SnapshotPreview.fileName(forSnapshot: name)))
+      result.ms_preview_to_frame = try best(paneJob)
+      guard frame?.fromPreview == true else { throw ValidationError("the pane's job did not use the preview") }
+    }
     if json {
       try printJSON(result)
     } else {
@@ -83,8 +102,12 @@ struct SimSnapshotBench: ParsableCommand {
         print(String(format: "  write (encode): zlib %.0f ms, uncompressed %.0f ms", wz, wr))
       }
       print(String(format: "  read all arrays (restart): %.0f ms", result.ms_read_all))
-      print(String(format: "  snapshot on disk → %d×%d frame (pane job): %.0f ms", result.frame_columns,
+      print(String(format: "  snapshot on disk → %d×%d frame (pane job, checkpoint): %.0f ms", result.frame_columns,
                    result.frame_rows, result.ms_snapshot_to_frame))
+      if let bytes = result.bytes_preview, let write = result.ms_write_preview, let read = result.ms_preview_to_frame {
+        print(String(format: "  preview: %.2f MB, made in %.0f ms; preview on disk → frame (pane job): %.1f ms",
+                     Double(bytes) / 1e6, write, read))
+      }
     }
   }
 
