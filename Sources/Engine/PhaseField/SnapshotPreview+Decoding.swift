@@ -43,14 +43,12 @@ extension SnapshotPreview {
         throw cursor.error(at: nameAt, "expected field \(index + 1)'s name in UTF-8")
       }
       let raw = try cursor.take(4 * points, "\(points) Float32 values of field \(name)")
+      // One copy of the little-endian words (swapped only on a big-endian machine).
       var values = [Float](repeating: 0, count: points)
-      values.withUnsafeMutableBytes { target in
-        for i in 0..<points {
-          let word = UInt32(raw[raw.startIndex + 4 * i]) | UInt32(raw[raw.startIndex + 4 * i + 1]) << 8
-            | UInt32(raw[raw.startIndex + 4 * i + 2]) << 16 | UInt32(raw[raw.startIndex + 4 * i + 3]) << 24
-          target.storeBytes(of: Float(bitPattern: word), toByteOffset: 4 * i, as: Float.self)
-        }
-      }
+      values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw)) }
+      #if _endian(big)
+        for i in values.indices { values[i] = Float(bitPattern: UInt32(littleEndian: values[i].bitPattern)) }
+      #endif
       fields.append((name, values))
     }
     guard cursor.offset == bytes.count else {

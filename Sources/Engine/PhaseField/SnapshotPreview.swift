@@ -83,7 +83,11 @@ public struct SnapshotPreview: Equatable, Sendable {
       let name = Array(field.name.utf8.prefix(Int(UInt16.max)))
       withUnsafeBytes(of: UInt16(name.count).littleEndian) { out.append(contentsOf: $0) }
       out += name
-      for value in field.values { put32(value.bitPattern) }
+      #if _endian(little)
+        field.values.withUnsafeBytes { out.append(contentsOf: $0) }
+      #else
+        for value in field.values { put32(value.bitPattern) }
+      #endif
     }
     return out
   }
