@@ -13,7 +13,7 @@ extension SimulationPane {
   /// A change in the attached run's folder. A new snapshot in `fields/` joins the run's list
   /// and, when the view follows the newest, is decoded now (the field shown at once; a
   /// snapshot's preview, written before it, is not a snapshot); metrics.csv is read from where
-  /// the reader stopped; status.json re-lists. Nil for a path outside the attached run.
+  /// the reader stopped; status.json re-lists (at most once a second). Nil for a path outside the attached run.
   mutating func attachedFileChanged(_ path: String, run: String) -> [Effect]? {
     let prefix = run == "." || run.isEmpty ? "" : run + "/"
     guard path.hasPrefix(prefix) else { return nil }
@@ -29,6 +29,9 @@ extension SimulationPane {
     case RunFolder.metricsFile:
       return refreshAttached()
     case RunFolder.statusFile:
+      // A running run rewrites status.json every second: at most one listing a second from it
+      // (the tick lists every `refreshInterval` anyway).
+      if let now, let last = lastListTime, now - last < 1 { return [] }
       return startListing()
     default:
       return nil
