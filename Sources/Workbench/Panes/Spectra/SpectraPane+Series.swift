@@ -82,7 +82,8 @@ extension SpectraPane {
     let k = values.indices.filter { values[$0] != nil }
     let unit = analysis.tracked == .areaRatio ? "" : " / \(current?.spectrum.axis.unit ?? "")"
     let axis = SpectraSeriesAxis.make(analysis.seriesAxis, members: members)
-    var info = "tracks \(what) (T)  ·  \(values.count - failed) fitted, \(failed) failed  ·  x: \(axis.title) (Z)"
+    // The x axis's title says what x is; Z changes it.
+    var info = "tracks \(what) (T)  ·  \(values.count - failed) fitted, \(failed) failed"
     if let note = axis.note { info += "  ·  \(note)" }
     _ = buffer.write(info, x: parts[0].x, y: parts[0].y, style: axis.note == nil ? theme.textStyle : Style(foreground: theme.warning, background: theme.background), maxWidth: parts[0].width)
     LinePlot(series: [PlotSeries(what, x: k.map { axis.values[$0] }, y: k.compactMap { values[$0]?.value }, kind: .line, color: theme.seriesColor(1))],
