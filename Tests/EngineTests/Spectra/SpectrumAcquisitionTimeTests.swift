@@ -40,4 +40,13 @@ struct SpectrumAcquisitionTimeTests {
     #expect(SpectrumAcquisitionTime.number(in: "scan.xy", pattern: "#") == nil)
     #expect(SpectrumAcquisitionTime.number(in: "scan_T100C.xy", pattern: "T##C") == nil)
   }
+
+  /// Through the reader: the hand-written VAMAS fixture's block states 2026-12-07, 21:00:00, GMT
+  /// offset 0 (its lines 19–25), which xylib turns into `date_time`.
+  @Test func theVamasFixturesBlockTime() throws {
+    let spectrum = try #require(try SpectrumFileReader.read(path: XylibReaderTests.vamasFixture.path).first)
+    let date = try #require(SpectrumAcquisitionTime.date(in: spectrum.metadata))
+    // 2026-12-07 is day 20 794 after 1970-01-01 (56 years, 14 leap days: 20 454; + 340 days of 2026).
+    #expect(date.timeIntervalSince1970 == 20_794 * 86_400 + 21 * 3_600)
+  }
 }
