@@ -83,8 +83,7 @@ final class SpectraPaneInstrumentSeriesTests: XCTestCase {
     XCTAssertThrowsError(try pane.scherrerSize(of: p2).get())
     text = Self.render(pane).joined(separator: "\n")
     XCTAssertTrue(text.contains("refused"), text)
-    XCTAssertTrue(text.contains("no size for p2: the line (FWHM"), text)
-    XCTAssertTrue(text.contains("is not broader than the instrument (0.25°)"), text)
+    XCTAssertTrue(text.contains("no size for p2: its FWHM \(SpectraPane.format(p2.fwhm.value))° is not broader than the instrument's 0.25°"), text)
     XCTAssertFalse(text.contains(" nan") || text.contains("inf ") || text.contains("-0 ±"), text)
     // An empty line removes the width again, and says so.
     _ = pane.perform(.setInstrumentWidth)

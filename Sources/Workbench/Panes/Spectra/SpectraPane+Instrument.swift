@@ -72,8 +72,12 @@ extension SpectraPane {
   var scherrerRefusals: [String] {
     guard effectiveWavelength != nil, let fit = currentFit, fit.result.success else { return [] }
     return fit.result.components.compactMap { c in
-      if case .failure(let error) = scherrerSize(of: c) { return "\(c.name): \(error.message)" }
-      return nil
+      guard case .failure(let error) = scherrerSize(of: c) else { return nil }
+      // The engine's sentence prints the widths in full; this one fits a 120-column line.
+      if let width = analysis.instrument, c.fwhm.value <= width.fwhm {
+        return "\(c.name): its FWHM \(Self.format(c.fwhm.value))° is not broader than the instrument's \(Self.format(width.fwhm))°"
+      }
+      return "\(c.name): \(error.message)"
     }
   }
 }
