@@ -25,6 +25,19 @@ final class ScherrerSizeTests: XCTestCase {
     XCTAssertEqual(corrected.error, 26.419, accuracy: 1e-3)
   }
 
+  func testLorentzianBroadeningSubtractsTheInstrumentLinearly() throws {
+    // B = 0.35°, b = 0.15°: β = 0.2°, the size of the hand calculation above (422.707 Å).
+    let size = try ScherrerSize.crystalliteSize(fwhm: Estimate(0.35, 0.01), twoTheta: 40, wavelength: 1.5406, shapeFactor: 0.9,
+                                                instrumentalFWHM: 0.15, broadening: .lorentzian)
+    XCTAssertEqual(size.value, 422.707, accuracy: 1e-3)
+    // σ_τ = τ/β · σ_B = 422.707 / 0.2 · 0.01 = 21.135 Å (dβ/dB = 1).
+    XCTAssertEqual(size.error, 21.135, accuracy: 1e-3)
+    XCTAssertThrowsError(try ScherrerSize.crystalliteSize(fwhm: Estimate(0.15, 0), twoTheta: 40, wavelength: 1.54, shapeFactor: 0.9,
+                                                          instrumentalFWHM: 0.15, broadening: .lorentzian)) {
+      XCTAssertTrue("\($0)".contains("not broader than the instrument"), "\($0)")
+    }
+  }
+
   func testImpossibleInputsAreErrorsThatSayWhat() {
     XCTAssertThrowsError(try ScherrerSize.crystalliteSize(fwhm: Estimate(0.1, 0), twoTheta: 40, wavelength: 1.54, shapeFactor: 0.9, instrumentalFWHM: 0.2)) {
       XCTAssertTrue("\($0)".contains("not broader than the instrument"), "\($0)")

@@ -155,7 +155,7 @@ final class SpectraPaneAnalysisTests: XCTestCase {
     let text = render(pane).joined(separator: "\n")
     XCTAssertTrue(text.contains("at.%"), text)
     XCTAssertTrue(text.contains("no charge correction"), text)
-    XCTAssertTrue(text.contains("RSF (p1=2 p2=1)"), text)
+    XCTAssertTrue(text.contains("S: p1=2 [given] p2=1 [given]"), text)
   }
 
   /// A folder "op" of three Raman spectra: band A at 40 + k cm⁻¹ (FWHM 6, area 3000), band B at

@@ -18,22 +18,26 @@ public enum ScherrerSize {
   }
 
   /// Scherrer's τ = K λ / (β cos θ) (`CrystalliteSize.scherrer`, whose doc comment gives the
-  /// references), the instrument's FWHM removed in quadrature (Gaussian profiles; pass 0 to
-  /// remove nothing, and say so). Widths in degrees 2θ, τ in Å. The error follows from σ_B of
-  /// the measured FWHM B to first order (θ's error neglected): σ_τ = τ · (B/β²) · σ_B, β and B in
-  /// radians.
+  /// references), the instrument's FWHM b removed from the measured B by `broadening`: in
+  /// quadrature β = √(B² − b²) (Gaussian profiles) or linearly β = B − b (Lorentzian); pass b = 0
+  /// to remove nothing, and say so. Widths in degrees 2θ, τ in Å. A line not broader than the
+  /// instrument (B ≤ b) is an error, never a NaN or negative size. The error follows from σ_B of
+  /// the measured FWHM to first order (θ's and b's errors neglected): σ_τ = τ/β · dβ/dB · σ_B, with
+  /// dβ/dB = B/β (Gaussian) or 1 (Lorentzian).
   public static func crystalliteSize(fwhm: Estimate, twoTheta: Double, wavelength: Double, shapeFactor: Double,
-                                     instrumentalFWHM: Double) throws(InputError) -> Estimate {
+                                     instrumentalFWHM: Double,
+                                     broadening: InstrumentalBroadening = .gaussian) throws(InputError) -> Estimate {
     guard fwhm.value.isFinite, twoTheta.isFinite, wavelength.isFinite, shapeFactor.isFinite, instrumentalFWHM.isFinite else {
       throw InputError("finite peak width, position, wavelength, K and instrumental width")
     }
     let tau = try inputError {
       try CrystalliteSize.scherrer(twoTheta: twoTheta, fwhm: fwhm.value, instrumentalFWHM: instrumentalFWHM,
-                                   broadening: .gaussian, wavelength: wavelength, k: shapeFactor)
+                                   broadening: broadening, wavelength: wavelength, k: shapeFactor)
     }
     let radians = Double.pi / 180
-    let beta = (fwhm.value * fwhm.value - instrumentalFWHM * instrumentalFWHM).squareRoot() * radians
-    return Estimate(tau, tau * (fwhm.value * radians) / (beta * beta) * (fwhm.error * radians))
+    let beta = try inputError { try broadening.sampleWidth(observed: fwhm.value, instrumental: instrumentalFWHM) } * radians
+    let slope = broadening == .gaussian ? fwhm.value * radians / beta : 1
+    return Estimate(tau, tau / beta * slope * (fwhm.error * radians))
   }
 
   private static func inputError<T>(_ body: () throws -> T) throws(InputError) -> T {

@@ -13,8 +13,13 @@ public enum SpectraPrompt: Equatable, Sendable {
   case wavelength
   /// Which phases' stick patterns to draw: numbers from the prompt's list.
   case phases
-  /// XPS relative sensitivity factors "GROUP=S …".
+  /// XPS quantification: "GROUP=S" or "GROUP=LEVEL" (Scofield) per group, and the source,
+  /// transmission, mean free path and charge reference (`SpectraQuantification`).
   case sensitivities
+  /// The instrument's FWHM (degrees 2θ) and how it is removed: "0.08 gaussian", "0.08 lorentzian".
+  case instrumentWidth
+  /// What a series is plotted against: "time", "index" or "PATTERN NAME UNIT".
+  case seriesAxis
 }
 
 /// What the tracked-quantity plot of a series shows for the selected component.
@@ -28,6 +33,7 @@ public struct SpectraAnalysis: Equatable, Sendable {
     a.wavelengthName == b.wavelengthName && a.wavelength == b.wavelength && a.phases == b.phases
       && a.phasesWavelength == b.phasesWavelength && a.phasesPending == b.phasesPending && a.observed?.key == b.observed?.key
       && a.observed?.peaks == b.observed?.peaks && a.shownPhases == b.shownPhases && a.sensitivities == b.sensitivities
+      && a.quantification == b.quantification && a.instrument == b.instrument && a.seriesAxis == b.seriesAxis
       && a.series == b.series && a.seriesRunning == b.seriesRunning && a.tracked == b.tracked && a.showsSeries == b.showsSeries
   }
 
@@ -44,8 +50,14 @@ public struct SpectraAnalysis: Equatable, Sendable {
   public var observed: (key: String, peaks: [Double])?
   /// Paths of the phases whose sticks are drawn, in the order chosen.
   public var shownPhases: [String] = []
-  /// Relative sensitivity factors per component group (XPS atomic %).
+  /// Relative sensitivity factors typed per component group (XPS atomic %).
   public var sensitivities: [String: Double] = [:]
+  /// Scofield levels, source and corrections of the XPS quantification.
+  public var quantification = SpectraQuantification()
+  /// The instrument's own line width removed before Scherrer sizes; nil: none removed (and said).
+  public var instrument: SpectraInstrumentWidth?
+  /// What a series is plotted against.
+  public var seriesAxis: SpectraSeriesAxisChoice = .fileTime
   /// The last series fit, and what its plot tracks.
   public var series: SpectraSeriesOutcome?
   public var seriesRunning = false

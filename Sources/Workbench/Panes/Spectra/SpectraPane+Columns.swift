@@ -27,9 +27,11 @@ extension SpectraPane {
         return pm(d)
       })
       columns.append(SpectraResultColumn(title: "size / nm (K \(Self.format(Self.scherrerConstant)))", width: 17) { r in
-        guard let lambda, let size = try? ScherrerSize.crystalliteSize(fwhm: r.fwhm, twoTheta: r.center.value, wavelength: lambda,
-                                                                        shapeFactor: Self.scherrerConstant, instrumentalFWHM: 0) else { return "—" }
-        return "\(Self.format(size.value / 10)) ± \(Self.short(size.error / 10))"
+        switch scherrerSize(of: r) {
+        case .success(let size): return "\(Self.format(size.value / 10)) ± \(Self.short(size.error / 10))"
+        // The reason is on the notes line; a line no broader than the instrument has no size.
+        case .failure: return lambda == nil ? "—" : "refused"
+        }
       })
     case .xps?:
       let quantified = try? atomicPercent?.get()
@@ -70,7 +72,9 @@ extension SpectraPane {
         lines.append("no wavelength read from this file: w sets it (d-spacings, sizes, Kα pairs and phases need it)")
         break
       }
-      lines.append("λ \(Self.format(lambda)) Å\(analysis.wavelengthName.map { " (\($0))" } ?? " (from the file)") · d by Bragg · Scherrer K \(Self.format(Self.scherrerConstant)), instrument width not removed")
+      lines.append("λ \(Self.format(lambda)) Å\(analysis.wavelengthName.map { " (\($0))" } ?? " (from the file)") · d by Bragg · Scherrer K \(Self.format(Self.scherrerConstant)), "
+        + (analysis.instrument?.description ?? "instrument width not removed (I sets it)"))
+      for refusal in scherrerRefusals { lines.append("no size for \(refusal)") }
       let scores = phaseScores
       if !scores.isEmpty {
         lines.append("phase match (±\(Self.format(Self.matchTolerance))°, \(observedPeaks.count) peaks found): "
@@ -90,13 +94,7 @@ extension SpectraPane {
         }
       }
     case .xps?:
-      switch atomicPercent {
-      case .success?:
-        let factors = quantificationGroups.compactMap { g in analysis.sensitivities[g].map { "\(g)=\(Self.format($0))" } }
-        lines.append("at.% from areas / RSF (\(factors.joined(separator: " "))); no charge correction, no transmission or IMFP correction")
-      case .failure(let error)?: lines.append("at.%: \(error.message)")
-      case nil: break
-      }
+      lines += quantificationNotes
     default: break
     }
     return lines

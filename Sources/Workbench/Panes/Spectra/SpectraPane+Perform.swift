@@ -92,6 +92,8 @@ extension SpectraPane {
     case .toggleSeriesView:
       analysis.showsSeries.toggle()
       return [.render]
+    case .setInstrumentWidth: return openInstrumentWidthPrompt()
+    case .chooseSeriesAxis: return openSeriesAxisPrompt()
     }
   }
 

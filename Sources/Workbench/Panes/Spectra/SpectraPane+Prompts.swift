@@ -22,6 +22,8 @@ extension SpectraPane {
       case .wavelength: effects = setWavelength(text)
       case .phases: effects = choosePhases(text)
       case .sensitivities: effects = setSensitivities(text)
+      case .instrumentWidth: effects = setInstrumentWidth(text)
+      case .seriesAxis: effects = setSeriesAxis(text)
       }
       if effects.contains(where: { if case .status(let m) = $0 { return m.kind == .error } else { return false } }) {
         modal = .prompt(prompt, input)

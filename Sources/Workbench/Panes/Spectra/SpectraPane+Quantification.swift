@@ -21,56 +21,50 @@ extension SpectraPane {
     guard current?.spectrum.technique == .xps else { return [.status(.error("sensitivity factors are for XPS"))] }
     let groups = quantificationGroups
     guard !groups.isEmpty else { return [.status(.error("no peaks: the sensitivity factors belong to peak groups"))] }
-    let text = groups.compactMap { g in analysis.sensitivities[g].map { "\(g)=\(Self.format($0))" } }.joined(separator: " ")
-    modal = .prompt(.sensitivities, TextInput(text: text, prompt: "relative sensitivity factors GROUP=S (groups \(groups.joined(separator: ", "))): "))
+    let factors = groups.compactMap { g in
+      analysis.sensitivities[g].map { "\(g)=\(Self.format($0))" } ?? analysis.quantification.scofieldLevels[g].map { "\(g)=\($0)" }
+    }
+    let text = (factors + [analysis.quantification.text]).filter { !$0.isEmpty }.joined(separator: " ")
+    modal = .prompt(.sensitivities, TextInput(text: text, prompt: "quantify: GROUP=S or GROUP=LEVEL (Scofield, e.g. C1s) for \(groups.joined(separator: ", ")); "
+      + "source=AlKa|MgKa t=EXP imfp=power:m|tpp2m:ρ,Nv,M,Eg ref=GROUP[@BE]|none: "))
     return [.render]
   }
 
-  /// Parses "GROUP=S …" (S > 0) for groups of the model; replaces the factors given.
+  /// Parses "GROUP=S", "GROUP=LEVEL" and the option words of `SpectraQuantification` (the
+  /// options of `glovebox xps quantify`); the line replaces every earlier setting. A Scofield
+  /// level needs the source and must be in the engine's table.
   mutating func setSensitivities(_ text: String) -> [Effect] {
     let groups = quantificationGroups
     var factors: [String: Double] = [:]
+    var settings = SpectraQuantification()
     for item in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
-      let parts = item.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, let v = Double(parts[1]), v > 0, v.isFinite else {
-        return [.status(.error("sensitivity: GROUP=S with S > 0, found \"\(item)\""))]
+      let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[1].isEmpty else { return [.status(.error("sensitivity: GROUP=S with S > 0, found \"\(item)\""))] }
+      let (key, value) = (parts[0], parts[1])
+      if !groups.contains(key) {
+        do {
+          if try settings.apply(key: key, value: value) { continue }
+        } catch {
+          return [.status(.error(error.message))]
+        }
+        return [.status(.error("sensitivity: the model has no group \(key) (groups \(groups.joined(separator: ", ")))"))]
       }
-      guard groups.contains(String(parts[0])) else {
-        return [.status(.error("sensitivity: the model has no group \(parts[0]) (groups \(groups.joined(separator: ", ")))"))]
+      if let v = Double(value) {
+        guard v > 0, v.isFinite else { return [.status(.error("sensitivity: GROUP=S with S > 0, found \"\(item)\""))] }
+        factors[key] = v
+      } else {
+        settings.scofieldLevels[key] = value
       }
-      factors[String(parts[0])] = v
+    }
+    for (group, level) in settings.scofieldLevels.sorted(by: { $0.key < $1.key }) {
+      guard let source = settings.source else { return [.status(.error("sensitivity: \(group)=\(level) is a Scofield level and needs source=AlKa or MgKa"))] }
+      do { _ = try ScofieldCrossSection.entry(level, source: source) } catch { return [.status(.error("sensitivity: \(group)=\(level): \(error)"))] }
+    }
+    if let ref = settings.chargeReference, !groups.contains(ref) {
+      return [.status(.error("sensitivity: ref=\(ref): the model has no group \(ref) (groups \(groups.joined(separator: ", ")))"))]
     }
     analysis.sensitivities = factors
-    return [.render, .status(StatusMessage("sensitivity factors for \(factors.count) of \(groups.count) groups"))]
-  }
-
-  /// Atomic % per group from the current fit's areas and the typed sensitivity factors
-  /// (`XPSQuantification.atomicPercent`, no transmission or mean-free-path correction, no charge
-  /// correction); nil without a successful XPS fit, or the reason when a factor is missing.
-  var atomicPercent: Result<[String: Estimate], InputError>? {
-    guard current?.spectrum.technique == .xps, let fit = currentFit, fit.result.success else { return nil }
-    var order: [String] = []
-    var members: [String: [PeakComponentResult]] = [:]
-    for c in fit.result.components {
-      let g = Self.group(of: c.name)
-      if members[g] == nil { order.append(g) }
-      members[g, default: []].append(c)
-    }
-    let missing = order.filter { analysis.sensitivities[$0] == nil }
-    guard missing.isEmpty else { return .failure(InputError("no sensitivity factor for \(missing.joined(separator: ", ")) (Q)")) }
-    let lines = order.map { g -> XPSQuantification.Line in
-      let m = members[g] ?? []
-      // A doublet's areas are tied, so their errors add linearly (as the CLI does).
-      return XPSQuantification.Line(name: g, area: Estimate(m.reduce(0) { $0 + $1.area.value }, m.reduce(0) { $0 + $1.area.error }),
-                                    bindingEnergy: m.map(\.center.value).min() ?? .nan, sensitivity: analysis.sensitivities[g] ?? 1)
-    }
-    do {
-      let percent = try XPSQuantification.atomicPercent(lines)
-      return .success(Dictionary(uniqueKeysWithValues: zip(order, percent).map { ($0, $1) }))
-    } catch let error as InputError {
-      return .failure(error)
-    } catch {
-      return .failure(InputError("\(error)"))
-    }
+    analysis.quantification = settings
+    return [.render, .status(StatusMessage("sensitivity factors for \(factors.count + settings.scofieldLevels.count) of \(groups.count) groups"))]
   }
 }

@@ -58,7 +58,8 @@ extension SpectraPane {
     return (cs[selectedComponent].name, cs.count > 1 ? cs[(selectedComponent + 1) % cs.count].name : nil)
   }
 
-  /// The series view: the tracked quantity against the spectrum index over a heat map of the
+  /// The series view: the tracked quantity against time, a file-name number or the spectrum
+  /// index (`SpectraSeriesAxis`, chosen with Z) over a heat map of the
   /// spectra (rows: index, columns: x over the visible span, colour: intensity).
   func renderSeries(into buffer: inout Buffer, area: Rect, context: PaneRenderContext) {
     let theme = context.theme
@@ -78,12 +79,15 @@ extension SpectraPane {
     let values = outcome.tracked(analysis.tracked, component: name, partner: partner)
     let failed = values.filter { $0 == nil }.count
     let what = analysis.tracked == .areaRatio ? "area \(name)/\(partner ?? "—")" : "\(analysis.tracked.rawValue) of \(name)"
-    _ = buffer.write("tracks \(what) (T)  ·  \(values.count - failed) fitted, \(failed) failed", x: parts[0].x, y: parts[0].y,
-                     style: theme.textStyle, maxWidth: parts[0].width)
     let k = values.indices.filter { values[$0] != nil }
     let unit = analysis.tracked == .areaRatio ? "" : " / \(current?.spectrum.axis.unit ?? "")"
-    LinePlot(series: [PlotSeries(what, x: k.map { Double($0) }, y: k.compactMap { values[$0]?.value }, kind: .line, color: theme.seriesColor(1))],
-             xAxis: PlotAxis("spectrum index"), yAxis: PlotAxis(analysis.tracked.rawValue + unit), symbols: context.graphSymbols, legend: .hidden)
+    let axis = SpectraSeriesAxis.make(analysis.seriesAxis, members: members)
+    // The x axis's title says what x is; Z changes it.
+    var info = "tracks \(what) (T)  ·  \(values.count - failed) fitted, \(failed) failed"
+    if let note = axis.note { info += "  ·  \(note)" }
+    _ = buffer.write(info, x: parts[0].x, y: parts[0].y, style: axis.note == nil ? theme.textStyle : Style(foreground: theme.warning, background: theme.background), maxWidth: parts[0].width)
+    LinePlot(series: [PlotSeries(what, x: k.map { axis.values[$0] }, y: k.compactMap { values[$0]?.value }, kind: .line, color: theme.seriesColor(1))],
+             xAxis: PlotAxis(axis.title), yAxis: PlotAxis(analysis.tracked.rawValue + unit), symbols: context.graphSymbols, legend: .hidden)
       .render(into: &buffer, area: parts[1], theme: theme)
     renderSeriesHeatMap(members, span: span, into: &buffer, area: parts[2], context: context)
   }

@@ -42,6 +42,8 @@ public enum SpectraPaneAction: String, KeyAction {
   case fitSeries = "fit-series"
   case cycleTracked = "cycle-tracked"
   case toggleSeriesView = "toggle-series-view"
+  case setInstrumentWidth = "set-instrument-width"
+  case chooseSeriesAxis = "choose-series-axis"
 }
 
 extension SpectraPane {
@@ -89,6 +91,8 @@ extension SpectraPane {
     case .fitSeries: return KeyBinding(action, keys: [.character("F")], description: "fit series", showsInHints: false)
     case .cycleTracked: return KeyBinding(action, keys: [.character("T")], description: "tracked quantity", showsInHints: false)
     case .toggleSeriesView: return KeyBinding(action, keys: [.character("V")], description: "series view", showsInHints: false)
+    case .setInstrumentWidth: return KeyBinding(action, keys: [.character("I")], description: "instrument width (Scherrer)")
+    case .chooseSeriesAxis: return KeyBinding(action, keys: [.character("Z")], description: "series x axis", showsInHints: false)
     }
   }
 
