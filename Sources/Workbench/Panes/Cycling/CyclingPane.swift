@@ -75,7 +75,7 @@ public struct CyclingPane: Pane {
         return reanalyseStale()
       case .success(.analysed): return []
       }
-    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path) || LabWorkspace.isNotebook(path):
       return [.startJob(.cycling(.loadLab))]
     case .jobFinished(.cycling(.analyse(let paths, _), let result)):
       listing.finished(paths)

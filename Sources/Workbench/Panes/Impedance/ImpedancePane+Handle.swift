@@ -13,8 +13,8 @@ extension ImpedancePane {
         effects.append(.startJob(.impedance(.loadLab)))
       }
       return effects
-    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
-      // A protocol's data_files or layers changed: the geometry it gives may have.
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path) || LabWorkspace.isNotebook(path):
+      // A protocol's data_files or layers, or the notebook, changed: the geometry may have.
       labLoading = true
       return [.startJob(.impedance(.loadLab))]
     case .workspaceFiles(.impedance, let files, let complete):
