@@ -14,6 +14,11 @@ public enum CyclingPaneAction: String, KeyAction {
   case scrollTableUp = "scroll-table-up"
   case editArea = "edit-area"
   case editMass = "edit-mass"
+  case goToCycle = "go-to-cycle"
+  case nextCycle = "next-cycle"
+  case previousCycle = "previous-cycle"
+  case chooseCycle = "choose-cycle"
+  case cellKind = "cell-kind"
 }
 
 extension CyclingPane {
@@ -32,6 +37,11 @@ extension CyclingPane {
     case .scrollTableUp: return KeyBinding(action, keys: [.pageUp, .character("K")], description: "table", showsInHints: false)
     case .editArea: return KeyBinding(action, keys: [.character("a")], description: "this file's area")
     case .editMass: return KeyBinding(action, keys: [.character("m")], description: "this file's active mass")
+    case .goToCycle: return KeyBinding(action, keys: [.character("g")], description: "go to cycle N")
+    case .nextCycle: return KeyBinding(action, keys: [.character(".")], description: "next cycle", showsInHints: false)
+    case .previousCycle: return KeyBinding(action, keys: [.character(",")], description: "previous cycle", showsInHints: false)
+    case .chooseCycle: return KeyBinding(action, keys: [.character("c")], description: "overlay this cycle")
+    case .cellKind: return KeyBinding(action, keys: [.character("y")], description: "symmetric/full cell table")
     }
   }
 
