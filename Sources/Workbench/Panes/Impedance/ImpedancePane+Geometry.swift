@@ -51,7 +51,7 @@ extension ImpedancePane {
   /// folder's files), so two pellets in two folders never share a line.
   var arrheniusEntries: [LoadedImpedanceSpectrum] {
     guard entries.indices.contains(selected) else { return [] }
-    return ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).map { entries[$0] }
+    return seriesIndices(of: selected).map { entries[$0] }
   }
 
   /// The Arrhenius series of the selected spectrum's series.

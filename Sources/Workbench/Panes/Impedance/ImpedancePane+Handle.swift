@@ -112,7 +112,7 @@ extension ImpedancePane {
     var effects: [Effect] = [.render]
     if added > 0 { effects.append(.status(StatusMessage("\(file.path): \(added) new spectr\(added == 1 ? "um" : "a")"))) }
     if view == .drtMap, added > 0, entries.indices.contains(selected),
-      ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).contains(where: { entries[$0].path == file.path })
+      seriesIndices(of: selected).contains(where: { entries[$0].path == file.path })
     {
       if analysisRunning {
         analysisStale = true
@@ -204,7 +204,7 @@ extension ImpedancePane {
   mutating func startAnalysisIfNeeded() -> [Effect] {
     guard current != nil else { return [] }
     if let analysis, analysis.entry == selected, analysis.view == view { return [] }
-    guard let job = ImpedanceAnalysisResult.job(view: view, entry: selected, entries: entries, series: seriesElements) else { return [] }
+    guard let job = ImpedanceAnalysisResult.job(view: view, entry: selected, entries: entries, series: seriesElements, marked: seriesMarks) else { return [] }
     analysisRunning = true
     analysis = nil
     return [.startJob(.impedance(job))]

@@ -37,6 +37,8 @@ public enum ImpedancePaneAction: String, KeyAction {
   case cursorNext = "cursor-next"
   case toggleOverlay = "overlay-series"
   case cycleArrheniusQuantity = "arrhenius-quantity"
+  case markForSeries = "mark-for-series"
+  case clearSeriesMarks = "clear-series-marks"
 }
 
 extension ImpedancePane {
@@ -78,6 +80,8 @@ extension ImpedancePane {
     case .cursorNext: return KeyBinding(action, keys: [.character(".")], description: "cursor to lower f", showsInHints: false)
     case .toggleOverlay: return KeyBinding(action, keys: [.character("o")], description: "overlay the series", showsInHints: false)
     case .cycleArrheniusQuantity: return KeyBinding(action, keys: [.character("t")], description: "Arrhenius: selected/bulk/gb/total R", showsInHints: false)
+    case .markForSeries: return KeyBinding(action, keys: [.character("m")], description: "mark for the series")
+    case .clearSeriesMarks: return KeyBinding(action, keys: [.character("M")], description: "clear the series marks", showsInHints: false)
     }
   }
 
