@@ -45,5 +45,11 @@ extension CyclingPane {
     }
   }
 
-  public func binding(for action: Action) -> KeyBinding { Self.binding(for: action) }
+  /// The hint line's order: the keys a session uses most, first (the rest keep table order).
+  static let hintOrder: [Action] = [.cycleView, .nextFile, .goToCycle, .chooseCycle, .editArea, .editMass, .cellKind]
+
+  public func binding(for action: Action) -> KeyBinding {
+    let binding = Self.binding(for: action)
+    return Self.hintOrder.firstIndex(of: action).map { binding.ranked($0 + 1) } ?? binding
+  }
 }
