@@ -90,3 +90,29 @@ final class NotebookCellDataTests: XCTestCase {
     }
   }
 }
+
+extension NotebookCellDataTests {
+  /// RunSession: the cell id goes into each record; withdrawing appends a correction and goes
+  /// back to the withdrawn step; nothing is removed from `records`.
+  func testARunWithdrawsItsLastStepByACorrection() throws {
+    let steps = [
+      RunStep(number: 1, title: "Spread", detail: nil, holdSeconds: nil),
+      RunStep(number: 2, title: "Press", detail: nil, holdSeconds: 60),
+    ]
+    var session = RunSession(protocolID: "X", steps: steps)
+    session.cell = "P7"
+    let t0 = Date(timeIntervalSince1970: 0)
+    XCTAssertNil(session.withdrawLast(at: t0))
+    let done = try XCTUnwrap(session.complete(at: t0, measured: .init(dataFiles: ["eis/a.csv"], thicknessMicrometres: 500, diameterMillimetres: 10)))
+    XCTAssertEqual(done.cell, "P7")
+    XCTAssertEqual(done.dataFiles, ["eis/a.csv"])
+    XCTAssertEqual(session.current?.number, 2)
+    let correction = try XCTUnwrap(session.withdrawLast(at: t0.addingTimeInterval(5)))
+    XCTAssertEqual(correction.withdrawsStep, 1)
+    XCTAssertEqual(correction.cell, "P7")
+    XCTAssertEqual(session.current?.number, 1)
+    XCTAssertEqual(session.records.count, 2)
+    XCTAssertNil(session.lastStandingRecord)
+    XCTAssertNil(RunNotebook.record(naming: "eis/a.csv", in: session.records), "a withdrawn step names no files")
+  }
+}
