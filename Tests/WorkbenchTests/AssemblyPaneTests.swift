@@ -168,7 +168,7 @@ final class AssemblyPaneTests: XCTestCase {
     clock.advance(60)
     // Completing early is asked first; the second space records it with the deviation.
     XCTAssertEqual(pane.perform(.completeStep), [.render, .status(StatusMessage(
-      "step 2: 04:00 of the hold left; space again completes it early (recorded as a deviation), any other key keeps holding"))])
+      "step 2: 04:00 left; space again ends the hold early (recorded as a deviation), other keys keep holding"))])
     XCTAssertEqual(records(pane.perform(.completeStep)).first?.deviations, ["held 1 min of 5 min"])
     XCTAssertEqual(pane.handle(.fileAppended(path: "notebook.jsonl", failure: EffectFailure("notebook.jsonl: cannot create"))),
       [.status(.error("notebook not written: notebook.jsonl: cannot create"))])

@@ -134,4 +134,20 @@ extension CyclingPaneTests {
     let title = lines.first { $0.contains("Cycles (") } ?? "no cycle table"
     XCTAssertTrue(title.contains("full cell: chosen (y)"), title)
   }
+
+  /// A notebook record naming a cycler file gives its area from the measured diameter when no
+  /// protocol names it: A = π(⌀/2)², 12 mm → 1.131 cm².
+  func testANotebookRecordGivesTheAreaFromItsDiameter() throws {
+    let line = """
+      {"cell":"S2","data_files":["\(Self.ccdFile)"],"deviations":[],"diameter_mm":12,"protocol":"A4","step":5,"time":"2026-12-01T09:00:00Z","title":"Press"}
+
+      """
+    let lab = LabWorkspace.parse(directory: "/ws", recipes: [], protocols: [], materials: nil, notebook: SourceFile(path: "/ws/notebook.jsonl", text: line))
+    XCTAssertEqual(lab.errors, [])
+    let pane = try loadedPane([Self.ccdFile], lab: lab)
+    let area = try XCTUnwrap(pane.area(of: Self.ccdFile))
+    XCTAssertEqual(area.value, Double.pi * 0.36, accuracy: 1e-12)
+    XCTAssertEqual(area.source, "notebook 2026-12-01T09:00:00Z, cell S2: ⌀ 12 mm")
+    XCTAssertEqual(pane.files.first?.area ?? 0, Double.pi * 0.36, accuracy: 1e-12, "analysed at that area")
+  }
 }

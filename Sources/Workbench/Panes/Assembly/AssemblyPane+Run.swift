@@ -59,7 +59,7 @@ extension AssemblyPane {
       run.confirming = .completeEarly
       self.run = run
       return [.render, .status(StatusMessage(
-        "step \(step.number): \(Self.clockText(seconds: remaining)) of the hold left; space again completes it early (recorded as a deviation), any other key keeps holding"))]
+        "step \(step.number): \(Self.clockText(seconds: remaining)) left; space again ends the hold early (recorded as a deviation), other keys keep holding"))]
     }
     guard let record = run.session.complete(
       at: now, note: run.pendingNote, deviations: run.pendingDeviations, measured: run.pendingMeasurement)
