@@ -92,7 +92,12 @@ public enum AppView {
     } else {
       var hintTheme = theme
       hintTheme.background = theme.selection
-      KeyHints(state.focusedBindings.hints + state.globalBindings.hints).render(into: &buffer, area: rest, theme: hintTheme)
+      // `?` (every key, in the help) comes first so it is never cut off; then the pane's keys
+      // by rank, then the other global ones.
+      let help = GlobalAction.toggleHelp.rawValue
+      let globals = state.globalBindings
+      let hints = globals.filter { $0.action == help }.hints + state.focusedBindings.hints + globals.filter { $0.action != help }.hints
+      KeyHints(hints).render(into: &buffer, area: rest, theme: hintTheme)
     }
   }
 }

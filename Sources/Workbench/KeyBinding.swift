@@ -11,6 +11,10 @@ public struct KeyBinding: Hashable, Sendable {
   public var description: String
   /// Whether the status line lists it (the help always does).
   public var showsInHints: Bool
+  /// Where the status line puts it: lower first, so the most useful keys survive a narrow
+  /// terminal; equal ranks keep the table's order. The help lists every row in table order.
+  public var hintRank = KeyBinding.defaultHintRank
+  public static let defaultHintRank = 100
 
   /// The row of `action`: the only way to make one, so every row names a case of a table.
   public init(_ action: some KeyAction, keys: [Key], description: String, showsInHints: Bool = true) {
@@ -18,6 +22,13 @@ public struct KeyBinding: Hashable, Sendable {
     self.keys = keys
     self.description = description
     self.showsInHints = showsInHints
+  }
+
+  /// The same row placed at `rank` in the hint line.
+  public func ranked(_ rank: Int) -> KeyBinding {
+    var copy = self
+    copy.hintRank = rank
+    return copy
   }
 
   /// "q", or "?/f1" when several keys do the same.
@@ -43,5 +54,10 @@ extension Array where Element == KeyBinding {
     }
   }
 
-  public var hints: [KeyHint] { filter(\.showsInHints).map(\.hint) }
+  /// The hint line's rows: those shown in hints, by rank (a stable order for equal ranks).
+  public var hints: [KeyHint] {
+    enumerated().filter { $0.element.showsInHints }
+      .sorted { ($0.element.hintRank, $0.offset) < ($1.element.hintRank, $1.offset) }
+      .map(\.element.hint)
+  }
 }

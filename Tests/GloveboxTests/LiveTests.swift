@@ -51,7 +51,8 @@ final class LiveTests: XCTestCase {
     try rows.write(to: cycler, atomically: true, encoding: .utf8)
     backend.enqueue(.character("2"))
     XCTAssertEqual(runtime.run(stopWhenIdle: true), .idle)
-    XCTAssertTrue(try XCTUnwrap(backend.lastFrame).lines.contains { $0.contains("Cycles (2) · 4 half-cycles") })
+    // ±20 mV with both current signs: a symmetric cell, whose table lists its steps (half-cycles).
+    XCTAssertTrue(try XCTUnwrap(backend.lastFrame).lines.contains { $0.contains("Steps (4) ·") })
     let handle = try FileHandle(forWritingTo: cycler)
     _ = try handle.seekToEnd()
     var more = ""
@@ -60,6 +61,6 @@ final class LiveTests: XCTestCase {
     try handle.close()
     XCTAssertEqual(runtime.run(stopWhenIdle: true), .idle)
     let grown = try XCTUnwrap(backend.lastFrame).lines
-    XCTAssertTrue(grown.contains { $0.contains("Cycles (4) · 8 half-cycles") }, grown.joined(separator: "\n"))
+    XCTAssertTrue(grown.contains { $0.contains("Steps (8) ·") }, grown.joined(separator: "\n"))
   }
 }

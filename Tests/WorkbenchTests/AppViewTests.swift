@@ -9,7 +9,7 @@ final class AppViewTests: XCTestCase {
     let lines = AppView.render(state).lines
     XCTAssertEqual(lines[0], " 1 Alpha  2 Beta " + String(repeating: " ", count: 43))
     XCTAssertEqual(lines[1], "Alpha count 0" + String(repeating: " ", count: 47))
-    XCTAssertEqual(lines[4], " Examples │ j count  e edit note  ? help  : command  q quit ")
+    XCTAssertEqual(lines[4], " Examples │ ? help  j count  e edit note  : command  q quit ")
     state.status = .error("keys.toml:3: unknown action 'quitt'")
     XCTAssertEqual(AppView.render(state).lines[4], " Examples │ keys.toml:3: unknown action 'quitt'             ")
     XCTAssertEqual(AppView.render(state).cell(x: 12, y: 4)?.style.foreground, state.theme.error)

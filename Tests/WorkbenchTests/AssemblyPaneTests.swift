@@ -93,7 +93,7 @@ final class AssemblyPaneTests: XCTestCase {
     XCTAssertEqual(pane.perform(.completeStep), [])
     let runEffects = pane.perform(.run)
     XCTAssertEqual(runEffects, [
-      .status(StatusMessage("run A3: 4 steps; space starts a hold or completes a step")),
+      .status(StatusMessage("run A3: 4 steps; type the cell or sample id (Esc: none), then space starts a hold or completes a step")),
       .loadFile(path: "notebook.jsonl", pane: "assembly"),
     ])
     XCTAssertEqual(pane.handle(.fileLoaded(path: "notebook.jsonl", result: .failure(EffectFailure("no such file")))), [],
@@ -166,6 +166,9 @@ final class AssemblyPaneTests: XCTestCase {
     _ = pane.perform(.completeStep)
     _ = pane.perform(.completeStep)  // starts the 5 min hold
     clock.advance(60)
+    // Completing early is asked first; the second space records it with the deviation.
+    XCTAssertEqual(pane.perform(.completeStep), [.render, .status(StatusMessage(
+      "step 2: 04:00 left; space again ends the hold early (recorded as a deviation), other keys keep holding"))])
     XCTAssertEqual(records(pane.perform(.completeStep)).first?.deviations, ["held 1 min of 5 min"])
     XCTAssertEqual(pane.handle(.fileAppended(path: "notebook.jsonl", failure: EffectFailure("notebook.jsonl: cannot create"))),
       [.status(.error("notebook not written: notebook.jsonl: cannot create"))])
@@ -220,6 +223,9 @@ final class AssemblyPaneTests: XCTestCase {
     }
     _ = reduce(state: &state, action: .keyPressed(.character("r")))
     XCTAssertEqual((state.panes[1] as? AssemblyPane)?.run?.session.protocolID, "A5")
+    // The run asks for the cell id first; Esc runs without one.
+    XCTAssertEqual((state.panes[1] as? AssemblyPane)?.entry?.purpose, .cellID)
+    _ = reduce(state: &state, action: .keyPressed(.escape))
     XCTAssertTrue(state.focusedBindings.hints.contains(KeyHint(key: "space", description: "start hold / step done")))
     // A note field takes "q" as text.
     _ = reduce(state: &state, action: .keyPressed(.character("n")))

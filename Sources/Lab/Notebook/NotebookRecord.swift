@@ -18,18 +18,33 @@ public struct NotebookRecord: Codable, Sendable, Hashable {
   public var deviations: [String]
   /// Hold time actually spent, s, for timed steps.
   public var elapsedSeconds: Double?
+  /// The cell or sample the step was done on ("LPSC-P3"), as the operator labels it.
+  public var cell: String?
+  /// Workspace-relative paths (or `*`/`?` patterns) of the data files measured on this cell.
+  public var dataFiles: [String] = []
+  /// The pellet's measured thickness, µm, and diameter, mm (σ = L/(R·A) of the files named).
+  public var thicknessMicrometres: Double?
+  public var diameterMillimetres: Double?
+  /// The step number an earlier record of this run recorded by mistake: this record withdraws
+  /// it (an undo is a correction appended to the notebook, never an erased line).
+  public var withdrawsStep: Int?
 
   enum CodingKeys: String, CodingKey {
     case time
     case protocolID = "protocol"
-    case step, title, note, deviations
+    case step, title, note, deviations, cell
     case elapsedSeconds = "elapsed_s"
+    case dataFiles = "data_files"
+    case thicknessMicrometres = "thickness_um"
+    case diameterMillimetres = "diameter_mm"
+    case withdrawsStep = "withdraws_step"
   }
 
   public init(
     time: String, protocolID: String, step: Int, title: String, note: String? = nil,
-    deviations: [String] = [], elapsedSeconds: Double? = nil
+    deviations: [String] = [], elapsedSeconds: Double? = nil, cell: String? = nil
   ) {
+    self.cell = cell
     self.time = time
     self.protocolID = protocolID
     self.step = step
@@ -42,11 +57,11 @@ public struct NotebookRecord: Codable, Sendable, Hashable {
   /// The same record stamped with `date` (the caller owns the clock).
   public init(
     date: Date, protocolID: String, step: Int, title: String, note: String? = nil,
-    deviations: [String] = [], elapsedSeconds: Double? = nil
+    deviations: [String] = [], elapsedSeconds: Double? = nil, cell: String? = nil
   ) {
     self.init(
       time: Self.timestamp(date), protocolID: protocolID, step: step, title: title, note: note,
-      deviations: deviations, elapsedSeconds: elapsedSeconds)
+      deviations: deviations, elapsedSeconds: elapsedSeconds, cell: cell)
   }
 
   /// ISO 8601 in UTC with seconds.
@@ -104,6 +119,8 @@ public enum RunNotebook {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       do {
         contents.records.append(try decoder.decode(NotebookRecord.self, from: Data(line)))
+      } catch let problem as NotebookRecordProblem {
+        contents.errors.append(InputError("not a valid notebook record: \(problem.description)", file: fileName, line: number))
       } catch {
         if isLast && !endsCleanly {
           contents.truncatedLine = number

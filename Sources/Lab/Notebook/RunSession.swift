@@ -10,8 +10,11 @@ public struct RunSession: Sendable, Hashable {
   public private(set) var index: Int = 0
   /// When the current step's hold was started, if it is timed and started.
   public private(set) var holdStartedAt: Date?
-  /// Records of the completed steps, in order.
+  /// Records of the completed steps and of their corrections, in order (as in the notebook).
   public private(set) var records: [NotebookRecord] = []
+  /// The cell or sample the run is done on ("LPSC-P3"), written into every record; nil when
+  /// the operator gave none.
+  public var cell: String?
 
   public init(protocolID: String, steps: [RunStep]) {
     self.protocolID = protocolID
@@ -42,9 +45,9 @@ public struct RunSession: Sendable, Hashable {
   /// never started, gets that deviation added automatically ("held 4 min 10 s of 5 min").
   /// Returns the record to append to the notebook (nil when the run is already finished).
   @discardableResult
-  public mutating func complete(at now: Date, note: String? = nil, deviations: [String] = [])
-    -> NotebookRecord?
-  {
+  public mutating func complete(
+    at now: Date, note: String? = nil, deviations: [String] = [], measured: NotebookRecord.Measurement = .init()
+  ) -> NotebookRecord? {
     guard let step = current else { return nil }
     var allDeviations = deviations
     var elapsed: Double?
@@ -60,12 +63,23 @@ public struct RunSession: Sendable, Hashable {
         allDeviations.append("hold of \(LabFormat.duration(hours: hold / 3600)) not timed")
       }
     }
-    let record = NotebookRecord(
+    var record = NotebookRecord(
       date: now, protocolID: protocolID, step: step.number, title: step.title,
-      note: note.flatMap { $0.isEmpty ? nil : $0 }, deviations: allDeviations, elapsedSeconds: elapsed)
+      note: note.flatMap { $0.isEmpty ? nil : $0 }, deviations: allDeviations, elapsedSeconds: elapsed, cell: cell)
+    record.dataFiles = measured.dataFiles
+    record.thicknessMicrometres = measured.thicknessMicrometres
+    record.diameterMillimetres = measured.diameterMillimetres
     records.append(record)
     index += 1
     holdStartedAt = nil
     return record
+  }
+
+  /// Appends a correction record and moves the run back to the step at `position` (see
+  /// `withdrawLast`): here because only this file may set the run's position.
+  mutating func appendCorrection(_ correction: NotebookRecord, returningTo position: Int) {
+    records.append(correction)
+    index = position
+    holdStartedAt = nil
   }
 }

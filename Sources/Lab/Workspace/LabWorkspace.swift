@@ -8,11 +8,15 @@ public struct LabWorkspace: Equatable, Sendable {
   public var protocols: ProtocolLibrary
   public var materials: MaterialsTable
   public var errors: [InputError]
+  /// The run notebook's readable records (`notebook.jsonl`), in file order; its malformed lines
+  /// are in `errors` with their line numbers.
+  public var notebook: [NotebookRecord]
 
   public init(
     directory: String, recipes: RecipeLibrary, protocols: ProtocolLibrary,
-    materials: MaterialsTable, errors: [InputError]
+    materials: MaterialsTable, errors: [InputError], notebook: [NotebookRecord] = []
   ) {
+    self.notebook = notebook
     self.directory = directory
     self.recipes = recipes
     self.protocols = protocols

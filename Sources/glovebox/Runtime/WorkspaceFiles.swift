@@ -71,8 +71,9 @@ public enum WorkspaceFiles {
     return try MaterialsTable.builtIn.overridden(by: file.text, fileName: file.path)
   }
 
-  /// Everything Lab reads from a workspace folder (`LabWorkspace.parse` of its files). An
-  /// unreadable materials.toml is reported in `errors` and the built-in table is used.
+  /// Everything Lab reads from a workspace folder (`LabWorkspace.parse` of its files, and the
+  /// run notebook when there is one). An unreadable materials.toml is reported in `errors` and
+  /// the built-in table is used.
   public static func load(workspace: String) throws -> LabWorkspace {
     var unreadable: [InputError] = []
     var materials: SourceFile?
@@ -83,8 +84,17 @@ public enum WorkspaceFiles {
     }
     let recipes = try tomlFiles(in: workspace + "/recipes")
     let protocols = try tomlFiles(in: workspace + "/protocols")
+    var notebook: SourceFile?
+    let notebookPath = RunNotebook.path(workspace: workspace)
+    if FileManager.default.fileExists(atPath: notebookPath) {
+      do {
+        notebook = try read(notebookPath)
+      } catch let error as InputError {
+        unreadable.append(error)
+      }
+    }
     var lab = LabWorkspace.parse(
-      directory: workspace, recipes: recipes.files, protocols: protocols.files, materials: materials)
+      directory: workspace, recipes: recipes.files, protocols: protocols.files, materials: materials, notebook: notebook)
     lab.errors = unreadable + recipes.unreadable + protocols.unreadable + lab.errors
     return lab
   }

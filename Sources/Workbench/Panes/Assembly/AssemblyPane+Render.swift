@@ -129,6 +129,7 @@ extension AssemblyPane {
     let warn = Style(foreground: theme.warning, background: theme.background)
     var lines: [TextLine] = []
     var gaugeRatio: Double?
+    lines.append(TextLine(session.cell.map { "cell \($0) (i changes)" } ?? "cell: none given (i sets it)", style: session.cell == nil ? warn : theme.textStyle))
     if let step = session.current {
       lines.append(TextLine("▶ \(step.number). \(step.title)", style: bold))
       if let detail = step.detail { lines.append(TextLine("  " + detail)) }
@@ -147,15 +148,26 @@ extension AssemblyPane {
       }
       if let note = run.pendingNote { lines.append(TextLine("  note: " + note)) }
       for deviation in run.pendingDeviations { lines.append(TextLine("  deviation: " + deviation, style: warn)) }
+      let measured = run.pendingMeasurement
+      if !measured.dataFiles.isEmpty { lines.append(TextLine("  data files: " + measured.dataFiles.joined(separator: " "))) }
+      if let t = measured.thicknessMicrometres, let d = measured.diameterMillimetres {
+        lines.append(TextLine(String(format: "  pellet: %.4g µm, ⌀ %.4g mm", t, d)))
+      }
     } else {
       lines.append(TextLine("✓ All \(session.steps.count) steps recorded in \(RunNotebook.fileName) (Esc leaves)", style: okStyle))
     }
     var notebook = "notebook: \(run.written) of \(session.records.count) written"
     if run.failed > 0 { notebook += ", \(run.failed) failed" }
     lines.append(TextLine(notebook, style: run.failed > 0 ? Style(foreground: theme.error, background: theme.background) : theme.textStyle.adding(.dim)))
+    // Withdrawn steps stay listed (the notebook keeps them), marked; corrections show as ↶.
+    var standing = RunNotebook.standing(session.records)
     for record in session.records.reversed() {
       let time = record.time.split(separator: "T").last.map { String($0.dropLast()) } ?? record.time
-      var text = "✓ \(record.step). \(time) \(record.title)"
+      let stands = record.withdrawsStep == nil && standing.last == record
+      if stands { standing.removeLast() }
+      let mark = record.withdrawsStep != nil ? "↶" : stands ? "✓" : "✗"
+      let withdrawn = stands || record.withdrawsStep != nil ? "" : " (withdrawn)"
+      var text = "\(mark) \(record.step). \(time)\(withdrawn) \(record.title)"
       if !record.deviations.isEmpty { text += " [" + record.deviations.joined(separator: "; ") + "]" }
       if let note = record.note { text += " — " + note }
       lines.append(TextLine(text, style: okStyle))

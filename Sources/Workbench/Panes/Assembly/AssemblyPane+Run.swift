@@ -16,6 +16,10 @@ public struct ProtocolRun: Sendable, Hashable {
   public var failed = 0
   /// Whether the end of the current hold has been announced.
   var holdAnnounced = false
+  /// Data files and pellet size typed for the current step (`f`, `t`), recorded with it.
+  public var pendingMeasurement = NotebookRecord.Measurement()
+  /// The question waiting for its key pressed again, if any.
+  public var confirming: RunConfirmation?
 
   public init(session: RunSession) {
     self.session = session
@@ -31,9 +35,10 @@ extension AssemblyPane {
     case .success(let sheet):
       guard !sheet.runSteps.isEmpty else { return [.status(.error("\(sheet.id) has no steps to run"))] }
       run = ProtocolRun(session: RunSession(sheet: sheet))
-      entry = nil
+      // The cell or sample id goes into every record; Esc runs without one (shown as missing).
+      entry = (TextInput(text: "", prompt: "Cell or sample id: "), .cellID)
       return [
-        .status(StatusMessage("run \(sheet.id): \(sheet.runSteps.count) steps; space starts a hold or completes a step")),
+        .status(StatusMessage("run \(sheet.id): \(sheet.runSteps.count) steps; type the cell or sample id (Esc: none), then space starts a hold or completes a step")),
         .loadFile(path: RunNotebook.fileName, pane: id),
       ]
     }
@@ -49,11 +54,22 @@ extension AssemblyPane {
       self.run = run
       return [.status(StatusMessage("step \(step.number): hold started"))]
     }
-    guard let record = run.session.complete(at: now, note: run.pendingNote, deviations: run.pendingDeviations) else {
+    // Releasing a press before its time is asked first: the second space confirms.
+    if let remaining = run.session.remainingSeconds(at: now), remaining > 0.5, run.confirming != .completeEarly {
+      run.confirming = .completeEarly
+      self.run = run
+      return [.render, .status(StatusMessage(
+        "step \(step.number): \(Self.clockText(seconds: remaining)) left; space again ends the hold early (recorded as a deviation), other keys keep holding"))]
+    }
+    guard let record = run.session.complete(
+      at: now, note: run.pendingNote, deviations: run.pendingDeviations, measured: run.pendingMeasurement)
+    else {
       return []
     }
     run.pendingNote = nil
     run.pendingDeviations = []
+    run.pendingMeasurement = NotebookRecord.Measurement()
+    run.confirming = nil
     run.holdAnnounced = false
     self.run = run
     // One JSON line; the runtime's writer puts it on a line of its own even after a torn one.

@@ -20,6 +20,12 @@ public struct AssemblyPane: Pane {
   public enum Entry: Hashable, Sendable {
     case note
     case deviation
+    /// The cell or sample id, asked when a run starts (`i` changes it).
+    case cellID
+    /// Data files measured on the cell, recorded with the current step (`f`).
+    case dataFiles
+    /// The pellet's measured thickness and diameter, recorded with the current step (`t`).
+    case pelletSize
   }
 
   public static let paneID = "assembly"
@@ -89,6 +95,10 @@ public struct AssemblyPane: Pane {
       return KeyBinding(action, keys: [.escape], description: running ? "leave run mode" : "back to the list", showsInHints: running || focus == .sheet)
     case .pageDown: return KeyBinding(action, keys: [.pageDown], description: "scroll the sheet down", showsInHints: false)
     case .pageUp: return KeyBinding(action, keys: [.pageUp], description: "scroll the sheet up", showsInHints: false)
+    case .withdrawStep: return KeyBinding(action, keys: [.character("u")], description: "withdraw the last step", showsInHints: running)
+    case .cellID: return KeyBinding(action, keys: [.character("i")], description: "cell id", showsInHints: running)
+    case .dataFiles: return KeyBinding(action, keys: [.character("f")], description: "data files", showsInHints: false)
+    case .pelletSize: return KeyBinding(action, keys: [.character("t")], description: "pellet thickness and ⌀", showsInHints: false)
     }
   }
 
@@ -132,7 +142,13 @@ public struct AssemblyPane: Pane {
 
   public mutating func perform(_ action: Action) -> [Effect] {
     now = clock()
+    // A question (complete a hold early? withdraw a step?) is answered by its own key only.
+    if let asked = run?.confirming, !asked.isAnswered(by: action) { run?.confirming = nil }
     switch action {
+    case .withdrawStep:
+      return withdrawStep()
+    case .cellID, .dataFiles, .pelletSize:
+      return openRunEntry(action)
     case .down, .up:
       let moved = ListDetailNavigation.move(
         action == .down ? 1 : -1, listHasFocus: focus == .list && run == nil, count: protocols.count,
@@ -178,6 +194,8 @@ public struct AssemblyPane: Pane {
       switch purpose {
       case .note: run?.pendingNote = trimmed.isEmpty ? nil : trimmed
       case .deviation: if !trimmed.isEmpty { run?.pendingDeviations.append(trimmed) }
+      case .cellID, .dataFiles, .pelletSize:
+        return submitRunEntry(trimmed, purpose: purpose, field: edited)
       }
       return [.render]
     case .cancelled:

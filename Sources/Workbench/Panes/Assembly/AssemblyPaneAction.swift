@@ -10,4 +10,8 @@ public enum AssemblyPaneAction: String, KeyAction {
   case back = "back"
   case pageDown = "page-down"
   case pageUp = "page-up"
+  case withdrawStep = "withdraw-step"
+  case cellID = "cell-id"
+  case dataFiles = "data-files"
+  case pelletSize = "pellet-size"
 }

@@ -10,6 +10,10 @@ public struct CyclingFileAnalysis: Equatable, Sendable {
   public var time: [Double]
   public var voltage: [Double]
   public var current: [Double]
+  /// Charge passed since the start of each point's half-cycle, Ah (the data model's column):
+  /// the x of voltage-against-capacity curves and the Q of dQ/dV.
+  public var capacity: [Double]
+  public var stepType: [StepType]
   public var halfCycles: [HalfCycle]
   public var cycles: [CycleSummary]
   /// A symmetric cell: |V| small and both signs present (Li|Li plating and stripping).
@@ -28,6 +32,7 @@ public struct CyclingFileAnalysis: Equatable, Sendable {
     let symmetric = median < 0.5 && (data.voltage.contains { $0 < -1e-4 }) && (data.voltage.contains { $0 > 1e-4 })
     return CyclingFileAnalysis(
       path: path, format: data.format, time: data.testTime, voltage: data.voltage, current: data.current,
+      capacity: data.capacity, stepType: data.stepType,
       halfCycles: halfCycles, cycles: summarizeCycles(halfCycles), isSymmetric: symmetric,
       overpotential: symmetric ? area.map { symmetricCellOverpotential(data, area: $0) } : nil,
       criticalCurrent: symmetric ? area.map { criticalCurrentDensity(data, area: $0) } : nil, area: area)

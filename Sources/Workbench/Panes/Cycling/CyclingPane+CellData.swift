@@ -41,11 +41,17 @@ extension CyclingPane {
   }
 
   /// A file's electrode area (cm²) and where it comes from: the value set for the file, else
-  /// the die of the protocol whose data_files name it; nil when neither gives one.
+  /// the die of the protocol whose data_files name it, else the diameter in the latest notebook
+  /// record naming it (A = π(⌀/2)²); nil when none gives one.
   func area(of path: String) -> (value: Double, source: String)? {
     if let set = cellData[path]?.areaCm2 { return (set, "set for this file") }
-    guard let report = protocolReport(naming: path) else { return nil }
-    return (report.dieAreaCm2, String(format: "protocol %@: ⌀ %.4g mm die", report.id, report.dieDiameterMillimetres))
+    if let report = protocolReport(naming: path) {
+      return (report.dieAreaCm2, String(format: "protocol %@: ⌀ %.4g mm die", report.id, report.dieDiameterMillimetres))
+    }
+    guard let lab, let record = RunNotebook.record(naming: path, in: lab.notebook), let diameter = record.diameterMillimetres
+    else { return nil }
+    let radiusCm = diameter / 20
+    return (Double.pi * radiusCm * radiusCm, String(format: "%@: ⌀ %.4g mm", record.sourceLabel, diameter))
   }
 
   /// A file's active mass (mg) and its source: set for the file, else the cathode of the

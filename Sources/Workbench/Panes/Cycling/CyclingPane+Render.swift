@@ -15,14 +15,22 @@ extension CyclingPane {
       Block(title: view.rawValue).render(into: &buffer, area: columns[1], theme: theme)
       return
     }
-    let rows = columns[1].rows([.fill(1), .length(areaEditor == nil ? min(12, area.height / 3) : 3)])
+    let editorOpen = areaEditor != nil || cyclePrompt != nil
+    let rows = columns[1].rows([.fill(1), .length(editorOpen ? 3 : min(12, area.height / 3))])
     switch view {
     case .voltage: renderVoltage(file, into: &buffer, area: rows[0], context: context)
     case .capacity: renderCapacity(file, into: &buffer, area: rows[0], context: context)
     case .overpotential: renderOverpotential(file, into: &buffer, area: rows[0], context: context)
     case .criticalCurrent: renderCriticalCurrent(file, into: &buffer, area: rows[0], context: context)
+    case .voltageCapacity: renderVoltageCapacity(file, into: &buffer, area: rows[0], context: context)
+    case .differentialCapacity: renderDifferentialCapacity(file, into: &buffer, area: rows[0], context: context)
+    case .rateCapability: renderRateCapability(file, into: &buffer, area: rows[0], context: context)
     }
-    if let editor = areaEditor {
+    if let prompt = cyclePrompt {
+      let block = Block(title: "Go to cycle · \(file.path)", isFocused: true)
+      block.render(into: &buffer, area: rows[1], theme: theme)
+      prompt.render(into: &buffer, area: block.inner(rows[1]), theme: theme)
+    } else if let editor = areaEditor {
       let block = Block(title: editing == .area ? "Electrode area of \(file.path)" : "Active mass of \(file.path)", isFocused: true)
       block.render(into: &buffer, area: rows[1], theme: theme)
       editor.render(into: &buffer, area: block.inner(rows[1]), theme: theme)
@@ -194,9 +202,11 @@ extension CyclingPane {
   }
 
   func renderCycleTable(_ file: CyclingFileAnalysis, into buffer: inout Buffer, area: Rect, theme: Theme) {
+    let kind = showsSymmetricTable(file)
+    if kind.symmetric { return renderStepTable(file, reason: kind.reason, into: &buffer, area: area, theme: theme) }
     let areaText = self.area(of: file.path).map { String(format: "area %.4g cm² (%@)", $0.value, $0.source) } ?? "area not set (a)"
     let massText = activeMass(of: file.path).map { String(format: "active mass %.4g mg (%@)", $0.value, $0.source) } ?? "active mass not set (m)"
-    let block = Block(title: "Cycles (\(file.cycles.count)) · \(file.halfCycles.count) half-cycles · \(areaText) · \(massText)")
+    let block = Block(title: "Cycles (\(file.cycles.count)) · \(file.halfCycles.count) half-cycles · \(areaText) · \(massText) · \(kind.reason)")
     block.render(into: &buffer, area: area, theme: theme)
     func f(_ x: Double?, _ scale: Double = 1, _ format: String = "%.4g") -> String { x.map { String(format: format, $0 * scale) } ?? "—" }
     let rows = file.cycles.dropFirst(tableOffset).map { c -> [String] in

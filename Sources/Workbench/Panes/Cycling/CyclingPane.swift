@@ -18,6 +18,9 @@ public struct CyclingPane: Pane {
     case capacity = "Capacity and CE"
     case overpotential = "Overpotential"
     case criticalCurrent = "CCD"
+    case voltageCapacity = "V–Q of chosen cycles"
+    case differentialCapacity = "dQ/dV"
+    case rateCapability = "Rate capability"
   }
 
   public internal(set) var files: [CyclingFileAnalysis] = []
@@ -43,6 +46,16 @@ public struct CyclingPane: Pane {
     case area
     case activeMass
   }
+  /// The cycle the cycle keys act on (`,` `.`, `g` goes to one), nil before a file is shown.
+  public internal(set) var cycleCursor: Int?
+  /// The cycles overlaid in the V–Q and dQ/dV views (`c` adds or removes the cursor's cycle);
+  /// empty: the cursor's cycle alone.
+  public internal(set) var chosenCycles: [Int] = []
+  /// The "go to cycle" prompt while open.
+  public internal(set) var cyclePrompt: TextInput?
+  /// Whether the table shows a symmetric cell's steps or a full cell's cycles: detected from
+  /// the trace unless chosen with `y`.
+  public internal(set) var cellKind = CellKindChoice.detected
   /// The index's cycler files and which of them have been read.
   public internal(set) var listing = FileListing()
 
@@ -50,7 +63,7 @@ public struct CyclingPane: Pane {
     self.workspace = workspace
   }
 
-  public var capturesInput: Bool { areaEditor != nil }
+  public var capturesInput: Bool { areaEditor != nil || cyclePrompt != nil }
   public var current: CyclingFileAnalysis? { files.indices.contains(selected) ? files[selected] : nil }
 
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
@@ -75,7 +88,7 @@ public struct CyclingPane: Pane {
         return reanalyseStale()
       case .success(.analysed): return []
       }
-    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path) || LabWorkspace.isNotebook(path):
       return [.startJob(.cycling(.loadLab))]
     case .jobFinished(.cycling(.analyse(let paths, _), let result)):
       listing.finished(paths)
@@ -121,6 +134,8 @@ public struct CyclingPane: Pane {
       selected = next
       window = 0...1
       tableOffset = 0
+      cycleCursor = current?.cycles.first?.cycle
+      chosenCycles = []
       return [.render]
     case .zoomIn:
       let center = (window.lowerBound + window.upperBound) / 2
@@ -153,6 +168,8 @@ public struct CyclingPane: Pane {
     case .scrollTableUp:
       tableOffset = max(0, tableOffset - 5)
       return [.render]
+    case .goToCycle, .nextCycle, .previousCycle, .chooseCycle, .cellKind:
+      return performCycleAction(action)
     case .editArea, .editMass:
       guard let file = current else { return [.status(.error("no cycler file selected"))] }
       editing = action == .editArea ? .area : .activeMass
@@ -164,6 +181,7 @@ public struct CyclingPane: Pane {
   }
 
   mutating func typed(_ key: Key) -> [Effect] {
+    if cyclePrompt != nil { return typedCycle(key) }
     guard var editor = areaEditor else { return [] }
     switch editor.handle(key) {
     case .cancelled:

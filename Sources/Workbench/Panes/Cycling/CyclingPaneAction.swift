@@ -14,6 +14,11 @@ public enum CyclingPaneAction: String, KeyAction {
   case scrollTableUp = "scroll-table-up"
   case editArea = "edit-area"
   case editMass = "edit-mass"
+  case goToCycle = "go-to-cycle"
+  case nextCycle = "next-cycle"
+  case previousCycle = "previous-cycle"
+  case chooseCycle = "choose-cycle"
+  case cellKind = "cell-kind"
 }
 
 extension CyclingPane {
@@ -32,8 +37,19 @@ extension CyclingPane {
     case .scrollTableUp: return KeyBinding(action, keys: [.pageUp, .character("K")], description: "table", showsInHints: false)
     case .editArea: return KeyBinding(action, keys: [.character("a")], description: "this file's area")
     case .editMass: return KeyBinding(action, keys: [.character("m")], description: "this file's active mass")
+    case .goToCycle: return KeyBinding(action, keys: [.character("g")], description: "go to cycle N")
+    case .nextCycle: return KeyBinding(action, keys: [.character(".")], description: "next cycle", showsInHints: false)
+    case .previousCycle: return KeyBinding(action, keys: [.character(",")], description: "previous cycle", showsInHints: false)
+    case .chooseCycle: return KeyBinding(action, keys: [.character("c")], description: "overlay this cycle")
+    case .cellKind: return KeyBinding(action, keys: [.character("y")], description: "symmetric/full cell table")
     }
   }
 
-  public func binding(for action: Action) -> KeyBinding { Self.binding(for: action) }
+  /// The hint line's order: the keys a session uses most, first (the rest keep table order).
+  static let hintOrder: [Action] = [.cycleView, .nextFile, .goToCycle, .chooseCycle, .editArea, .editMass, .cellKind]
+
+  public func binding(for action: Action) -> KeyBinding {
+    let binding = Self.binding(for: action)
+    return Self.hintOrder.firstIndex(of: action).map { binding.ranked($0 + 1) } ?? binding
+  }
 }

@@ -25,13 +25,16 @@ public enum ImpedanceAnalysisResult: Equatable, Sendable {
   }
 
   /// The job behind `view` for the spectrum at `entry` (nil for the views that need none).
-  static func job(view: ImpedancePane.View, entry: Int, entries: [LoadedImpedanceSpectrum], series: ImpedanceSeriesElements) -> ImpedanceJob? {
+  static func job(
+    view: ImpedancePane.View, entry: Int, entries: [LoadedImpedanceSpectrum], series: ImpedanceSeriesElements,
+    marked: Set<ImpedanceSpectrumKey> = []
+  ) -> ImpedanceJob? {
     guard entries.indices.contains(entry) else { return nil }
     let spectrum = entries[entry].spectrum
     switch view {
     case .spectra, .arrhenius: return nil
     case .drtMap:
-      let members = seriesMembers(of: entry, in: entries)
+      let members = seriesMembers(of: entry, in: entries, marked: marked)
       let labels = members.map { m in entries[m].label(spectraInFile: entries.filter { $0.path == entries[m].path }.count) }
       return .drtSeries(entry: entry, labels: labels, spectra: members.map { entries[$0].spectrum })
     case .kramersKronig: return .kramersKronig(entry: entry, spectrum: spectrum, series: series)
@@ -62,10 +65,12 @@ public enum ImpedanceAnalysisResult: Equatable, Sendable {
     catch { return .failed(entry: entry, view: .drtMap, message: "\(error)") }
   }
 
-  /// The series a spectrum belongs to: the other spectra of its file when it holds several,
-  /// else every spectrum in the same folder (an in-situ run writes one file per spectrum), in
-  /// list order (names sort by time for instruments that number their files).
-  static func seriesMembers(of entry: Int, in entries: [LoadedImpedanceSpectrum]) -> [Int] {
+  /// The series a spectrum belongs to: the spectra marked for a series (`m`) when it is one of
+  /// them; else the other spectra of its file when it holds several, else every spectrum in the
+  /// same folder (an in-situ run writes one file per spectrum), in list order (names sort by
+  /// time for instruments that number their files).
+  static func seriesMembers(of entry: Int, in entries: [LoadedImpedanceSpectrum], marked: Set<ImpedanceSpectrumKey> = []) -> [Int] {
+    if marked.contains(entries[entry].key) { return entries.indices.filter { marked.contains(entries[$0].key) } }
     let path = entries[entry].path
     let sameFile = entries.indices.filter { entries[$0].path == path }
     if sameFile.count > 1 { return sameFile }

@@ -4,7 +4,8 @@ import Lab
 import TUI
 
 /// Where σ's geometry comes from: the protocol whose `data_files` name the spectrum's file
-/// (its electrolyte layer's thickness over its area), else the geometry typed with `g`
+/// (its electrolyte layer's thickness over its area), else the latest notebook record naming
+/// the file (the pellet's measured thickness and diameter), else the geometry typed with `g`
 /// ("entered"), else none — and then the Arrhenius view shows Ea only and asks.
 extension ImpedancePane {
   /// The protocol naming `path` and the geometry it gives, or why it gives none; nil when no
@@ -22,9 +23,25 @@ extension ImpedancePane {
     }
   }
 
+  /// The latest notebook record naming `path` and the geometry it gives, or why it gives none;
+  /// nil when no record names the file.
+  func notebookGeometry(for path: String) -> Result<ImpedanceGeometrySource, InputError>? {
+    guard let lab, let record = RunNotebook.record(naming: path, in: lab.notebook) else { return nil }
+    do {
+      let pellet = try record.pelletGeometry()
+      return .success(ImpedanceGeometrySource(
+        geometry: try PelletGeometry(cellConstantPerCm: pellet.cellConstantPerCm), source: pellet.source))
+    } catch let error as InputError {
+      return .failure(error)
+    } catch {
+      return .failure(InputError("\(error)", file: RunNotebook.fileName))
+    }
+  }
+
   /// The geometry σ uses for a spectrum, with its source.
   func geometrySource(for entry: LoadedImpedanceSpectrum) -> ImpedanceGeometrySource? {
     if case .success(let source)? = protocolGeometry(for: entry.path) { return source }
+    if case .success(let source)? = notebookGeometry(for: entry.path) { return source }
     return enteredGeometry.map {
       ImpedanceGeometrySource(geometry: $0, source: String(format: "entered with g: L/A = %.4g cm⁻¹", $0.cellConstantPerCm))
     }
@@ -34,7 +51,7 @@ extension ImpedancePane {
   /// folder's files), so two pellets in two folders never share a line.
   var arrheniusEntries: [LoadedImpedanceSpectrum] {
     guard entries.indices.contains(selected) else { return [] }
-    return ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).map { entries[$0] }
+    return seriesIndices(of: selected).map { entries[$0] }
   }
 
   /// The Arrhenius series of the selected spectrum's series.
@@ -42,13 +59,17 @@ extension ImpedancePane {
     ImpedanceArrheniusSeries.make(entries: arrheniusEntries, parameters: arrheniusParameters) { geometrySource(for: $0) }
   }
 
-  /// Why a protocol that names a file of the series gives no geometry (shown under the plot).
+  /// Why a protocol or notebook record that names a file of the series gives no geometry, and
+  /// the notebook's malformed lines (one of them may be the record meant): shown under the plot.
   var protocolGeometryProblems: [String] {
     var problems: [String] = []
     for entry in arrheniusEntries {
-      if case .failure(let error)? = protocolGeometry(for: entry.path), !problems.contains(error.description) {
-        problems.append(error.description)
+      for lookup in [protocolGeometry(for: entry.path), notebookGeometry(for: entry.path)] {
+        if case .failure(let error)? = lookup, !problems.contains(error.description) { problems.append(error.description) }
       }
+    }
+    for error in lab?.errors ?? [] where (error.file ?? "").hasSuffix(RunNotebook.fileName) {
+      if !problems.contains(error.description) { problems.append(error.description) }
     }
     return problems
   }

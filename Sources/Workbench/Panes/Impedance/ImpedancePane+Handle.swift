@@ -13,8 +13,8 @@ extension ImpedancePane {
         effects.append(.startJob(.impedance(.loadLab)))
       }
       return effects
-    case .fileChanged(let path) where LabWorkspace.isLabFile(path):
-      // A protocol's data_files or layers changed: the geometry it gives may have.
+    case .fileChanged(let path) where LabWorkspace.isLabFile(path) || LabWorkspace.isNotebook(path):
+      // A protocol's data_files or layers, or the notebook, changed: the geometry may have.
       labLoading = true
       return [.startJob(.impedance(.loadLab))]
     case .workspaceFiles(.impedance, let files, let complete):
@@ -112,7 +112,7 @@ extension ImpedancePane {
     var effects: [Effect] = [.render]
     if added > 0 { effects.append(.status(StatusMessage("\(file.path): \(added) new spectr\(added == 1 ? "um" : "a")"))) }
     if view == .drtMap, added > 0, entries.indices.contains(selected),
-      ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).contains(where: { entries[$0].path == file.path })
+      seriesIndices(of: selected).contains(where: { entries[$0].path == file.path })
     {
       if analysisRunning {
         analysisStale = true
@@ -204,7 +204,7 @@ extension ImpedancePane {
   mutating func startAnalysisIfNeeded() -> [Effect] {
     guard current != nil else { return [] }
     if let analysis, analysis.entry == selected, analysis.view == view { return [] }
-    guard let job = ImpedanceAnalysisResult.job(view: view, entry: selected, entries: entries, series: seriesElements) else { return [] }
+    guard let job = ImpedanceAnalysisResult.job(view: view, entry: selected, entries: entries, series: seriesElements, marked: seriesMarks) else { return [] }
     analysisRunning = true
     analysis = nil
     return [.startJob(.impedance(job))]

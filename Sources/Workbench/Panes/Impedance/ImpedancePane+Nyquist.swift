@@ -115,6 +115,6 @@ extension ImpedancePane {
   /// The other spectra of the selected one's series (at most five), for the overlay.
   var overlaid: [LoadedImpedanceSpectrum] {
     guard overlay, entries.indices.contains(selected) else { return [] }
-    return Array(ImpedanceAnalysisResult.seriesMembers(of: selected, in: entries).filter { $0 != selected }.prefix(5).map { entries[$0] })
+    return Array(seriesIndices(of: selected).filter { $0 != selected }.prefix(5).map { entries[$0] })
   }
 }

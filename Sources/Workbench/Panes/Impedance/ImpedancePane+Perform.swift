@@ -74,6 +74,8 @@ extension ImpedancePane {
     case .zoomArcs, .nyquistZoomIn, .nyquistZoomOut, .nyquistPanLeft, .nyquistPanRight, .nyquistPanUp, .nyquistPanDown,
       .cursorPrevious, .cursorNext, .toggleOverlay:
       return nyquist(action)
+    case .markForSeries, .clearSeriesMarks:
+      return markSeries(action)
     case .cycleArrheniusQuantity:
       let all = ArrheniusQuantity.allCases
       arrheniusQuantity = all[((all.firstIndex(of: arrheniusQuantity) ?? 0) + 1) % all.count]

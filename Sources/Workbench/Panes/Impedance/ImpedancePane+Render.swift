@@ -21,7 +21,8 @@ extension ImpedancePane {
 
   func renderList(into buffer: inout Buffer, area: Rect, theme: Theme) {
     let bad = unreadable.filter { $0.value != "removed" }.sorted { $0.key < $1.key }
-    let block = Block(title: "Spectra (\(entries.count))" + (bad.isEmpty ? "" : ", \(bad.count) bad"), isFocused: true)
+    let marked = seriesMarks.isEmpty ? "" : ", \(seriesMarks.count) ●"
+    let block = Block(title: "Spectra (\(entries.count)\(marked))" + (bad.isEmpty ? "" : ", \(bad.count) bad"), isFocused: true)
     block.render(into: &buffer, area: area, theme: theme)
     let inner = block.inner(area)
     if entries.isEmpty && bad.isEmpty {
@@ -34,8 +35,8 @@ extension ImpedancePane {
     // The selection marker and the fit mark take four columns.
     let labels = FileLabels.distinguishing(entries.map { $0.label(spectraInFile: counts[$0.path] ?? 1) }, width: inner.width - 4)
     var items = zip(entries, labels).map { e, label -> TextLine in
-      let mark = e.fit.map { $0.result.success ? "✓ " : "✗ " } ?? "  "
-      return TextLine(mark + label)
+      let mark = e.fit.map { $0.result.success ? "✓" : "✗" } ?? " "
+      return TextLine(mark + (seriesMarks.contains(e.key) ? "●" : " ") + label)
     }
     // Files that could not be read stay in the list, below the spectra, with their error.
     let errorStyle = Style(foreground: theme.error, background: theme.background)

@@ -52,7 +52,7 @@ extension ImpedancePane {
   /// The other members of a spectrum's series, nearest in list order first (the previous one
   /// before the next at equal distance: a temperature series is usually walked upwards).
   func seriesNeighbours(of index: Int) -> [LoadedImpedanceSpectrum] {
-    ImpedanceAnalysisResult.seriesMembers(of: index, in: entries)
+    seriesIndices(of: index)
       .filter { $0 != index }
       .sorted { (abs($0 - index), $0 > index ? 1 : 0) < (abs($1 - index), $1 > index ? 1 : 0) }
       .map { entries[$0] }

@@ -84,6 +84,9 @@ public struct ImpedancePane: Pane {
   public internal(set) var cursor: Int?
   /// Whether the Nyquist plot overlays the other spectra of the selected one's series.
   public internal(set) var overlay = false
+  /// The spectra marked (`m`) to form a series of their own: the DRT map, the overlay and the
+  /// Arrhenius view of a marked spectrum use these; an unmarked one keeps its file or folder.
+  public internal(set) var seriesMarks: Set<ImpedanceSpectrumKey> = []
   /// Which resistance the Arrhenius view follows (`t` cycles).
   public internal(set) var arrheniusQuantity = ArrheniusQuantity.selected
 

@@ -37,6 +37,8 @@ public enum ImpedancePaneAction: String, KeyAction {
   case cursorNext = "cursor-next"
   case toggleOverlay = "overlay-series"
   case cycleArrheniusQuantity = "arrhenius-quantity"
+  case markForSeries = "mark-for-series"
+  case clearSeriesMarks = "clear-series-marks"
 }
 
 extension ImpedancePane {
@@ -67,7 +69,7 @@ extension ImpedancePane {
     case .resetParameters: return KeyBinding(action, keys: [.character("a")], description: "auto start", showsInHints: false)
     case .cycleSeriesCapacitance: return KeyBinding(action, keys: [.character("s")], description: "KK/DRT series C auto/on/off", showsInHints: false)
     case .cycleSeriesInductance: return KeyBinding(action, keys: [.character("i")], description: "KK/DRT series L auto/on/off", showsInHints: false)
-    case .zoomArcs: return KeyBinding(action, keys: [.character("z")], description: "Nyquist: high-f arcs / whole")
+    case .zoomArcs: return KeyBinding(action, keys: [.character("z")], description: "zoom to arcs")
     case .nyquistZoomIn: return KeyBinding(action, keys: [.character("]")], description: "Nyquist zoom in", showsInHints: false)
     case .nyquistZoomOut: return KeyBinding(action, keys: [.character("[")], description: "Nyquist zoom out", showsInHints: false)
     case .nyquistPanLeft: return KeyBinding(action, keys: [.character("H")], description: "Nyquist pan left", showsInHints: false)
@@ -78,8 +80,19 @@ extension ImpedancePane {
     case .cursorNext: return KeyBinding(action, keys: [.character(".")], description: "cursor to lower f", showsInHints: false)
     case .toggleOverlay: return KeyBinding(action, keys: [.character("o")], description: "overlay the series", showsInHints: false)
     case .cycleArrheniusQuantity: return KeyBinding(action, keys: [.character("t")], description: "Arrhenius: selected/bulk/gb/total R", showsInHints: false)
+    case .markForSeries: return KeyBinding(action, keys: [.character("m")], description: "mark for the series")
+    case .clearSeriesMarks: return KeyBinding(action, keys: [.character("M")], description: "clear the series marks", showsInHints: false)
     }
   }
 
-  public func binding(for action: Action) -> KeyBinding { Self.binding(for: action) }
+  /// The hint line's order: the keys a session uses most, first (the rest keep table order).
+  static let hintOrder: [Action] = [
+    .nextSpectrum, .fit, .fitAll, .cycleView, .editCircuit, .zoomArcs, .markForSeries, .nextParameter,
+    .increase, .decrease, .toggleFixed, .undo, .export,
+  ]
+
+  public func binding(for action: Action) -> KeyBinding {
+    let binding = Self.binding(for: action)
+    return Self.hintOrder.firstIndex(of: action).map { binding.ranked($0 + 1) } ?? binding
+  }
 }

@@ -15,6 +15,12 @@ extension LabWorkspace {
     return parts.count == 2 && (parts[0] == "recipes" || parts[0] == "protocols") && relative.hasSuffix(".toml")
   }
 
+  /// Whether `path` is the workspace's run notebook (the Impedance and Cycling panes read cell
+  /// data from its records).
+  static func isNotebook(_ path: String) -> Bool {
+    relativePath(path) == RunNotebook.fileName
+  }
+
   static func relativePath(_ path: String) -> String {
     path.hasPrefix("./") ? String(path.dropFirst(2)) : path
   }
