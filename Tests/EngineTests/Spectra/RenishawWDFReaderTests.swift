@@ -53,6 +53,20 @@ import Testing
     #expect(abs(s[0].x[2] - (laser - 1e7 / 550)) < 1e-9)
   }
 
+  /// The fuzz seed was written by a separate Python script (struct.pack to the same layout), so
+  /// it checks the reader against a second writer: a 2-spectrum map, 8 points 560 → 420 cm⁻¹
+  /// descending, X = 1 and 2 µm, times 10⁸ ticks (10 s) apart.
+  @Test func readsTheIndependentlyWrittenSeed() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Fuzz/seeds/spectra/wire-map.wdf")
+    let s = try SpectrumFileReader.read(Data(contentsOf: url), file: "wire-map.wdf")
+    #expect(s.count == 2 && s.allSatisfy { $0.x == stride(from: 420.0, through: 560.0, by: 20).map { $0 } })
+    #expect(s[0].y == [100, 110, 130, 420, 900, 400, 120, 100])
+    #expect(s[1].y == [95, 100, 120, 350, 1200, 300, 100, 90])
+    #expect(s.map(\.name) == ["X=1.000 Y=0.000 µm", "X=2.000 Y=0.000 µm"])
+    #expect(s[1].metadata["elapsed_s"] == "10.0" && s[0].metadata["title"] == "LPSC map seed")
+  }
+
   /// The error for a malformed file: it must name the file and a byte offset.
   static func error(_ bytes: [UInt8], _ name: String = "bad.wdf") -> InputError? {
     do { _ = try SpectrumFileReader.read(Data(bytes), file: name); return nil } catch let e as InputError { return e } catch { return nil }
