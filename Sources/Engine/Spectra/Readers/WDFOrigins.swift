@@ -25,6 +25,7 @@ struct WDFOrigins {
   static let fileTimeEpochOffset = 11_644_473_600.0
 
   init(block: WDFBlock, header: WDFHeader, in b: WDFBytes) throws {
+    guard block.bodyLength >= 4 else { throw b.error("ORGN is too short to hold its list count", at: block.offset + 8) }
     let declared = try b.u32(block.body, "the origin-list count")
     guard Int(declared) == header.originCount else {
       throw b.error("ORGN holds \(declared) origin lists, the header declares \(header.originCount)", at: block.body)
