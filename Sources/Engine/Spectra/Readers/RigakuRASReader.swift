@@ -53,6 +53,10 @@ public enum RigakuRASReader {
           }
           factor = f
         }
+        // Two finite numbers can still multiply past Double's range (1e308 × 10).
+        guard (counts * factor).isFinite else {
+          throw text.error("counts × attenuator factor (\(counts) × \(factor)) is not a finite number", line: k + 1)
+        }
         xs.append(x); ys.append(counts * factor)
         continue
       }

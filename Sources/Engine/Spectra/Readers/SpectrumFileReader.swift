@@ -8,6 +8,7 @@ import Foundation
 public enum SpectrumFileReader {
   public static func read(_ data: Data, file: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
     let ext = (file as NSString).pathExtension.lowercased()
+    if RenishawWDFReader.canRead(data) || ext == "wdf" { return try RenishawWDFReader.read(data, file: file) }
     if RigakuRASXReader.canRead(data, file: file) || ext == "rasx" { return try RigakuRASXReader.read(data, file: file) }
     if BrukerBRMLReader.canRead(data, file: file) || ext == "brml" { return try BrukerBRMLReader.read(data, file: file) }
     if RigakuRASReader.canRead(data) || ext == "ras" { return try RigakuRASReader.read(data, file: file) }
