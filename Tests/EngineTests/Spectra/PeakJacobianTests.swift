@@ -126,3 +126,50 @@ import Testing
     }
   }
 }
+
+/// The asymptotic series that `faddeeva` uses for |z| ≥ 6 against Poppe & Wijers' continued
+/// fraction (the same function's other branch, 14 digits by its paper), across and beyond the
+/// switch; the SciPy values in `LineShapeTests` check both branches independently.
+@Suite struct FaddeevaAsymptoticTests {
+  @Test func seriesMatchesTheContinuedFractionBeyondRadiusSix() {
+    var worstRe = 0.0, worstIm = 0.0
+    var whereRe = (0.0, 0.0)
+    for y in [0, 1e-9, 1e-4, 0.05, 0.3, 1, 2.5, 5.9] {
+      for radius in stride(from: 6.0, through: 40, by: 0.37) where radius > y {
+        let x = (radius * radius - y * y).squareRoot()
+        for sign in [1.0, -1.0] {
+          let fast = faddeeva(x: sign * x, y: y)
+          let reference = faddeevaPoppeWijers(x: sign * x, y: y)
+          // Near the real axis Re w ∝ y is far below |w|, and both branches hold it only to about
+          // ε|w| absolutely: below y = 1e-4 the difference is measured against |w| (the SciPy
+          // values below check Re w itself there).
+          let reScale = y >= 1e-4 ? reference.re : abs(reference.im)
+          if reference.re > 1e-280, abs(fast.re - reference.re) / reScale > worstRe {
+            worstRe = abs(fast.re - reference.re) / reScale
+            whereRe = (sign * x, y)
+          }
+          worstIm = max(worstIm, abs(fast.im - reference.im) / abs(reference.im))
+        }
+      }
+    }
+    #expect(worstRe <= 1e-8, "Re w: worst relative difference \(worstRe) at z = \(whereRe.0) + \(whereRe.1)i")
+    #expect(worstIm <= 1e-9, "Im w: worst relative difference \(worstIm)")
+  }
+
+  @Test func seriesMatchesSciPyNearTheRealAxis() {
+    // (x, y, Re w, Im w) from scipy.special.wofz, SciPy 1.17.1.
+    let reference: [(Double, Double, Double, Double)] = [
+      (6, 1e-9, 1.637557248609972e-11, 0.09539620896911122),
+      (6, 1e-4, 1.6375340531071784e-06, 0.09539620894055287),
+      (8, 1e-9, 9.030620816181578e-12, 0.0710881117444815),
+      (12, 0.05, 0.00019797257009844107, 0.04717994501254482),
+      (6.5, 0.3, 0.004147839736875699, 0.08766556234726357),
+      (30, 1e-9, 6.279250241310934e-13, 0.018816784868660726),
+    ]
+    for (x, y, re, im) in reference {
+      let w = faddeeva(x: x, y: y)
+      #expect(abs(w.re - re) <= 1e-8 * re, "Re w(\(x) + \(y)i) = \(w.re), SciPy \(re)")
+      #expect(abs(w.im - im) <= 1e-10 * im, "Im w(\(x) + \(y)i) = \(w.im), SciPy \(im)")
+    }
+  }
+}
