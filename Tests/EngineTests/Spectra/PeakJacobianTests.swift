@@ -35,6 +35,11 @@ import Testing
     let ja = jacobian(p)
     let jn = centralDifferences(numeric, at: p)
     let names = request.minimizerParameters(prepared).names
+    // The Jacobian reuses the Faddeeva values of the residuals just computed; a fresh kernel
+    // (nothing cached) must give the same numbers.
+    let fresh = try #require(try request.prepare().kernel)
+    let v = request.expand(p, prepared)
+    #expect(fresh.derivatives(v) == kernel.derivatives(v), "\(shapes): cached and fresh Jacobians differ")
     for k in p.indices {
       let column = (0..<ja.rows).map { abs(jn[$0, k]) }.max() ?? 0
       #expect(column > 0, "\(shapes): \(names[k]) has an empty column")

@@ -24,6 +24,7 @@ struct PeakModelKernel: Sendable {
   /// Point indices along the Shirley step's integration direction.
   let shirleyOrder: [Int]
   let parameterCount: Int
+  let cache = FaddeevaCache()
 
   /// nil when some component has no analytic derivatives (the fit then differentiates numerically).
   init?(model: PeakModel, plan: PeakModelPlan, x: [Double]) {
@@ -44,13 +45,27 @@ struct PeakModelKernel: Sendable {
   /// The total curve (peaks + fitted background + `fixedBackground`) for resolved values `v`.
   func total(_ v: [Double], fixedBackground: [Double]) -> [Double] {
     var peaks = [Double](repeating: 0, count: x.count)
+    var faddeevaValues: [Double] = []
+    faddeevaValues.reserveCapacity(2 * x.count * components.filter { $0.shape == .voigt }.count)
     for c in components {
       let center = v[c.slots.center], area = v[c.slots.amplitude], w = v[c.slots.fwhm]
       let s0 = c.slots.shape.first.map { v[$0] } ?? 0
+      if c.shape == .voigt {
+        for i in x.indices {
+          let dx = x[i] - center
+          let z = LineShape.voigtArgument(dx, fwhm: w, lorentzianFWHM: s0)
+          let fw = faddeeva(x: z.0, y: z.1)
+          faddeevaValues.append(fw.re)
+          faddeevaValues.append(fw.im)
+          peaks[i] += LineShape.voigtProfile(fw, dx, area: area, fwhm: w, lorentzianFWHM: s0, derivatives: false).value
+        }
+        continue
+      }
       for i in x.indices {
         peaks[i] += c.shape.areaProfile(x[i] - center, area: area, fwhm: w, shape: s0, derivatives: false).value
       }
     }
+    if !faddeevaValues.isEmpty { cache.store(faddeevaValues, at: v) }
     var out = peaks
     addBackground(v, peaks: peaks, fixedBackground: fixedBackground, into: &out)
     return out
@@ -84,12 +99,23 @@ struct PeakModelKernel: Sendable {
     let p = parameterCount
     var d = [Double](repeating: 0, count: x.count * p)
     var peaks = [Double](repeating: 0, count: x.count)
+    let stored = cache.values(at: v)
+    var storedIndex = 0
     for c in components {
       let center = v[c.slots.center], area = v[c.slots.amplitude], w = v[c.slots.fwhm]
       let shapeSlot = c.slots.shape.first
       let s0 = shapeSlot.map { v[$0] } ?? 0
+      let reuse = c.shape == .voigt ? stored : nil
       for i in x.indices {
-        let q = c.shape.areaProfile(x[i] - center, area: area, fwhm: w, shape: s0, derivatives: true)
+        let dx = x[i] - center
+        let q: LineShapePoint
+        if let reuse {
+          q = LineShape.voigtProfile((reuse[storedIndex], reuse[storedIndex + 1]), dx, area: area, fwhm: w,
+                                     lorentzianFWHM: s0, derivatives: true)
+          storedIndex += 2
+        } else {
+          q = c.shape.areaProfile(dx, area: area, fwhm: w, shape: s0, derivatives: true)
+        }
         peaks[i] += q.value
         let row = i * p
         d[row + c.slots.center] += q.dCenter

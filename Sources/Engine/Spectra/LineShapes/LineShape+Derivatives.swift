@@ -63,23 +63,37 @@ extension LineShape {
         value: f, dCenter: h * du / w, dArea: u / (w * mixArea), dFWHM: h * du * t / w - f / w,
         dShape: shapeScale * (h * (l - g) - f * (lorentzianArea - gaussianArea) / mixArea))
     case .voigt:
-      let sigma = w / (2 * (2 * M_LN2).squareRoot())
-      let gamma = max(s0 / 2, 0)
-      let width = sigma * 2.0.squareRoot()
-      let zr = dx / width, zi = gamma / width
-      let fw = faddeeva(x: zr, y: zi)
-      let norm = a / (sigma * (2 * Double.pi).squareRoot())
-      let f = norm * fw.re
-      guard derivatives else { return LineShapePoint(value: f, dCenter: 0, dArea: 0, dFWHM: 0, dShape: 0) }
-      let twoOverSqrtPi = 1.1283791670955126
-      let dr = -2 * (zr * fw.re - zi * fw.im)
-      let di = -2 * (zr * fw.im + zi * fw.re) + twoOverSqrtPi
-      let dSigma = -f / sigma - norm * (dr * zr - di * zi) / sigma
-      return LineShapePoint(
-        value: f, dCenter: -norm * dr / width, dArea: fw.re / (sigma * (2 * Double.pi).squareRoot()),
-        dFWHM: dSigma / (2 * (2 * M_LN2).squareRoot()), dShape: -0.5 * norm * di / width)
+      let (zr, zi) = LineShape.voigtArgument(dx, fwhm: w, lorentzianFWHM: s0)
+      return LineShape.voigtProfile(faddeeva(x: zr, y: zi), dx, area: a, fwhm: w, lorentzianFWHM: s0, derivatives: derivatives)
     default:
       return LineShapePoint(value: .nan, dCenter: .nan, dArea: .nan, dFWHM: .nan, dShape: .nan)
     }
+  }
+
+  /// z = (dx + iγ)/(σ√2) of the Voigt (σ = w/(2√(2 ln2)), γ = max(lorentzianFWHM/2, 0)).
+  @inline(__always)
+  static func voigtArgument(_ dx: Double, fwhm w: Double, lorentzianFWHM s0: Double) -> (Double, Double) {
+    let width = w / (2 * (2 * M_LN2).squareRoot()) * 2.0.squareRoot()
+    return (dx / width, max(s0 / 2, 0) / width)
+  }
+
+  /// The Voigt of `areaProfile` given w(z) at z = `voigtArgument` (so a caller holding w(z) from
+  /// an earlier evaluation at the same parameters need not compute it again).
+  @inline(__always)
+  static func voigtProfile(_ fw: (re: Double, im: Double), _ dx: Double, area a: Double, fwhm w: Double,
+                           lorentzianFWHM s0: Double, derivatives: Bool) -> LineShapePoint {
+    let sigma = w / (2 * (2 * M_LN2).squareRoot())
+    let width = sigma * 2.0.squareRoot()
+    let zr = dx / width, zi = max(s0 / 2, 0) / width
+    let norm = a / (sigma * (2 * Double.pi).squareRoot())
+    let f = norm * fw.re
+    guard derivatives else { return LineShapePoint(value: f, dCenter: 0, dArea: 0, dFWHM: 0, dShape: 0) }
+    let twoOverSqrtPi = 1.1283791670955126
+    let dr = -2 * (zr * fw.re - zi * fw.im)
+    let di = -2 * (zr * fw.im + zi * fw.re) + twoOverSqrtPi
+    let dSigma = -f / sigma - norm * (dr * zr - di * zi) / sigma
+    return LineShapePoint(
+      value: f, dCenter: -norm * dr / width, dArea: fw.re / (sigma * (2 * Double.pi).squareRoot()),
+      dFWHM: dSigma / (2 * (2 * M_LN2).squareRoot()), dShape: -0.5 * norm * di / width)
   }
 }
