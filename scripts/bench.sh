@@ -182,7 +182,7 @@ for _ in range(runs):
     background = shirley_calculate(x, y)
     result = model.fit(y - background, params, x=x)
 ms = (time.perf_counter() - t) / runs * 1000
-print("%.3f ms per fit (success %s, chi2 %.6g, %d evaluations)" % (ms, result.success, result.chisqr, result.nfev))
+print("%.3f ms per fit (success %s, chi2 %.9g, %d evaluations)" % (ms, result.success, result.chisqr, result.nfev))
 PY
 )
   lm_ms=$(echo "$lm_line" | awk '{print $1}')

@@ -80,33 +80,10 @@ private func peakFitResult(_ request: PeakFitRequest, _ prepared: PeakFitRequest
     }
   }
 
-  func metrics(_ k: Int, _ values: [Double]) -> LineShapeMetrics {
-    let v = request.expand(values, prepared)
-    let c = model.components[k], slots = prepared.plan.components[k]
-    let w = v[slots.fwhm], s = slots.shape.map { v[$0] }
-    var amplitude = v[slots.amplitude]
-    if c.amplitudeIsArea { amplitude /= c.shape.unitArea(fwhm: w, shape: s) ?? .nan }
-    return c.shape.metrics(amplitude: amplitude, center: v[slots.center], fwhm: w, shape: s, window: window)
-  }
-  func totalArea(_ values: [Double]) -> Double {
-    model.components.indices.reduce(0) { $0 + metrics($1, values).area }
-  }
-  let sumArea = totalArea(independentValues)
-  var components: [PeakComponentResult] = []
-  for (k, c) in model.components.enumerated() {
-    let m = metrics(k, independentValues)
-    let shapeEstimates = Dictionary(uniqueKeysWithValues: zip(c.shape.shapeParameterNames, c.shapeNames).map {
-      ($0, parameters[$1] ?? Estimate(.nan, .nan))
-    })
-    components.append(PeakComponentResult(
-      name: c.name, shape: c.shape,
-      center: Estimate(m.position, propagate { metrics(k, $0).position }),
-      height: Estimate(m.height, propagate { metrics(k, $0).height }),
-      area: Estimate(m.area, propagate { metrics(k, $0).area }),
-      fwhm: Estimate(m.fwhm, propagate { metrics(k, $0).fwhm }),
-      areaPercent: Estimate(100 * m.area / sumArea, propagate { 100 * metrics(k, $0).area / totalArea($0) }),
-      shapeParameters: shapeEstimates))
-  }
+  let components = componentResults(
+    request, prepared, model: model, independentValues: independentValues, window: window,
+    parameters: parameters, gradientSlots: (singular || freeSlots.count != fit.covariance.rows) ? nil : freeSlots,
+    standardErrors: fit.standardErrors, covariance: fit.covariance)
   let report = FitReport(fit, model: request.modelDescription, weighting: request.weights == nil ? "unit" : "given",
                          rSquared: rSquared)
   return PeakFitResult(

@@ -51,6 +51,8 @@ public struct PeakFitRequest: FitRequest {
     var independent: [Int]
     /// Typical magnitude of each independent parameter, for difference steps (see `minimizerModel`).
     var scales: [Double]
+    /// The analytic evaluation and Jacobian, when every component's shape has one.
+    var kernel: PeakModelKernel?
   }
 
   func prepare() throws -> Prepared {
@@ -72,7 +74,8 @@ public struct PeakFitRequest: FitRequest {
     }
     return Prepared(x: data.x, y: data.y, w: data.w,
                     fixedBackground: fixed ?? [Double](repeating: 0, count: data.x.count),
-                    plan: plan, independent: independent, scales: scales)
+                    plan: plan, independent: independent, scales: scales,
+                    kernel: PeakModelKernel(model: model, plan: plan, x: data.x))
   }
 
   /// Full resolved parameter vector from the minimizer's (independent) values.
@@ -89,10 +92,18 @@ public struct PeakFitRequest: FitRequest {
     })
   }
 
-  /// Residuals (yᵢ − ŷᵢ)·wᵢ and their forward-difference Jacobian with steps √ε·max(|p|, scale):
-  /// a step relative to |p| alone vanishes for a parameter that settles near zero (a flat
-  /// background's slope), which would make its column noise and the covariance singular.
+  /// Residuals (yᵢ − ŷᵢ)·wᵢ and their Jacobian: analytic when the model allows it
+  /// (`PeakModelKernel`), else forward differences with steps √ε·max(|p|, scale): a step relative
+  /// to |p| alone vanishes for a parameter that settles near zero (a flat background's slope),
+  /// which would make its column noise and the covariance singular.
   func minimizerModel(_ prepared: Prepared) -> FitModel {
+    if let kernel = prepared.kernel { return analyticMinimizerModel(prepared, kernel: kernel) }
+    return numericalMinimizerModel(prepared)
+  }
+
+  /// The forward-difference form of `minimizerModel` (also the reference the tests hold the
+  /// analytic Jacobian to).
+  func numericalMinimizerModel(_ prepared: Prepared) -> FitModel {
     let request = self
     let residuals: @Sendable ([Double]) -> [Double] = { values in
       let v = request.expand(values, prepared)

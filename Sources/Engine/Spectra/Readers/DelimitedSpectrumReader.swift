@@ -13,28 +13,46 @@ import Foundation
 /// assumed. Errors give the file and line.
 public enum DelimitedSpectrumReader {
   public static func read(_ data: Data, file: String, axis given: SpectrumAxis? = nil) throws -> [Spectrum] {
+    if let table = fastTable(data) { return try assemble(table, file: file, axis: given) }
+    return try assemble(try table(data, file: file), file: file, axis: given)
+  }
+
+  /// The numbers of a file below its header, row by row (NaN marks an empty cell or a column that
+  /// ended early; numbers themselves are never NaN), with the header's names.
+  struct Table {
+    var headers: [String]
+    var headerIsText: Bool
+    /// 1-based line of the header (or of the first number line when there is no header).
+    var headerLine: Int
+    var width: Int
+    var cells: [Double]
+    var lines: [Int]
+  }
+
+  /// Lines before the header that are skipped: blank, `%`, `;`, or `#` not naming an axis.
+  static func isPreamble(_ line: Substring) -> Bool {
+    let t = line.trimmingCharacters(in: .whitespaces)
+    return t.isEmpty || t.hasPrefix("%") || (t.hasPrefix("#") && SpectrumAxis.named(t) == nil) || t.hasPrefix(";")
+  }
+
+  /// Separator, decimal comma, and the header's names when the line is text.
+  static func header(_ line: Substring) -> (separator: Character?, commaDecimal: Bool, names: [String]?) {
+    let separator = detectSeparator(line)
+    let commaDecimal = separator != ","
+    let fields = split(line, separator)
+    let isText = fields.contains { parseSpectrumNumber($0, commaDecimal: commaDecimal) == nil }
+    return (separator, commaDecimal, isText ? fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"#")) } : nil)
+  }
+
+  /// The general reader of the table (any encoding, quotes, ragged rows); errors give the line.
+  static func table(_ data: Data, file: String) throws -> Table {
     let text = try SpectrumTextLines(data: data, file: file)
     var index = 0
-    while index < text.lines.count {
-      let t = text.lines[index].trimmingCharacters(in: .whitespaces)
-      if t.isEmpty || t.hasPrefix("%") || (t.hasPrefix("#") && SpectrumAxis.named(t) == nil) || t.hasPrefix(";") {
-        index += 1
-      } else { break }
-    }
+    while index < text.lines.count, isPreamble(text.lines[index]) { index += 1 }
     guard index < text.lines.count else { throw InputError("no data: the file has no header or number lines", file: file) }
-    let headerLine = text.lines[index]
-    let separator = detectSeparator(headerLine)
-    let commaDecimal = separator != ","
-    let headerFields = split(headerLine, separator)
-    let headerIsText = headerFields.contains { parseSpectrumNumber($0, commaDecimal: commaDecimal) == nil }
-    var headers: [String]
-    var firstData = index
-    if headerIsText {
-      headers = headerFields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"#")) }
-      firstData = index + 1
-    } else {
-      headers = []
-    }
+    let (separator, commaDecimal, names) = header(text.lines[index])
+    let headers = names ?? []
+    let firstData = names == nil ? index : index + 1
     // Rows of numbers; an empty cell (a column that ended early) is nil.
     var rows: [(line: Int, cells: [Double?])] = []
     var width = headers.count
@@ -55,11 +73,23 @@ public enum DelimitedSpectrumReader {
       rows.append((k + 1, cells))
     }
     guard !rows.isEmpty else { throw InputError("no data rows after the header", file: file, line: index + 1) }
+    var flat = [Double](repeating: .nan, count: rows.count * width)
+    for (r, row) in rows.enumerated() {
+      for (c, v) in row.cells.enumerated() { if let v { flat[r * width + c] = v } }
+    }
+    return Table(headers: headers, headerIsText: names != nil, headerLine: index + 1, width: width, cells: flat,
+                 lines: rows.map(\.line))
+  }
+
+  /// Spectra from the table: x, y₁, y₂, … or x₁, y₁, x₂, y₂, … (see the type's comment).
+  static func assemble(_ table: Table, file: String, axis given: SpectrumAxis?) throws -> [Spectrum] {
+    var headers = table.headers
+    let width = table.width
     if headers.count < width { headers += (headers.count..<width).map { "column \($0 + 1)" } }
     let headerAxes = headers.map(SpectrumAxis.named)
     guard let axis = headerAxes.first.flatMap({ $0 }) ?? given else {
       throw InputError("the header does not name the x axis (expected e.g. \"BE/eV\", \"Raman shift (cm-1)\", \"2theta\"); give the axis explicitly",
-                       file: file, line: headerIsText ? index + 1 : nil)
+                       file: file, line: table.headerIsText ? table.headerLine : nil)
     }
     // Pairs when every even column's header names an axis and there are at least 4 columns.
     let paired = width >= 4 && width % 2 == 0 && stride(from: 0, to: width, by: 2).allSatisfy { headerAxes[$0] != nil }
@@ -67,19 +97,21 @@ public enum DelimitedSpectrumReader {
     let columns: [(x: Int, y: Int)] = paired
       ? stride(from: 0, to: width, by: 2).map { ($0, $0 + 1) }
       : (1..<width).map { (0, $0) }
+    let rowCount = table.lines.count
     for (xc, yc) in columns {
       var xs: [Double] = [], ys: [Double] = []
-      for row in rows {
-        let xv = xc < row.cells.count ? row.cells[xc] : nil
-        let yv = yc < row.cells.count ? row.cells[yc] : nil
-        switch (xv, yv) {
-        case let (x?, y?): xs.append(x); ys.append(y)
-        case (nil, nil): continue
-        case (nil, _?): throw text.error("column \(xc + 1) is empty where column \(yc + 1) has a value", line: row.line)
-        case (_?, nil):
-          if paired { continue }  // this spectrum ended early
-          continue
+      xs.reserveCapacity(rowCount)
+      ys.reserveCapacity(rowCount)
+      for r in 0..<rowCount {
+        let xv = table.cells[r * width + xc], yv = table.cells[r * width + yc]
+        if xv.isNaN {
+          if yv.isNaN { continue }
+          throw InputError("column \(xc + 1) is empty where column \(yc + 1) has a value", file: file, line: table.lines[r])
         }
+        // A y that ended early ends this spectrum's rows (x without y is skipped).
+        if yv.isNaN { continue }
+        xs.append(xv)
+        ys.append(yv)
       }
       guard xs.count >= 2 else {
         throw InputError("column \(yc + 1) (\(headers[yc])) has fewer than 2 values", file: file)

@@ -23,11 +23,21 @@ public enum SpectrumFileReader {
   static let xylibExtensions: Set<String> = ["vms", "vamas", "raw", "xrdml", "uxd", "udf", "rd", "sd", "spe", "cnf", "mca",
                                              "spc", "cpi", "xdd", "rit", "dbw", "xsyg"]
 
+  /// A SpecsLab 2 or Prodigy XY export: its first line is "# Created by: SpecsLab…".
+  static func isSpecsXY(_ data: Data) -> Bool {
+    let first = String(decoding: data.prefix(80).prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+    return first.hasPrefix("# Created by:") && first.contains("SpecsLab")
+  }
+
   public static func read(path: String, axis: SpectrumAxis? = nil) throws -> [Spectrum] {
     if xylibExtensions.contains((path as NSString).pathExtension.lowercased()) {
       return try XylibReader.read(path: path, axis: axis)
     }
     guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the file", file: path) }
+    // SPECS SpecsLab `.xy` exports are comment-headed text that xylib reads block by block (its
+    // "# values in kinetic/binding energy" line gives the axis); our delimited reader would take
+    // the "# Kinetic Energy Axis:" settings line for a header.
+    if isSpecsXY(data) { return try XylibReader.read(path: path, format: "specsxy", axis: axis) }
     return try read(data, file: path, axis: axis)
   }
 }

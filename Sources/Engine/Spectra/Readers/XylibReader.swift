@@ -35,9 +35,13 @@ public enum XylibReader {
     for b in 0..<blocks {
       let columns = cxylib_column_count(ds, Int32(b))
       guard columns >= 2 else { throw InputError("xylib: block \(b + 1) has \(columns) column(s); need x and y", file: path) }
+      // The file's header (xylib's dataset metadata: UXD keeps _WL1 there, before any block)
+      // under the block's own entries.
       var meta: [String: String] = ["format": "xylib " + formatName]
-      for k in 0..<cxylib_meta_count(ds, Int32(b)) {
-        meta[String(cString: cxylib_meta_key(ds, Int32(b), k))] = String(cString: cxylib_meta_value(ds, Int32(b), k))
+      for scope in [Int32(-1), Int32(b)] {
+        for k in 0..<cxylib_meta_count(ds, scope) {
+          meta[String(cString: cxylib_meta_key(ds, scope, k))] = String(cString: cxylib_meta_value(ds, scope, k))
+        }
       }
       func column(_ c: Int32) throws -> [Double] {
         let n = cxylib_point_count(ds, Int32(b), c)
@@ -56,15 +60,19 @@ public enum XylibReader {
       let xName = String(cString: cxylib_column_name(ds, Int32(b), 1))
       var axis = given ?? SpectrumAxis.named(xName)
       if axis == nil && diffractionFormats.contains(formatName) {
-        let wavelength = ["alpha1", "wavelength", "WL1", "lambda"].compactMap { meta[$0].flatMap(Double.init) }.first
-        axis = .twoTheta(wavelength: wavelength)
+        let stated = try statedWavelengths(meta, file: path)
+        for (key, value) in stated.metadata { meta[key] = value }
+        axis = .twoTheta(wavelength: stated.kAlpha1)
       }
       guard let axis else {
         throw InputError("xylib (\(formatName)): block \(b + 1) does not say what its x axis is (column \"\(xName)\"); give the axis",
                          file: path)
       }
       let blockName = String(cString: cxylib_block_name(ds, Int32(b)))
-      for c in 2...columns {
+      // SPECS: column 2 is the counts; further columns are the export's scaling or transmission
+      // factors, not spectra.
+      let lastColumn = formatName == "specsxy" ? 2 : columns
+      for c in 2...lastColumn {
         let y = try column(c)
         guard y.count == x.count, x.count >= 2 else {
           throw InputError("xylib: block \(b + 1) column \(c) has \(y.count) points, x has \(x.count)", file: path)
@@ -73,8 +81,12 @@ public enum XylibReader {
         let isAES = (meta["tech"] ?? "").uppercased().hasPrefix("AES")
         var s = Spectrum(name: name.isEmpty ? "block \(b + 1)" : name, technique: isAES ? .aes : nil, axis: axis, x: x, y: y,
                          metadata: meta)
-        if axis == .kineticEnergy, !isAES, let hv = meta["source energy"].flatMap(Double.init), hv > 0 {
-          let phi = meta["analyser work function or acceptance energy of atom or ion"].flatMap(Double.init) ?? 0
+        if isPhotonEnergyScan(meta) {
+          s.metadata["x_note"] = "\(meta["Scan Mode"] ?? "photon-energy scan"): x is the excitation energy as the file gives it, not converted to binding energy"
+        }
+        if axis == .kineticEnergy, !isAES, !isPhotonEnergyScan(meta), let hv = meta["source energy"].flatMap(Double.init), hv > 0 {
+          let phi = (meta["analyser work function or acceptance energy of atom or ion"] ?? meta["Eff. Workfunction"])
+            .flatMap(Double.init) ?? 0
           // Double("1e999") is inf: an overflowing header number would make every energy inf.
           guard hv.isFinite, phi.isFinite else {
             throw InputError("xylib: block \(b + 1) states a source energy of \(hv) eV and a work function of \(phi) eV; both must be finite numbers", file: path)

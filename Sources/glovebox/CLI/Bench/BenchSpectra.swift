@@ -88,7 +88,7 @@ struct BenchSpectra: ParsableCommand {
     let start = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<repetitions { result = fitPeaks(PeakFitRequest(x: s.x, y: s.y, model: model)) }
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(repetitions)
-    print(String(format: "%.3f ms per fit (success %@, chi2 %.6g, %d evaluations)", ms, result.success ? "true" : "false",
+    print(String(format: "%.3f ms per fit (success %@, chi2 %.9g, %d evaluations)", ms, result.success ? "true" : "false",
                  result.chiSquare, result.fit.evaluations))
   }
 
