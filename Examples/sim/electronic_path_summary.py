@@ -17,19 +17,40 @@ import re
 import struct
 import sys
 import tomllib
+import zlib
 from pathlib import Path
+
+
+def decode(path, name, body, compressed):
+    """The float64 values of one binary DataArray (UInt64 headers; zlib blocks when compressed)."""
+    if not compressed:
+        raw = base64.b64decode(body)
+        (size,) = struct.unpack_from("<Q", raw, 0)
+        if size % 8 != 0 or size + 8 > len(raw):
+            raise SystemExit(f"{path}: DataArray {name}: header says {size} bytes, block holds {len(raw) - 8}")
+        return list(struct.unpack_from(f"<{size // 8}d", raw, 8))
+    # header [blocks, block size, last block size, compressed sizes...] base64-encoded on its
+    # own, then the compressed blocks
+    (blocks,) = struct.unpack_from("<Q", base64.b64decode(body[:16]), 0)
+    header_chars = 4 * ((8 * (3 + blocks) + 2) // 3)
+    header = struct.unpack_from(f"<{3 + blocks}Q", base64.b64decode(body[:header_chars]), 0)
+    data, offset, out = base64.b64decode(body[header_chars:]), 0, b""
+    for size in header[3:]:
+        out += zlib.decompress(data[offset:offset + size])
+        offset += size
+    expected = (blocks - 1) * header[1] + (header[2] or header[1]) if blocks else 0
+    if len(out) != expected or len(out) % 8 != 0:
+        raise SystemExit(f"{path}: DataArray {name}: {len(out)} bytes after decompression, header says {expected}")
+    return list(struct.unpack(f"<{len(out) // 8}d", out))
 
 
 def arrays(path):
     """Name -> list of floats for every Float64 DataArray of a VTK ImageData snapshot."""
     text = path.read_text()
+    compressed = 'compressor="vtkZLibDataCompressor"' in text
     out = {}
     for name, body in re.findall(r'<DataArray type="Float64" Name="([^"]+)"[^>]*>\s*([^<]*?)\s*</DataArray>', text):
-        raw = base64.b64decode(body)
-        (size,) = struct.unpack_from("<Q", raw, 0)
-        if size % 8 != 0 or size + 8 > len(raw):
-            raise SystemExit(f"{path}: DataArray {name}: header says {size} bytes, block holds {len(raw) - 8}")
-        out[name] = list(struct.unpack_from(f"<{size // 8}d", raw, 8))
+        out[name] = decode(path, name, body, compressed)
     return out
 
 

@@ -43,7 +43,9 @@ public final class LiConcentrationEquation: PhysicalSpaceExplicitProblem {
     let c0 = physics.referenceConcentration, interior = w.count, total = nx * (intervals + 1)
     return [Double](unsafeUninitializedCapacity: total) { c, initialized in
       w.withUnsafeBufferPointer { w in
-        for k in 0..<interior { c[k] = w[k] + c0 }
+        ParallelWork.forEachChunk(interior, minimumChunk: ParallelWork.minimumNodesPerChunk) { range in
+          for k in range { c[k] = w[k] + c0 }
+        }
       }
       for k in interior..<total { c[k] = c0 }
       initialized = total

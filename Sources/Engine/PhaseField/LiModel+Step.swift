@@ -106,7 +106,9 @@ extension LiModel {
       let count = numerics.nx * numerics.ny, c0 = physics.referenceConcentration
       let lifted = old.concentration.withUnsafeBufferPointer { c in
         [Double](unsafeUninitializedCapacity: count) { w, initialized in
-          for k in 0..<count { w[k] = c[k] - c0 }
+          ParallelWork.forEachChunk(count, minimumChunk: ParallelWork.minimumNodesPerChunk) { range in
+            for k in range { w[k] = c[k] - c0 }
+          }
           initialized = count
         }
       }

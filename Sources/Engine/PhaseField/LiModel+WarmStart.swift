@@ -31,7 +31,9 @@ extension LiModel {
         previous.withUnsafeBufferPointer { p1 in
           older.withUnsafeBufferPointer { p2 in
             [Double](unsafeUninitializedCapacity: n) { g, initialized in
-              for k in 0..<n { g[k] = w0 * p0[k] + w1 * p1[k] + w2 * p2[k] }
+              ParallelWork.forEachChunk(n, minimumChunk: ParallelWork.minimumNodesPerChunk) { range in
+                for k in range { g[k] = w0 * p0[k] + w1 * p1[k] + w2 * p2[k] }
+              }
               initialized = n
             }
           }
@@ -42,7 +44,9 @@ extension LiModel {
     return latest.withUnsafeBufferPointer { latest in
       previous.withUnsafeBufferPointer { previous in
         [Double](unsafeUninitializedCapacity: n) { guess, initialized in
-          for k in 0..<n { guess[k] = latest[k] + ratio * (latest[k] - previous[k]) }
+          ParallelWork.forEachChunk(n, minimumChunk: ParallelWork.minimumNodesPerChunk) { range in
+            for k in range { guess[k] = latest[k] + ratio * (latest[k] - previous[k]) }
+          }
           initialized = n
         }
       }

@@ -151,7 +151,7 @@ struct Multigrid {
     }
     let work = buffers[index], coarse = buffers[index + 1]
     func relax(forward: Bool) {
-      if index == 0, let finest { finest.relax(&u, rhs: rhs, forward: forward, scratch: &work.scratch) } else {
+      if index == 0, let finest { finest.relax(&u, rhs: rhs, forward: forward) } else {
         level.relax(&u, rhs: rhs, forward: forward)
       }
     }

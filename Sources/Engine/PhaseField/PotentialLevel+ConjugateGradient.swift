@@ -22,60 +22,73 @@ extension PotentialLevel {
     let ihy2 = 1 / (hy * hy)
     precondition(source.count >= nx * (rows + 2), "source on all node rows")
     if residual.count != count { residual = [Double](repeating: 0, count: count) }
-    var rhsRow = [Double](repeating: 0, count: nx)
-    var rhsNorm = 0.0, residualNorm = 0.0
+    // per-row maxima, reduced after the rows (a maximum: any grouping, same number)
+    var rowNorms = [Double](repeating: 0, count: 2 * rows)
     withFaces { sx, sy in
     source.withUnsafeBufferPointer { f in
     inverseDiagonal.withUnsafeBufferPointer { d in
     residual.withUnsafeMutableBufferPointer { r in
-    rhsRow.withUnsafeMutableBufferPointer { b in
-      guard let f = f.baseAddress, let d = d.baseAddress, let r = r.baseAddress, let b = b.baseAddress else { return }
-      for q in 0..<rows {
-        let row = q * nx, sourceRow = f + row + nx
-        for i in 0..<nx { b[i] = -(sourceScale * sourceRow[i]) }
-        if q == 0 { for i in 0..<nx { b[i] += sy[i] * bottom * ihy2 } }
-        if q == rows - 1 { for i in 0..<nx { b[i] += sy[rows * nx + i] * top * ihy2 } }
-        applyRow(q, x, sx: sx, sy: sy, subtractingFrom: UnsafePointer(b), into: r + row)
-        // the norms row by row while the row is in cache (a maximum: any grouping, same number)
-        rhsNorm = VectorReductions.largerOrNaN(rhsNorm, VectorReductions.maxAbsProduct(b, d + row, count: nx))
-        residualNorm = VectorReductions.largerOrNaN(
-          residualNorm, VectorReductions.maxAbsProduct(r + row, d + row, count: nx))
+    rowNorms.withUnsafeMutableBufferPointer { norms in
+      guard let f = f.baseAddress, let d = d.baseAddress, let r = r.baseAddress, let norms = norms.baseAddress
+      else { return }
+      ParallelWork.forEachChunk(rows, minimumChunk: ParallelWork.minimumRows(nx: nx)) { chunk in
+        let b = UnsafeMutablePointer<Double>.allocate(capacity: nx)
+        defer { b.deallocate() }
+        for q in chunk {
+          let row = q * nx, sourceRow = f + row + nx
+          for i in 0..<nx { b[i] = -(sourceScale * sourceRow[i]) }
+          if q == 0 { for i in 0..<nx { b[i] += sy[i] * bottom * ihy2 } }
+          if q == rows - 1 { for i in 0..<nx { b[i] += sy[rows * nx + i] * top * ihy2 } }
+          applyRow(q, x, sx: sx, sy: sy, subtractingFrom: UnsafePointer(b), into: r + row)
+          norms[2 * q] = VectorReductions.maxAbsProduct(b, d + row, count: nx)
+          norms[2 * q + 1] = VectorReductions.maxAbsProduct(r + row, d + row, count: nx)
+        }
       }
     }
     }
     }
     }
     }
+    var rhsNorm = 0.0, residualNorm = 0.0
+    for q in 0..<rows {
+      rhsNorm = VectorReductions.largerOrNaN(rhsNorm, rowNorms[2 * q])
+      residualNorm = VectorReductions.largerOrNaN(residualNorm, rowNorms[2 * q + 1])
+    }
     return (rhsNorm, residualNorm)
   }
 
-  /// y = A′u and u·y in one pass. Each row's products are summed while the row is in cache, in
-  /// the four lanes of `VectorReductions.dot` (lane k mod 4: rows start at multiples of nx,
-  /// itself a multiple of 4), so the sum is the same number; other widths take the separate
-  /// `dot`.
+  /// y = A′u and u·y in one pass, split across threads by rows. The sum is taken over blocks
+  /// of `max(1, dotBlock/nx)` rows (fixed by the grid), each in the four lanes of
+  /// `VectorReductions.dot` (rows start at multiples of nx, itself a multiple of 4), the blocks'
+  /// sums added in order: the same number for any thread count. Other widths take the
+  /// separate `dot`.
   func applyWithDot(_ u: [Double], into y: inout [Double]) -> Double {
-    let nx = self.nx
+    let nx = self.nx, rows = self.rows
     guard nx % 4 == 0 else {
       apply(u, into: &y)
       return dot(u, y)
     }
     if y.count != count { y = [Double](repeating: 0, count: count) }
-    var lanes = SIMD4<Double>(repeating: 0)
-    withFaces { sx, sy in
+    let blockRows = max(1, dotBlock / nx), blocks = (rows + blockRows - 1) / blockRows
+    return withFaces { sx, sy in
       u.withUnsafeBufferPointer { u in
         y.withUnsafeMutableBufferPointer { y in
-          guard let u = u.baseAddress, let y = y.baseAddress else { return }
-          for r in 0..<rows {
-            let row = r * nx
-            applyRow(r, u, sx: sx, sy: sy, subtractingFrom: nil, into: y + row)
-            let out = UnsafePointer(y + row), input = u + row
-            for i in stride(from: 0, to: nx, by: 4) {
-              lanes += VectorReductions.load4(input + i) * VectorReductions.load4(out + i)
+          guard let u = u.baseAddress, let y = y.baseAddress else { return 0 }
+          let minimumBlocks = max(1, ParallelWork.minimumRows(nx: nx) / blockRows)
+          return ParallelWork.sum(blocks: blocks, minimumChunk: minimumBlocks) { block in
+            var lanes = SIMD4<Double>(repeating: 0)
+            for r in (block * blockRows)..<min(rows, (block + 1) * blockRows) {
+              let row = r * nx
+              applyRow(r, u, sx: sx, sy: sy, subtractingFrom: nil, into: y + row)
+              let out = UnsafePointer(y + row), input = u + row
+              for i in stride(from: 0, to: nx, by: 4) {
+                lanes += VectorReductions.load4(input + i) * VectorReductions.load4(out + i)
+              }
             }
+            return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
           }
         }
       }
-    }
-    return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+    } ?? 0
   }
 }

@@ -1,93 +1,56 @@
-/// The two finest-level halves of a V(1,1)-cycle, each done in one pass over the grid instead
-/// of four. The finest grid holds three quarters of the unknowns and its passes are bound by
-/// memory traffic, so zeroing u, the forward sweep, the residual, the subtraction from b and
-/// the restriction (five passes over 8 MB vectors at 1024²) become one, and so do the
-/// prolongation and the backward sweep. Both give the separate passes' result: the sweep from
-/// zero and the row-by-row transfers do the same arithmetic in the same order; only the
-/// residual is formed differently (see `relaxFromZeroRestrictingResidual`), equal up to rounding.
+/// The two finest-level halves of a V(1,1)-cycle with the red–black smoother, in fewer passes
+/// over the grid than the separate ones and split across threads by rows (the same numbers for
+/// any thread count). The finest grid holds three quarters of the unknowns and its passes are
+/// bound by memory traffic: zeroing u, the sweep, the residual and the restriction become two
+/// passes, and the prolongation and the backward sweep two. Both give the separate passes'
+/// result up to rounding (only the residual is formed differently, see
+/// `relaxFromZeroRestrictingResidual`).
 extension FivePointLevel {
-  /// One forward Gauss–Seidel sweep from u = 0, with the residual b − Au it leaves restricted
+  /// One forward red–black sweep from u = 0, with the residual b − Au it leaves restricted
   /// into `coarse` (= Pᵀ(b − Au), resized and overwritten).
   ///
-  /// The residual needs no product with A: node k was solved exactly when it was visited, so
-  /// afterwards r_k = Σ_l c_kl (u_l − u_l^visit) over the neighbours l changed later, whose
-  /// value at the visit was the initial 0. With conductances c = `east`/`north` ≥ 0 that is
-  /// r_k = n_{k↑}·u_{k↑} (the row above) + e_k·u_{k+1} (i < nx − 1; the east neighbour of the
-  /// last node was already new) + e_{west}·u_{west} (i = 0 only: the periodic west neighbour).
-  /// Row r − 1's residual is final once row r is swept, so it is restricted right then.
+  /// From zero, red nodes become b_k/a_kk and black nodes are solved from them. The residual
+  /// needs no product with A: a black node was solved last, so r_k = 0; a red node was solved
+  /// when all its (black) neighbours were 0, so r_k = Σ_l c_kl·u_l over its four neighbours
+  /// with conductances c = `east`/`north` (Dirichlet rows weight 0).
   func relaxFromZeroRestrictingResidual(_ u: inout [Double], rhs b: [Double], transfer: CornerWeights,
                                         into coarse: inout [Double], scratch: inout [Double]) {
     let nx = self.nx, rows = self.rows
+    precondition(nx % 2 == 0, "red–black needs an even number of columns")
     if u.count != count { u = [Double](repeating: 0, count: count) }
-    coarse.setZeros(count: transfer.coarseNx * transfer.coarseRows)
-    if scratch.count < 3 * nx { scratch = [Double](repeating: 0, count: 3 * nx) }
+    let minimumRows = ParallelWork.minimumRows(nx: nx)
     east.withUnsafeBufferPointer { e in
     north.withUnsafeBufferPointer { n in
     inverseCentre.withUnsafeBufferPointer { d in
     b.withUnsafeBufferPointer { b in
-    scratch.withUnsafeMutableBufferPointer { scratch in
     u.withUnsafeMutableBufferPointer { u in
-    coarse.withUnsafeMutableBufferPointer { out in
-    transfer.withWeights { w in
-      let t = UnsafeMutableBufferPointer(rebasing: scratch[0..<nx])
-      let residual = UnsafeMutableBufferPointer(rebasing: scratch[nx..<(2 * nx)])
-      // r_k of row q from the later-changed neighbours (row q + 1 is already swept)
-      func restrictResidual(ofRow q: Int) {
-        let row = q * nx
-        guard let rq = residual.baseAddress, let uq = u.baseAddress, let nq = n.baseAddress, let eq = e.baseAddress
-        else { return }
-        let n4 = UnsafeMutablePointer(mutating: nq) + row + nx, e4 = UnsafeMutablePointer(mutating: eq) + row
-        let here = uq + row
-        if q < rows - 1 {
-          StencilLevel.inQuads(from: 0, to: nx, { i in rq.setQuad(n4.quad(at: i) * here.quad(at: i + nx), at: i) },
-                               { i in residual[i] = n[row + nx + i] * u[row + nx + i] })
-        } else {
-          for i in 0..<nx { residual[i] = 0 }
-        }
-        StencilLevel.inQuads(from: 0, to: nx - 1, { i in
-          rq.setQuad(rq.quad(at: i) + e4.quad(at: i) * here.quad(at: i + 1), at: i)
-        }, { i in residual[i] += e[row + i] * u[row + i + 1] })
-        residual[0] += e[row + nx - 1] * u[row + nx - 1]
-        transfer.restrictRow(q, UnsafeBufferPointer(residual), offset: 0, weights: w, into: out)
-      }
-      let coupling = UnsafeMutableBufferPointer(rebasing: scratch[(2 * nx)..<(3 * nx)])
-      for r in 0..<rows {
+      guard let e = e.baseAddress, let n = n.baseAddress, let d = d.baseAddress, let b = b.baseAddress,
+        let u = u.baseAddress else { return }
+      ParallelWork.twoPhaseSweep(rows: rows, minimumChunk: minimumRows, first: { r in
+        // red from zero: every neighbour is black and still 0
         let row = r * nx
-        // the sweep of `relaxRow` with every not-yet-visited value 0: the row above and the
-        // east neighbours drop out (the same factors, so the same arithmetic)
-        // four at a time by hand: t and u are written while e, n, d, b are read, which the
-        // compiler cannot prove disjoint
-        guard let tq = t.baseAddress, let uq = u.baseAddress, let cq = coupling.baseAddress,
-          let bq = b.baseAddress, let nq = n.baseAddress, let dq = d.baseAddress, let eq = e.baseAddress
-        else { return }
-        let b4 = UnsafeMutablePointer(mutating: bq) + row, n4 = UnsafeMutablePointer(mutating: nq) + row
-        let d4 = UnsafeMutablePointer(mutating: dq) + row, e4 = UnsafeMutablePointer(mutating: eq) + row
-        if r > 0 {
-          let below = uq + row - nx
-          StencilLevel.inQuads(from: 0, to: nx, { i in
-            tq.setQuad((b4.quad(at: i) + n4.quad(at: i) * below.quad(at: i)) * d4.quad(at: i), at: i)
-          }, { i in t[i] = (b[row + i] + n[row + i] * u[row - nx + i]) * d[row + i] })
-        } else {  // u still holds the last cycle's values here: not read
-          StencilLevel.inQuads(from: 0, to: nx, { i in tq.setQuad(b4.quad(at: i) * d4.quad(at: i), at: i) },
-                               { i in t[i] = b[row + i] * d[row + i] })
+        for i in stride(from: r & 1, to: nx, by: 2) { u[row + i] = b[row + i] * d[row + i] }
+      }, second: { r in
+        Self.relaxColour(1, row: r, nx: nx, rows: rows, east: e, north: n, inverseCentre: d, rhs: b, u: u)
+      })
+      transfer.restrictByCoarseRows(into: &coarse, minimumChunk: max(1, minimumRows / 2)) { q, residual in
+        let row = q * nx, here = u + row
+        let below = q > 0 ? here - nx : here, above = q < rows - 1 ? here + nx : here
+        let ws: Double = q > 0 ? 1 : 0, wn: Double = q < rows - 1 ? 1 : 0
+        let er = e + row, south = n + row, north = n + row + nx
+        @inline(__always) func red(_ i: Int, west: Int, east: Int) {
+          residual[i] = ws * south[i] * below[i] + wn * north[i] * above[i] + er[west] * here[west] + er[i] * here[east]
         }
-        coupling[0] = e[row + nx - 1] * d[row]
-        StencilLevel.inQuads(from: 1, to: nx, { i in cq.setQuad(e4.quad(at: i - 1) * d4.quad(at: i), at: i) },
-                             { i in coupling[i] = e[row + i - 1] * d[row + i] })
-        var previous = 0.0
-        for i in 0..<(nx - 1) {
-          let value = t[i] + coupling[i] * previous
-          u[row + i] = value
-          previous = value
+        // black nodes: solved last, residual 0
+        for i in stride(from: 1 - (q & 1), to: nx, by: 2) { residual[i] = 0 }
+        if q & 1 == 0 {
+          red(0, west: nx - 1, east: 1)
+          for i in stride(from: 2, to: nx, by: 2) { red(i, west: i - 1, east: i + 1) }
+        } else {
+          for i in stride(from: 1, to: nx - 1, by: 2) { red(i, west: i - 1, east: i + 1) }
+          red(nx - 1, west: nx - 2, east: 0)
         }
-        let last = row + nx - 1
-        u[last] = t[nx - 1] + coupling[nx - 1] * previous + e[last] * d[last] * u[row]
-        if r > 0 { restrictResidual(ofRow: r - 1) }
       }
-      restrictResidual(ofRow: rows - 1)
-    }
-    }
-    }
     }
     }
     }
@@ -95,33 +58,10 @@ extension FivePointLevel {
     }
   }
 
-  /// u += P·coarse, then one backward Gauss–Seidel sweep: row r − 1 is corrected just before
-  /// row r is swept, the first row the sweep reads it.
+  /// u += P·coarse (by rows), then one backward red–black sweep (black, then red).
   func prolongAddRelaxingBackward(_ u: inout [Double], rhs b: [Double], coarse: [Double],
                                   transfer: CornerWeights, scratch: inout [Double]) {
-    let nx = self.nx, rows = self.rows
-    if scratch.count < 2 * nx { scratch = [Double](repeating: 0, count: 2 * nx) }
-    east.withUnsafeBufferPointer { e in
-    north.withUnsafeBufferPointer { n in
-    inverseCentre.withUnsafeBufferPointer { d in
-    b.withUnsafeBufferPointer { b in
-    scratch.withUnsafeMutableBufferPointer { t in
-    u.withUnsafeMutableBufferPointer { u in
-    coarse.withUnsafeBufferPointer { c in
-    transfer.withWeights { w in
-      transfer.prolongAddRow(rows - 1, c, weights: w, into: u)
-      for r in stride(from: rows - 1, through: 0, by: -1) {
-        if r > 0 { transfer.prolongAddRow(r - 1, c, weights: w, into: u) }
-        Self.relaxRow(r, forward: false, nx: nx, rows: rows, east: e, north: n, inverseCentre: d,
-                      rhs: b, scratch: t, u: u)
-      }
-    }
-    }
-    }
-    }
-    }
-    }
-    }
-    }
+    transfer.prolongAddByRows(coarse, into: &u, minimumChunk: ParallelWork.minimumRows(nx: nx))
+    relaxRedBlack(&u, rhs: b, forward: false)
   }
 }

@@ -40,7 +40,7 @@ struct PotentialLevel: Sendable {
 
   /// The level of node conductivities `sigma` (nx × (Ny+1), rows j = 0…Ny): face
   /// conductivities by the harmonic mean 2ab/(a + b) (series resistors) and the inverse
-  /// diagonal, in one pass over the rows (each row's faces are in cache when its diagonal is
+  /// diagonal, in one pass over the rows (split across threads, the same numbers for any count) (each row's faces are in cache when its diagonal is
   /// formed; four passes over 8 MB arrays at 1024² before).
   init(nx: Int, intervals: Int, hx: Double, hy: Double, sigma: [Double]) {
     self.nx = nx
@@ -58,16 +58,27 @@ struct PotentialLevel: Sendable {
       inverse = [Double](unsafeUninitializedCapacity: count) { iOut, iCount in
         guard let fx = sxOut.baseAddress, let fy = syOut.baseAddress, let id = iOut.baseAddress else { return }
         for i in 0..<nx { fy[i] = harmonic(s[i], s[i + nx]) }  // face 0: electrode row and row 1
-        for r in 0..<rows {
-          let node = s + (r + 1) * nx, row = fx + r * nx
-          // the periodic last column apart, so the loop has no branch and vectorises
-          for i in 0..<(nx - 1) { row[i] = harmonic(node[i], node[i + 1]) }
-          row[nx - 1] = harmonic(node[nx - 1], node[0])
-          let below = fy + r * nx, above = fy + (r + 1) * nx
-          for i in 0..<nx { above[i] = harmonic(node[i], node[i + nx]) }
-          let inverseRow = id + r * nx
-          inverseRow[0] = 1 / ((row[0] + row[nx - 1]) * ihx2 + (below[0] + above[0]) * ihy2)
-          for i in 1..<nx { inverseRow[i] = 1 / ((row[i] + row[i - 1]) * ihx2 + (below[i] + above[i]) * ihy2) }
+        // rows split across threads; a thread's first row forms the face below it in a buffer
+        // of its own (the same numbers; that face is written by the thread below)
+        ParallelWork.forEachChunk(rows, minimumChunk: ParallelWork.minimumRows(nx: nx)) { chunk in
+          let ownBelow = UnsafeMutablePointer<Double>.allocate(capacity: nx)
+          defer { ownBelow.deallocate() }
+          for r in chunk {
+            let node = s + (r + 1) * nx, row = fx + r * nx
+            // the periodic last column apart, so the loop has no branch and vectorises
+            for i in 0..<(nx - 1) { row[i] = harmonic(node[i], node[i + 1]) }
+            row[nx - 1] = harmonic(node[nx - 1], node[0])
+            var below = UnsafePointer(fy + r * nx)
+            if r == chunk.lowerBound && r > 0 {
+              for i in 0..<nx { ownBelow[i] = harmonic(node[i - nx], node[i]) }
+              below = UnsafePointer(ownBelow)
+            }
+            let above = fy + (r + 1) * nx
+            for i in 0..<nx { above[i] = harmonic(node[i], node[i + nx]) }
+            let inverseRow = id + r * nx
+            inverseRow[0] = 1 / ((row[0] + row[nx - 1]) * ihx2 + (below[0] + above[0]) * ihy2)
+            for i in 1..<nx { inverseRow[i] = 1 / ((row[i] + row[i - 1]) * ihx2 + (below[i] + above[i]) * ihy2) }
+          }
         }
         iCount = count
       }

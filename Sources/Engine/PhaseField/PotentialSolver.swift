@@ -155,36 +155,7 @@ public struct PotentialSolver: Sendable {
       let alpha = rz / a.applyWithDot(p, into: &ap)
       // x += αp, r −= αAp and the scaled norm of the new r in one pass (four lanes, so the
       // maximum is no dependency chain; NaN propagates)
-      rNorm = 0
-      p.withUnsafeBufferPointer { p in
-      ap.withUnsafeBufferPointer { ap in
-      inverseDiagonal.withUnsafeBufferPointer { d in
-      r.withUnsafeMutableBufferPointer { r in
-        guard let p = p.baseAddress, let ap = ap.baseAddress, let d = d.baseAddress, let r = r.baseAddress else { return }
-        let count = a.count, whole = count & ~3
-        var lanes = SIMD4<Double>(repeating: 0)
-        var k = 0
-        while k < whole {
-          let xk = VectorReductions.load4(x + k) + alpha * VectorReductions.load4(p + k)
-          UnsafeMutableRawPointer(x + k).storeBytes(of: xk, as: SIMD4<Double>.self)
-          let value = VectorReductions.load4(r + k) - alpha * VectorReductions.load4(ap + k)
-          UnsafeMutableRawPointer(r + k).storeBytes(of: value, as: SIMD4<Double>.self)
-          lanes = VectorReductions.largerOrNaN(lanes, VectorReductions.abs4(value * VectorReductions.load4(d + k)))
-          k += 4
-        }
-        rNorm = VectorReductions.reduce(lanes)
-        while k < count {
-          x[k] += alpha * p[k]
-          let value = r[k] - alpha * ap[k]
-          r[k] = value
-          let scaled = abs(value * d[k])
-          rNorm = scaled <= rNorm || rNorm.isNaN ? rNorm : scaled
-          k += 1
-        }
-      }
-      }
-      }
-      }
+      rNorm = Self.advance(x: x, r: &r, p: p, ap: ap, alpha: alpha, inverseDiagonal: inverseDiagonal)
       if rNorm / bNorm <= tolerance || !rNorm.isFinite { return (iteration, rNorm / bNorm) }
       multigrid.vCycle(r, into: &z)
       let rzNew = dot(r, z)
@@ -208,20 +179,3 @@ public struct PotentialSolver: Sendable {
   }
 }
 
-func dot(_ a: [Double], _ b: [Double]) -> Double {
-  a.withUnsafeBufferPointer { a in
-    b.withUnsafeBufferPointer { b in
-      guard let x = a.baseAddress, let y = b.baseAddress else { return 0 }
-      return VectorReductions.dot(x, y, count: min(a.count, b.count))
-    }
-  }
-}
-
-/// y = x + b·y (the CG direction update).
-func xpay(_ x: [Double], _ b: Double, _ y: inout [Double]) {
-  x.withUnsafeBufferPointer { x in
-    y.withUnsafeMutableBufferPointer { y in
-      for k in 0..<y.count { y[k] = x[k] + b * y[k] }
-    }
-  }
-}

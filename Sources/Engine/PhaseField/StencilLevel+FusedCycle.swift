@@ -1,13 +1,10 @@
-/// The coarse levels' halves of a V(1,1)-cycle in one pass each, as on the finest level
-/// (`FivePointLevel+FusedCycle`): the forward Gauss–Seidel sweep from zero with its residual
-/// restricted row by row, and the prolongation inside the backward sweep. Together the coarse
-/// levels cost about as much as the finest (their 9-point stencils are read three times per
-/// cycle by the separate passes); this drops the zero fill, the operator product and the
-/// subtraction, and the division of each node's update: the recurrence along a row is
-/// u_i = t_i/a_ii + (−a_i,i∓1/a_ii)·u_(i∓1), one multiply-add, with 1/a_ii formed once per
-/// hierarchy (`inverseCentre()`). The coefficients are read as nine planes (`planes()`:
-/// coefficient o of node k at o·count + k) so the loops over a row read consecutive numbers
-/// and vectorise; the 9-per-node layout made them gathers with stride 9. The results equal the
+/// The coarse levels' halves of a V(1,1)-cycle with the four-colour smoother (`relax`), split
+/// across threads by rows with the same numbers for any thread count, as on the finest level
+/// (`PotentialLevel+FusedCycle.swift`): the forward sweep from zero (no zero fill) then the
+/// residual restricted per coarse row, and the prolongation then the backward sweep. Together
+/// the coarse levels cost about as much as the finest. Each node's update multiplies by
+/// 1/a_kk formed once per hierarchy (`inverseCentre()`), and the coefficients are read as
+/// nine planes (`planes()`: coefficient o of node k at o·count + k). The results equal the
 /// separate passes' up to rounding.
 extension StencilLevel {
   /// The coefficients as nine planes, `planes[o·count + k] = coefficients[9k + o]` (empty for
@@ -46,190 +43,128 @@ extension StencilLevel {
     }
   }
 
-  /// Σ_dx a_k,(dx, dy)·u over the three neighbours in the row `neighbours` (dy = −1 below:
-  /// offsets 0, 1, 2; dy = +1 above: 6, 7, 8), west and east column indices given.
+  /// b_k − Σ_l a_kl·u_l over the neighbours of node (i, r) in the rows below and above and, when
+  /// `alongRow`, its west and east neighbours (rows outside 0..<rows are Dirichlet zeros).
   @inline(__always)
-  private static func rowCoupling(_ a: UnsafePointer<Double>, plane n: Int, node k: Int, firstOffset o: Int,
-                                  _ neighbours: UnsafePointer<Double>, i: Int, west: Int, east: Int) -> Double {
-    a[o * n + k] * neighbours[west] + a[(o + 1) * n + k] * neighbours[i] + a[(o + 2) * n + k] * neighbours[east]
-  }
-
-  /// `rowCoupling` for the four interior nodes i … i+3 (west i−1, east i+1 consecutive).
-  @inline(__always)
-  private static func rowCoupling4(_ a: UnsafePointer<Double>, plane n: Int, node k: Int, firstOffset o: Int,
-                                   _ neighbours: UnsafeMutablePointer<Double>, i: Int) -> SIMD4<Double> {
-    let plane = UnsafeMutablePointer(mutating: a)
-    return plane.quad(at: o * n + k) * neighbours.quad(at: i - 1) + plane.quad(at: (o + 1) * n + k) * neighbours.quad(at: i)
-      + plane.quad(at: (o + 2) * n + k) * neighbours.quad(at: i + 1)
-  }
-
-  /// Runs `vector(i)` for i = start, start+4, … while four values fit before `end`, then
-  /// `scalar(i)` for the rest: the row loops write one scratch row while reading others, which
-  /// the compiler leaves scalar (it cannot prove the rows disjoint), so they go four at a time
-  /// by hand.
-  @inline(__always)
-  static func inQuads(from start: Int, to end: Int, _ vector: (Int) -> Void, _ scalar: (Int) -> Void) {
-    var i = start
-    while i + 4 <= end {
-      vector(i)
-      i += 4
+  private static func reduced(_ a: UnsafePointer<Double>, plane n: Int, rhs b: UnsafePointer<Double>,
+                              u: UnsafePointer<Double>, r: Int, rows: Int, nx: Int, i: Int, west: Int, east: Int,
+                              below: Bool, above: Bool, alongRow: Bool) -> Double {
+    let k = r * nx + i, row = u + r * nx
+    var s = b[k]
+    if below {
+      let v = row - nx
+      s -= a[k] * v[west] + a[n + k] * v[i] + a[2 * n + k] * v[east]
     }
-    while i < end {
-      scalar(i)
-      i += 1
+    if above {
+      let v = row + nx
+      s -= a[6 * n + k] * v[west] + a[7 * n + k] * v[i] + a[8 * n + k] * v[east]
+    }
+    if alongRow { s -= a[3 * n + k] * row[west] + a[5 * n + k] * row[east] }
+    return s
+  }
+
+  /// Row r's nodes of column parity `parity` solved for their own unknown from the current
+  /// values of their neighbours (those `below`, `above`, `alongRow` select; the others are
+  /// taken as 0, which a sweep from zero uses for the nodes it has not reached).
+  @inline(__always)
+  private static func relaxColumns(_ parity: Int, row r: Int, nx: Int, rows: Int, planes a: UnsafePointer<Double>,
+                                   plane n: Int, inverseCentre d: UnsafePointer<Double>, rhs b: UnsafePointer<Double>,
+                                   u: UnsafeMutablePointer<Double>, neighbourRows: Bool = true, alongRow: Bool = true) {
+    let below = neighbourRows && r > 0, above = neighbourRows && r < rows - 1, row = r * nx
+    var i = parity
+    if parity == 0 {
+      u[row] = reduced(a, plane: n, rhs: b, u: u, r: r, rows: rows, nx: nx, i: 0, west: nx - 1, east: 1,
+                       below: below, above: above, alongRow: alongRow) * d[row]
+      i = 2
+    }
+    while i < nx - 1 {
+      u[row + i] = reduced(a, plane: n, rhs: b, u: u, r: r, rows: rows, nx: nx, i: i, west: i - 1, east: i + 1,
+                           below: below, above: above, alongRow: alongRow) * d[row + i]
+      i += 2
+    }
+    if parity == 1 {
+      let last = nx - 1
+      u[row + last] = reduced(a, plane: n, rhs: b, u: u, r: r, rows: rows, nx: nx, i: last, west: last - 1, east: 0,
+                              below: below, above: above, alongRow: alongRow) * d[row + last]
     }
   }
 
-  /// One forward Gauss–Seidel sweep from u = 0 with the residual b − Au it leaves restricted
-  /// into `coarse` (resized, overwritten). Node k was solved exactly when visited, so
-  /// afterwards r_k = −Σ a_kl·u_l over the neighbours l visited later (their value then was 0):
-  /// the east neighbour (i < nx − 1), the west one (i = 0: the periodic end, visited last)
-  /// and the three in the row above. Row r − 1's residual is final once row r is swept.
+  /// One four-colour Gauss–Seidel sweep (the order of `relax`) on the planes form, split across
+  /// `ParallelWork.threads` by rows: forward, the even rows (column parity 0, then 1), then
+  /// the odd rows; backward the reverse. Rows of one parity couple only to the other parity's.
+  func relaxFourColour(_ u: inout [Double], rhs b: [Double], planes: [Double], inverseCentre: [Double],
+                       forward: Bool) {
+    let nx = self.nx, rows = self.rows, n = count
+    precondition(nx % 2 == 0, "four-colour Gauss–Seidel needs an even number of columns")
+    planes.withUnsafeBufferPointer { a in
+    inverseCentre.withUnsafeBufferPointer { d in
+    b.withUnsafeBufferPointer { b in
+    u.withUnsafeMutableBufferPointer { u in
+      guard let a = a.baseAddress, let d = d.baseAddress, let b = b.baseAddress, let u = u.baseAddress else { return }
+      let firstRows = forward ? 0 : 1, columns = forward ? [0, 1] : [1, 0]
+      func rowPass(_ r: Int, parity: Int) {
+        guard r & 1 == parity else { return }
+        for c in columns {
+          Self.relaxColumns(c, row: r, nx: nx, rows: rows, planes: a, plane: n, inverseCentre: d, rhs: b, u: u)
+        }
+      }
+      ParallelWork.twoPhaseSweep(rows: rows, minimumChunk: ParallelWork.minimumRows(nx: nx),
+                                 first: { rowPass($0, parity: firstRows) }, second: { rowPass($0, parity: 1 - firstRows) })
+    }
+    }
+    }
+    }
+  }
+
+  /// One forward four-colour sweep from u = 0 with the residual b − Au it leaves restricted into
+  /// `coarse` (resized, overwritten). From zero, colour (0, 0) sees no non-zero neighbour,
+  /// (1, 0) only its west and east ones, (0, 1) only the even rows: each update reads exactly
+  /// the values the separate sweep would find non-zero, so u holding the previous cycle's
+  /// values needs no zero fill. The residual is then formed per fine row as b − Au.
   func relaxFromZeroRestrictingResidual(_ u: inout [Double], rhs b: [Double], planes: [Double], inverseCentre: [Double],
                                         transfer: CornerWeights, into coarse: inout [Double],
                                         scratch: inout [Double]) {
-    let nx = self.nx, rows = self.rows
+    let nx = self.nx, rows = self.rows, n = count
+    precondition(nx % 2 == 0, "four-colour Gauss–Seidel needs an even number of columns")
     if u.count != count { u = [Double](repeating: 0, count: count) }
-    coarse.setZeros(count: transfer.coarseNx * transfer.coarseRows)
-    if scratch.count < 3 * nx { scratch = [Double](repeating: 0, count: 3 * nx) }
-    let n = count
+    let minimumRows = ParallelWork.minimumRows(nx: nx)
     planes.withUnsafeBufferPointer { a in
     inverseCentre.withUnsafeBufferPointer { d in
     b.withUnsafeBufferPointer { b in
-    scratch.withUnsafeMutableBufferPointer { scratch in
     u.withUnsafeMutableBufferPointer { u in
-    coarse.withUnsafeMutableBufferPointer { out in
-    transfer.withWeights { w in
-      guard let a = a.baseAddress, let d = d.baseAddress, let b = b.baseAddress,
-        let t = scratch.baseAddress, let u = u.baseAddress else { return }
-      let coupling = t + nx, residual = t + 2 * nx
-      let residualRow = UnsafeBufferPointer(start: residual, count: nx)
-      func restrictResidual(ofRow q: Int) {
-        let row = q * nx, here = u + row
-        if q < rows - 1 {
-          let above = u + row + nx
-          residual[0] = -Self.rowCoupling(a, plane: n, node: row, firstOffset: 6, above, i: 0, west: nx - 1, east: 1)
-          Self.inQuads(from: 1, to: nx - 1, { i in
-            residual.setQuad(-Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 6, above, i: i), at: i)
-          }, { i in
-            residual[i] = -Self.rowCoupling(a, plane: n, node: row + i, firstOffset: 6, above, i: i, west: i - 1, east: i + 1)
-          })
-          residual[nx - 1] = -Self.rowCoupling(a, plane: n, node: row + nx - 1, firstOffset: 6, above, i: nx - 1,
-                                               west: nx - 2, east: 0)
-        } else {
-          for i in 0..<nx { residual[i] = 0 }
+      guard let a = a.baseAddress, let d = d.baseAddress, let b = b.baseAddress, let u = u.baseAddress else { return }
+      ParallelWork.twoPhaseSweep(rows: rows, minimumChunk: minimumRows, first: { r in
+        guard r & 1 == 0 else { return }
+        Self.relaxColumns(0, row: r, nx: nx, rows: rows, planes: a, plane: n, inverseCentre: d, rhs: b, u: u,
+                          neighbourRows: false, alongRow: false)
+        Self.relaxColumns(1, row: r, nx: nx, rows: rows, planes: a, plane: n, inverseCentre: d, rhs: b, u: u,
+                          neighbourRows: false)
+      }, second: { r in
+        guard r & 1 == 1 else { return }
+        Self.relaxColumns(0, row: r, nx: nx, rows: rows, planes: a, plane: n, inverseCentre: d, rhs: b, u: u,
+                          alongRow: false)
+        Self.relaxColumns(1, row: r, nx: nx, rows: rows, planes: a, plane: n, inverseCentre: d, rhs: b, u: u)
+      })
+      transfer.restrictByCoarseRows(into: &coarse, minimumChunk: max(1, minimumRows / 2)) { q, residual in
+        let row = q * nx, here = u + row, below = q > 0, above = q < rows - 1
+        @inline(__always) func value(_ i: Int, west: Int, east: Int) -> Double {
+          Self.reduced(a, plane: n, rhs: b, u: u, r: q, rows: rows, nx: nx, i: i, west: west, east: east,
+                       below: below, above: above, alongRow: true) - a[4 * n + row + i] * here[i]
         }
-        let eastPlane = UnsafeMutablePointer(mutating: a) + 5 * n + row
-        Self.inQuads(from: 0, to: nx - 1, { i in
-          residual.setQuad(residual.quad(at: i) - eastPlane.quad(at: i) * here.quad(at: i + 1), at: i)
-        }, { i in residual[i] -= eastPlane[i] * here[i + 1] })
-        residual[0] -= a[3 * n + row] * here[nx - 1]
-        transfer.restrictRow(q, residualRow, offset: 0, weights: w, into: out)
+        residual[0] = value(0, west: nx - 1, east: 1)
+        for i in 1..<(nx - 1) { residual[i] = value(i, west: i - 1, east: i + 1) }
+        residual[nx - 1] = value(nx - 1, west: nx - 2, east: 0)
       }
-      for r in 0..<rows {
-        let row = r * nx, here = u + row
-        // t = (b − couplings to the row below)/a_kk; the row above and the east neighbours
-        // are still 0
-        if r > 0 {
-          let below = u + row - nx
-          t[0] = (b[row] - Self.rowCoupling(a, plane: n, node: row, firstOffset: 0, below, i: 0, west: nx - 1, east: 1)) * d[row]
-          let rhs = UnsafeMutablePointer(mutating: b) + row, inverse = UnsafeMutablePointer(mutating: d) + row
-          Self.inQuads(from: 1, to: nx - 1, { i in
-            let sum = Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 0, below, i: i)
-            t.setQuad((rhs.quad(at: i) - sum) * inverse.quad(at: i), at: i)
-          }, { i in
-            let k = row + i
-            t[i] = (b[k] - Self.rowCoupling(a, plane: n, node: k, firstOffset: 0, below, i: i, west: i - 1, east: i + 1)) * d[k]
-          })
-          let last = row + nx - 1
-          t[nx - 1] = (b[last] - Self.rowCoupling(a, plane: n, node: last, firstOffset: 0, below, i: nx - 1,
-                                                  west: nx - 2, east: 0)) * d[last]
-        } else {
-          for i in 0..<nx { t[i] = b[row + i] * d[row + i] }
-        }
-        let westPlane = UnsafeMutablePointer(mutating: a) + 3 * n + row, inverse = UnsafeMutablePointer(mutating: d) + row
-        Self.inQuads(from: 0, to: nx, { i in coupling.setQuad(-westPlane.quad(at: i) * inverse.quad(at: i), at: i) },
-                     { i in coupling[i] = -westPlane[i] * inverse[i] })
-        var previous = 0.0  // west of i = 0: not yet visited
-        for i in 0..<(nx - 1) {
-          let value = t[i] + coupling[i] * previous
-          here[i] = value
-          previous = value
-        }
-        let last = row + nx - 1
-        here[nx - 1] = t[nx - 1] + coupling[nx - 1] * previous - a[5 * n + last] * d[last] * here[0]
-        if r > 0 { restrictResidual(ofRow: r - 1) }
-      }
-      restrictResidual(ofRow: rows - 1)
-    }
-    }
-    }
     }
     }
     }
     }
   }
 
-  /// u += P·coarse, then one backward Gauss–Seidel sweep: row r − 1 is corrected just before
-  /// row r is swept, the first row the sweep reads it.
+  /// u += P·coarse (by rows), then one backward four-colour sweep.
   func prolongAddRelaxingBackward(_ u: inout [Double], rhs b: [Double], planes: [Double], inverseCentre: [Double],
                                   coarse: [Double], transfer: CornerWeights, scratch: inout [Double]) {
-    let nx = self.nx, rows = self.rows
-    if scratch.count < 2 * nx { scratch = [Double](repeating: 0, count: 2 * nx) }
-    let n = count
-    planes.withUnsafeBufferPointer { a in
-    inverseCentre.withUnsafeBufferPointer { d in
-    b.withUnsafeBufferPointer { b in
-    scratch.withUnsafeMutableBufferPointer { scratch in
-    u.withUnsafeMutableBufferPointer { fine in
-    coarse.withUnsafeBufferPointer { c in
-    transfer.withWeights { w in
-      guard let a = a.baseAddress, let d = d.baseAddress, let b = b.baseAddress,
-        let t = scratch.baseAddress, let u = fine.baseAddress else { return }
-      let coupling = t + nx
-      transfer.prolongAddRow(rows - 1, c, weights: w, into: fine)
-      for r in stride(from: rows - 1, through: 0, by: -1) {
-        if r > 0 { transfer.prolongAddRow(r - 1, c, weights: w, into: fine) }
-        let row = r * nx, here = u + row
-        // the rows below (old) and above (new) and the west neighbour (old; at i = 0 it is the
-        // periodic end, new by then: added last)
-        @inline(__always) func gather(_ i: Int, west: Int, east: Int) -> Double {
-          let k = row + i
-          var s = b[k]
-          if r > 0 { s -= Self.rowCoupling(a, plane: n, node: k, firstOffset: 0, here - nx, i: i, west: west, east: east) }
-          if r < rows - 1 { s -= Self.rowCoupling(a, plane: n, node: k, firstOffset: 6, here + nx, i: i, west: west, east: east) }
-          return s
-        }
-        t[0] = gather(0, west: nx - 1, east: 1) * d[row]
-        let planes = UnsafeMutablePointer(mutating: a), rhs = UnsafeMutablePointer(mutating: b) + row
-        let inverse = UnsafeMutablePointer(mutating: d) + row, westPlane = planes + 3 * n + row
-        Self.inQuads(from: 1, to: nx - 1, { i in
-          var sum = rhs.quad(at: i)
-          if r > 0 { sum -= Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 0, here - nx, i: i) }
-          if r < rows - 1 { sum -= Self.rowCoupling4(a, plane: n, node: row + i, firstOffset: 6, here + nx, i: i) }
-          t.setQuad((sum - westPlane.quad(at: i) * here.quad(at: i - 1)) * inverse.quad(at: i), at: i)
-        }, { i in
-          t[i] = (gather(i, west: i - 1, east: i + 1) - a[3 * n + row + i] * here[i - 1]) * d[row + i]
-        })
-        let last = row + nx - 1
-        t[nx - 1] = (gather(nx - 1, west: nx - 2, east: 0) - a[3 * n + last] * here[nx - 2]) * d[last]
-        let eastPlane = planes + 5 * n + row
-        Self.inQuads(from: 0, to: nx, { i in coupling.setQuad(-eastPlane.quad(at: i) * inverse.quad(at: i), at: i) },
-                     { i in coupling[i] = -eastPlane[i] * inverse[i] })
-        var next = here[0]  // east of i = nx − 1: still old
-        for i in stride(from: nx - 1, through: 1, by: -1) {
-          let value = t[i] + coupling[i] * next
-          here[i] = value
-          next = value
-        }
-        here[0] = t[0] + coupling[0] * next - a[3 * n + row] * d[row] * here[nx - 1]
-      }
-    }
-    }
-    }
-    }
-    }
-    }
-    }
+    transfer.prolongAddByRows(coarse, into: &u, minimumChunk: ParallelWork.minimumRows(nx: nx))
+    relaxFourColour(&u, rhs: b, planes: planes, inverseCentre: inverseCentre, forward: false)
   }
 }

@@ -80,59 +80,31 @@ struct StencilLevel: Sendable {
     }
   }
 
-  /// One Gauss–Seidel sweep, lexicographic forward or backward (each the adjoint of the other,
-  /// so forward before and backward after the coarse correction make a symmetric V-cycle).
-  /// Per row, the couplings to the rows below and above and to the along-row neighbour that is
-  /// still old are gathered first (no recurrence, so the loop pipelines); the sequential part
-  /// is then one multiply-add and a division per node.
+  /// One Gauss–Seidel sweep in four-colour order, node by node: the definition the threaded
+  /// planes form (`relaxFourColour`) is tested against. Colour (column parity, row parity);
+  /// forward visits (0, 0), (1, 0), (0, 1), (1, 1), backward the reverse (the adjoint, so forward
+  /// before and backward after the coarse correction make a symmetric V-cycle). On a 9-point
+  /// stencil a node couples to none of its own colour, so each colour's nodes can be updated in
+  /// any order: the sweep is the same for any split across threads. Needs an even nx.
   func relax(_ u: inout [Double], rhs b: [Double], forward: Bool) {
     let nx = self.nx, rows = self.rows
-    var t = [Double](repeating: 0, count: nx)
+    precondition(nx % 2 == 0, "four-colour Gauss–Seidel needs an even number of columns")
+    let order = forward ? [(0, 0), (1, 0), (0, 1), (1, 1)] : [(1, 1), (0, 1), (1, 0), (0, 0)]
     coefficients.withUnsafeBufferPointer { a in
     b.withUnsafeBufferPointer { b in
-    t.withUnsafeMutableBufferPointer { t in
     u.withUnsafeMutableBufferPointer { u in
-      for step in 0..<rows {
-        let r = forward ? step : rows - 1 - step
-        let row = r * nx
-        for i in 0..<nx {
-          let k = row + i, c = 9 * k
-          let west = i == 0 ? nx - 1 : i - 1, east = i == nx - 1 ? 0 : i + 1
-          var s = 0.0
-          if r > 0 {
-            let below = row - nx
-            s += a[c] * u[below + west] + a[c + 1] * u[below + i] + a[c + 2] * u[below + east]
+      for (columnParity, rowParity) in order {
+        for r in stride(from: rowParity, to: rows, by: 2) {
+          let row = r * nx
+          for i in stride(from: columnParity, to: nx, by: 2) {
+            let k = row + i
+            let west = i == 0 ? nx - 1 : i - 1, east = i == nx - 1 ? 0 : i + 1
+            let others = Self.neighbourSum(a, u, k: k, r: r, rows: rows, row: row, west: west, east: east, i: i,
+                                           nx: nx, skipCentre: true)
+            u[k] = (b[k] - others) / a[9 * k + 4]
           }
-          if r < rows - 1 {
-            let above = row + nx
-            s += a[c + 6] * u[above + west] + a[c + 7] * u[above + i] + a[c + 8] * u[above + east]
-          }
-          t[i] = b[k] - s
-        }
-        if forward {
-          for i in 0..<(nx - 1) { t[i] -= a[9 * (row + i) + 5] * u[row + i + 1] }
-          var previous = u[row + nx - 1]  // west of i = 0: still old
-          for i in 0..<(nx - 1) {
-            let c = 9 * (row + i)
-            let value = (t[i] - a[c + 3] * previous) / a[c + 4]
-            u[row + i] = value
-            previous = value
-          }
-          let c = 9 * (row + nx - 1)
-          u[row + nx - 1] = (t[nx - 1] - a[c + 3] * previous - a[c + 5] * u[row]) / a[c + 4]
-        } else {
-          for i in 1..<nx { t[i] -= a[9 * (row + i) + 3] * u[row + i - 1] }
-          var next = u[row]  // east of i = nx − 1: still old
-          for i in stride(from: nx - 1, through: 1, by: -1) {
-            let c = 9 * (row + i)
-            let value = (t[i] - a[c + 5] * next) / a[c + 4]
-            u[row + i] = value
-            next = value
-          }
-          u[row] = (t[0] - a[9 * row + 5] * next - a[9 * row + 3] * u[row + nx - 1]) / a[9 * row + 4]
         }
       }
-    }
     }
     }
     }
