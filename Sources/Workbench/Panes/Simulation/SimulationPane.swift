@@ -119,9 +119,8 @@ public struct SimulationPane: Pane {
       let (read, removed) = listing.update(files, complete: complete)
       if !removed.isEmpty {
         let gone = Set(removed)
-        let keep = current?.path
-        runs.removeAll { gone.contains($0.path) }
-        select(keep)
+        allRuns.removeAll { gone.contains($0.path) }
+        rebuildEntries()
       }
       var effects: [Effect] = [.render]
       if !read.isEmpty || !removed.isEmpty { effects += startListing() }
