@@ -7,8 +7,8 @@ import XCTest
 final class CLISimSweepThreadsTests: XCTestCase {
   let small = ["--grid", "32", "--until", "0.02", "--output-interval", "0.01"]
 
-  func sweepFile(_ temporary: URL, local: String = "") throws -> URL {
-    let sweep = temporary.appendingPathComponent("s.toml")
+  func sweepFile(_ temporary: URL, local: String = "", name: String = "s.toml") throws -> URL {
+    let sweep = temporary.appendingPathComponent(name)
     try ("base = \"\(CLIRunner.repositoryRoot.path)/Examples/sim/model1.toml\"\n\(local)\n[vary]\n"
       + "\"physics.electrode_potential\" = [-0.1, -0.2]\n").write(to: sweep, atomically: true, encoding: .utf8)
     return sweep
@@ -63,7 +63,7 @@ final class CLISimSweepThreadsTests: XCTestCase {
 
     // the sweep file's [local] threads, and resume's --threads for a point run again
     let fromFile = temporary.appendingPathComponent("file")
-    let third = try CLIRunner.run(["sim", "sweep", try sweepFile(temporary, local: "[local]\nthreads = 1\nprocesses = 1").path,
+    let third = try CLIRunner.run(["sim", "sweep", try sweepFile(temporary, local: "[local]\nthreads = 1\nprocesses = 1", name: "local.toml").path,
                                    "--out", fromFile.path, "--wait"] + small, environment: environment)
     XCTAssertEqual(third.status, 0, third.stderr)
     let fileLines = try startLines(fromFile)
@@ -92,7 +92,7 @@ final class CLISimSweepThreadsTests: XCTestCase {
     }
     for (bad, fragment) in [("threads = 0", "'local.threads' must be a whole number in 1…1024"),
                             ("threads = 1e9", "an integer"), ("threads = \"x\"", "an integer")] {
-      let file = try sweepFile(temporary, local: "[local]\n\(bad)")
+      let file = try sweepFile(temporary, local: "[local]\n\(bad)", name: "bad.toml")
       let result = try CLIRunner.run(["sim", "sweep", file.path, "--out", folder.path] + small)
       XCTAssertEqual(result.status, 2, bad)
       XCTAssertTrue(result.stderr.contains("\(file.path):3:") && result.stderr.contains(fragment), "\(bad): \(result.stderr)")
