@@ -23,13 +23,13 @@ final class SweepSummaryTextTests: XCTestCase {
 
   func testTheTextTableRoundsAndAligns() {
     // By hand: 0.5002968086899424 s → 6 significant digits 0.500297; 0.123456789 → 0.123457;
-    // tip heights to 4 decimals (0.1 nm): 0.99943217 → 0.9994, 123.456789 → 123.4568;
+    // tip heights (µm) likewise: 0.99943217 → 0.999432, 123.456789 → 123.457;
     // 1.0000000000000001e-11 → 1e-11. Columns two spaces apart, each as wide as its widest cell.
     let expected = [
       "folder  physics.electrode_potential  state      step  final_time_s  final_tip_height_um  final_li_area_fraction",
-      "p000    -0.1                         finished   20    0.500297      0.9994               0.123457",
+      "p000    -0.1                         finished   20    0.500297      0.999432             0.123457",
       "p001    1e-11                        pending",
-      "p002    -0.2                         cancelled  7     0.25          123.4568             0.5  (the Slurm task was cancelled)",
+      "p002    -0.2                         cancelled  7     0.25          123.457              0.5  (the Slurm task was cancelled)",
       "    ! p002/metrics.csv:3: expected 3 columns",
     ]
     XCTAssertEqual(SweepSummaryTable.text(Self.points(), keys: ["physics.electrode_potential"], at: nil, crossing: nil), expected)
@@ -47,9 +47,10 @@ final class SweepSummaryTextTests: XCTestCase {
     XCTAssertEqual(SweepSummaryTable.rounded(0.00012345678), "0.000123457")
     XCTAssertEqual(SweepSummaryTable.rounded(.nan), "")
     XCTAssertEqual(SweepSummaryTable.rounded(nil), "")
-    XCTAssertEqual(SweepSummaryTable.roundedTipHeight(.infinity), "")
-    // a tiny negative height is not shown as "-0.0000"
-    XCTAssertEqual(SweepSummaryTable.roundedTipHeight(-0.00001), "0.0000")
-    XCTAssertEqual(SweepSummaryTable.roundedTipHeight(-1.23456), "-1.2346")
+    XCTAssertEqual(SweepSummaryTable.rounded(.infinity), "")
+    XCTAssertEqual(SweepSummaryTable.rounded(-1.2345649), "-1.23456")
+    // tip heights of a real sweep that differ only past 0.1 nm stay apart
+    XCTAssertEqual([0.999661495695255, 0.9996668537118114, 0.9996815009748654, 0.9997188954284356].map(SweepSummaryTable.rounded),
+                   ["0.999661", "0.999667", "0.999682", "0.999719"])
   }
 }

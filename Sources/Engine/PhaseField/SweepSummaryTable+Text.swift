@@ -3,10 +3,11 @@ import Foundation
 /// The summary table as `sweep status` prints it for a person: the CSV's columns (less the
 /// index), aligned, with numbers rounded for reading. The CSV and the JSON keep every digit.
 extension SweepSummaryTable {
-  /// Tip heights (µm) are shown to 0.1 nm: below an atom's size, so no difference the model can
-  /// resolve is hidden, and nothing finer is pretended.
-  public static let tipHeightDecimals = 4
-  /// Everything else (swept values, times, area fractions) to this many significant digits.
+  /// Every number (swept values, times, tip heights in µm, area fractions) to this many
+  /// significant digits. Tip heights are not cut to a fixed number of decimals: early in a
+  /// sweep the points' tips differ by less than 0.1 nm (4-point potential sweep at 32², t =
+  /// 0.05 s: 0.999661 … 0.999719 µm), and a fixed 0.0001 µm showed them all as 0.9997 while the
+  /// pane's plot showed the trend.
   public static let significantDigits = 6
 
   /// A number with `significantDigits` significant digits (`%g`: trailing zeros dropped, an
@@ -16,14 +17,6 @@ extension SweepSummaryTable {
     return String(format: "%.\(significantDigits)g", value)
   }
 
-  /// A tip height in µm to `tipHeightDecimals` decimals.
-  public static func roundedTipHeight(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "" }
-    let text = String(format: "%.\(tipHeightDecimals)f", value)
-    // "-0.0000" for a tiny negative height reads as a sign that means nothing.
-    return text.allSatisfy { "-0.".contains($0) } ? String(format: "%.\(tipHeightDecimals)f", 0.0) : text
-  }
-
   /// One row's cells for reading: as `cells` without the index, numbers rounded.
   public static func textCells(_ point: SweepPointSummary, at: Double?, crossing: Double?) -> [String] {
     let o = point.observables
@@ -31,9 +24,9 @@ extension SweepSummaryTable {
       if case .number(let d) = value { return rounded(d) }
       return value.text
     }
-    row += [point.state.rawValue, point.step.map(String.init) ?? "", rounded(o.finalTime), roundedTipHeight(o.finalTipHeight),
+    row += [point.state.rawValue, point.step.map(String.init) ?? "", rounded(o.finalTime), rounded(o.finalTipHeight),
             rounded(o.finalLiArea)]
-    if at != nil { row += [roundedTipHeight(o.tipHeightAt), rounded(o.liAreaAt)] }
+    if at != nil { row += [rounded(o.tipHeightAt), rounded(o.liAreaAt)] }
     if crossing != nil { row.append(rounded(o.crossingTime)) }
     return row
   }
