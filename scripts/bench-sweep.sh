@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Issue 20's speed figure: the local executor runs the 4-point potential sweep with one process,
-# then with one per core (2 on these machines), each run single-threaded; goal: about half the
-# serial wall time on 2 cores. Usage: scripts/bench-sweep.sh [BIN] (default the release build).
+# then with one per core (2 on these machines), each point with SWEEP_BENCH_THREADS solver
+# threads (default 1, so both pools do the same work per point); goal: about half the serial
+# wall time on 2 cores. Usage: scripts/bench-sweep.sh [BIN] (default the release build).
 set -uo pipefail
 BIN=${1:-.build/release/glovebox}
 GRID=${SWEEP_BENCH_GRID:-64}
 UNTIL=${SWEEP_BENCH_UNTIL:-0.5}
+THREADS=${SWEEP_BENCH_THREADS:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-echo "-- sweep: 4 points of Examples/sim/potential-sweep.toml at ${GRID}², until ${UNTIL} s, local pool --"
+echo "-- sweep: 4 points of Examples/sim/potential-sweep.toml at ${GRID}², until ${UNTIL} s, local pool, ${THREADS} thread(s) per point --"
 declare -A wall
 for p in 1 $(nproc); do
   start=$(date +%s.%N)
   "$BIN" sim sweep Examples/sim/potential-sweep.toml --out "$work/p$p" --grid "$GRID" --until "$UNTIL" \
-    --processes "$p" --wait > /dev/null || echo "sweep with $p process(es) did not finish" >&2
+    --processes "$p" --threads "$THREADS" --wait > /dev/null || echo "sweep with $p process(es) did not finish" >&2
   wall[$p]=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
   printf "processes %d: %.2f s wall\n" "$p" "${wall[$p]}"
 done

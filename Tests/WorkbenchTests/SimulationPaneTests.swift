@@ -39,7 +39,7 @@ final class SimulationPaneTests: XCTestCase {
 
   func listedPane() throws -> SimulationPane {
     var pane = SimulationPane(workspace: "/tmp/ws")
-    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .render])
+    XCTAssertEqual(pane.handle(.focused), [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .requestFiles(.sweep), .render])
     let files = Self.paths.map { IndexedFile(path: $0, size: 0, modified: 0) }
     XCTAssertEqual(pane.handle(.workspaceFiles(kind: .runFolder, files: files, complete: true)),
                    [.render, .startJob(.simulation(.list(paths: Self.paths)))])

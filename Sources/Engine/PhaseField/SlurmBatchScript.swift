@@ -11,8 +11,12 @@ public struct SlurmBatchScript: Sendable, Equatable {
   /// The number of points of the whole sweep (fixes the folder names' width).
   public var pointCount: Int
   public var resources: SlurmResources
+  /// Solver threads per task: the user's `--threads`; nil: `$SLURM_CPUS_PER_TASK` (1 when unset).
+  public var threads: Int?
 
-  public init(executable: String, sweepFolder: String, name: String, indices: [Int], pointCount: Int, resources: SlurmResources) {
+  public init(executable: String, sweepFolder: String, name: String, indices: [Int], pointCount: Int, resources: SlurmResources,
+              threads: Int? = nil) {
+    self.threads = threads
     self.executable = executable
     self.sweepFolder = sweepFolder
     self.name = name
@@ -67,9 +71,17 @@ public struct SlurmBatchScript: Sendable, Equatable {
       "GLOVEBOX=\(Self.quoted(executable))",
       "SWEEP=\(Self.quoted(sweepFolder))",
       "RUN=\"$SWEEP/$(printf 'p%0\(width)d' \"$SLURM_ARRAY_TASK_ID\")\"",
-      "# One solver thread per CPU the task was given (Slurm sets SLURM_CPUS_PER_TASK only with",
-      "# --cpus-per-task); without it the task has one CPU, and more threads would only contend.",
-      "THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"",
+    ]
+    if let threads {
+      lines += ["# Solver threads per task, as chosen with --threads.", "THREADS=\(threads)"]
+    } else {
+      lines += [
+        "# One solver thread per CPU the task was given (Slurm sets SLURM_CPUS_PER_TASK only with",
+        "# --cpus-per-task); without it the task has one CPU, and more threads would only contend.",
+        "THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"",
+      ]
+    }
+    lines += [
       "if ls \"$RUN\"/fields/step_*.vti >/dev/null 2>&1; then",
       "  exec \"$GLOVEBOX\" sim resume \"$RUN\" --threads \"$THREADS\"",
       "else",

@@ -28,13 +28,20 @@ public struct SweepIndex: Codable, Sendable, Equatable {
     public var jobId: String?
     public var pid: Int32?
     public var indices: [Int]
-    public init(jobId: String? = nil, pid: Int32? = nil, indices: [Int]) {
+    /// Solver threads per point as run: a local pool's count, a Slurm array's `--threads`
+    /// (nil there: `$SLURM_CPUS_PER_TASK`). nil in a sweep.json written before threads were recorded.
+    public var threads: Int?
+    /// A local pool's processes at once.
+    public var processes: Int?
+    public init(jobId: String? = nil, pid: Int32? = nil, indices: [Int], threads: Int? = nil, processes: Int? = nil) {
       self.jobId = jobId
       self.pid = pid
       self.indices = indices
+      self.threads = threads
+      self.processes = processes
     }
     enum CodingKeys: String, CodingKey {
-      case pid, indices
+      case pid, indices, threads, processes
       case jobId = "job_id"
     }
   }
@@ -51,11 +58,15 @@ public struct SweepIndex: Codable, Sendable, Equatable {
   public var runOverrides: [String]
   public var slurm: SlurmResources?
   public var processes: Int?
+  /// Solver threads per point as the user chose them (`--threads`, `[local] threads`); nil:
+  /// the default (local: cores ÷ processes; Slurm: `$SLURM_CPUS_PER_TASK`). Each submission
+  /// records the count it actually ran with.
+  public var threads: Int?
   public var submissions: [Submission]
   public var points: [Entry]
 
   public init(name: String, sweepFile: String, base: String, executor: Executor, keys: [String], runOverrides: [String],
-              slurm: SlurmResources?, processes: Int?, points: [SweepPoint]) {
+              slurm: SlurmResources?, processes: Int?, threads: Int? = nil, points: [SweepPoint]) {
     self.name = name
     self.sweepFile = sweepFile
     self.base = base
@@ -64,6 +75,7 @@ public struct SweepIndex: Codable, Sendable, Equatable {
     self.runOverrides = runOverrides
     self.slurm = slurm
     self.processes = processes
+    self.threads = threads
     submissions = []
     self.points = points.map { point in
       Entry(index: point.index, folder: point.folder,
@@ -73,7 +85,7 @@ public struct SweepIndex: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case version, name, base, executor, keys, slurm, processes, submissions, points
+    case version, name, base, executor, keys, slurm, processes, threads, submissions, points
     case sweepFile = "sweep_file"
     case runOverrides = "run_overrides"
   }
@@ -112,7 +124,13 @@ public struct SweepIndex: Codable, Sendable, Equatable {
         throw InputError("points[\(position)].folder '\(entry.folder)' must be a plain folder name inside the sweep", file: name)
       }
     }
+    if let threads = index.threads, !SweepThreads.allowed.contains(threads) {
+      throw InputError("threads \(threads); expected a whole number in \(SweepThreads.allowed.lowerBound)…\(SweepThreads.allowed.upperBound)", file: name)
+    }
     for submission in index.submissions {
+      if let threads = submission.threads, !SweepThreads.allowed.contains(threads) {
+        throw InputError("a submission's threads \(threads); expected a whole number in \(SweepThreads.allowed.lowerBound)…\(SweepThreads.allowed.upperBound)", file: name)
+      }
       if let bad = submission.indices.first(where: { !index.points.indices.contains($0) }) {
         throw InputError("a submission names point \(bad); the sweep has \(index.points.count)", file: name)
       }

@@ -14,7 +14,8 @@ import Formats
 /// [slurm]                              # optional: the job array's resources
 /// partition = "debug"; time = "00:30:00"; cpus_per_task = 1; memory = "2G"; max_parallel = 8
 /// [local]                              # optional: the local pool
-/// processes = 2
+/// processes = 2                        # points at once (default: one per core)
+/// threads = 1                          # solver threads per point (default: cores ÷ processes, ≥ 1)
 /// ```
 /// A key is the config's dotted key (`table.key`); `[vary.physics]` with `electrode_potential = …`
 /// says the same. A range is `{ from, to, count }` with `scale = "linear"` (default) or `"log"`;
@@ -39,6 +40,8 @@ public struct SweepSpec: Sendable, Equatable {
   public var slurm = SlurmResources()
   /// Local pool size; nil: one process per core.
   public var processes: Int?
+  /// Solver threads per point of the local pool; nil: cores ÷ processes (at least 1).
+  public var threads: Int?
 
   /// Every varied key, in point-parameter order.
   public var keys: [String] { axes.flatMap(\.keys) }
@@ -100,10 +103,16 @@ public struct SweepSpec: Sendable, Equatable {
     }
     if let t = try root.optionalTable("slurm") { spec.slurm = try SlurmResources.parse(t) }
     if let t = try root.optionalTable("local") {
-      if let unknown = t.unknownKeys(allowed: ["processes"]).first { throw unknown }
+      if let unknown = t.unknownKeys(allowed: ["processes", "threads"]).first { throw unknown }
       if let p = try t.optionalInt("processes") {
         guard p >= 1, p <= 4096 else { throw t.error("'local.processes' must be a whole number in 1…4096", key: "processes") }
         spec.processes = p
+      }
+      if let n = try t.optionalInt("threads") {
+        guard SweepThreads.allowed.contains(n) else {
+          throw t.error("'local.threads' must be a whole number in \(SweepThreads.allowed.lowerBound)…\(SweepThreads.allowed.upperBound)", key: "threads")
+        }
+        spec.threads = n
       }
     }
     return spec

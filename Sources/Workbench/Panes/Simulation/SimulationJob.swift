@@ -16,6 +16,9 @@ public enum SimulationJob: Equatable, Sendable {
   /// A sweep folder's points (sweep.json, each point's run folder and metrics), read without
   /// writing anything. Answered with `.sweep`.
   case sweep(path: String)
+  /// The sweep folders' sweep.json files (paths of the folders), read without asking the
+  /// scheduler: the list's entries for sweeps, started or not. Answered with `.sweepHeaders`.
+  case sweepHeaders(paths: [String])
 
   /// A new listing supersedes the running one; metrics and snapshots per run.
   public enum Lane: Hashable, Sendable {
@@ -23,6 +26,7 @@ public enum SimulationJob: Equatable, Sendable {
     case metrics(String)
     case snapshot(String)
     case sweep(String)
+    case sweepHeaders
   }
 
   public var lane: Lane {
@@ -31,6 +35,7 @@ public enum SimulationJob: Equatable, Sendable {
     case .metrics(let run, _): return .metrics(run)
     case .snapshot(let run, _, _, _): return .snapshot(run)
     case .sweep(let path): return .sweep(path)
+    case .sweepHeaders: return .sweepHeaders
     }
   }
 }
@@ -42,6 +47,7 @@ public enum SimulationJobResult: Equatable, Sendable {
   case metrics(reader: RunMetricsReader, update: RunMetricsReader.Update, restarted: Bool)
   case snapshot(SnapshotFrame)
   case sweep(SimulationSweep)
+  case sweepHeaders([SimulationSweepHeader])
 }
 
 /// One run folder as the pane lists it: its summary and what the status strip needs besides.
@@ -58,9 +64,12 @@ public struct SimulationRun: Equatable, Sendable {
   /// For the list's one entry standing for a whole sweep: its points' runs (the entry's
   /// `summary.name` is the sweep folder); nil for a run.
   public var sweepPoints: [SimulationRun]?
+  /// For a sweep's entry: its sweep.json as last read (every point, started or not), when read.
+  public var sweepHeader: SimulationSweepHeader?
 
   public init(summary: RunSummary, wallSeconds: Double?, logLines: [String], snapshots: [String], sweepFolder: String? = nil,
-              sweepPoints: [SimulationRun]? = nil) {
+              sweepPoints: [SimulationRun]? = nil, sweepHeader: SimulationSweepHeader? = nil) {
+    self.sweepHeader = sweepHeader
     self.summary = summary
     self.wallSeconds = wallSeconds
     self.logLines = logLines

@@ -82,8 +82,8 @@ extension SimulationPane {
   /// One row of the run table.
   static func row(_ run: SimulationRun) -> [String] {
     let s = run.summary
-    if let points = run.sweepPoints {
-      return [s.name, "sweep", "\(points.count) runs", s.progress.map { percent($0) } ?? "—", "—", "—", "—",
+    if run.sweepPoints != nil {
+      return [s.name, "sweep", run.sweepSize, s.progress.map { percent($0) } ?? "—", "—", "—", "—",
               s.secondsSinceWrite.map { duration($0) + " ago" } ?? "—", run.sweepCounts + " · Enter opens the sweep"]
     }
     // status.json's error says most about a bad folder; a config error comes after it.
@@ -98,11 +98,15 @@ extension SimulationPane {
     guard let run = current else { return }
     let s = run.summary
     if let points = run.sweepPoints {
-      let block = Block(title: "\(s.name) · sweep")
+      let header = run.sweepHeader
+      let block = Block(title: "\(header?.name ?? s.name) · sweep" + (header.map { " · \($0.executor)" } ?? ""))
       block.render(into: &buffer, area: area, theme: theme)
-      Paragraph(lines: [TextLine("\(points.count) started point run(s): \(run.sweepCounts)"),
-                        TextLine("Enter: its points, their states and tip height against the swept parameter")], wrap: true)
-        .render(into: &buffer, area: block.inner(area), theme: theme)
+      var lines = [TextLine("\(run.sweepSize), \(points.count) started: \(run.sweepCounts)"),
+                   TextLine("Enter: its points, their states and tip height against the swept parameter")]
+      if let problem = header?.problem {
+        lines.insert(TextLine(problem, style: Style(foreground: theme.error, background: theme.background)), at: 1)
+      }
+      Paragraph(lines: lines, wrap: true).render(into: &buffer, area: block.inner(area), theme: theme)
       return
     }
     let block = Block(title: s.name)

@@ -5,8 +5,9 @@ import Foundation
 /// with their states and a plot of tip height against the swept parameter), Enter on a point
 /// opens that point as an ordinary run, Esc goes back one level.
 extension SimulationPane {
-  /// Replaces every sweep's point runs with one entry for the sweep (in the first point's place).
-  static func collapsingSweeps(_ listed: [SimulationRun]) -> [SimulationRun] {
+  /// Replaces every sweep's point runs with one entry for the sweep (in the first point's place),
+  /// and adds an entry for every sweep whose header was read but none of whose points has started.
+  static func collapsingSweeps(_ listed: [SimulationRun], headers: [String: SimulationSweepHeader] = [:]) -> [SimulationRun] {
     var grouped: [String: [SimulationRun]] = [:]
     for run in listed { if let sweep = run.sweepFolder { grouped[sweep, default: []].append(run) } }
     var entries: [SimulationRun] = []
@@ -17,8 +18,12 @@ extension SimulationPane {
         continue
       }
       if placed.insert(sweep).inserted {
-        entries.append(SimulationRun.sweepEntry(path: sweep, points: (grouped[sweep] ?? []).sorted { $0.path < $1.path }))
+        entries.append(SimulationRun.sweepEntry(path: sweep, points: (grouped[sweep] ?? []).sorted { $0.path < $1.path },
+                                                header: headers[sweep]))
       }
+    }
+    for (path, header) in headers.sorted(by: { $0.key < $1.key }) where !placed.contains(path) {
+      entries.append(SimulationRun.sweepEntry(path: path, points: [], header: header))
     }
     return entries
   }
@@ -30,6 +35,7 @@ extension SimulationPane {
       sweepSelected = 0
       sweepError = nil
       sweepRunning = false
+      lastSweepReadTime = nil
     }
     attachedSweep = path
     attached = nil

@@ -47,6 +47,15 @@ public struct SimulationPane: Pane {
   public internal(set) var sweepSelected = 0
   public internal(set) var sweepRunning = false
   public internal(set) var sweepError: String?
+  /// The index's sweep.json files (each a sweep folder, started or not), their headers as last
+  /// read, and whether a read is out (and another is wanted after it).
+  public internal(set) var sweepIndexes = FileListing()
+  public internal(set) var sweepHeaders: [String: SimulationSweepHeader] = [:]
+  public internal(set) var sweepHeadersRunning = false
+  public internal(set) var sweepHeadersAgain = false
+  /// When (tick time) the open sweep was last read: a Slurm sweep asks squeue, so it is read
+  /// less often (`slurmSweepInterval`).
+  public internal(set) var lastSweepReadTime: Double?
   public internal(set) var selected = 0
   public internal(set) var modal: Modal = .none
   /// Whether a list job is out, and when (tick time) the last one started.
@@ -98,7 +107,9 @@ public struct SimulationPane: Pane {
   public mutating func handle(_ event: PaneEvent) -> [Effect] {
     switch event {
     case .focused:
-      return listing.request() ? [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .render] : [.render]
+      return listing.request() ? [.requestFiles(.runFolder), .requestFiles(.simulationConfig), .requestFiles(.sweep), .render] : [.render]
+    case .workspaceFiles(.sweep, let files, let complete):
+      return sweepIndexesListed(files, complete: complete)
     case .workspaceFiles(.simulationConfig, let files, _):
       let folders = listing.known.keys
       configs = files.map(\.path).filter { path in !folders.contains { path.hasPrefix($0 + "/") } }.sorted()
@@ -108,9 +119,8 @@ public struct SimulationPane: Pane {
       let (read, removed) = listing.update(files, complete: complete)
       if !removed.isEmpty {
         let gone = Set(removed)
-        let keep = current?.path
-        runs.removeAll { gone.contains($0.path) }
-        select(keep)
+        allRuns.removeAll { gone.contains($0.path) }
+        rebuildEntries()
       }
       var effects: [Effect] = [.render]
       if !read.isEmpty || !removed.isEmpty { effects += startListing() }
@@ -168,8 +178,9 @@ public struct SimulationPane: Pane {
   /// The attached run's new metrics rows and, when it has a snapshot not yet shown, its decode.
   mutating func refreshAttached() -> [Effect] {
     var effects: [Effect] = []
-    if let path = attachedSweep, !sweepRunning {
+    if let path = attachedSweep, !sweepRunning, sweepReadIsDue {
       sweepRunning = true
+      lastSweepReadTime = now
       effects.append(.startJob(.simulation(.sweep(path: path))))
     }
     guard let run = attached else { return effects }
@@ -197,17 +208,8 @@ public struct SimulationPane: Pane {
     switch (job, result) {
     case (.list, .success(.listed(let listed))):
       listRunning = false
-      let keep = current?.path
       allRuns = listed
-      runs = Self.collapsingSweeps(listed).sorted { a, b in
-        switch (a.summary.lastWrite, b.summary.lastWrite) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return a.path < b.path
-        }
-      }
-      select(keep)
+      rebuildEntries()
       var effects: [Effect] = [.render]
       if listAgain { effects += startListing() }
       return effects + refreshAttached()
@@ -275,7 +277,12 @@ public struct SimulationPane: Pane {
       sweepRunning = false
       sweepError = failure.message
       return [.render]
-    case (.list, .success), (.metrics, .success), (.snapshot, .success), (.sweep, .success):
+    case (.sweepHeaders, .success(.sweepHeaders(let headers))):
+      return sweepHeadersRead(headers)
+    case (.sweepHeaders, .failure(let failure)):
+      sweepHeadersRunning = false
+      return [.status(.error("simulation: reading sweep indexes: \(failure.message)"))]
+    case (.list, .success), (.metrics, .success), (.snapshot, .success), (.sweep, .success), (.sweepHeaders, .success):
       return [.status(.error("simulation: a job answered with another job's result"))]
     }
   }

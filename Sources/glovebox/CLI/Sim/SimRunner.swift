@@ -112,7 +112,7 @@ struct SimRunner {
       return w * (1 - min(done, 1)) / done
     }
     try status(.running, wall: 0)
-    files.log("running from step \(startStep) (t = \(startTime) s), pid \(getpid())")
+    files.log("running from step \(startStep) (t = \(startTime) s), pid \(getpid()), \(ParallelWork.threads) solver thread\(ParallelWork.threads == 1 ? "" : "s")")
     while true {
       if let limit = stepLimit, model.state.step >= limit { break }
       if let until = config.run.until, model.state.time >= until { break }

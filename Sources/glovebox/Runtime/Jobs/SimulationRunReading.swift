@@ -23,6 +23,31 @@ enum SimulationRunReading {
                                  workspace: workspace, context: context))
     case .sweep(let path):
       return .sweep(try sweep(path, workspace: workspace))
+    case .sweepHeaders(let paths):
+      return .sweepHeaders(try paths.map { path in
+        try context.checkCancellation()
+        return sweepHeader(path, workspace: workspace)
+      })
+    }
+  }
+
+  /// A sweep folder's sweep.json as the list's entry needs it; a file that cannot be read or
+  /// decoded gives a header whose problem says so (file and what was expected).
+  static func sweepHeader(_ path: String, workspace: String, now: Date = Date()) -> SimulationSweepHeader {
+    let url = WorkspaceFileWalk.url(SimulationPane.filePath(SweepIndex.fileName, in: path), workspace: workspace)
+    let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    let since = modified.map { max(0, now.timeIntervalSince($0)) }
+    let name = SimulationPane.filePath(SweepIndex.fileName, in: path)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return SimulationSweepHeader(path: path, name: path, executor: "—", points: [], lastWrite: modified, secondsSinceWrite: since,
+                                   problem: "\(name): cannot be read")
+    }
+    do {
+      let index = try SweepIndex.decode(data, fileName: name)
+      return SimulationSweepHeader(path: path, index: index, lastWrite: modified, secondsSinceWrite: since)
+    } catch {
+      return SimulationSweepHeader(path: path, name: path, executor: "—", points: [], lastWrite: modified, secondsSinceWrite: since,
+                                   problem: "\(error)")
     }
   }
 

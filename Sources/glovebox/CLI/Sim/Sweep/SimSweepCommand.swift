@@ -10,6 +10,7 @@ struct SimSweepCommand: ParsableCommand {
     discussion: "glovebox sim sweep SWEEP.toml --out DIR [--executor local|slurm] [--dry-run] …\n"
       + "glovebox sim sweep status DIR [--json] [--csv FILE] [--at T] [--cross H]\n"
       + "glovebox sim sweep resume DIR\n"
+      + "--threads N: solver threads per point (local default: cores ÷ processes, at least 1; slurm: $SLURM_CPUS_PER_TASK).\n"
       + "The sweep file's syntax is described in Examples/sim/README.md (\"Sweeps\").",
     subcommands: [SimSweepStartCommand.self, SimSweepStatusCommand.self, SimSweepResumeCommand.self, SimSweepPoolCommand.self],
     defaultSubcommand: SimSweepStartCommand.self)

@@ -12,11 +12,17 @@ struct SimSweepResumeCommand: ParsableCommand {
   @Argument(help: "Sweep folder.") var directory: String
   @Flag(help: "local: run the pool in this process and wait.") var wait = false
   @Option(help: "local: processes at once (default: as the sweep was made, else one per core).") var processes: Int?
+  @Option(help: "Solver threads per point (local default: as the sweep was made, else cores ÷ processes; slurm: as made, else $SLURM_CPUS_PER_TASK).")
+  var threads: Int?
   @OptionGroup var slurmOptions: SlurmOptions
   @Flag(name: .customLong("dry-run"), help: "Print what would be resubmitted; submit nothing.") var dryRun = false
   @Flag(help: "Print one JSON document.") var json = false
 
   func run() throws {
+    if let p = processes, p < 1 || p > 4096 { throw reportFailure(ValidationErrorText("--processes must be a whole number in 1…4096, got \(p)")) }
+    if let t = threads, !SweepThreads.allowed.contains(t) {
+      throw reportFailure(ValidationErrorText("--threads must be a whole number in 1…1024 (solver threads per point), got \(t)"))
+    }
     let folder = URL(fileURLWithPath: directory).standardizedFileURL
     var gathered: SweepState.Gathered
     do { gathered = try SweepState.gather(folder) } catch { throw reportFailure(error) }
@@ -34,19 +40,27 @@ struct SimSweepResumeCommand: ParsableCommand {
     var index = gathered.index
     switch index.executor {
     case .slurm:
-      let resources: SlurmResources
+      var resources: SlurmResources
       do { resources = try slurmOptions.applied(to: index.slurm ?? SlurmResources()) } catch {
         throw reportFailure(ValidationErrorText("\(error)"))
       }
+      let chosenThreads = threads ?? index.threads
+      if let t = threads {
+        if slurmOptions.cpusPerTask == nil { resources.cpusPerTask = t } else if let cpus = resources.cpusPerTask, t > cpus {
+          warn("--threads \(t) with cpus_per_task \(cpus), as chosen: each task's threads share its \(cpus) CPU\(cpus == 1 ? "" : "s")")
+        }
+      }
       let script = SlurmBatchScript(executable: try gloveboxExecutablePath(), sweepFolder: folder.path, name: index.name,
-                                    indices: todo, pointCount: index.points.count, resources: resources)
+                                    indices: todo, pointCount: index.points.count, resources: resources, threads: chosenThreads)
       if dryRun {
         print(script.text, terminator: "")
         return
       }
       let job: String
       do { job = try SweepSlurm.submit(script, folder: folder) } catch { throw reportFailure(error) }
-      index.submissions.append(SweepIndex.Submission(jobId: job, indices: todo))
+      index.submissions.append(SweepIndex.Submission(jobId: job, indices: todo, threads: chosenThreads))
+      if let t = threads { index.threads = t }
+      index.slurm = resources
       for i in todo { index.points[i].state = .queued }
       try SweepFolder.writeIndex(index, in: folder)
       if json { try printJSON(SweepResumeReply(jobId: job, resubmitted: todo)) } else {
@@ -58,7 +72,14 @@ struct SimSweepResumeCommand: ParsableCommand {
         return
       }
       let pool = processes ?? index.processes ?? ProcessInfo.processInfo.activeProcessorCount
-      try SweepPool.start(folder: folder, processes: pool, wait: wait, json: json, index: &index)
+      let cores = ProcessInfo.processInfo.activeProcessorCount
+      let perPoint = SweepThreads.local(chosen: threads ?? index.threads, processes: pool, cores: cores)
+      if let warning = SweepThreads.oversubscription(threads: perPoint, processes: pool, cores: cores) { warn(warning) }
+      if let t = threads {
+        index.threads = t
+        try SweepFolder.writeIndex(index, in: folder)
+      }
+      try SweepPool.start(folder: folder, processes: pool, threads: perPoint, wait: wait, json: json, index: &index)
     }
   }
 }

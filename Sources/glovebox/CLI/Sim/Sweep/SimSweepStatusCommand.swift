@@ -31,18 +31,23 @@ struct SimSweepStatusCommand: ParsableCommand {
       try printJSON(SweepStatusDocument(gathered, folder: folder, at: at, crossing: cross))
       return
     }
-    let header = SweepSummaryTable.header(keys: keys, at: at, crossing: cross).filter { $0 != "index" }
-    let rows = gathered.points.map { Array(SweepSummaryTable.cells($0, at: at, crossing: cross).dropFirst()) }
-    let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-    }
     print("\(gathered.index.name): \(gathered.points.count) points, \(gathered.index.executor.rawValue) executor"
           + (gathered.poolPid.map { ", pool pid \($0)" } ?? "") + " — " + counts(gathered.points))
-    print(line(header))
-    for (row, point) in zip(rows, gathered.points) {
-      print(line(row) + (point.reason.map { "  (\($0))" } ?? ""))
-      for problem in point.problems { print("    ! \(problem)") }
+    if let threads = threadsLine(gathered.index) { print(threads) }
+    for line in SweepSummaryTable.text(gathered.points, keys: keys, at: at, crossing: cross) { print(line) }
+  }
+
+  /// "threads per point: 1 × 2 processes (cores ÷ processes)" from the latest submission.
+  func threadsLine(_ index: SweepIndex) -> String? {
+    guard let last = index.submissions.last else { return nil }
+    let chosen = index.threads != nil ? "as chosen" : (index.executor == .slurm ? "the task's CPUs" : "cores ÷ processes")
+    switch index.executor {
+    case .local:
+      guard let threads = last.threads else { return nil }
+      return "threads per point: \(threads)" + (last.processes.map { " × \($0) process\($0 == 1 ? "" : "es")" } ?? "") + " (\(chosen))"
+    case .slurm:
+      return "threads per point: \(SweepThreads.describe(last.threads))"
+        + (index.slurm?.cpusPerTask.map { ", cpus_per_task \($0)" } ?? "") + " (\(chosen))"
     }
   }
 

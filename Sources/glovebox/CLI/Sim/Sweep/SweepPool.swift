@@ -31,22 +31,23 @@ enum SweepPool {
 
   /// Starts the pool: detached (a new session, so it survives the terminal; its output goes to
   /// DIR/pool.log) or, with `wait`, in this process.
-  static func start(folder: URL, processes: Int, wait: Bool, json: Bool, index: inout SweepIndex) throws {
+  static func start(folder: URL, processes: Int, threads: Int, wait: Bool, json: Bool, index: inout SweepIndex) throws {
     if let pid = livePool(folder) {
       throw reportFailure(ValidationErrorText("\(folder.path): a pool (pid \(pid)) is already running this sweep"))
     }
     if wait {
-      let outcome = try run(folder: folder, processes: processes)
+      let outcome = try run(folder: folder, processes: processes, threads: threads)
       if json { try printJSON(["finished": outcome.finished, "not_finished": outcome.notFinished]) } else {
         print("\(outcome.finished) of \(outcome.finished + outcome.notFinished) points finished; `glovebox sim sweep status \(folder.path)`")
       }
       if outcome.notFinished > 0 { throw ExitCode(3) }
       return
     }
-    let pid = try spawnDetached(arguments: ["sim", "sweep", "pool", folder.path, "--processes", "\(processes)"],
+    let pid = try spawnDetached(arguments: ["sim", "sweep", "pool", folder.path, "--processes", "\(processes)", "--threads", "\(threads)"],
                                 log: folder.appendingPathComponent("pool.log").path)
-    if json { try printJSON(["pid": Int(pid), "processes": processes]) } else {
-      print("pool pid \(pid) runs \(index.points.count) points, \(processes) at once; follow with `glovebox sim sweep status \(folder.path)`")
+    if json { try printJSON(["pid": Int(pid), "processes": processes, "threads": threads]) } else {
+      print("pool pid \(pid) runs \(index.points.count) points, \(processes) at once, \(threads) solver thread\(threads == 1 ? "" : "s") each; "
+            + "follow with `glovebox sim sweep status \(folder.path)`")
     }
   }
 
@@ -65,23 +66,22 @@ enum SweepPool {
     }
   }
 
-  /// Runs the pool to the end (every point finished, failed, or stopped by a signal).
-  static func run(folder: URL, processes: Int) throws -> Outcome {
+  /// Runs the pool to the end (every point finished, failed, or stopped by a signal), each
+  /// point with `threads` solver threads (`SweepThreads.local` chose them).
+  static func run(folder: URL, processes: Int, threads: Int) throws -> Outcome {
     let lock = try RunFolderLock.acquire(folder)
     defer { withExtendedLifetime(lock) {} }
     SimSignals.install()
     var index = try SweepFolder.readIndex(folder)
     let todo = index.points.filter { needsRun(folder.appendingPathComponent($0.folder)) }.map(\.index)
-    index.submissions.append(SweepIndex.Submission(pid: getpid(), indices: todo))
+    index.submissions.append(SweepIndex.Submission(pid: getpid(), indices: todo, threads: threads, processes: processes))
     try SweepFolder.writeIndex(index, in: folder)
     let executable = URL(fileURLWithPath: try gloveboxExecutablePath())
     let queue = Locked<[Int]>(todo)
     let children = Locked<[Int32: Bool]>([:])
     let group = DispatchGroup()
     let folders = index.points.map(\.folder)
-    // Threads × processes never exceeds the cores: the solver's threads (issue 19) default to
-    // every core, so each of the pool's processes gets its share, at least one.
-    let threads = ["--threads", "\(max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, processes)))"]
+    let threadArguments = ["--threads", "\(threads)"]
     for _ in 0..<min(max(1, processes), max(1, todo.count)) {
       group.enter()
       Thread.detachNewThread {
@@ -93,7 +93,7 @@ enum SweepPool {
           let hasCheckpoint = RunFolder.latestSnapshot(
             in: (try? FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent(RunFolder.fieldsDirectory).path)) ?? []) != nil
           process.arguments = (hasCheckpoint ? ["sim", "resume", run.path]
-            : ["sim", "run", run.appendingPathComponent(RunFolder.configFile).path, "--out", run.path]) + threads
+            : ["sim", "run", run.appendingPathComponent(RunFolder.configFile).path, "--out", run.path]) + threadArguments
           process.standardInput = FileHandle.nullDevice
           do { try process.run() } catch {
             FileHandle.standardError.write(Data("\(run.path): could not start glovebox (\(error))\n".utf8))

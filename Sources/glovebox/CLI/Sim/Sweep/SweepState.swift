@@ -18,15 +18,18 @@ enum SweepState {
     var warnings: [String] = []
     var tasks: [SlurmReplies.TaskKey: SlurmTaskState] = [:]
     var queueAnswered = false
-    if index.executor == .slurm {
+    let listings = index.points.map { SimRunFolderProbe.listing(of: folder.appendingPathComponent($0.folder), name: $0.folder) }
+    // A finished run is finished whatever the scheduler says: with every point finished there
+    // is nothing to ask it (the pane re-reads an open sweep every few seconds).
+    let allFinished = listings.allSatisfy { $0.status != nil && RunSummary(listing: $0).state == .finished }
+    if index.executor == .slurm, !allFinished {
       tasks = SweepSlurm.taskStates(jobs: index.submissions.compactMap(\.jobId), folder: folder, warnings: &warnings,
                                     queueAnswered: &queueAnswered)
     }
     let poolPid = byPool ? nil : SweepPool.livePool(folder)
     var summaries: [SweepPointSummary] = []
-    for entry in index.points {
+    for (entry, listing) in zip(index.points, listings) {
       let run = folder.appendingPathComponent(entry.folder)
-      let listing = SimRunFolderProbe.listing(of: run, name: entry.folder)
       let runSummary = listing.status == nil ? nil : RunSummary(listing: listing)
       let job = index.submissions.last { $0.indices.contains(entry.index) }?.jobId
       var task = job.flatMap { tasks[SlurmReplies.TaskKey(job: $0, task: entry.index)] }

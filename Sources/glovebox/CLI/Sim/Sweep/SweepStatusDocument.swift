@@ -32,12 +32,19 @@ struct SweepStatusDocument: Encodable {
   var crossTipHeightUm: Double?
   var poolPid: Int32?
   var jobIds: [String]
+  /// The latest submission's solver threads per point: a count, or "$SLURM_CPUS_PER_TASK" for
+  /// a Slurm array left to the cluster; null before anything was submitted.
+  var threadsPerPoint: SweepValue?
+  /// Whether the user chose the threads (else the default: cores ÷ processes, or the task's CPUs).
+  var threadsChosen: Bool
+  var processes: Int?
   var warnings: [String]
   var points: [Point]
 
   enum CodingKeys: String, CodingKey {
     case name, folder, executor, keys, at, warnings, points
     case crossTipHeightUm = "cross_tip_height_um", poolPid = "pool_pid", jobIds = "job_ids"
+    case threadsPerPoint = "threads_per_point", threadsChosen = "threads_chosen", processes
   }
 
   init(_ g: SweepState.Gathered, folder: URL, at: Double?, crossing: Double?) {
@@ -50,6 +57,10 @@ struct SweepStatusDocument: Encodable {
     crossTipHeightUm = crossing
     poolPid = g.poolPid
     jobIds = g.index.submissions.compactMap(\.jobId)
+    let last = g.index.submissions.last
+    threadsPerPoint = last.flatMap { s in s.threads.map { .integer($0) } ?? (s.jobId != nil ? .string(SweepThreads.describe(nil)) : nil) }
+    threadsChosen = g.index.threads != nil
+    processes = last?.processes
     warnings = g.warnings
     points = g.points.map { p in
       let o = p.observables
