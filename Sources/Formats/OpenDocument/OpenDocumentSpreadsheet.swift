@@ -165,16 +165,27 @@ private struct ODSScanner {
   /// A cell's value: `office:value` of a float, percentage or currency cell; the paragraphs of
   /// a string cell; empty without a value type.
   mutating func cellValue(_ tag: Tag) throws -> XlsxCell {
-    var text: [UInt8]? = tag.selfClosing ? nil : []
+    // Only the character data inside `text:p` paragraphs is the cell's text: a pretty-printed
+    // file has indentation between the cell's tags.
+    var text: [UInt8] = []
     if !tag.selfClosing {
       var paragraphs = 0
-      while let inner = try nextTag(collecting: &text) {
+      var paragraphDepth = 0
+      while true {
+        var chunk: [UInt8]? = []
+        guard let inner = try nextTag(collecting: &chunk) else { break }
+        if paragraphDepth > 0 { text += chunk ?? [] }
         if inner.closing && inner.name == tag.name { break }
-        if inner.name == "text:p" && !inner.closing {
-          if paragraphs > 0 { text?.append(0x0A) }
-          paragraphs += 1
+        if inner.name == "text:p" && !inner.selfClosing {
+          if inner.closing {
+            paragraphDepth = max(0, paragraphDepth - 1)
+          } else {
+            if paragraphs > 0 { text.append(0x0A) }
+            paragraphs += 1
+            paragraphDepth += 1
+          }
         }
-        if inner.name == "text:s" { text?.append(0x20) }
+        if inner.name == "text:s" && paragraphDepth > 0 { text.append(0x20) }
         if inner.name == "table:table-row" || inner.name == "table:table" {
           throw error("expected </\(tag.name)> before <\(inner.closing ? "/" : "")\(inner.name)>", at: inner.start)
         }
@@ -189,7 +200,7 @@ private struct ODSScanner {
     case nil:
       return .empty
     default:
-      let string = XMLScan.decodeEntities(String(decoding: text ?? [], as: UTF8.self))
+      let string = XMLScan.decodeEntities(String(decoding: text, as: UTF8.self))
       return string.isEmpty ? .empty : .text(string)
     }
   }

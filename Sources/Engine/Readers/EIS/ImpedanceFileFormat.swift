@@ -35,6 +35,12 @@ public enum ImpedanceFileFormat: String, Sendable, CaseIterable, Codable {
   case ods
   /// Flat OpenDocument `.fods` spreadsheet (one XML file).
   case fods
+  /// Eco Chemie (Autolab FRA) `.dfr`: nine lines per point.
+  case dfr
+  /// `.P00`: a header, a point count, tab-separated rows (f, Z', −Z'', time, Edc, Idc).
+  case p00 = "P00"
+  /// `.i2b`: free metadata lines, a point count, rows of f, Z', Z''.
+  case i2b
 
   /// Recognises the format from the first bytes and lines and, failing that, the extension.
   /// Content wins over the extension: EC-Lab's `.txt` export and NOVA's `.txt` differ inside.
@@ -46,6 +52,10 @@ public enum ImpedanceFileFormat: String, Sendable, CaseIterable, Codable {
     let firstLine = head.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init)?
       .trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}? \t")) ?? ""
     if firstLine.hasPrefix("EC-Lab ASCII FILE") { return .bioLogicText }
+    if firstLine.hasPrefix("VERSION"), head.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).dropFirst().first.map({ $0.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber) }) == true {
+      return .dfr
+    }
+    if head.contains("\n f/Hz") || head.contains("\nf/Hz"), head.contains("-Z''/Ohm") { return .p00 }
     if firstLine == "EXPLAIN" || head.contains("\nTAG\tEIS") { return .gamry }
     if firstLine.hasPrefix("ZPLOT2 ASCII") { return .zplot }
     if firstLine.contains("Z60W Data File") { return .autolab }
@@ -69,6 +79,9 @@ public enum ImpedanceFileFormat: String, Sendable, CaseIterable, Codable {
     case "xlsx": return .xlsx
     case "ods": return .ods
     case "fods": return .fods
+    case "dfr": return .dfr
+    case "p00": return .p00
+    case "i2b": return .i2b
     default: return .delimited
     }
   }

@@ -67,6 +67,12 @@ public enum ImpedanceReader {
       return try SpreadsheetImpedanceReader.readOpenDocument(data, fileName: fileName, flat: false)
     case .fods:
       return try SpreadsheetImpedanceReader.readOpenDocument(data, fileName: fileName, flat: true)
+    case .dfr:
+      return try EcoChemieDFRReader().read(text())
+    case .p00:
+      return try CountedTableReader(positionalLayout: nil, formatName: format.rawValue).read(text())
+    case .i2b:
+      return try CountedTableReader(positionalLayout: .frequencyRealImaginary, formatName: format.rawValue).read(text())
     }
   }
 }
