@@ -63,6 +63,19 @@ PY
 else
   echo "impedance.py not available (pip install impedance pandas altair failed or GLOVEBOX_PEERS=0) — skipped"
 fi
+# Issue 17 §4: 60 spectra with no start, fitted as one batch on every core (`eis fit` without
+# --repeat: CircuitFit.runAll, same results as one by one), against 60 of impedance.py's
+# hand-started fits (its time per fit above). Goal: >= 50x.
+EIS_60=$(for _ in $(seq 60); do printf '%s ' "$EIS_DATA"; done)
+t0=$(date +%s%N)
+# shellcheck disable=SC2086
+"$BIN" eis fit $EIS_60 --circuit "$EIS_CIRCUIT" --json > /dev/null
+t1=$(date +%s%N)
+eis_batch=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+echo "eis fit, 60 spectra, no start, one batch on $(nproc) cores:  ${eis_batch} s"
+if [ -n "${imp_ms:-}" ]; then
+  awk -v a="$imp_ms" -v b="$eis_batch" 'BEGIN { printf "impedance.py, 60 hand-started fits: %.1f s; automatic-start batch speed-up: %.0fx (goal 50x)\n", a * 60 / 1000, a * 60 / 1000 / b }'
+fi
 
 # Phase field (issue 4): single-thread step times. Goals: Allen–Cahn 256² ≤ 1 ms/step; coupled
 # Li model 1024² ≤ 150 ms/step without mechanics, ≤ 400 ms with.

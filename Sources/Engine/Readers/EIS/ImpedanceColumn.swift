@@ -26,7 +26,8 @@ enum ImpedanceColumnNames {
   /// Recognises the header names instruments write: `freq/Hz`, `Frequency (Hz)`, `Freq(Hz)`,
   /// `Re(Z)/Ohm`, `-Im(Z)/Ohm`, `Z'(a)`, `Z''(b)`, `Z' (Ω)`, `-Z'' (Ω)`, `Zre (ohms)`, `Zimg`,
   /// `Z Real`, `Zmod`, `Zphz`, `|Z|/Ohm`, `Phase(Z)/deg`, `Z/ohm`, `-Phase (°)`, `Zs'[ohm]` and
-  /// `Zs''[ohm]` (Zahner/RelaxIS), `Real(Z)`, `Imag(Z)`. Names that mean
+  /// `Zs''[ohm]` (Zahner/RelaxIS), `Real(Z)`, `Imag(Z)`, `-Z'` (−Z', negated back), pyimpspec's
+  /// `Re(Z) (ohm)`, `Phase(Z) (deg.)` and `real_impedances`. Names that mean
   /// something else (admittance `Re(Y)`, a second channel `Z2 Real`) are not recognised.
   static func recognise(_ header: Substring) -> RecognisedColumn? {
     let (rawBase, unit) = splitUnit(String(header))
@@ -41,8 +42,13 @@ enum ImpedanceColumnNames {
       guard !negated else { return nil }
       quantity = .frequency
     } else if realNames.contains(base) {
-      guard !negated else { return nil }
+      // A `-Z'` column holds −Z' (pyimpspec accepts it): read as Z' with the sign turned back
+      // through the scale, so every later step sees Z' itself.
       quantity = .real
+      if negated {
+        guard let scale = unitScale(unit, for: .real) else { return nil }
+        return RecognisedColumn(quantity: .real, scale: -scale)
+      }
     } else if imaginaryNames.contains(base) {
       quantity = negated ? .negativeImaginary : .imaginary
     } else if modulusNames.contains(base) {
@@ -57,18 +63,18 @@ enum ImpedanceColumnNames {
     return RecognisedColumn(quantity: quantity, scale: scale)
   }
 
-  static let frequencyNames: Set<String> = ["freq", "frequency", "f", "fre", "freq.", "frequency(hz)", "freq(hz)"]
+  static let frequencyNames: Set<String> = ["freq", "frequency", "f", "fre", "freq.", "frequency(hz)", "freq(hz)", "frequencies"]
   static let realNames: Set<String> = [
     "z'", "zre", "zreal", "re(z)", "z'(a)", "zr", "real", "re", "realz", "z_re", "z_real", "realpart",
     "impedancereal", "zreal(ohm)", "zs'", "real(z)", "rez", "z.re", "z.real", "zreal'", "realimpedance",
-    "z'real", "re[z]",
+    "z'real", "re[z]", "realimpedances", "zre'",
   ]
   static let imaginaryNames: Set<String> = [
     "z''", "zim", "zimag", "zimg", "im(z)", "z''(b)", "zi", "imag", "imaginary", "imz", "zimaginary",
     "z_im", "z_imag", "imagpart", "impedanceimaginary", "zs''", "imag(z)", "z.im", "z.imag", "imaginaryimpedance",
-    "z''imag", "im[z]", "zimag''",
+    "z''imag", "im[z]", "zimag''", "imaginaryimpedances",
   ]
-  static let modulusNames: Set<String> = ["|z|", "zmod", "z", "mod(z)", "modulus", "zabs", "abs(z)", "|z|(ohm)", "impedance"]
+  static let modulusNames: Set<String> = ["|z|", "zmod", "z", "mod(z)", "modulus", "zabs", "abs(z)", "|z|(ohm)", "impedance", "mag", "magnitude"]
   static let phaseNames: Set<String> = ["phase", "phase(z)", "zphz", "phi", "θ", "theta", "phaseangle", "phz", "zphase", "phase(°)"]
 
   /// Splits `Re(Z)/Ohm` into (`Re(Z)`, `Ohm`) and `Zre (ohms)` into (`Zre`, `ohms`). A trailing
@@ -124,7 +130,7 @@ enum ImpedanceColumnNames {
     case "kOhm", "kohm", "kΩ", "kohms", "KOhm": return 1e3
     case "MOhm", "Mohm", "MΩ": return 1e6
     case "mOhm", "mohm", "mΩ": return 1e-3
-    case "deg", "°", "degree", "degrees", "Deg", "º": return 1
+    case "deg", "deg.", "°", "degree", "degrees", "Deg", "º": return 1
     case "rad", "radian", "radians": return 180 / Double.pi
     default: return nil
     }
@@ -134,7 +140,7 @@ enum ImpedanceColumnNames {
     if unit.isEmpty { return 1 }
     guard let factor = unitFactor(unit) else { return nil }
     let isFrequencyUnit = unit.lowercased().hasSuffix("hz") || unit == "1/s" || unit == "s-1"
-    let isAngleUnit = ["deg", "°", "degree", "degrees", "Deg", "º", "rad", "radian", "radians"].contains(unit)
+    let isAngleUnit = ["deg", "deg.", "°", "degree", "degrees", "Deg", "º", "rad", "radian", "radians"].contains(unit)
     switch quantity {
     case .frequency: return isFrequencyUnit ? factor : nil
     case .phase, .negativePhase: return isAngleUnit ? factor : nil

@@ -25,16 +25,37 @@ public enum ImpedanceFileFormat: String, Sendable, CaseIterable, Codable {
   case ivium
   /// PowerSuite text export.
   case powerSuite = "powersuite"
+  /// pyimpspec's `.json` (a data frame in columns, or a `DataSet.to_dict`).
+  case pyimpspecJSON = "pyimpspec-json"
+  /// PalmSens PSTrace `.pssession` (UTF-16 JSON).
+  case palmSens = "pssession"
+  /// Excel `.xlsx` workbook, one spectrum per sheet with an impedance header.
+  case xlsx
+  /// OpenDocument `.ods` spreadsheet.
+  case ods
+  /// Flat OpenDocument `.fods` spreadsheet (one XML file).
+  case fods
+  /// Eco Chemie (Autolab FRA) `.dfr`: nine lines per point.
+  case dfr
+  /// `.P00`: a header, a point count, tab-separated rows (f, Z', −Z'', time, Edc, Idc).
+  case p00 = "P00"
+  /// `.i2b`: free metadata lines, a point count, rows of f, Z', Z''.
+  case i2b
 
   /// Recognises the format from the first bytes and lines and, failing that, the extension.
   /// Content wins over the extension: EC-Lab's `.txt` export and NOVA's `.txt` differ inside.
   public static func detect(data: Data, fileName: String) -> ImpedanceFileFormat {
     let magic = Data("BIO-LOGIC MODULAR FILE".utf8)
     if data.count >= magic.count, data.prefix(magic.count) == magic { return .bioLogicBinary }
+    if let container = detectContainer(data: data) { return container }
     let head = String(decoding: data.prefix(4096).map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
     let firstLine = head.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init)?
       .trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}? \t")) ?? ""
     if firstLine.hasPrefix("EC-Lab ASCII FILE") { return .bioLogicText }
+    if firstLine.hasPrefix("VERSION"), head.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).dropFirst().first.map({ $0.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber) }) == true {
+      return .dfr
+    }
+    if head.contains("\n f/Hz") || head.contains("\nf/Hz"), head.contains("-Z''/Ohm") { return .p00 }
     if firstLine == "EXPLAIN" || head.contains("\nTAG\tEIS") { return .gamry }
     if firstLine.hasPrefix("ZPLOT2 ASCII") { return .zplot }
     if firstLine.contains("Z60W Data File") { return .autolab }
@@ -53,7 +74,37 @@ public enum ImpedanceFileFormat: String, Sendable, CaseIterable, Codable {
     case "z": return .zplot
     case "par": return .versaStudio
     case "idf": return .ivium
+    case "json": return .pyimpspecJSON
+    case "pssession": return .palmSens
+    case "xlsx": return .xlsx
+    case "ods": return .ods
+    case "fods": return .fods
+    case "dfr": return .dfr
+    case "p00": return .p00
+    case "i2b": return .i2b
     default: return .delimited
     }
+  }
+
+  /// Zips (xlsx, ods), XML (fods), UTF-16 or plain JSON (pssession, pyimpspec): told apart by
+  /// their first bytes and, for a zip, the part names in its directory (stored uncompressed).
+  private static func detectContainer(data: Data) -> ImpedanceFileFormat? {
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      if data.range(of: Data("xl/workbook.xml".utf8)) != nil { return .xlsx }
+      if data.range(of: Data("content.xml".utf8)) != nil { return .ods }
+      return nil
+    }
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      return .palmSens
+    }
+    let head = data.prefix(4096)
+    guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) else {
+      return nil
+    }
+    if head[first] == UInt8(ascii: "{") {
+      return head.range(of: Data("\"Measurements\"".utf8)) != nil || head.range(of: Data("PalmSens".utf8)) != nil ? .palmSens : .pyimpspecJSON
+    }
+    if head[first] == UInt8(ascii: "<"), head.range(of: Data("office:document".utf8)) != nil { return .fods }
+    return nil
   }
 }

@@ -57,6 +57,22 @@ public enum ImpedanceReader {
       return try VersaStudioReader().read(text())
     case .ivium:
       return try IviumReader().read(text())
+    case .pyimpspecJSON:
+      return try PyImpspecJSONReader.read(data, fileName: fileName)
+    case .palmSens:
+      return try PalmSensSessionReader.read(data, fileName: fileName)
+    case .xlsx:
+      return try SpreadsheetImpedanceReader.readXlsx(data, fileName: fileName)
+    case .ods:
+      return try SpreadsheetImpedanceReader.readOpenDocument(data, fileName: fileName, flat: false)
+    case .fods:
+      return try SpreadsheetImpedanceReader.readOpenDocument(data, fileName: fileName, flat: true)
+    case .dfr:
+      return try EcoChemieDFRReader().read(text())
+    case .p00:
+      return try CountedTableReader(positionalLayout: nil, formatName: format.rawValue).read(text())
+    case .i2b:
+      return try CountedTableReader(positionalLayout: .frequencyRealImaginary, formatName: format.rawValue).read(text())
     }
   }
 }

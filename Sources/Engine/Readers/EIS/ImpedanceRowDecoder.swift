@@ -41,20 +41,11 @@ struct ImpedanceRowDecoder {
     guard frequency > 0 else {
       throw document.error("expected a positive frequency in column \(layout.frequency.index + 1) (\(layout.frequency.name)), found \(frequency) Hz", line: row.line, column: row.fields[layout.frequency.index].column)
     }
-    switch layout.second.quantity {
-    case .imaginary:
-      real.append(first)
-      imaginary.append(second)
-    case .negativeImaginary:
-      real.append(first)
-      imaginary.append(-second)
-    case .phase, .negativePhase:
-      let phase = (layout.second.quantity == .phase ? second : -second) * Double.pi / 180
-      real.append(first * cos(phase))
-      imaginary.append(first * sin(phase))
-    case .frequency, .real, .modulus:
+    guard let z = layout.impedance(first: first, second: second) else {
       throw document.error("column layout pairs \(layout.first.name) with \(layout.second.name), which is not an impedance")
     }
+    real.append(z.real)
+    imaginary.append(z.imaginary)
     frequencies.append(frequency)
   }
 

@@ -123,16 +123,29 @@ struct EISFit: ParsableCommand {
     let repeats = max(1, self.repeat)
     var results: [FileResult] = []
     var failed = false
-    for (file, spectra, error) in readSpectra(files) {
+    let search: CircuitFitRequest.Search = global ? .global : .automatic
+    let read = readSpectra(files)
+    // Without --repeat the batch is fitted on every core at once (the same results as one by
+    // one: `CircuitFit.runAll`); with it each spectrum is timed alone.
+    let requests = read.flatMap { $0.1 ?? [] }.map {
+      CircuitFitRequest(circuit: parsed, spectrum: $0, weighting: weighting, given: given, search: search)
+    }
+    let batch = repeats == 1 ? CircuitFit.runAll(requests) : []
+    var position = 0
+    for (file, spectra, error) in read {
       guard let spectra else {
         failed = true
         results.append(FileResult(file: file, spectra: [], error: error))
         continue
       }
       var out: [SpectrumResult] = []
-      for spectrum in spectra {
-        let request = CircuitFitRequest(circuit: parsed, spectrum: spectrum, weighting: weighting, given: given,
-                                        search: global ? .global : .automatic)
+      for _ in spectra {
+        let request = requests[position]
+        defer { position += 1 }
+        if repeats == 1 {
+          out.append(SpectrumResult(name: request.spectrum.name, report: request.report(batch[position]), msPerFit: nil))
+          continue
+        }
         var result: FitResult?
         let clock = ContinuousClock()
         let t0 = clock.now
@@ -140,8 +153,7 @@ struct EISFit: ParsableCommand {
         let elapsed = clock.now - t0
         guard let r = result else { continue }
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        out.append(SpectrumResult(name: spectrum.name, report: request.report(r),
-                                  msPerFit: self.repeat > 1 ? ms / Double(repeats) : nil))
+        out.append(SpectrumResult(name: request.spectrum.name, report: request.report(r), msPerFit: ms / Double(repeats)))
       }
       results.append(FileResult(file: file, spectra: out, error: nil))
     }

@@ -16,7 +16,7 @@ enum WorkspaceClassifier {
     case needsHead
   }
 
-  static let impedanceExtensions: Set<String> = ["z", "idf", "par"]
+  static let impedanceExtensions: Set<String> = ["z", "idf", "par", "pssession", "ods", "fods", "dfr", "p00", "i2b"]
   static let cyclingExtensions: Set<String> = ["xlsx", "nda", "ndax"]
   /// Raman, XPS and XRD formats whose extension is their own (Bruker RAW/BRML, PANalytical
   /// XRDML, Rigaku RAS/RASX, VAMAS, Renishaw WDF, JCAMP-DX, WinSpec SPE, Galactic SPC, XY/XYE,
