@@ -37,7 +37,9 @@ public struct AppState: Sendable {
   public var theme: Theme
   public var graphSymbols: GraphSymbols
   /// How the terminal shows images (sixel or kitty, cell size); nil: cells only.
-  public var graphics: TerminalGraphics?
+  public var graphics: TerminalGraphics? {
+    didSet { for index in panes.indices { panes[index].graphicsChanged(graphics) } }
+  }
   /// The shell's bindings after the user keymap.
   public var globalBindings: [KeyBinding]
   /// User keymap replacements per pane id: action → keys.

@@ -74,6 +74,9 @@ public protocol Pane: Sendable {
   /// The pane was hidden (another pane got the focus; false) or shown again (true, just before
   /// `.focused`). A hidden pane should stop its periodic work.
   mutating func visibilityChanged(_ visible: Bool) -> [Effect]
+  /// How the terminal shows images changed (set once at start-up, after the terminal answered):
+  /// a pane that draws images may ask its jobs for more pixels than cells can show.
+  mutating func graphicsChanged(_ graphics: TerminalGraphics?)
 }
 
 extension Pane {
@@ -82,6 +85,7 @@ extension Pane {
   public var watchedFolders: [String] { [] }
   public func images(area: Rect, context: PaneRenderContext) -> [ImagePlacement] { [] }
   public mutating func visibilityChanged(_ visible: Bool) -> [Effect] { [] }
+  public mutating func graphicsChanged(_ graphics: TerminalGraphics?) {}
 
   /// The pane's binding table, before user overrides: one row per action, in case order.
   public var bindings: [KeyBinding] { Action.allCases.map { binding(for: $0) } }

@@ -73,8 +73,8 @@ extension SimulationPane {
     for other in comparedRuns where !comparedDecoding.contains(other) {
       guard case .nearest(let name, _) = comparedTarget(other), comparedFrames[other]?.snapshot != name else { continue }
       comparedDecoding.insert(other)
-      effects.append(.startJob(.simulation(.snapshot(run: other, snapshot: name, maxColumns: Self.snapshotColumns,
-                                                     maxRows: Self.snapshotRows))))
+      effects.append(.startJob(.simulation(.snapshot(run: other, snapshot: name, maxColumns: snapshotSide,
+                                                     maxRows: snapshotSide))))
     }
     return effects
   }

@@ -20,6 +20,13 @@ public struct SimulationPane: Pane {
   /// zoomed twice; the job block-averages down to this).
   public static let snapshotColumns = 256
   public static let snapshotRows = 256
+  /// The frame asked for when the terminal shows images: a sixel or kitty image is drawn at the
+  /// pane's pixel size, which at common cell sizes exceeds 256 pixels, so a 1024² run is decoded
+  /// (one field, from the checkpoint) at up to this many values a side instead of from the 256²
+  /// preview. Cells (tmux, plain terminals) keep the preview's 256².
+  public static let imageSnapshotSide = 1024
+  /// Values a side of the frames the pane asks for: 256 in cells, `imageSnapshotSide` with images.
+  public var snapshotSide = SimulationPane.snapshotColumns
   /// The metric plotted when a run is attached (µm, the dendrite's tip height).
   public static let defaultMetric = "tip_height_um"
 
@@ -198,8 +205,8 @@ public struct SimulationPane: Pane {
     if let wanted = wantedSnapshot, wanted != frame?.snapshot || frame?.run != run, wanted != decoding,
        snapshotError?.snapshot != wanted {
       decoding = wanted
-      effects.append(.startJob(.simulation(.snapshot(run: run, snapshot: wanted, maxColumns: Self.snapshotColumns,
-                                                     maxRows: Self.snapshotRows))))
+      effects.append(.startJob(.simulation(.snapshot(run: run, snapshot: wanted, maxColumns: snapshotSide,
+                                                     maxRows: snapshotSide))))
     }
     return effects
   }
