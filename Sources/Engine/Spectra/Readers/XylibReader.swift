@@ -72,7 +72,12 @@ public enum XylibReader {
       // SPECS: column 2 is the counts; further columns are the export's scaling or transmission
       // factors, not spectra.
       let lastColumn = formatName == "specsxy" ? 2 : columns
-      for c in 2...lastColumn {
+      // VAMAS: a "Transmission" corresponding variable is the analyser's transmission function
+      // beside the counts (CasaXPS uses it to correct them), not a second spectrum of the region.
+      let columnNames = (2...lastColumn).map { String(cString: cxylib_column_name(ds, Int32(b), $0)) }
+      let isTransmission = columnNames.map { $0.trimmingCharacters(in: .whitespaces).lowercased() == "transmission" }
+      let spectrumColumns = (2...lastColumn).filter { c in !isTransmission[Int(c) - 2] || !isTransmission.contains(false) }
+      for c in spectrumColumns {
         let y = try column(c)
         guard y.count == x.count, x.count >= 2 else {
           throw InputError("xylib: block \(b + 1) column \(c) has \(y.count) points, x has \(x.count)", file: path)
@@ -81,6 +86,9 @@ public enum XylibReader {
         let isAES = (meta["tech"] ?? "").uppercased().hasPrefix("AES")
         var s = Spectrum(name: name.isEmpty ? "block \(b + 1)" : name, technique: isAES ? .aes : nil, axis: axis, x: x, y: y,
                          metadata: meta)
+        if spectrumColumns.count < columns - 1, let t = isTransmission.firstIndex(of: true) {
+          s.metadata["transmission_column"] = "column \(t + 2) (\(columnNames[t])): the analyser transmission, not read as a spectrum"
+        }
         if isPhotonEnergyScan(meta) {
           s.metadata["x_note"] = "\(meta["Scan Mode"] ?? "photon-energy scan"): x is the excitation energy as the file gives it, not converted to binding energy"
         }
