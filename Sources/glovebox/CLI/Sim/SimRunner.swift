@@ -176,7 +176,10 @@ struct SimRunner {
         let name = try files.writeSnapshot(model)
         nextOutput = (floor(model.state.time / interval) + 1) * interval
         if let d = model.lastDiagnostics {
-          files.log("step \(d.step) t=\(d.time) dt=\(d.dt) xi=[\(d.minXi), \(d.maxXi)] Li=\(d.lithiumTotal) CG=\(d.potentialIterations) res=\(d.potentialResidual) snapshot \(name)")
+          // Six significant digits: the log is read by people (and shown in pane 6); metrics.csv
+          // keeps every digit.
+          let g = { (v: Double) in String(format: "%.6g", v) }
+          files.log("step \(d.step) t=\(g(d.time)) dt=\(g(d.dt)) xi=[\(g(d.minXi)), \(g(d.maxXi))] Li=\(g(d.lithiumTotal)) CG=\(d.potentialIterations) res=\(g(d.potentialResidual)) snapshot \(name)")
         }
       }
       if clock.now - lastStatus > .seconds(1) {
