@@ -300,6 +300,8 @@ final class SimulationPaneTests: XCTestCase {
     XCTAssertTrue(pane.capturesInput)
     XCTAssertTrue(render(pane).contains { $0.contains("sim/model2.toml → runs/model2-1") })
     XCTAssertEqual(pane.handle(.key(.down)), [.render])
+    // Enter opens the overrides form (SimulationPaneNewRunFormTests); left empty, Enter starts it.
+    XCTAssertEqual(pane.handle(.key(.enter)), [.render])
     XCTAssertEqual(pane.handle(.key(.enter)), [
       .runProcess(executable: "", arguments: ["sim", "run", "sim/model2.toml", "--out", "runs/model2-1", "--detach"], pane: "simulation"),
       .render,

@@ -138,6 +138,7 @@ extension SimulationPane {
 
   mutating func typed(_ key: Key) -> [Effect] {
     if case .pickConfig(let index) = modal { return picked(key, index: index) }
+    if case .newRunForm(let form) = modal { return formTyped(key, form: form) }
     guard case .confirmStop(let run) = modal else { return [] }
     switch key {
     case .character("y"), .character("Y"):
@@ -153,7 +154,7 @@ extension SimulationPane {
 }
 
 extension SimulationPane {
-  /// A key in the config picker: move, start the run (detached, in a new folder), or cancel.
+  /// A key in the config picker: move, open the new-run form for the config, or cancel.
   mutating func picked(_ key: Key, index: Int) -> [Effect] {
     switch key {
     case .up, .character("k"):
@@ -163,11 +164,12 @@ extension SimulationPane {
       modal = .pickConfig(min(configs.count - 1, index + 1))
       return [.render]
     case .enter:
-      modal = .none
-      guard configs.indices.contains(index) else { return [.render] }
-      let config = configs[index]
-      return [.runProcess(executable: "", arguments: ["sim", "run", config, "--out", newRunFolder(for: config), "--detach"], pane: id),
-              .render]
+      guard configs.indices.contains(index) else {
+        modal = .none
+        return [.render]
+      }
+      modal = .newRunForm(NewRunForm(config: configs[index]))
+      return [.render]
     case .escape:
       modal = .none
       return [.render]

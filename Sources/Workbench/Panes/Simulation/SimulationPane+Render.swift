@@ -25,11 +25,12 @@ extension SimulationPane {
                        style: style, maxWidth: parts[1].width - 4)
     }
     if case .pickConfig(let index) = modal {
-      let block = Block(title: "New run: pick a config (Enter starts it detached, Esc cancels)", isFocused: true)
+      let block = Block(title: "New run: pick a config (Enter: its overrides, Esc cancels)", isFocused: true)
       block.render(into: &buffer, area: parts[1], theme: theme)
       let items = configs.map { TextLine("\($0) → \(newRunFolder(for: $0))") }
       List(items: items, selected: index, isFocused: true).render(into: &buffer, area: block.inner(parts[1]), theme: theme)
     }
+    if case .newRunForm(let form) = modal { renderForm(form, into: &buffer, area: parts[1], theme: theme) }
   }
 
   /// The main view's area and the modal's below it (empty without a modal).
@@ -39,6 +40,7 @@ extension SimulationPane {
     case .none: break
     case .confirmStop: modalHeight = 3
     case .pickConfig: modalHeight = min(configs.count + 3, area.height / 2)
+    case .newRunForm: modalHeight = NewRunForm.Field.allCases.count + 5
     }
     return area.rows([.fill(1), .length(modalHeight)])
   }

@@ -37,6 +37,8 @@ public struct SimulationPane: Pane {
     case confirmStop(run: String)
     /// The config picker of a new run, at an index into `configs`.
     case pickConfig(Int)
+    /// The overrides of a new run of the picked config (`NewRunForm`).
+    case newRunForm(NewRunForm)
   }
 
   /// The index's run folders.

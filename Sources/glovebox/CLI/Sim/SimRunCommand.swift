@@ -64,6 +64,9 @@ struct SimRunCommand: ParsableCommand {
   @Argument(help: "Configuration (TOML), e.g. Examples/sim/model1.toml.") var config: String
   @Option(help: "Run folder to create.") var out: String
   @OptionGroup var overrides: SimOverrides
+  @Option(name: .customLong("electrode-potential"),
+          help: "Electrode potential in V (physics.electrode_potential; negative while plating). Written to the run's config.toml, so a resume keeps it.")
+  var electrodePotential: Double?
   @Flag(help: "Start in a new session (survives the terminal closing and SIGHUP).") var detach = false
   @Flag(help: "Print one JSON document.") var json = false
 
@@ -78,6 +81,10 @@ struct SimRunCommand: ParsableCommand {
       throw reportFailure(ValidationErrorText("\(config): cannot read (\(error.localizedDescription))"))
     }
     try overrides.apply(to: &settings)
+    if let potential = electrodePotential {
+      guard potential.isFinite else { throw ValidationError("--electrode-potential must be a finite number of volts") }
+      settings.physics.electrodePotential = potential
+    }
     let files = SimRunFiles(directory: URL(fileURLWithPath: out))
     try files.create()
     // Held until the process ends; a detaching parent only checks (its child takes the lock).
