@@ -52,7 +52,7 @@ final class SimulationPaneNewRunFormTests: XCTestCase {
     XCTAssertEqual(pane.handle(.key(.enter)), [
       .runProcess(executable: "", arguments: [
         "sim", "run", "sim/model2.toml", "--out", "runs/model2-1", "--detach",
-        "--grid", "64", "--length", "0.00025", "--electrode-potential=-0.2", "--until", "12.0", "--output-interval", "0.55",
+        "--grid", "64", "--length", "250.0e-6", "--electrode-potential=-0.2", "--until", "12.0", "--output-interval", "0.55",
       ], pane: "simulation"),
       .render,
     ])
@@ -131,5 +131,14 @@ final class SimulationPaneNewRunFormTests: XCTestCase {
       XCTAssertTrue(line.contains("as in the config"), line)
     }
     XCTAssertTrue(text.contains("Enter starts it detached · Esc cancels"), text)
+  }
+
+  func testMicrometresBecomeMetresByTheExponentNotByDivision() {
+    // 3.2 / 1e6 is 3.2000000000000003e-06; the passed text must parse to what the user typed, ×1e-6.
+    XCTAssertEqual(NewRunForm.metres(fromMicrometres: 3.2), "3.2e-6")
+    XCTAssertEqual(Double(NewRunForm.metres(fromMicrometres: 3.2)), 3.2e-6)
+    XCTAssertEqual(NewRunForm.metres(fromMicrometres: 1e-5), "1e-11")
+    XCTAssertEqual(Double(NewRunForm.metres(fromMicrometres: 1e-5)), 1e-11)
+    XCTAssertEqual(Double(NewRunForm.metres(fromMicrometres: 50)), 5e-5)
   }
 }

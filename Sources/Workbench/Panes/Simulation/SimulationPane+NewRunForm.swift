@@ -37,6 +37,16 @@ public struct NewRunForm: Equatable, Sendable {
 
   mutating func setText(_ field: Field, _ text: String) { texts[field.rawValue] = text }
 
+  /// µm to m by moving the decimal exponent, so 3.2 µm is passed as "3.2e-6" and parses to the
+  /// same Double as typing 3.2e-6 (3.2 / 1e6 rounds to 3.2000000000000003e-06).
+  static func metres(fromMicrometres value: Double) -> String {
+    let shortest = "\(value)"
+    guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(shortest[shortest.index(after: e)...]) else {
+      return shortest + "e-6"
+    }
+    return "\(shortest[..<e])e\(exponent - 6)"
+  }
+
   /// The `sim run` options of the filled fields, or the first bad field's error.
   /// Length is typed in µm and passed in m (`--length` is in m).
   public func overrideArguments() -> Result<[String], FormError> {
@@ -55,7 +65,7 @@ public struct NewRunForm: Equatable, Sendable {
           return .failure(FormError(field: field, message: "\(field.label): a finite number > 0, got \"\(raw)\""))
         }
         switch field {
-        case .length: arguments += ["--length", "\(value / 1e6)"]
+        case .length: arguments += ["--length", Self.metres(fromMicrometres: value)]
         case .until: arguments += ["--until", "\(value)"]
         default: arguments += ["--output-interval", "\(value)"]
         }
