@@ -27,5 +27,7 @@ import Testing
     #expect(spectra.count == 1)
     #expect(spectra.first?.y == [10, 20, 50, 30, 15])
     #expect(spectra.first?.metadata["transmission_column"]?.contains("Transmission") == true)
+    // The fixture states a work function of 4.0 eV; where it came from is said.
+    #expect(spectra.first?.metadata["work_function_source"] == "4.0 eV from the file")
   }
 }

@@ -93,13 +93,19 @@ public enum XylibReader {
           s.metadata["x_note"] = "\(meta["Scan Mode"] ?? "photon-energy scan"): x is the excitation energy as the file gives it, not converted to binding energy"
         }
         if axis == .kineticEnergy, !isAES, !isPhotonEnergyScan(meta), let hv = meta["source energy"].flatMap(Double.init), hv > 0 {
-          let phi = (meta["analyser work function or acceptance energy of atom or ion"] ?? meta["Eff. Workfunction"])
-            .flatMap(Double.init) ?? 0
+          let statedPhi = (meta["analyser work function or acceptance energy of atom or ion"] ?? meta["Eff. Workfunction"])
+            .flatMap(Double.init)
+          // VAMAS and SpecsLab exports always state it; a file that does not gets 0 eV, said in
+          // the spectrum's metadata rather than assumed silently.
+          let phi = statedPhi ?? 0
           // Double("1e999") is inf: an overflowing header number would make every energy inf.
           guard hv.isFinite, phi.isFinite else {
             throw InputError("xylib: block \(b + 1) states a source energy of \(hv) eV and a work function of \(phi) eV; both must be finite numbers", file: path)
           }
           s = try s.toBindingEnergy(sourceEnergy: hv, workFunction: phi)
+          s.metadata["work_function_source"] = statedPhi == nil
+            ? "not stated in the file: 0 eV taken, so binding energies include the analyser's work function"
+            : "\(phi) eV from the file"
         }
         spectra.append(s)
       }
