@@ -13,66 +13,12 @@ import Foundation
 /// the form (more digits, larger exponents) goes to `Double(String)`, so the result is the same
 /// in every case. Text not of the form returns nil: the caller then reads the file the slow way,
 /// which gives the error (or accepts what `Double(String)` accepts, such as hexadecimal).
+/// The parsing itself is `DecimalBytes.parse`, the cycler readers' scanner with the same contract;
+/// this adapts the raw byte buffer the spectrum table reader holds.
 enum SpectrumNumberScanner {
-  static let powersOfTen: [Double] = (0...22).map { Foundation.pow(10, Double($0)) }
-
   /// The number in bytes[start..<end] (already trimmed of spaces), or nil when it is not a plain
   /// decimal number; a non-finite result (an overflowing exponent) is nil too.
   static func parse(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, commaDecimal: Bool) -> Double? {
-    var i = start
-    guard i < end else { return nil }
-    var negative = false
-    if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-      negative = bytes[i] == UInt8(ascii: "-")
-      i += 1
-    }
-    var mantissa: UInt64 = 0
-    var significant = 0
-    var digits = 0
-    var exponent = 0
-    var sawPoint = false
-    while i < end {
-      let b = bytes[i]
-      if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
-        digits += 1
-        if mantissa != 0 || b != UInt8(ascii: "0") { significant += 1 }
-        if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(b &- UInt8(ascii: "0")) } else if !sawPoint { exponent += 1 }
-        if sawPoint && significant <= 19 { exponent -= 1 }
-      } else if !sawPoint && (b == UInt8(ascii: ".") || (commaDecimal && b == UInt8(ascii: ","))) {
-        sawPoint = true
-      } else {
-        break
-      }
-      i += 1
-    }
-    guard digits > 0 else { return nil }
-    if i < end {
-      guard bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") else { return nil }
-      i += 1
-      var exponentNegative = false
-      if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-        exponentNegative = bytes[i] == UInt8(ascii: "-")
-        i += 1
-      }
-      guard i < end else { return nil }
-      var written = 0
-      while i < end {
-        let b = bytes[i]
-        guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
-        if written < 100_000 { written = written * 10 + Int(b - UInt8(ascii: "0")) }
-        i += 1
-      }
-      exponent += exponentNegative ? -written : written
-    }
-    if significant <= 19 && mantissa <= (1 << 53) && abs(exponent) <= 22 {
-      let m = Double(mantissa)
-      let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
-      return negative ? -value : value
-    }
-    // Exact but slow: the text as Swift reads it (commas made points, as the slow path does).
-    var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    if commaDecimal { text = String(text.map { $0 == "," ? "." : $0 }) }
-    guard let value = Double(text), value.isFinite else { return nil }
-    return value
+    DecimalBytes.parse(bytes.assumingMemoryBound(to: UInt8.self), start, end, decimalComma: commaDecimal)
   }
 }
